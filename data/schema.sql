@@ -1,0 +1,75 @@
+-- dxcomply's data contract: the record tables the engine reads.
+--
+-- Dates are ISO 8601 text, 'YYYY-MM-DD'. Extra tables and extra columns are
+-- allowed and ignored. Types and value ranges are checked by the engine at
+-- run time (rules/tables.yaml), not by constraints here: a producer's bad
+-- value must reach the engine so that it can be reported as a data-quality
+-- finding instead of being rejected silently at insert time.
+--
+-- The engine opens the database read-only. Producers should use WAL mode so
+-- that a nightly run can read while they write.
+
+-- Ministries and ministry-level bodies, government agencies, provinces.
+CREATE TABLE agency (
+  id        TEXT PRIMARY KEY,  -- stable ASCII id, e.g. 'BCA', 'NGHE-AN'
+  name      TEXT NOT NULL,     -- Vietnamese name with diacritics
+  kind      TEXT NOT NULL,     -- 'ministry' | 'gov_agency' | 'province'
+  parent_id TEXT               -- optional: the agency it belongs to
+);
+
+-- State information systems and their security-level (cấp độ) status.
+CREATE TABLE information_system (
+  id                     INTEGER PRIMARY KEY,
+  agency_id              TEXT NOT NULL,  -- owner, agency.id
+  name                   TEXT NOT NULL,
+  level                  INTEGER,        -- security level 1-5 (Decree 85/2016), NULL until proposed
+  level_approved_on      TEXT,           -- level dossier (Hồ sơ đề xuất cấp độ) approved
+  protection_deployed_on TEXT,           -- protection plan for the level fully deployed
+  monitored_since        TEXT,           -- under cybersecurity monitoring since
+  connects_population_db INTEGER NOT NULL DEFAULT 0,  -- 1: connected to the national population database
+  created_on             TEXT,           -- in operation since (NULL: before records began)
+  stopped_on             TEXT            -- taken out of operation (NULL: still running)
+);
+CREATE INDEX information_system_by_agency ON information_system(agency_id);
+
+-- People of an agency's specialised cybersecurity unit.
+CREATE TABLE security_staff (
+  id         INTEGER PRIMARY KEY,
+  agency_id  TEXT NOT NULL,
+  role       TEXT NOT NULL,  -- 'security_specialist' | 'incident_responder' | 'manager' | 'support'
+  employment TEXT NOT NULL,  -- 'civil_servant' | 'contract' | 'hired_expert'
+  joined_on  TEXT,
+  left_on    TEXT
+);
+CREATE INDEX security_staff_by_agency ON security_staff(agency_id);
+
+-- Any deliverable an agency owes: a plan issued, a drill held, a report sent.
+CREATE TABLE task (
+  id            INTEGER PRIMARY KEY,
+  agency_id     TEXT NOT NULL,
+  obligation_id TEXT NOT NULL,  -- the rule it serves (rules/*.yaml id), or an internal label
+  period        TEXT,           -- '2022', '2023-09', ... for periodic duties
+  title         TEXT NOT NULL,
+  started_on    TEXT,
+  progress      REAL,           -- 0..1 as last reported
+  completed_on  TEXT,
+  evidence      TEXT            -- e.g. the issued document's number, '1092/QĐ-BTTTT'
+);
+CREATE INDEX task_by_agency_obligation ON task(agency_id, obligation_id);
+
+-- task_id cannot finish before depends_on; across agencies too.
+CREATE TABLE task_dependency (
+  task_id    INTEGER NOT NULL,
+  depends_on INTEGER NOT NULL,
+  PRIMARY KEY (task_id, depends_on)
+);
+
+-- Indicator values over time (Strategy 411 targets, online public services).
+CREATE TABLE measurement (
+  indicator_id TEXT NOT NULL,
+  agency_id    TEXT,           -- NULL: a national figure
+  as_of        TEXT NOT NULL,
+  value        REAL NOT NULL,  -- shares as fractions: 14.96% is 0.1496
+  source       TEXT
+);
+CREATE INDEX measurement_by_indicator ON measurement(indicator_id, agency_id, as_of);

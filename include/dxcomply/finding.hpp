@@ -1,0 +1,109 @@
+// What the engine concludes: one Finding per obligation instance (obligation
+// x agency [x period]) and one DataIssue per record value that does not fit
+// the data contract. Reporters render these; they compute nothing new.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dxcomply/date.hpp"
+#include "dxcomply/obligation.hpp"
+
+namespace dxcomply {
+
+// Statuses, as of date T (see README "What the statuses mean").
+enum class Status {
+  kOverdue,        // target not reached and T is after the due date
+  kAtRisk,         // not reached, not yet due, and close to due, behind pace, or blocked
+  kOnTrack,        // not reached, not yet due, none of the above
+  kMetLate,        // reached by T but not by the due date
+  kMet,            // reached by the due date (or by T if T is earlier) and still at T
+  kNotApplicable,  // agency out of scope, or nothing to measure
+};
+
+// Stable lower-case names used in every output: "overdue", "at_risk", ...
+const char* StatusName(Status status);
+std::optional<Status> ParseStatus(const std::string& name);
+
+struct Agency {
+  std::string id;
+  std::string name;  // Vietnamese, with diacritics
+  std::string kind;  // "ministry", "gov_agency", "province", or "national"
+};
+
+// The id and name of the pseudo-agency for national indicators.
+inline constexpr const char* kNationalAgencyId = "VN";
+inline constexpr const char* kNationalAgencyName = "Toàn quốc";
+
+// The value of a check at one date.
+struct Measure {
+  bool known = false;  // false: nothing to measure (empty base, no measurement)
+  double value = 0;    // coverage/task: share in [0, 1]; count: rows; indicator: value
+  std::int64_t numerator = 0;    // coverage: satisfied rows; count: rows; task: completed tasks
+  std::int64_t denominator = 0;  // coverage: base rows; task: tasks; else 0
+};
+
+// An obligation instance named in someone else's finding.
+struct InstanceRef {
+  std::string obligation_id;
+  std::string agency_id;
+  std::string agency_name;
+  std::string period;
+  Status status = Status::kNotApplicable;
+  int days = 0;  // days overdue when overdue, days left when at risk
+};
+
+// Why an instance is blocked: chain[0] is the upstream instance it depends
+// on directly, chain.back() the root cause (overdue or at risk on its own).
+struct BlockerChain {
+  std::vector<InstanceRef> chain;
+  std::string via_tasks;  // "task 812 -> task 77" when the link comes from task records
+};
+
+struct Finding {
+  std::string obligation_id;
+  std::string obligation_title;
+  std::string theme;
+  std::string check_kind;  // "coverage", "count", "task", "indicator"
+  Agency agency;
+  std::string period;
+  Status status = Status::kNotApplicable;
+  std::string reason;  // one sentence a person can act on
+
+  Date as_of;
+  Date lookback_date;  // T - W
+  Date due;
+  int days_overdue = 0;  // > 0 only when overdue
+  int days_left = 0;     // due - T when T <= due, else 0
+  Measure at_as_of;      // v(T)
+  Measure at_lookback;   // v(T - W)
+  Measure at_due;        // v(min(T, due))
+  double target = 0;     // share, count or value, same unit as Measure::value
+  std::optional<double> projection;  // v projected to the due date; only when not reached and not due
+
+  std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
+  int data_issues = 0;  // data-quality findings in records this check reads, for this agency
+  LegalSource source;
+};
+
+// A record value that breaks the data contract. The run goes on; the value
+// is read as unknown (SQL NULL) and reported here, in every output format.
+struct DataIssue {
+  std::string table;
+  std::string row_id;
+  std::string column;
+  std::string value;
+  std::string problem;
+  std::string agency_id;  // the row's agency, when known
+};
+
+struct Report {
+  Date as_of;
+  std::vector<Agency> agencies;       // every agency in the database, by id
+  std::vector<Finding> findings;      // worst first: overdue, at risk, on track, met late, met, n/a
+  std::vector<DataIssue> data_issues;  // by table, row id, column
+};
+
+}  // namespace dxcomply

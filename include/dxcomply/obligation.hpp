@@ -1,0 +1,122 @@
+// The rule model: one obligation as declared in a rules/*.yaml file.
+//
+// An obligation says who owes what by when, where the duty comes from, how
+// to check it against the records, and what it waits for. The YAML loader
+// (src/rules/yaml_loader.cpp) is the only producer; everything downstream
+// reads these value types. The rule language is documented in README.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dxcomply/date.hpp"
+#include "dxcomply/diagnostics.hpp"
+
+namespace dxcomply {
+
+// Where an obligation comes from. `assumed` is non-empty when the source
+// gives no deadline (or no scope) and the rule picked one; outputs show it.
+struct LegalSource {
+  std::string document;  // e.g. "Báo cáo sơ kết 6 tháng đầu năm 2022 (002), slide 21"
+  std::string passage;   // the sentence that sets the duty, quoted
+  std::string assumed;   // what the rule assumed, and why
+};
+
+// Which agencies owe the obligation. An agency is in scope when its kind is
+// listed or its id is listed, and its id is not excepted. `national` adds the
+// country as a whole (agency id "VN"), for national indicators.
+struct Scope {
+  std::vector<std::string> kinds;     // "ministry", "gov_agency", "province"
+  std::vector<std::string> agencies;  // explicit agency ids
+  std::vector<std::string> except;    // agency ids removed from the above
+  bool national = false;
+  SourceLocation location;
+};
+
+// Operators of `where` and `satisfied` conditions.
+enum class CompareOp { kEq, kNe, kIn, kNotIn, kLt, kLe, kGt, kGe, kIsNull, kNotNull };
+
+// A value a condition compares a column with. Date columns take dates,
+// literal or symbolic: `$as_of` (the report's as-of date) or `$due` (the
+// instance's due date).
+struct Operand {
+  enum class Kind { kInteger, kReal, kText, kDate, kAsOf, kDue };
+  Kind kind = Kind::kText;
+  std::int64_t integer = 0;
+  double real = 0;
+  std::string text;
+  DayNumber date = 0;
+};
+
+// `column op value`. Conditions in a list are joined with AND.
+struct Condition {
+  std::string column;
+  CompareOp op = CompareOp::kEq;
+  std::vector<Operand> values;  // one for comparisons, several for in/not_in, none for null tests
+  SourceLocation location;
+};
+using Predicate = std::vector<Condition>;
+
+enum class CheckKind {
+  kCoverage,   // share of `where` rows that also match `satisfied` >= target
+  kCount,      // number of `where` rows >= at_least
+  kTask,       // the agency's tasks for this obligation (and period) are completed
+  kIndicator,  // the latest measurement of an indicator >= target
+};
+
+// What happens to a coverage check whose base (the `where` rows) is empty.
+enum class EmptyBase { kNotApplicable, kMet };
+
+struct Check {
+  CheckKind kind = CheckKind::kCoverage;
+  std::string table;      // coverage/count: the record table; task: "task"; indicator: "measurement"
+  Predicate where;        // coverage/count/task: which rows are counted
+  Predicate satisfied;    // coverage/task: which of them satisfy the duty
+  double target = 1.0;    // coverage/task: a share in [0, 1]; indicator: the value to reach
+  std::int64_t at_least = 0;  // count
+  EmptyBase empty_base = EmptyBase::kNotApplicable;
+  std::string task_obligation;  // task: the obligation_id of task rows (default: the rule's id)
+  std::string indicator;        // indicator: the measurement's indicator_id
+  SourceLocation location;
+};
+
+// One entry of `depends_on`. With neither `agencies` nor `kinds`, the
+// dependency is on the same agency's instance of `obligation`; otherwise on
+// the instances of every listed agency and every agency of a listed kind.
+struct Dependency {
+  std::string obligation;
+  std::vector<std::string> agencies;
+  std::vector<std::string> kinds;
+  int lead_time_days = 0;  // days the dependent needs after the upstream is done
+  SourceLocation location;
+};
+
+// When an obligation falls due.
+struct Due {
+  Date date;
+  SourceLocation location;
+};
+
+// Defaults the loader applies when a rule omits the key.
+inline constexpr int kDefaultWarnBeforeDays = 14;
+inline constexpr int kDefaultLookbackDays = 30;
+
+struct Obligation {
+  std::string id;  // unique across the rule set; letters, digits, '-', '_', '.'
+  std::string title;     // Vietnamese, as the source says it
+  std::string title_en;  // optional
+  std::string theme;     // the file's theme, for grouping outputs
+  LegalSource source;
+  Scope applies_to;
+  Due due;
+  int warn_before_days = kDefaultWarnBeforeDays;
+  int lookback_days = kDefaultLookbackDays;
+  Check check;
+  std::vector<Dependency> depends_on;
+  std::string period;  // task checks: the task rows' period; empty = any period
+  SourceLocation location;  // the rule's `id:` key
+};
+
+}  // namespace dxcomply

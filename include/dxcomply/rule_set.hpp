@@ -1,0 +1,61 @@
+// Everything loaded from a rules folder: the record tables the rules may read
+// (rules/tables.yaml) and the obligations (every other rules/*.yaml).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dxcomply/diagnostics.hpp"
+#include "dxcomply/obligation.hpp"
+
+namespace dxcomply {
+
+// The meaning of a record column. The engine checks every value it reads
+// against its type and reports the ones that do not fit as data-quality
+// findings; it never drops them silently.
+enum class ColumnType {
+  kText,      // any text; `values` may restrict it to a list
+  kInteger,   // whole number; `min`/`max` may bound it
+  kReal,      // any number
+  kBoolean,   // 0 or 1
+  kFraction,  // a number in [0, 1]
+  kDate,      // ISO "YYYY-MM-DD"; read "as of" the evaluation date
+};
+
+struct ColumnSpec {
+  std::string name;
+  ColumnType type = ColumnType::kText;
+  std::optional<std::int64_t> min;  // kInteger
+  std::optional<std::int64_t> max;  // kInteger
+  std::vector<std::string> values;  // kText: allowed values, empty = any
+  bool nullable = true;
+  SourceLocation location;
+};
+
+// A record table. Rows belong to an agency through `agency_column` and exist
+// from `lifetime_from` until the day before `lifetime_until` (both optional
+// date columns; NULL means "since always" / "still").
+struct TableSpec {
+  std::string name;
+  std::string id_column = "id";
+  std::string agency_column = "agency_id";
+  std::string lifetime_from;
+  std::string lifetime_until;
+  std::vector<ColumnSpec> columns;
+  SourceLocation location;
+
+  const ColumnSpec* FindColumn(const std::string& column) const;
+};
+
+struct RuleSet {
+  std::vector<TableSpec> tables;
+  std::vector<Obligation> obligations;  // in file order, files sorted by name
+  std::vector<std::string> files;       // every file read
+
+  const Obligation* FindObligation(const std::string& id) const;
+  const TableSpec* FindTable(const std::string& name) const;
+};
+
+}  // namespace dxcomply

@@ -17,7 +17,8 @@
 
 namespace dxcomply {
 
-// A position in a rules file. Line and column are 1-based; 0 means unknown
+// A position in a rules file. Line and column are 1-based, the column counted
+// in Unicode code points (not bytes) as editors show it; 0 means unknown
 // (for example an error about a whole file).
 struct SourceLocation {
   std::string file;

@@ -62,7 +62,7 @@ Date FromDayNumber(DayNumber day) {
 
 std::string FormatIsoDate(const Date& date) {
   const auto ymd = date.year_month_day();
-  char buffer[16];
+  char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(ymd.year),
                 static_cast<int>(ymd.month), static_cast<int>(ymd.day));
   return buffer;
@@ -72,7 +72,7 @@ std::string FormatIsoDay(DayNumber day) { return FormatIsoDate(FromDayNumber(day
 
 std::string FormatVnDate(const Date& date) {
   const auto ymd = date.year_month_day();
-  char buffer[16];
+  char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", static_cast<int>(ymd.day),
                 static_cast<int>(ymd.month), static_cast<int>(ymd.year));
   return buffer;

@@ -23,16 +23,9 @@ std::string Diagnostic::ToString() const {
   if (!source_line.empty()) {
     text += "\n    " + source_line;
     if (location.column > 0) {
-      // The caret counts code points, not bytes, so it lines up under
-      // Vietnamese text too.
-      int width = 0;
-      int column = 1;
-      for (unsigned char c : source_line) {
-        if (column >= location.column) break;
-        if ((c & 0xC0) != 0x80) ++width;
-        if ((c & 0xC0) != 0x80) ++column;
-      }
-      text += "\n    " + std::string(static_cast<std::size_t>(width), ' ') + "^";
+      // Columns count code points (see SourceLocation), so one space per
+      // column puts the caret under the right Vietnamese character.
+      text += "\n    " + std::string(static_cast<std::size_t>(location.column - 1), ' ') + "^";
     }
   }
   return text;

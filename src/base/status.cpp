@@ -1,0 +1,31 @@
+#include "dxcomply/finding.hpp"
+
+namespace dxcomply {
+
+const char* StatusName(Status status) {
+  switch (status) {
+    case Status::kOverdue:
+      return "overdue";
+    case Status::kAtRisk:
+      return "at_risk";
+    case Status::kOnTrack:
+      return "on_track";
+    case Status::kMetLate:
+      return "met_late";
+    case Status::kMet:
+      return "met";
+    case Status::kNotApplicable:
+      return "not_applicable";
+  }
+  return "unknown";
+}
+
+std::optional<Status> ParseStatus(const std::string& name) {
+  for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kMetLate,
+                        Status::kMet, Status::kNotApplicable}) {
+    if (name == StatusName(status)) return status;
+  }
+  return std::nullopt;
+}
+
+}  // namespace dxcomply

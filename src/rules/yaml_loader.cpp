@@ -1,0 +1,621 @@
+#include "rules/yaml_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "rules/rule_vocabulary.hpp"
+#include "rules/yaml_node_reader.hpp"
+
+namespace dxcomply {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables"};
+const std::vector<std::string> kObligationKeys = {
+    "id",  "title",       "title_en", "source", "applies_to", "due",
+    "warn_before", "lookback", "check",    "depends_on", "period"};
+const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
+const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
+const std::vector<std::string> kCheckKeys = {"kind",   "table",      "where",      "satisfied",
+                                             "target", "at_least",   "empty_base", "obligation",
+                                             "indicator"};
+const std::vector<std::string> kConditionKeys = {"column", "op", "value", "values"};
+const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agencies", "kinds",
+                                                  "lead_time"};
+const std::vector<std::string> kTableKeys = {"name", "id", "agency", "lifetime", "columns"};
+const std::vector<std::string> kLifetimeKeys = {"from", "until"};
+const std::vector<std::string> kColumnKeys = {"name", "type", "min", "max", "values", "nullable"};
+
+bool IsValidId(const std::string& id) {
+  static const std::regex kPattern("[A-Za-z0-9][A-Za-z0-9._-]*");
+  return std::regex_match(id, kPattern);
+}
+
+// Reads one file. Holds the reader and the rule id being read, so that every
+// diagnostic names both.
+class RuleFileLoader {
+ public:
+  RuleFileLoader(const std::string& file, const std::string& text, RuleSet& rules,
+                 Diagnostics& diagnostics)
+      : reader_(file, text, diagnostics), text_(text), rules_(rules) {}
+
+  void Load() {
+    const std::optional<YAML::Node> root = reader_.Parse(text_);
+    if (!root) return;
+    if (root->IsNull()) {
+      reader_.Error(*root, "", "the file is empty (expected 'obligations:' or 'tables:')");
+      return;
+    }
+    if (!reader_.CheckMap(*root, kFileKeys, "", "a rules file")) return;
+    std::string theme;
+    if (const YAML::Node node = YamlNodeReader::Get(*root, "theme"); node.IsDefined()) {
+      theme = reader_.Text(node, "", "theme").value_or("");
+    }
+    const YAML::Node obligations = YamlNodeReader::Get(*root, "obligations");
+    const YAML::Node tables = YamlNodeReader::Get(*root, "tables");
+    if (!obligations.IsDefined() && !tables.IsDefined()) {
+      reader_.Error(*root, "", "a rules file needs 'obligations:' or 'tables:'");
+    }
+    if (obligations.IsDefined()) LoadObligations(obligations, theme);
+    if (tables.IsDefined()) LoadTables(tables);
+  }
+
+ private:
+  void LoadObligations(const YAML::Node& list, const std::string& theme) {
+    if (!list.IsSequence()) {
+      reader_.Error(list, "", "'obligations' must be a list of obligations");
+      return;
+    }
+    for (const YAML::Node& node : list) {
+      Obligation obligation;
+      obligation.theme = theme;
+      if (LoadObligation(node, obligation)) rules_.obligations.push_back(std::move(obligation));
+    }
+  }
+
+  // Returns false when the entry is too broken to keep (no usable id).
+  bool LoadObligation(const YAML::Node& node, Obligation& out) {
+    out.location = reader_.At(node);
+    if (!node.IsMap()) {
+      reader_.Error(node, "", "each obligation must be a map of keys");
+      return false;
+    }
+    const YAML::Node id_node = YamlNodeReader::Get(node, "id");
+    if (!id_node.IsDefined()) {
+      reader_.Error(node, "", "obligation without 'id'");
+      return false;
+    }
+    const std::optional<std::string> id = reader_.Text(id_node, "", "id");
+    if (!id) return false;
+    out.id = *id;
+    out.location = reader_.At(id_node);
+    if (!IsValidId(out.id)) {
+      reader_.Error(id_node, out.id,
+                    "id must be letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    reader_.CheckMap(node, kObligationKeys, out.id, "an obligation");
+
+    out.title = RequiredText(node, "title", out.id);
+    if (const YAML::Node n = YamlNodeReader::Get(node, "title_en"); n.IsDefined()) {
+      out.title_en = reader_.Text(n, out.id, "title_en").value_or("");
+    }
+    LoadSource(node, out);
+    LoadScope(node, out);
+    LoadDue(node, out);
+    out.warn_before_days = OptionalDays(node, "warn_before", out.id, kDefaultWarnBeforeDays, 0);
+    out.lookback_days = OptionalDays(node, "lookback", out.id, kDefaultLookbackDays, 1);
+    if (const YAML::Node n = YamlNodeReader::Get(node, "period"); n.IsDefined()) {
+      out.period = reader_.Text(n, out.id, "period").value_or("");
+    }
+    LoadCheck(node, out);
+    LoadDependencies(node, out);
+    return true;
+  }
+
+  std::string RequiredText(const YAML::Node& map, const std::string& key,
+                           const std::string& rule_id) {
+    const YAML::Node node = YamlNodeReader::Get(map, key);
+    if (!node.IsDefined()) {
+      reader_.Error(map, rule_id, "missing '" + key + "'");
+      return "";
+    }
+    const std::string text = reader_.Text(node, rule_id, key).value_or("");
+    if (text.empty() && node.IsScalar()) reader_.Error(node, rule_id, "'" + key + "' is empty");
+    return text;
+  }
+
+  int OptionalDays(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+                   int fallback, int minimum) {
+    const YAML::Node node = YamlNodeReader::Get(map, key);
+    if (!node.IsDefined()) return fallback;
+    const std::optional<std::int64_t> days = reader_.Integer(node, rule_id, key + " (days)");
+    if (!days) return fallback;
+    if (*days < minimum || *days > 3660) {
+      reader_.Error(node, rule_id,
+                    key + " must be between " + std::to_string(minimum) + " and 3660 days");
+      return fallback;
+    }
+    return static_cast<int>(*days);
+  }
+
+  void LoadSource(const YAML::Node& map, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(map, "source");
+    if (!node.IsDefined()) {
+      reader_.Error(map, out.id, "missing 'source' (the document and passage the duty comes from)");
+      return;
+    }
+    if (!reader_.CheckMap(node, kSourceKeys, out.id, "source")) return;
+    out.source.document = RequiredText(node, "document", out.id);
+    if (const YAML::Node n = YamlNodeReader::Get(node, "passage"); n.IsDefined()) {
+      out.source.passage = reader_.Text(n, out.id, "passage").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "assumed"); n.IsDefined()) {
+      out.source.assumed = reader_.Text(n, out.id, "assumed").value_or("");
+    }
+  }
+
+  void LoadScope(const YAML::Node& map, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(map, "applies_to");
+    if (!node.IsDefined()) {
+      reader_.Error(map, out.id, "missing 'applies_to'");
+      return;
+    }
+    out.applies_to.location = reader_.At(node);
+    if (!reader_.CheckMap(node, kScopeKeys, out.id, "applies_to")) return;
+    if (const YAML::Node n = YamlNodeReader::Get(node, "kinds"); n.IsDefined()) {
+      out.applies_to.kinds = reader_.TextList(n, out.id, "kinds").value_or(std::vector<std::string>{});
+      CheckKinds(n, out.applies_to.kinds, out.id);
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "agencies"); n.IsDefined()) {
+      out.applies_to.agencies =
+          reader_.TextList(n, out.id, "agencies").value_or(std::vector<std::string>{});
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "except"); n.IsDefined()) {
+      out.applies_to.except =
+          reader_.TextList(n, out.id, "except").value_or(std::vector<std::string>{});
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "national"); n.IsDefined()) {
+      out.applies_to.national = reader_.Boolean(n, out.id, "national").value_or(false);
+    }
+    if (out.applies_to.kinds.empty() && out.applies_to.agencies.empty() &&
+        !out.applies_to.national) {
+      reader_.Error(node, out.id, "applies_to names no agency kind, agency or national scope");
+    }
+  }
+
+  void CheckKinds(const YAML::Node& node, const std::vector<std::string>& kinds,
+                  const std::string& rule_id) {
+    for (const std::string& kind : kinds) {
+      if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), kind) != kAgencyKinds.end()) continue;
+      reader_.Error(node, rule_id,
+                    "unknown agency kind '" + kind + "' (expected one of: " +
+                        JoinWords(kAgencyKinds) + ")");
+    }
+  }
+
+  void LoadDue(const YAML::Node& map, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(map, "due");
+    if (!node.IsDefined()) {
+      reader_.Error(map, out.id, "missing 'due'");
+      return;
+    }
+    out.due.location = reader_.At(node);
+    if (auto date = reader_.IsoDate(node, out.id, "due")) out.due.date = *date;
+  }
+
+  void LoadCheck(const YAML::Node& map, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(map, "check");
+    if (!node.IsDefined()) {
+      reader_.Error(map, out.id, "missing 'check'");
+      return;
+    }
+    Check& check = out.check;
+    check.location = reader_.At(node);
+    if (!reader_.CheckMap(node, kCheckKeys, out.id, "check")) return;
+    const std::string kind = RequiredText(node, "kind", out.id);
+    const YAML::Node kind_node = YamlNodeReader::Get(node, "kind");
+    if (const auto parsed = ParseCheckKind(kind)) {
+      check.kind = *parsed;
+    } else if (!kind.empty()) {
+      reader_.Error(kind_node, out.id,
+                    "unknown check kind '" + kind + "' (expected one of: " +
+                        JoinWords(kCheckKindNames) + ")");
+      return;
+    } else {
+      return;
+    }
+
+    // Which keys each kind takes; anything else is a mistake worth reporting.
+    std::vector<std::string> allowed = {"kind"};
+    switch (check.kind) {
+      case CheckKind::kCoverage:
+        allowed.insert(allowed.end(), {"table", "where", "satisfied", "target", "empty_base"});
+        break;
+      case CheckKind::kCount:
+        allowed.insert(allowed.end(), {"table", "where", "at_least"});
+        break;
+      case CheckKind::kTask:
+        allowed.insert(allowed.end(), {"obligation", "where", "satisfied", "target"});
+        break;
+      case CheckKind::kIndicator:
+        allowed.insert(allowed.end(), {"indicator", "target"});
+        break;
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.Scalar();
+      if (std::find(kCheckKeys.begin(), kCheckKeys.end(), key) == kCheckKeys.end()) continue;
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        reader_.Error(entry.first, out.id,
+                      "'" + key + "' does not apply to a " + kind + " check (it takes: " +
+                          JoinWords(allowed) + ")");
+      }
+    }
+
+    switch (check.kind) {
+      case CheckKind::kCoverage:
+        check.table = RequiredText(node, "table", out.id);
+        check.where = LoadPredicate(YamlNodeReader::Get(node, "where"), out.id, "where");
+        if (!YamlNodeReader::Get(node, "satisfied").IsDefined()) {
+          reader_.Error(node, out.id, "a coverage check needs 'satisfied'");
+        }
+        check.satisfied = LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
+        check.target = LoadShare(YamlNodeReader::Get(node, "target"), out.id, 1.0);
+        LoadEmptyBase(YamlNodeReader::Get(node, "empty_base"), out);
+        break;
+      case CheckKind::kCount: {
+        check.table = RequiredText(node, "table", out.id);
+        check.where = LoadPredicate(YamlNodeReader::Get(node, "where"), out.id, "where");
+        const YAML::Node at_least = YamlNodeReader::Get(node, "at_least");
+        if (!at_least.IsDefined()) {
+          reader_.Error(node, out.id, "a count check needs 'at_least'");
+        } else if (auto value = reader_.Integer(at_least, out.id, "at_least")) {
+          if (*value < 1) reader_.Error(at_least, out.id, "at_least must be 1 or more");
+          check.at_least = *value;
+          check.target = static_cast<double>(*value);
+        }
+        break;
+      }
+      case CheckKind::kTask:
+        check.table = kTaskTable;
+        check.task_obligation = out.id;
+        if (const YAML::Node n = YamlNodeReader::Get(node, "obligation"); n.IsDefined()) {
+          check.task_obligation = reader_.Text(n, out.id, "obligation").value_or(out.id);
+        }
+        check.where = LoadPredicate(YamlNodeReader::Get(node, "where"), out.id, "where");
+        check.satisfied = LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
+        check.target = LoadShare(YamlNodeReader::Get(node, "target"), out.id, 1.0);
+        break;
+      case CheckKind::kIndicator: {
+        check.table = kMeasurementTable;
+        check.indicator = RequiredText(node, "indicator", out.id);
+        const YAML::Node target = YamlNodeReader::Get(node, "target");
+        if (!target.IsDefined()) {
+          reader_.Error(node, out.id, "an indicator check needs 'target'");
+        } else if (auto value = ParseNumberOrPercent(target, out.id, "target")) {
+          check.target = *value;
+        }
+        break;
+      }
+    }
+  }
+
+  void LoadEmptyBase(const YAML::Node& node, Obligation& out) {
+    if (!node.IsDefined()) return;
+    const std::string value = reader_.Text(node, out.id, "empty_base").value_or("");
+    if (value == "not_applicable") {
+      out.check.empty_base = EmptyBase::kNotApplicable;
+    } else if (value == "met") {
+      out.check.empty_base = EmptyBase::kMet;
+    } else if (node.IsScalar()) {
+      reader_.Error(node, out.id, "empty_base must be not_applicable or met, not '" + value + "'");
+    }
+  }
+
+  // "80%", "12.5%", 0.8 or 1.
+  std::optional<double> ParseNumberOrPercent(const YAML::Node& node, const std::string& rule_id,
+                                             const std::string& what) {
+    if (node.IsScalar()) {
+      std::string text = node.Scalar();
+      const bool percent = !text.empty() && text.back() == '%';
+      if (percent) text.pop_back();
+      std::size_t used = 0;
+      try {
+        const double value = std::stod(text, &used);
+        if (used == text.size() && !text.empty()) return percent ? value / 100.0 : value;
+      } catch (const std::exception&) {
+        // Reported below.
+      }
+    }
+    reader_.Error(node, rule_id, what + " must be a number or a percentage such as 80%");
+    return std::nullopt;
+  }
+
+  double LoadShare(const YAML::Node& node, const std::string& rule_id, double fallback) {
+    if (!node.IsDefined()) return fallback;
+    const std::optional<double> value = ParseNumberOrPercent(node, rule_id, "target");
+    if (!value) return fallback;
+    if (*value <= 0 || *value > 1) {
+      reader_.Error(node, rule_id,
+                    "target must be a share above 0% and at most 100% (write 80% or 0.8)");
+      return fallback;
+    }
+    return *value;
+  }
+
+  Predicate LoadPredicate(const YAML::Node& node, const std::string& rule_id,
+                          const std::string& what) {
+    Predicate predicate;
+    if (!node.IsDefined() || node.IsNull()) return predicate;
+    if (node.IsMap()) {  // A single condition may be written without the list.
+      if (auto condition = LoadCondition(node, rule_id, what)) predicate.push_back(*condition);
+      return predicate;
+    }
+    if (!node.IsSequence()) {
+      reader_.Error(node, rule_id, what + " must be a list of conditions");
+      return predicate;
+    }
+    for (const YAML::Node& item : node) {
+      if (auto condition = LoadCondition(item, rule_id, what)) predicate.push_back(*condition);
+    }
+    return predicate;
+  }
+
+  std::optional<Condition> LoadCondition(const YAML::Node& node, const std::string& rule_id,
+                                         const std::string& what) {
+    if (!reader_.CheckMap(node, kConditionKeys, rule_id, "a condition of " + what)) {
+      return std::nullopt;
+    }
+    Condition condition;
+    condition.location = reader_.At(node);
+    condition.column = RequiredText(node, "column", rule_id);
+    const YAML::Node op_node = YamlNodeReader::Get(node, "op");
+    const std::string op = RequiredText(node, "op", rule_id);
+    if (op.empty()) return std::nullopt;
+    const std::optional<CompareOp> parsed = ParseCompareOp(op);
+    if (!parsed) {
+      const std::string nearest = NearestWord(op, kCompareOpNames);
+      reader_.Error(op_node, rule_id,
+                    "unknown operator '" + op + "'" +
+                        (nearest.empty() ? " (expected one of: " + JoinWords(kCompareOpNames) + ")"
+                                         : " (expected: " + nearest + ")"));
+      return std::nullopt;
+    }
+    condition.op = *parsed;
+
+    const YAML::Node value = YamlNodeReader::Get(node, "value");
+    const YAML::Node values = YamlNodeReader::Get(node, "values");
+    const bool takes_list = condition.op == CompareOp::kIn || condition.op == CompareOp::kNotIn;
+    const bool takes_none = condition.op == CompareOp::kIsNull || condition.op == CompareOp::kNotNull;
+    if (takes_none) {
+      if (value.IsDefined() || values.IsDefined()) {
+        reader_.Error(value.IsDefined() ? value : values, rule_id, op + " takes no value");
+      }
+      return condition;
+    }
+    if (takes_list) {
+      const YAML::Node list = values.IsDefined() ? values : value;
+      if (!list.IsDefined()) {
+        reader_.Error(node, rule_id, op + " needs 'values: [...]'");
+        return std::nullopt;
+      }
+      const auto items = reader_.TextList(list, rule_id, "values");
+      if (!items) return std::nullopt;
+      if (items->empty()) {
+        reader_.Error(list, rule_id, op + " needs at least one value");
+        return std::nullopt;
+      }
+      for (const std::string& item : *items) {
+        if (auto operand = LoadOperand(item, list, rule_id)) condition.values.push_back(*operand);
+      }
+      return condition;
+    }
+    if (values.IsDefined()) {
+      reader_.Error(values, rule_id, op + " compares with one 'value', not 'values'");
+      return std::nullopt;
+    }
+    if (!value.IsDefined() || value.IsNull()) {
+      reader_.Error(node, rule_id, op + " needs a 'value'");
+      return std::nullopt;
+    }
+    const auto text = reader_.Text(value, rule_id, "value");
+    if (!text) return std::nullopt;
+    if (auto operand = LoadOperand(*text, value, rule_id)) condition.values.push_back(*operand);
+    return condition;
+  }
+
+  // Values stay text here; the validator types them by their column.
+  std::optional<Operand> LoadOperand(const std::string& text, const YAML::Node& node,
+                                     const std::string& rule_id) {
+    Operand operand;
+    if (!text.empty() && text[0] == '$') {
+      if (text == "$as_of") {
+        operand.kind = Operand::Kind::kAsOf;
+      } else if (text == "$due") {
+        operand.kind = Operand::Kind::kDue;
+      } else {
+        reader_.Error(node, rule_id, "unknown symbol '" + text + "' (expected $as_of or $due)");
+        return std::nullopt;
+      }
+      return operand;
+    }
+    operand.kind = Operand::Kind::kText;
+    operand.text = text;
+    return operand;
+  }
+
+  void LoadDependencies(const YAML::Node& map, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(map, "depends_on");
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!node.IsSequence()) {
+      reader_.Error(node, out.id, "depends_on must be a list");
+      return;
+    }
+    for (const YAML::Node& item : node) {
+      Dependency dependency;
+      dependency.location = reader_.At(item);
+      if (item.IsScalar()) {
+        dependency.obligation = item.Scalar();
+        out.depends_on.push_back(dependency);
+        continue;
+      }
+      if (!reader_.CheckMap(item, kDependencyKeys, out.id, "a depends_on entry")) continue;
+      dependency.obligation = RequiredText(item, "obligation", out.id);
+      if (const YAML::Node n = YamlNodeReader::Get(item, "agency"); n.IsDefined()) {
+        if (auto agency = reader_.Text(n, out.id, "agency")) dependency.agencies.push_back(*agency);
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(item, "agencies"); n.IsDefined()) {
+        for (const std::string& agency :
+             reader_.TextList(n, out.id, "agencies").value_or(std::vector<std::string>{})) {
+          dependency.agencies.push_back(agency);
+        }
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(item, "kinds"); n.IsDefined()) {
+        dependency.kinds = reader_.TextList(n, out.id, "kinds").value_or(std::vector<std::string>{});
+        CheckKinds(n, dependency.kinds, out.id);
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(item, "lead_time"); n.IsDefined()) {
+        const auto days = reader_.Integer(n, out.id, "lead_time (days)");
+        if (days && (*days < 0 || *days > 3660)) {
+          reader_.Error(n, out.id, "lead_time must be between 0 and 3660 days");
+        } else if (days) {
+          dependency.lead_time_days = static_cast<int>(*days);
+        }
+      }
+      if (!dependency.obligation.empty()) out.depends_on.push_back(dependency);
+    }
+  }
+
+  void LoadTables(const YAML::Node& list) {
+    if (!list.IsSequence()) {
+      reader_.Error(list, "", "'tables' must be a list of tables");
+      return;
+    }
+    for (const YAML::Node& node : list) {
+      TableSpec table;
+      table.location = reader_.At(node);
+      if (!reader_.CheckMap(node, kTableKeys, "", "a table")) continue;
+      table.name = RequiredText(node, "name", "");
+      if (const YAML::Node n = YamlNodeReader::Get(node, "id"); n.IsDefined()) {
+        table.id_column = reader_.Text(n, "", "id").value_or("id");
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(node, "agency"); n.IsDefined()) {
+        table.agency_column = reader_.Text(n, "", "agency").value_or("agency_id");
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(node, "lifetime"); n.IsDefined()) {
+        if (reader_.CheckMap(n, kLifetimeKeys, "", "lifetime")) {
+          if (const YAML::Node f = YamlNodeReader::Get(n, "from"); f.IsDefined()) {
+            table.lifetime_from = reader_.Text(f, "", "from").value_or("");
+          }
+          if (const YAML::Node u = YamlNodeReader::Get(n, "until"); u.IsDefined()) {
+            table.lifetime_until = reader_.Text(u, "", "until").value_or("");
+          }
+        }
+      }
+      const YAML::Node columns = YamlNodeReader::Get(node, "columns");
+      if (columns.IsDefined() && !columns.IsSequence()) {
+        reader_.Error(columns, "", "columns must be a list");
+      } else if (columns.IsDefined()) {
+        for (const YAML::Node& column : columns) LoadColumn(column, table);
+      }
+      for (const std::string* lifetime : {&table.lifetime_from, &table.lifetime_until}) {
+        if (lifetime->empty()) continue;
+        const ColumnSpec* spec = table.FindColumn(*lifetime);
+        if (spec == nullptr || spec->type != ColumnType::kDate) {
+          reader_.Error(node, "",
+                        "lifetime column '" + *lifetime + "' of table '" + table.name +
+                            "' must be declared with type date");
+        }
+      }
+      if (!table.name.empty()) rules_.tables.push_back(std::move(table));
+    }
+  }
+
+  void LoadColumn(const YAML::Node& node, TableSpec& table) {
+    if (!reader_.CheckMap(node, kColumnKeys, "", "a column")) return;
+    ColumnSpec column;
+    column.location = reader_.At(node);
+    column.name = RequiredText(node, "name", "");
+    const YAML::Node type_node = YamlNodeReader::Get(node, "type");
+    const std::string type = RequiredText(node, "type", "");
+    if (const auto parsed = ParseColumnType(type)) {
+      column.type = *parsed;
+    } else if (!type.empty()) {
+      reader_.Error(type_node, "",
+                    "unknown column type '" + type + "' (expected one of: " +
+                        JoinWords(kColumnTypeNames) + ")");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "min"); n.IsDefined()) {
+      column.min = reader_.Integer(n, "", "min");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "max"); n.IsDefined()) {
+      column.max = reader_.Integer(n, "", "max");
+    }
+    if ((column.min || column.max) && column.type != ColumnType::kInteger) {
+      reader_.Error(node, "", "min and max apply only to integer columns");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "values"); n.IsDefined()) {
+      column.values = reader_.TextList(n, "", "values").value_or(std::vector<std::string>{});
+      if (column.type != ColumnType::kText) {
+        reader_.Error(n, "", "values applies only to text columns");
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "nullable"); n.IsDefined()) {
+      column.nullable = reader_.Boolean(n, "", "nullable").value_or(true);
+    }
+    if (table.FindColumn(column.name) != nullptr) {
+      reader_.Error(node, "", "column '" + column.name + "' is declared twice");
+      return;
+    }
+    if (!column.name.empty()) table.columns.push_back(std::move(column));
+  }
+
+  YamlNodeReader reader_;
+  const std::string& text_;
+  RuleSet& rules_;
+};
+
+}  // namespace
+
+void LoadRuleText(const std::string& file, const std::string& text, RuleSet& rules,
+                  Diagnostics& diagnostics) {
+  RuleFileLoader(file, text, rules, diagnostics).Load();
+  rules.files.push_back(file);
+}
+
+RuleSet LoadRuleDirectory(const std::string& directory, Diagnostics& diagnostics) {
+  RuleSet rules;
+  std::error_code error;
+  if (!fs::is_directory(directory, error)) {
+    diagnostics.Error({directory, 0, 0}, "", "rules folder not found");
+    return rules;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    diagnostics.Error({directory, 0, 0}, "", "no *.yaml rule files in this folder");
+    return rules;
+  }
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) {
+      diagnostics.Error({path.string(), 0, 0}, "", "cannot read the file");
+      continue;
+    }
+    LoadRuleText(path.string(), text.str(), rules, diagnostics);
+  }
+  return rules;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,54 @@
+#include "records/agency_directory.hpp"
+
+#include <algorithm>
+
+#include "rules/rule_vocabulary.hpp"
+#include "store/record_store.hpp"
+
+namespace dxcomply {
+
+AgencyDirectory::AgencyDirectory(std::vector<Agency> agencies) : agencies_(std::move(agencies)) {
+  std::sort(agencies_.begin(), agencies_.end(),
+            [](const Agency& a, const Agency& b) { return a.id < b.id; });
+  for (std::size_t i = 0; i < agencies_.size(); ++i) {
+    index_.emplace(agencies_[i].id, static_cast<int>(i));
+  }
+}
+
+AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>& issues) {
+  std::vector<Agency> agencies;
+  Statement statement = store.Prepare("SELECT id, name, kind FROM agency ORDER BY id");
+  while (statement.Step()) {
+    Agency agency{statement.String(0), statement.String(1), statement.String(2)};
+    if (agency.id.empty()) {
+      issues.push_back({kAgencyTable, "", "id", "", "agency without an id (row ignored)", ""});
+      continue;
+    }
+    if (agency.name.empty()) {
+      issues.push_back({kAgencyTable, agency.id, "name", "", "missing name", agency.id});
+    }
+    if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), agency.kind) == kAgencyKinds.end()) {
+      issues.push_back({kAgencyTable, agency.id, "kind", agency.kind,
+                        "unknown kind (expected ministry, gov_agency or province); no kind-scoped rule applies",
+                        agency.id});
+    }
+    agencies.push_back(std::move(agency));
+  }
+  return AgencyDirectory(std::move(agencies));
+}
+
+int AgencyDirectory::AddPseudoAgency(Agency agency) {
+  if (index_.count(agency.id) != 0) return -1;
+  const int index = static_cast<int>(agencies_.size());
+  index_.emplace(agency.id, index);
+  agencies_.push_back(std::move(agency));
+  return index;
+}
+
+int AgencyDirectory::Find(std::string_view id) const {
+  key_.assign(id.data(), id.size());
+  const auto found = index_.find(key_);
+  return found == index_.end() ? -1 : found->second;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,40 @@
+// The agencies of a database, and fast lookup of an agency id to its index.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dxcomply/finding.hpp"
+
+namespace dxcomply {
+
+class RecordStore;
+
+class AgencyDirectory {
+ public:
+  // Reads the agency table. Rows with an unknown kind or an empty name are
+  // kept (so their records still resolve) and reported in `issues`.
+  static AgencyDirectory Read(RecordStore& store, std::vector<DataIssue>& issues);
+  // For tests and the national pseudo-agency.
+  explicit AgencyDirectory(std::vector<Agency> agencies);
+
+  const std::vector<Agency>& agencies() const { return agencies_; }
+  std::size_t size() const { return agencies_.size(); }
+  const Agency& at(int index) const { return agencies_[static_cast<std::size_t>(index)]; }
+
+  // Appends an agency that is not in the database (the national
+  // pseudo-agency) and returns its index. Returns -1 if the id is taken.
+  int AddPseudoAgency(Agency agency);
+
+  // Index of the agency with this id, or -1. Not thread-safe (reuses a buffer).
+  int Find(std::string_view id) const;
+
+ private:
+  std::vector<Agency> agencies_;  // sorted by id, then pseudo-agencies
+  std::unordered_map<std::string, int> index_;
+  mutable std::string key_;
+};
+
+}  // namespace dxcomply

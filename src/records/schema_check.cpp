@@ -1,0 +1,84 @@
+#include "records/schema_check.hpp"
+
+#include "rules/rule_vocabulary.hpp"
+#include "store/record_store.hpp"
+
+namespace dxcomply {
+namespace {
+
+// Tables whose columns the engine reads by name, whatever the rules say.
+struct BuiltInTable {
+  const char* name;
+  std::vector<const char*> columns;
+};
+const BuiltInTable kBuiltInTables[] = {
+    {kAgencyTable, {"id", "name", "kind"}},
+    {kTaskTable, {"id", "agency_id"}},
+    {kTaskDependencyTable, {"task_id", "depends_on"}},
+};
+
+}  // namespace
+
+void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
+  const SourceLocation database{store.path(), 0, 0};
+  for (const BuiltInTable& table : kBuiltInTables) {
+    if (!store.HasTable(table.name)) {
+      diagnostics.Error(database, "", std::string("missing table '") + table.name + "'");
+      continue;
+    }
+    for (const char* column : table.columns) {
+      if (!store.HasColumn(table.name, column)) {
+        diagnostics.Error(database, "",
+                          std::string("table '") + table.name + "' has no column '" + column + "'");
+      }
+    }
+  }
+  for (const char* required : {kTaskTable, kMeasurementTable}) {
+    if (rules.FindTable(required) == nullptr) {
+      diagnostics.Error({rules.files.empty() ? "" : rules.files.front(), 0, 0}, "",
+                        std::string("tables.yaml must declare table '") + required + "'");
+    }
+  }
+
+  for (const TableSpec& table : rules.tables) {
+    if (!store.HasTable(table.name)) {
+      diagnostics.Error(table.location, "",
+                        "table '" + table.name + "' does not exist in " + store.path());
+      continue;
+    }
+    std::vector<std::string> names = {table.id_column, table.agency_column};
+    for (const ColumnSpec& column : table.columns) names.push_back(column.name);
+    for (const std::string& name : names) {
+      if (!store.HasColumn(table.name, name)) {
+        const ColumnSpec* spec = table.FindColumn(name);
+        diagnostics.Error(spec != nullptr ? spec->location : table.location, "",
+                          "column '" + name + "' of table '" + table.name + "' does not exist in " +
+                              store.path());
+      }
+    }
+  }
+}
+
+void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
+                    Diagnostics& diagnostics) {
+  for (const Obligation& rule : rules.obligations) {
+    for (const auto* list : {&rule.applies_to.agencies, &rule.applies_to.except}) {
+      for (const std::string& id : *list) {
+        if (agencies.Find(id) < 0) {
+          diagnostics.Error(rule.applies_to.location, rule.id,
+                            "agency '" + id + "' is not in the agency table");
+        }
+      }
+    }
+    for (const Dependency& dependency : rule.depends_on) {
+      for (const std::string& id : dependency.agencies) {
+        if (agencies.Find(id) < 0) {
+          diagnostics.Error(dependency.location, rule.id,
+                            "agency '" + id + "' is not in the agency table");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,119 @@
+#include "records/table_scan.hpp"
+
+#include <algorithm>
+
+#include "records/value_check.hpp"
+#include "store/record_store.hpp"
+
+namespace dxcomply {
+
+bool ScanRow::AtomsHold(const PredicatePlan& predicate) const {
+  for (int atom : predicate.atoms) {
+    if (atoms[static_cast<std::size_t>(atom)] == 0) return false;
+  }
+  return true;
+}
+
+void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate,
+                       DayNumber* from, DayNumber* until) const {
+  DayNumber lo = kMinusInfinity;
+  DayNumber hi = kPlusInfinity;
+  if (plan.lifetime_from_slot >= 0) {
+    // A row with no start date has existed since before records began.
+    const DayNumber start = dates[static_cast<std::size_t>(plan.lifetime_from_slot)];
+    if (start != kPlusInfinity) lo = start;
+  }
+  if (plan.lifetime_until_slot >= 0) {
+    hi = dates[static_cast<std::size_t>(plan.lifetime_until_slot)];
+  }
+  for (int slot : predicate.known_by) lo = std::max(lo, dates[static_cast<std::size_t>(slot)]);
+  for (int slot : predicate.null_after) hi = std::min(hi, dates[static_cast<std::size_t>(slot)]);
+  *from = lo;
+  *until = hi;
+}
+
+ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan,
+                     const AgencyDirectory& agencies, bool agency_may_be_null,
+                     std::vector<DataIssue>& issues,
+                     const std::function<void(const ScanRow&)>& visit) {
+  ScanResult result;
+  result.rows_with_issues.assign(agencies.size(), 0);
+  Statement statement = store.Prepare(plan.Sql());
+  int parameter = 1;
+  for (const SqlValue& value : plan.Parameters()) {
+    switch (value.kind) {
+      case SqlValue::Kind::kInteger:
+        statement.Bind(parameter++, value.integer);
+        break;
+      case SqlValue::Kind::kReal:
+        statement.Bind(parameter++, value.real);
+        break;
+      case SqlValue::Kind::kText:
+        statement.Bind(parameter++, std::string_view(value.text));
+        break;
+    }
+  }
+
+  const std::string& table = plan.table->name;
+  std::vector<DayNumber> dates(static_cast<std::size_t>(plan.date_slots), kPlusInfinity);
+  std::vector<std::uint8_t> atoms(plan.atoms.size(), 0);
+  std::vector<std::uint8_t> fits(plan.columns.size(), 1);
+  const int first_atom = plan.FirstAtomColumn();
+  // Rows tend to come grouped by agency; remember the last lookup.
+  std::string last_agency_id;
+  int last_agency = -1;
+
+  while (statement.Step()) {
+    ++result.rows;
+    bool has_issue = false;
+    int agency = kNullAgency;
+    if (statement.IsNull(1)) {
+      if (!agency_may_be_null) {
+        issues.push_back({table, ValueText(statement, 0), plan.table->agency_column, "NULL",
+                          "missing agency (not counted for any agency)", ""});
+        agency = kUnknownAgency;
+        has_issue = true;
+      }
+    } else {
+      const std::string_view agency_id = statement.Text(1);
+      if (last_agency >= 0 && agency_id == last_agency_id) {
+        agency = last_agency;
+      } else {
+        agency = agencies.Find(agency_id);
+        if (agency < 0) {
+          issues.push_back({table, ValueText(statement, 0), plan.table->agency_column,
+                            std::string(agency_id), "unknown agency (not counted for any agency)",
+                            ""});
+          agency = kUnknownAgency;
+          has_issue = true;
+        } else {
+          last_agency_id.assign(agency_id.data(), agency_id.size());
+          last_agency = agency;
+        }
+      }
+    }
+
+    for (std::size_t i = 0; i < plan.columns.size(); ++i) {
+      const int index = static_cast<int>(i) + 2;
+      const int slot = plan.date_slot_of_column[i];
+      DayNumber day = kPlusInfinity;
+      const std::string problem = ValueProblem(*plan.columns[i], statement, index, &day);
+      if (slot >= 0) dates[static_cast<std::size_t>(slot)] = day;
+      fits[i] = problem.empty() ? 1 : 0;
+      if (!problem.empty()) {
+        has_issue = true;
+        issues.push_back({table, ValueText(statement, 0), plan.columns[i]->name,
+                          ValueText(statement, index), problem,
+                          agency >= 0 ? agencies.at(agency).id : ""});
+      }
+    }
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      atoms[i] = statement.Int64(first_atom + static_cast<int>(i)) != 0 ? 1 : 0;
+    }
+    if (has_issue && agency >= 0) ++result.rows_with_issues[static_cast<std::size_t>(agency)];
+    visit(ScanRow{statement, agency, dates, atoms, fits, has_issue});
+  }
+  return result;
+}
+
+}  // namespace dxcomply

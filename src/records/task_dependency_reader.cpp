@@ -1,0 +1,26 @@
+#include "records/task_dependency_reader.hpp"
+
+#include "records/value_check.hpp"
+#include "rules/rule_vocabulary.hpp"
+#include "store/record_store.hpp"
+
+namespace dxcomply {
+
+void ReadTaskDependencies(RecordStore& store, std::vector<DataIssue>& issues,
+                          const std::function<void(std::int64_t, std::int64_t)>& visit) {
+  Statement statement = store.Prepare("SELECT task_id, depends_on FROM task_dependency");
+  while (statement.Step()) {
+    bool ok = true;
+    for (int column : {0, 1}) {
+      if (statement.Type(column) == SqlType::kInteger) continue;
+      ok = false;
+      issues.push_back({kTaskDependencyTable,
+                        ValueText(statement, 0) + "->" + ValueText(statement, 1),
+                        column == 0 ? "task_id" : "depends_on", ValueText(statement, column),
+                        "not a task id (row ignored)", ""});
+    }
+    if (ok) visit(statement.Int64(0), statement.Int64(1));
+  }
+}
+
+}  // namespace dxcomply

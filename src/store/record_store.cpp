@@ -1,0 +1,197 @@
+#include "store/record_store.hpp"
+
+#include <filesystem>
+
+#include <sqlite3.h>
+
+namespace dxcomply {
+namespace {
+
+// Long enough for a producer's write transaction to commit; a nightly run
+// would rather wait than fail.
+constexpr int kBusyTimeoutMs = 30000;
+
+[[noreturn]] void Fail(sqlite3* db, const std::string& context, int code) {
+  std::string message = context;
+  if (db != nullptr) message += ": " + std::string(sqlite3_errmsg(db));
+  throw StoreError(message, code);
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, const std::string& sql) : db_(db), sql_(sql) {
+  const int code = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement_,
+                                      nullptr);
+  if (code != SQLITE_OK) Fail(db_, "cannot prepare query [" + sql + "]", code);
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), statement_(other.statement_), sql_(std::move(other.sql_)) {
+  other.statement_ = nullptr;
+}
+
+void Statement::Bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) {
+    Fail(db_, "cannot bind parameter", SQLITE_ERROR);
+  }
+}
+
+void Statement::Bind(int index, double value) {
+  if (sqlite3_bind_double(statement_, index, value) != SQLITE_OK) {
+    Fail(db_, "cannot bind parameter", SQLITE_ERROR);
+  }
+}
+
+void Statement::Bind(int index, std::string_view value) {
+  if (sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
+    Fail(db_, "cannot bind parameter", SQLITE_ERROR);
+  }
+}
+
+void Statement::BindNull(int index) {
+  if (sqlite3_bind_null(statement_, index) != SQLITE_OK) {
+    Fail(db_, "cannot bind parameter", SQLITE_ERROR);
+  }
+}
+
+bool Statement::Step() {
+  const int code = sqlite3_step(statement_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  Fail(db_, "query failed [" + sql_ + "]", code);
+}
+
+void Statement::Reset() {
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
+int Statement::ColumnCount() const { return sqlite3_column_count(statement_); }
+
+SqlType Statement::Type(int column) const {
+  switch (sqlite3_column_type(statement_, column)) {
+    case SQLITE_INTEGER:
+      return SqlType::kInteger;
+    case SQLITE_FLOAT:
+      return SqlType::kReal;
+    case SQLITE_TEXT:
+      return SqlType::kText;
+    case SQLITE_BLOB:
+      return SqlType::kBlob;
+    default:
+      return SqlType::kNull;
+  }
+}
+
+std::int64_t Statement::Int64(int column) const { return sqlite3_column_int64(statement_, column); }
+
+double Statement::Double(int column) const { return sqlite3_column_double(statement_, column); }
+
+std::string_view Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(statement_, column);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+}
+
+RecordStore RecordStore::Open(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    throw StoreError(path + ": database not found", SQLITE_CANTOPEN);
+  }
+  if (std::filesystem::is_directory(path, error)) {
+    throw StoreError(path + ": is a folder, not a database file", SQLITE_CANTOPEN);
+  }
+  sqlite3* db = nullptr;
+  const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  if (code != SQLITE_OK) {
+    const std::string message = path + ": cannot open: " + sqlite3_errstr(code);
+    sqlite3_close(db);
+    throw StoreError(message, code);
+  }
+  RecordStore store(db, path);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db, 1);
+  try {
+    // Reading the schema is what reveals a file that is not SQLite.
+    Statement probe(db, "SELECT count(*) FROM sqlite_master");
+    probe.Step();
+    Statement query_only(db, "PRAGMA query_only = 1");
+    query_only.Step();
+  } catch (const StoreError& e) {
+    throw StoreError(path + ": not a readable SQLite database (" + e.what() + ")",
+                     e.sqlite_code());
+  }
+  return store;
+}
+
+RecordStore::RecordStore(RecordStore&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), in_snapshot_(other.in_snapshot_) {
+  other.db_ = nullptr;
+}
+
+RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close(db_);
+    db_ = other.db_;
+    path_ = std::move(other.path_);
+    in_snapshot_ = other.in_snapshot_;
+    other.db_ = nullptr;
+  }
+  return *this;
+}
+
+RecordStore::~RecordStore() { sqlite3_close(db_); }
+
+Statement RecordStore::Prepare(const std::string& sql) { return Statement(db_, sql); }
+
+bool RecordStore::HasTable(const std::string& table) {
+  Statement statement(db_,
+                      "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?");
+  statement.Bind(1, std::string_view(table));
+  return statement.Step();
+}
+
+std::vector<std::string> RecordStore::Columns(const std::string& table) {
+  std::vector<std::string> columns;
+  Statement statement(db_, "SELECT name FROM pragma_table_info(?)");
+  statement.Bind(1, std::string_view(table));
+  while (statement.Step()) columns.push_back(statement.String(0));
+  return columns;
+}
+
+bool RecordStore::HasColumn(const std::string& table, const std::string& column) {
+  if (column == "rowid") return HasTable(table);
+  for (const std::string& name : Columns(table)) {
+    if (name == column) return true;
+  }
+  return false;
+}
+
+void RecordStore::BeginSnapshot() {
+  if (in_snapshot_) throw StoreError("a read snapshot is already open", SQLITE_MISUSE);
+  Statement(db_, "BEGIN").Step();
+  // A deferred transaction takes its snapshot at the first read.
+  Statement(db_, "SELECT count(*) FROM sqlite_master").Step();
+  in_snapshot_ = true;
+}
+
+void RecordStore::EndSnapshot() {
+  if (!in_snapshot_) return;
+  Statement(db_, "COMMIT").Step();
+  in_snapshot_ = false;
+}
+
+std::string QuoteIdentifier(std::string_view name) {
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,108 @@
+// Read-only access to a records database. The only place sqlite3 is used.
+//
+// RecordStore opens the file read-only (the engine never writes to the
+// database it checks), waits on a busy writer instead of failing, and reads
+// everything inside one read transaction so every figure of a run comes from
+// the same snapshot, even while another process writes (WAL mode).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace dxcomply {
+
+// A database that cannot be opened or read. `what()` names the file and
+// says what is wrong; the CLI prints it and exits with 2.
+class StoreError : public std::runtime_error {
+ public:
+  StoreError(const std::string& message, int sqlite_code)
+      : std::runtime_error(message), sqlite_code_(sqlite_code) {}
+  int sqlite_code() const { return sqlite_code_; }
+
+ private:
+  int sqlite_code_;
+};
+
+// The SQL type of a value in a result row.
+enum class SqlType { kInteger, kReal, kText, kBlob, kNull };
+
+// A prepared statement. Bind parameters are 1-based, result columns 0-based
+// (as in sqlite3). Not copyable; finalizes on destruction.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+
+  void Bind(int index, std::int64_t value);
+  void Bind(int index, double value);
+  void Bind(int index, std::string_view value);
+  void BindNull(int index);
+
+  // Advances to the next row; false when done. Throws StoreError on failure.
+  bool Step();
+  void Reset();
+
+  int ColumnCount() const;
+  SqlType Type(int column) const;
+  bool IsNull(int column) const { return Type(column) == SqlType::kNull; }
+  std::int64_t Int64(int column) const;
+  double Double(int column) const;
+  // Valid until the next Step/Reset. Empty for NULL.
+  std::string_view Text(int column) const;
+  std::string String(int column) const { return std::string(Text(column)); }
+
+  const std::string& sql() const { return sql_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+  std::string sql_;
+};
+
+class RecordStore {
+ public:
+  // Opens `path` read-only and checks it is a SQLite database. Throws
+  // StoreError when the file is missing, unreadable or not SQLite.
+  static RecordStore Open(const std::string& path);
+
+  RecordStore(RecordStore&& other) noexcept;
+  RecordStore& operator=(RecordStore&& other) noexcept;
+  ~RecordStore();
+
+  Statement Prepare(const std::string& sql);
+
+  // The real schema, from sqlite_master and PRAGMA table_info.
+  bool HasTable(const std::string& table);
+  std::vector<std::string> Columns(const std::string& table);
+  bool HasColumn(const std::string& table, const std::string& column);
+
+  // Starts the run's read transaction and pins its snapshot; EndSnapshot
+  // releases it. Nested calls are an error.
+  void BeginSnapshot();
+  void EndSnapshot();
+
+  const std::string& path() const { return path_; }
+
+ private:
+  RecordStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  bool in_snapshot_ = false;
+};
+
+// Quotes an identifier for SQL ("name" with inner quotes doubled). Identifiers
+// are checked against the real schema before use; quoting is a second guard.
+std::string QuoteIdentifier(std::string_view name);
+
+}  // namespace dxcomply

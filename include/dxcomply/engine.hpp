@@ -32,8 +32,10 @@ struct EngineOptions {
 // read at all; rule and schema problems must have been caught by validation.
 Report Evaluate(const RuleSet& rules, RecordStore& store, const EngineOptions& options);
 
-// A record that counts against an instance: in the check's base at T but not
-// satisfying it (coverage), or a task not completed by T.
+// A record behind an instance's figure. For coverage and task checks these
+// are the rows that count against it: in the base on T but not satisfying it.
+// For count checks, the rows counted on T; for indicators, the latest
+// measurements.
 struct CounterRecord {
   std::string table;
   std::string id;
@@ -41,7 +43,7 @@ struct CounterRecord {
   std::vector<std::string> details;  // "column=value" for the columns the check reads
 };
 
-// The first `limit` records counting against obligation x agency as of T.
+// The first `limit` such records for obligation x agency as of T.
 std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore& store,
                                               const Obligation& obligation,
                                               const std::string& agency_id, const Date& as_of,

@@ -45,12 +45,15 @@ struct Measure {
   std::int64_t denominator = 0;  // coverage: base rows; task: tasks; else 0
 };
 
-// An obligation instance named in someone else's finding.
+// An obligation instance named in someone else's finding, or a task row
+// that belongs to no instance (then task_id and title are set).
 struct InstanceRef {
   std::string obligation_id;
   std::string agency_id;
   std::string agency_name;
   std::string period;
+  std::string task_id;
+  std::string title;
   Status status = Status::kNotApplicable;
   int days = 0;  // days overdue when overdue, days left when at risk
 };

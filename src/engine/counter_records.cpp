@@ -1,0 +1,135 @@
+// ListCounterRecords(): the rows behind one finding, for `dxcomply explain`.
+// Uses the same scan plan and interval arithmetic as Evaluate, restricted to
+// one agency, so the rows listed are exactly the ones the figures count.
+#include <algorithm>
+#include <set>
+
+#include "dxcomply/engine.hpp"
+#include "dxcomply/finding.hpp"
+#include "records/scan_plan.hpp"
+#include "records/table_scan.hpp"
+#include "records/value_check.hpp"
+#include "rules/rule_vocabulary.hpp"
+#include "store/record_store.hpp"
+
+namespace dxcomply {
+namespace {
+
+std::string LabelColumn(const TableSpec& table) {
+  for (const char* name : {"name", "title", "role", "indicator_id"}) {
+    if (table.FindColumn(name) != nullptr) return name;
+  }
+  return "";
+}
+
+// The columns a check reads, in table order: lifetime, where, satisfied.
+std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& rule) {
+  std::set<std::string> used = {table.lifetime_from, table.lifetime_until};
+  for (const Predicate* predicate : {&rule.check.where, &rule.check.satisfied}) {
+    for (const Condition& condition : *predicate) used.insert(condition.column);
+  }
+  if (rule.check.kind == CheckKind::kTask) {
+    used.insert({"period", "started_on", "progress", "completed_on", "evidence"});
+  }
+  if (rule.check.kind == CheckKind::kIndicator) used.insert({"as_of", "value", "source"});
+  std::vector<std::string> columns;
+  for (const ColumnSpec& column : table.columns) {
+    if (used.count(column.name) != 0) columns.push_back(column.name);
+  }
+  return columns;
+}
+
+}  // namespace
+
+std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore& store,
+                                              const Obligation& obligation,
+                                              const std::string& agency_id, const Date& as_of,
+                                              int limit) {
+  std::vector<CounterRecord> records;
+  const TableSpec* table = rules.FindTable(obligation.check.table);
+  if (table == nullptr || limit <= 0) return records;
+
+  Obligation rule = obligation;
+  if (rule.check.kind == CheckKind::kTask) {
+    Condition completed;
+    completed.column = "completed_on";
+    completed.op = CompareOp::kNotNull;
+    rule.check.satisfied.push_back(completed);
+  }
+  TableScanPlan plan = PlanTableScan(*table, {&rule}, as_of);
+  // National figures are the measurement rows without an agency.
+  const bool national = agency_id == kNationalAgencyId && rule.applies_to.national;
+  plan.only_agency = national ? "" : agency_id;
+  plan.order_by_id = true;
+  const AgencyDirectory agencies({Agency{agency_id, "", ""}});
+  const DayNumber t = ToDayNumber(as_of);
+  const std::string label_column = LabelColumn(*table);
+  const std::vector<std::string> shown = ReadColumns(*table, rule);
+  std::vector<DataIssue> ignored;  // Evaluate reports them; explain lists rows.
+
+  std::vector<CounterRecord> measurements;
+  const bool indicator = rule.check.kind == CheckKind::kIndicator;
+  ScanTable(store, plan, agencies, indicator, ignored, [&](const ScanRow& row) {
+    if (national ? row.agency != kNullAgency : row.agency < 0) return;
+    const RuleScanPlan& rule_plan = plan.rules.front();
+    bool listed = false;
+    switch (rule.check.kind) {
+      case CheckKind::kCoverage:
+      case CheckKind::kCount:
+      case CheckKind::kTask: {
+        if (rule.check.kind == CheckKind::kTask) {
+          const std::string_view obligation_id = row.statement.Text(plan.ColumnIndex("obligation_id"));
+          const std::string_view period = row.statement.Text(plan.ColumnIndex("period"));
+          if (obligation_id != rule.check.task_obligation) return;
+          if (!rule.period.empty() && period != rule.period) return;
+        }
+        if (!row.AtomsHold(rule_plan.where)) return;
+        DayNumber from, until;
+        row.Interval(plan, rule_plan.where, &from, &until);
+        if (t < from || t >= until) return;
+        if (rule.check.kind == CheckKind::kCount) {
+          listed = true;
+          break;
+        }
+        DayNumber sat_from = kPlusInfinity, sat_until = kPlusInfinity;
+        if (row.AtomsHold(rule_plan.satisfied)) {
+          row.Interval(plan, rule_plan.satisfied, &sat_from, &sat_until);
+        }
+        listed = !(t >= std::max(from, sat_from) && t < std::min(until, sat_until));
+        break;
+      }
+      case CheckKind::kIndicator: {
+        const int as_of_slot =
+            plan.date_slot_of_column[static_cast<std::size_t>(plan.ColumnIndex("as_of") - 2)];
+        listed = row.statement.Text(plan.ColumnIndex("indicator_id")) == rule.check.indicator &&
+                 row.dates[static_cast<std::size_t>(as_of_slot)] <= t;
+        break;
+      }
+    }
+    if (!listed) return;
+    CounterRecord record;
+    record.table = table->name;
+    record.id = ValueText(row.statement, 0);
+    if (!label_column.empty()) record.label = ValueText(row.statement, plan.ColumnIndex(label_column));
+    for (const std::string& column : shown) {
+      record.details.push_back(column + "=" + ValueText(row.statement, plan.ColumnIndex(column)));
+    }
+    if (rule.check.kind == CheckKind::kIndicator) {
+      measurements.push_back(std::move(record));
+    } else if (static_cast<int>(records.size()) < limit) {
+      records.push_back(std::move(record));
+    }
+  });
+  if (indicator) {
+    // The latest first; details[0] is "as_of=YYYY-MM-DD", which sorts as text.
+    std::stable_sort(measurements.begin(), measurements.end(),
+                     [](const CounterRecord& a, const CounterRecord& b) {
+                       return a.details.front() > b.details.front();
+                     });
+    if (measurements.size() > static_cast<std::size_t>(limit)) measurements.resize(limit);
+    records = std::move(measurements);
+  }
+  return records;
+}
+
+}  // namespace dxcomply

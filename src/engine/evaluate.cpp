@@ -1,0 +1,210 @@
+// Evaluate(): the pipeline end to end, inside one read snapshot.
+//
+//   agencies -> instances -> scans (measures) -> own statuses
+//            -> dependency graph -> blocking -> ordered findings
+#include <algorithm>
+#include <map>
+
+#include "dxcomply/engine.hpp"
+#include "engine/finding_text.hpp"
+#include "eval/classify.hpp"
+#include "eval/collectors.hpp"
+#include "graph/blocking.hpp"
+#include "graph/dependency_graph.hpp"
+#include "rules/rule_vocabulary.hpp"
+#include "store/record_store.hpp"
+
+namespace dxcomply {
+namespace {
+
+RuleSet WithOverrides(const RuleSet& rules, const EngineOptions& options) {
+  RuleSet effective = rules;
+  for (Obligation& rule : effective.obligations) {
+    if (options.lookback_days) rule.lookback_days = *options.lookback_days;
+    if (options.warn_before_days) rule.warn_before_days = *options.warn_before_days;
+  }
+  return effective;
+}
+
+int StatusRank(Status status) {
+  switch (status) {
+    case Status::kOverdue:
+      return 0;
+    case Status::kAtRisk:
+      return 1;
+    case Status::kOnTrack:
+      return 2;
+    case Status::kMetLate:
+      return 3;
+    case Status::kMet:
+      return 4;
+    case Status::kNotApplicable:
+      return 5;
+  }
+  return 6;
+}
+
+void SortWorstFirst(std::vector<Finding>& findings) {
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (StatusRank(a.status) != StatusRank(b.status)) {
+      return StatusRank(a.status) < StatusRank(b.status);
+    }
+    if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
+    if (a.days_left != b.days_left) return a.days_left < b.days_left;
+    return std::tie(a.obligation_id, a.agency.id, a.period) <
+           std::tie(b.obligation_id, b.agency.id, b.period);
+  });
+}
+
+class Evaluation {
+ public:
+  Evaluation(const RuleSet& rules, RecordStore& store, const EngineOptions& options)
+      : rules_(rules), store_(store), options_(options) {}
+
+  Report Run() {
+    Report report;
+    report.as_of = options_.as_of;
+    AgencyDirectory agencies = AgencyDirectory::Read(store_, report.data_issues);
+    for (const Agency& agency : agencies.agencies()) report.agencies.push_back(agency);
+    int national = -1;
+    const bool any_national =
+        std::any_of(rules_.obligations.begin(), rules_.obligations.end(),
+                    [](const Obligation& rule) { return rule.applies_to.national; });
+    if (any_national) {
+      national = agencies.AddPseudoAgency({kNationalAgencyId, kNationalAgencyName, "national"});
+      if (national < 0) {
+        report.data_issues.push_back({kAgencyTable, kNationalAgencyId, "id", kNationalAgencyId,
+                                      "id reserved for the country as a whole; national rules "
+                                      "are not evaluated",
+                                      kNationalAgencyId});
+      }
+    }
+
+    const InstanceTable instances(rules_, agencies, national);
+    MeasureBook book(rules_, instances, options_.as_of);
+    const CollectContext context{store_, rules_, agencies, instances,
+                                 options_.as_of, book, report.data_issues};
+    CollectTableMeasures(context);
+    const TaskRecords tasks = CollectTaskMeasures(context);
+    CollectIndicatorMeasures(context, national);
+
+    std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
+    std::vector<OwnStatus> own(findings.size());
+    for (int i = 0; i < instances.size(); ++i) {
+      findings[static_cast<std::size_t>(i)] = OwnFinding(instances, agencies, book, i);
+      const Finding& finding = findings[static_cast<std::size_t>(i)];
+      own[static_cast<std::size_t>(i)] = {
+          finding.status,
+          finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left};
+    }
+
+    const DependencyGraph graph = DependencyGraph::Build({rules_, instances, agencies, tasks},
+                                                         store_, report.data_issues);
+    const Blocking blocking = PropagateBlocking(graph, own);
+    // Final statuses first, so that chains show what their links ended as.
+    std::vector<bool> blocked_only(findings.size(), false);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      if (!blocking.blockers[i].empty() && findings[i].status == Status::kOnTrack) {
+        findings[i].status = Status::kAtRisk;
+        blocked_only[i] = true;
+      }
+    }
+    FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      if (blocking.blockers[i].empty()) continue;
+      Finding& finding = findings[i];
+      for (const DependencyLink* link : blocking.blockers[i]) {
+        BlockerChain chain;
+        for (NodeId node : blocking.ChainFrom(link->to)) chain.chain.push_back(text.Ref(node));
+        if (link->from_tasks()) {
+          chain.via_tasks =
+              "task " + std::to_string(link->task_id) + " -> task " + std::to_string(link->depends_on);
+        }
+        finding.blocked_by.push_back(std::move(chain));
+      }
+      const std::string blockers = DescribeBlockers(finding.blocked_by);
+      finding.reason = blocked_only[i] ? blockers : finding.reason + "; " + blockers;
+    }
+
+    SortWorstFirst(findings);
+    report.findings = std::move(findings);
+    std::sort(report.data_issues.begin(), report.data_issues.end(),
+              [](const DataIssue& a, const DataIssue& b) {
+                return std::tie(a.table, a.row_id, a.column, a.problem) <
+                       std::tie(b.table, b.row_id, b.column, b.problem);
+              });
+    return report;
+  }
+
+ private:
+  Finding OwnFinding(const InstanceTable& instances, const AgencyDirectory& agencies,
+                     const MeasureBook& book, int index) const {
+    const Instance& instance = instances.at(index);
+    const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
+    Finding finding;
+    finding.obligation_id = rule.id;
+    finding.obligation_title = rule.title;
+    finding.theme = rule.theme;
+    finding.check_kind = CheckKindName(rule.check.kind);
+    finding.agency = agencies.at(instance.agency);
+    finding.period = rule.period;
+    finding.as_of = options_.as_of;
+    finding.lookback_date = options_.as_of - boost::gregorian::days(rule.lookback_days);
+    finding.due = rule.due.date;
+    finding.at_as_of = book.MeasureAt(index, kAtAsOf);
+    finding.at_lookback = book.MeasureAt(index, kAtLookback);
+    finding.at_due = book.MeasureAt(index, kAtDue);
+    finding.target = rule.check.kind == CheckKind::kCount
+                         ? static_cast<double>(rule.check.at_least)
+                         : rule.check.target;
+    finding.data_issues = book.counts(index).issue_rows;
+    finding.source = rule.source;
+
+    ClassifyInput input;
+    input.check = &rule.check;
+    input.as_of = options_.as_of;
+    input.due = rule.due.date;
+    input.warn_before_days = rule.warn_before_days;
+    input.lookback_days = rule.lookback_days;
+    input.at_as_of = finding.at_as_of;
+    input.at_lookback = finding.at_lookback;
+    input.at_due = finding.at_due;
+    if (rule.check.kind == CheckKind::kTask) {
+      const InstanceCounts& counts = book.counts(index);
+      input.task_projection =
+          counts.base[kAtAsOf] > 0 ? counts.projected_progress / counts.base[kAtAsOf] : 0.0;
+    }
+    const Classification classification = Classify(input);
+    finding.status = classification.status;
+    finding.reason = classification.reason;
+    finding.days_overdue = classification.days_overdue;
+    finding.days_left = classification.days_left;
+    finding.projection = classification.projection;
+    if (finding.data_issues > 0) {
+      finding.reason += "; " + std::to_string(finding.data_issues) + " of this agency's " +
+                        rule.check.table + " rows have data-quality issues";
+    }
+    return finding;
+  }
+
+  const RuleSet& rules_;
+  RecordStore& store_;
+  const EngineOptions& options_;
+};
+
+}  // namespace
+
+Report Evaluate(const RuleSet& rules, RecordStore& store, const EngineOptions& options) {
+  const RuleSet effective = WithOverrides(rules, options);
+  store.BeginSnapshot();
+  try {
+    Report report = Evaluation(effective, store, options).Run();
+    store.EndSnapshot();
+    return report;
+  } catch (...) {
+    store.EndSnapshot();
+    throw;
+  }
+}
+
+}  // namespace dxcomply

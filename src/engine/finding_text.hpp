@@ -1,0 +1,48 @@
+// How findings name other instances and explain blocking, in one voice:
+//   "blocked by Bộ Công an · dvc-software-fixed (overdue 40 days)"
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dxcomply/finding.hpp"
+#include "dxcomply/rule_set.hpp"
+#include "eval/instance_table.hpp"
+#include "eval/task_records.hpp"
+#include "graph/dependency_graph.hpp"
+#include "records/agency_directory.hpp"
+
+namespace dxcomply {
+
+class RecordStore;
+
+class FindingText {
+ public:
+  // `findings` is indexed by instance and must hold final statuses.
+  FindingText(RecordStore& store, const RuleSet& rules, const InstanceTable& instances,
+              const AgencyDirectory& agencies, const TaskRecords& tasks,
+              const DependencyGraph& graph, const std::vector<Finding>& findings);
+
+  // The node as named in chains. Free tasks are looked up in the task table
+  // (once each).
+  InstanceRef Ref(NodeId node);
+
+ private:
+  RecordStore& store_;
+  const AgencyDirectory& agencies_;
+  const TaskRecords& tasks_;
+  const DependencyGraph& graph_;
+  const std::vector<Finding>& findings_;
+  std::map<NodeId, InstanceRef> free_tasks_;
+};
+
+// "Bộ Công an · dvc-software-fixed (overdue 40 days)"; a free task reads
+// "task 812 'Nâng cấp phần mềm' of Bộ Công an (not completed)".
+std::string DescribeRef(const InstanceRef& ref);
+
+// "blocked by <root of the worst chain> via <links between>", plus
+// " and N more" when several upstream instances hold it back.
+std::string DescribeBlockers(const std::vector<BlockerChain>& blockers);
+
+}  // namespace dxcomply

@@ -1,0 +1,177 @@
+#include "eval/classify.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace dxcomply {
+namespace {
+
+constexpr double kEpsilon = 1e-9;
+
+bool IsShare(const Check& check) {
+  return check.kind == CheckKind::kCoverage || check.kind == CheckKind::kTask ||
+         check.kind == CheckKind::kIndicator;
+}
+
+std::string FormatValue(const Check& check, double value) {
+  if (IsShare(check)) return FormatPercent(value);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  std::string text = buffer;
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text;
+}
+
+std::string DaysText(int days) { return std::to_string(days) + (days == 1 ? " day" : " days"); }
+
+double Project(const ClassifyInput& input, int days_left) {
+  if (input.check->kind == CheckKind::kTask && input.task_projection) {
+    return *input.task_projection;
+  }
+  const double now = input.at_as_of.value;
+  const double before = input.at_lookback.known ? input.at_lookback.value : now;
+  double projected = now + (now - before) / input.lookback_days * days_left;
+  if (IsShare(*input.check) && input.check->kind != CheckKind::kIndicator) {
+    projected = std::clamp(projected, 0.0, 1.0);
+  }
+  return std::max(projected, 0.0);
+}
+
+}  // namespace
+
+std::string FormatPercent(double share) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", share * 100.0);
+  std::string text = buffer;
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text + "%";
+}
+
+bool ReachesValue(const Check& check, double value) {
+  if (check.kind == CheckKind::kCount) return value + kEpsilon >= static_cast<double>(check.at_least);
+  return value + kEpsilon >= check.target;
+}
+
+bool Reaches(const Check& check, const Measure& measure) {
+  if (!measure.known) return false;
+  switch (check.kind) {
+    case CheckKind::kCoverage:
+    case CheckKind::kTask: {
+      if (measure.denominator <= 0) return false;
+      const long long target_ppm = std::llround(check.target * 1e6);
+      return static_cast<long double>(measure.numerator) * 1e6L >=
+             static_cast<long double>(target_ppm) * measure.denominator;
+    }
+    case CheckKind::kCount:
+      return measure.numerator >= check.at_least;
+    case CheckKind::kIndicator:
+      return ReachesValue(check, measure.value);
+  }
+  return false;
+}
+
+std::string DescribeMeasure(const Check& check, const Measure& measure) {
+  if (!measure.known) {
+    return check.kind == CheckKind::kIndicator ? "no measurement" : "nothing to measure";
+  }
+  switch (check.kind) {
+    case CheckKind::kCoverage:
+      return FormatPercent(measure.value) + " (" + std::to_string(measure.numerator) + "/" +
+             std::to_string(measure.denominator) + ")";
+    case CheckKind::kCount:
+      return std::to_string(measure.numerator);
+    case CheckKind::kTask:
+      return std::to_string(measure.numerator) + " of " + std::to_string(measure.denominator) +
+             (measure.denominator == 1 ? " task" : " tasks") + " completed";
+    case CheckKind::kIndicator:
+      return FormatValue(check, measure.value);
+  }
+  return "";
+}
+
+std::string DescribeTarget(const Check& check) {
+  switch (check.kind) {
+    case CheckKind::kCount:
+      return "at least " + std::to_string(check.at_least);
+    default:
+      return FormatValue(check, check.target);
+  }
+}
+
+Classification Classify(const ClassifyInput& input) {
+  const Check& check = *input.check;
+  Classification out;
+  const int days_to_due = static_cast<int>((input.due - input.as_of).days());
+  const std::string due_text = FormatIsoDate(input.due);
+  const std::string now = DescribeMeasure(check, input.at_as_of);
+  const std::string target = DescribeTarget(check);
+
+  if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
+    if (check.empty_base == EmptyBase::kMet) {
+      out.status = Status::kMet;
+      out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) +
+                   ", which this rule counts as met";
+    } else {
+      out.status = Status::kNotApplicable;
+      out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) + " (no " + check.table +
+                   " rows in the check's base)";
+    }
+    return out;
+  }
+
+  if (Reaches(check, input.at_as_of)) {
+    if (days_to_due >= 0 || Reaches(check, input.at_due)) {
+      out.status = Status::kMet;
+      out.reason = now + " reaches the target " + target +
+                   (days_to_due >= 0 ? " before the due date " : " and did by the due date ") +
+                   due_text;
+    } else {
+      out.status = Status::kMetLate;
+      out.reason = now + " reaches the target " + target + ", but only " +
+                   DescribeMeasure(check, input.at_due) + " by the due date " + due_text;
+    }
+    return out;
+  }
+
+  if (days_to_due < 0) {
+    out.status = Status::kOverdue;
+    out.days_overdue = -days_to_due;
+    out.reason = now + " of the target " + target + ", " + DaysText(out.days_overdue) +
+                 " after the due date " + due_text;
+    return out;
+  }
+
+  out.days_left = days_to_due;
+  std::vector<std::string> signals;
+  if (days_to_due <= input.warn_before_days) {
+    signals.push_back("due in " + DaysText(days_to_due) + " (" + due_text + ")");
+  }
+  if (!input.at_as_of.known) {
+    signals.push_back("no measurement on or before " + FormatIsoDate(input.as_of));
+  } else {
+    out.projection = Project(input, days_to_due);
+    if (!ReachesValue(check, *out.projection)) {
+      if (check.kind == CheckKind::kTask) {
+        signals.push_back("at the progress reported it would be " +
+                          FormatValue(check, *out.projection) + " done by " + due_text);
+      } else {
+        signals.push_back("at the pace of the last " + DaysText(input.lookback_days) +
+                          " it would reach " + FormatValue(check, *out.projection) + " by " +
+                          due_text);
+      }
+    }
+  }
+  if (signals.empty()) {
+    out.status = Status::kOnTrack;
+    out.reason = now + " of the target " + target + ", due " + due_text + " in " +
+                 DaysText(days_to_due) + ", on pace";
+    return out;
+  }
+  out.status = Status::kAtRisk;
+  out.reason = now + " of the target " + target;
+  for (const std::string& signal : signals) out.reason += "; " + signal;
+  return out;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,51 @@
+// The status of one obligation instance from its measures: pure, no I/O.
+//
+// Blocking by upstream instances is decided later, on the dependency graph
+// (graph/propagation.hpp); Classify sees only the instance's own figures.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "dxcomply/finding.hpp"
+#include "dxcomply/obligation.hpp"
+
+namespace dxcomply {
+
+struct ClassifyInput {
+  const Check* check = nullptr;
+  Date as_of;  // T
+  Date due;
+  int warn_before_days = kDefaultWarnBeforeDays;
+  int lookback_days = kDefaultLookbackDays;  // W
+  Measure at_as_of;     // v(T)
+  Measure at_lookback;  // v(T - W)
+  Measure at_due;       // v(min(T, due))
+  // Task checks: the share projected to be complete at the due date from
+  // each task's progress since started_on. Other checks project linearly
+  // from v(T - W) to v(T).
+  std::optional<double> task_projection;
+};
+
+struct Classification {
+  Status status = Status::kNotApplicable;
+  std::string reason;
+  int days_overdue = 0;
+  int days_left = 0;
+  std::optional<double> projection;  // set when not reached and not yet due
+};
+
+Classification Classify(const ClassifyInput& input);
+
+// Whether `measure` reaches the check's target. Coverage compares the exact
+// fraction numerator/denominator with the target, free of rounding.
+bool Reaches(const Check& check, const Measure& measure);
+bool ReachesValue(const Check& check, double value);
+
+// "62.1% (18/29)", "3", "0 of 1 tasks completed", "14.96%".
+std::string DescribeMeasure(const Check& check, const Measure& measure);
+std::string DescribeTarget(const Check& check);
+// A share as a percentage with up to one decimal: "62.1%", "100%".
+std::string FormatPercent(double share);
+
+}  // namespace dxcomply

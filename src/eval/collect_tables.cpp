@@ -1,0 +1,75 @@
+#include <algorithm>
+#include <map>
+
+#include "eval/collectors.hpp"
+#include "records/scan_plan.hpp"
+#include "records/table_scan.hpp"
+
+namespace dxcomply {
+
+int RuleIndex(const RuleSet& rules, const Obligation* rule) {
+  return static_cast<int>(rule - rules.obligations.data());
+}
+
+void CollectTableMeasures(const CollectContext& context) {
+  // Every table once, for all the rules that read it.
+  std::map<std::string, std::vector<const Obligation*>> rules_by_table;
+  for (const Obligation& rule : context.rules.obligations) {
+    if (rule.check.kind == CheckKind::kCoverage || rule.check.kind == CheckKind::kCount) {
+      rules_by_table[rule.check.table].push_back(&rule);
+    }
+  }
+  for (const auto& [table_name, rules] : rules_by_table) {
+    const TableSpec* table = context.rules.FindTable(table_name);
+    if (table == nullptr) continue;  // The rule checker has refused these rules.
+    const TableScanPlan plan = PlanTableScan(*table, rules, context.as_of);
+    std::vector<int> rule_index;
+    for (const RuleScanPlan& rule_plan : plan.rules) {
+      rule_index.push_back(RuleIndex(context.rules, rule_plan.rule));
+    }
+
+    const ScanResult result = ScanTable(
+        context.store, plan, context.agencies, false, context.issues, [&](const ScanRow& row) {
+          if (row.agency < 0) return;
+          for (std::size_t r = 0; r < plan.rules.size(); ++r) {
+            const int instance = context.instances.Find(rule_index[r], row.agency);
+            if (instance < 0) continue;
+            const RuleScanPlan& rule_plan = plan.rules[r];
+            if (!row.AtomsHold(rule_plan.where)) continue;
+            DayNumber from, until;
+            row.Interval(plan, rule_plan.where, &from, &until);
+            if (from >= until) continue;
+            const bool counts_as_satisfied = rule_plan.rule->check.kind == CheckKind::kCoverage &&
+                                             row.AtomsHold(rule_plan.satisfied);
+            DayNumber satisfied_from = from, satisfied_until = until;
+            if (counts_as_satisfied) {
+              DayNumber sat_from, sat_until;
+              row.Interval(plan, rule_plan.satisfied, &sat_from, &sat_until);
+              satisfied_from = std::max(from, sat_from);
+              satisfied_until = std::min(until, sat_until);
+            }
+            InstanceCounts& counts = context.book.counts(instance);
+            const auto& days = context.book.Days(rule_index[r]);
+            for (int k = 0; k < kMeasureDates; ++k) {
+              const DayNumber t = days[static_cast<std::size_t>(k)];
+              if (t < from || t >= until) continue;
+              ++counts.base[static_cast<std::size_t>(k)];
+              if (rule_plan.rule->check.kind == CheckKind::kCount) {
+                ++counts.hits[static_cast<std::size_t>(k)];
+              } else if (counts_as_satisfied && t >= satisfied_from && t < satisfied_until) {
+                ++counts.hits[static_cast<std::size_t>(k)];
+              }
+            }
+          }
+        });
+
+    for (std::size_t r = 0; r < plan.rules.size(); ++r) {
+      for (std::size_t agency = 0; agency < result.rows_with_issues.size(); ++agency) {
+        const int instance = context.instances.Find(rule_index[r], static_cast<int>(agency));
+        if (instance >= 0) context.book.counts(instance).issue_rows += result.rows_with_issues[agency];
+      }
+    }
+  }
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,38 @@
+// The scans that fill the MeasureBook: one pass per record table.
+//
+//   CollectTableMeasures      coverage and count checks, per table they read
+//   CollectTaskMeasures       task checks, and each task's place in the graph
+//   CollectIndicatorMeasures  indicator checks, from the measurement table
+#pragma once
+
+#include <vector>
+
+#include "dxcomply/finding.hpp"
+#include "dxcomply/rule_set.hpp"
+#include "eval/instance_table.hpp"
+#include "eval/measure_book.hpp"
+#include "eval/task_records.hpp"
+#include "records/agency_directory.hpp"
+
+namespace dxcomply {
+
+class RecordStore;
+
+struct CollectContext {
+  RecordStore& store;
+  const RuleSet& rules;
+  const AgencyDirectory& agencies;
+  const InstanceTable& instances;
+  Date as_of;
+  MeasureBook& book;
+  std::vector<DataIssue>& issues;
+};
+
+void CollectTableMeasures(const CollectContext& context);
+TaskRecords CollectTaskMeasures(const CollectContext& context);
+void CollectIndicatorMeasures(const CollectContext& context, int national_agency);
+
+// Index of `rule` in rules.obligations.
+int RuleIndex(const RuleSet& rules, const Obligation* rule);
+
+}  // namespace dxcomply

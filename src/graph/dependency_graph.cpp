@@ -1,0 +1,254 @@
+#include "graph/dependency_graph.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "eval/dependency_owners.hpp"
+#include "records/task_dependency_reader.hpp"
+#include "rules/rule_vocabulary.hpp"
+
+namespace dxcomply {
+namespace {
+
+struct PendingLink {
+  NodeId from;
+  DependencyLink link;
+  std::uint32_t from_task;  // task indices of a task link, for cycle membership
+  std::uint32_t to_task;
+};
+
+class GraphBuilder {
+ public:
+  GraphBuilder(const DependencyGraph::Inputs& inputs, std::vector<DataIssue>& issues)
+      : in_(inputs),
+        issues_(issues),
+        instance_count_(static_cast<NodeId>(inputs.instances.size())),
+        free_node_of_task_(inputs.tasks.size(), -1) {}
+
+  void AddRuleLinks() {
+    std::map<std::string, int> rule_of_id;
+    for (std::size_t i = 0; i < in_.rules.obligations.size(); ++i) {
+      rule_of_id.emplace(in_.rules.obligations[i].id, static_cast<int>(i));
+    }
+    for (std::size_t r = 0; r < in_.rules.obligations.size(); ++r) {
+      const Obligation& rule = in_.rules.obligations[r];
+      for (const Dependency& dependency : rule.depends_on) {
+        const auto upstream_rule = rule_of_id.find(dependency.obligation);
+        if (upstream_rule == rule_of_id.end()) continue;  // Refused by validation.
+        // Named agencies and kinds do not depend on who waits: resolve once.
+        const bool same_agency = dependency.agencies.empty() && dependency.kinds.empty();
+        std::vector<int> fixed_owners;
+        if (!same_agency) {
+          for (const std::string& id : DependencyOwners(dependency, "", in_.agencies.agencies())) {
+            const int agency = in_.agencies.Find(id);
+            if (agency >= 0) fixed_owners.push_back(agency);
+          }
+        }
+        for (std::size_t a = 0; a < in_.agencies.size(); ++a) {
+          const int instance = in_.instances.Find(static_cast<int>(r), static_cast<int>(a));
+          if (instance < 0) continue;
+          const std::vector<int> own = {static_cast<int>(a)};
+          for (int owner : same_agency ? own : fixed_owners) {
+            const int upstream = in_.instances.Find(upstream_rule->second, owner);
+            if (upstream < 0 || upstream == instance) continue;
+            DependencyLink link;
+            link.to = static_cast<NodeId>(upstream);
+            link.lead_time_days = dependency.lead_time_days;
+            pending_.push_back({static_cast<NodeId>(instance), link, 0, 0});
+          }
+        }
+      }
+    }
+  }
+
+  void AddTaskLinks(RecordStore& store) {
+    const TaskRecords& tasks = in_.tasks;
+    ReadTaskDependencies(store, issues_, [&](std::int64_t task_id, std::int64_t depends_on) {
+      const std::int64_t from = tasks.Find(task_id);
+      const std::int64_t to = tasks.Find(depends_on);
+      const std::string row = std::to_string(task_id) + "->" + std::to_string(depends_on);
+      if (from < 0 || to < 0) {
+        const bool task_unknown = from < 0;
+        issues_.push_back({kTaskDependencyTable, row, task_unknown ? "task_id" : "depends_on",
+                           std::to_string(task_unknown ? task_id : depends_on),
+                           "unknown task (row ignored)", ""});
+        return;
+      }
+      task_edges_.push_back({static_cast<NodeId>(from), static_cast<NodeId>(to)});
+      if (from == to) return;  // Reported with the other cycles.
+      if (tasks.done[static_cast<std::size_t>(from)] || tasks.done[static_cast<std::size_t>(to)]) {
+        return;
+      }
+      const NodeId from_node = NodeOfTask(static_cast<std::size_t>(from));
+      const NodeId to_node = NodeOfTask(static_cast<std::size_t>(to));
+      if (from_node == to_node) return;
+      DependencyLink link;
+      link.to = to_node;
+      link.task_id = task_id;
+      link.depends_on = depends_on;
+      pending_.push_back({from_node, link, static_cast<std::uint32_t>(from),
+                          static_cast<std::uint32_t>(to)});
+    });
+  }
+
+  // Cycles among task rows, whatever their completion: each is reported,
+  // and links whose rows lie on one are dropped.
+  void DropTaskCycles() {
+    const NodeId count = static_cast<NodeId>(in_.tasks.size());
+    if (UpstreamFirstOrder(count, task_edges_)) return;
+    for (const std::vector<NodeId>& cycle : FindCycles(count, task_edges_)) {
+      std::string path;
+      for (NodeId task : cycle) path += (path.empty() ? "task " : " -> task ") + TaskId(task);
+      const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());
+      issues_.push_back({kTaskDependencyTable, row, "depends_on", TaskId(cycle.back()),
+                         "dependency cycle: " + path + " (ignored for blocking)",
+                         AgencyOfTask(cycle[0])});
+    }
+    const std::vector<NodeId> component = StrongComponents(count, task_edges_);
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                  [&](const PendingLink& p) {
+                                    return p.link.from_tasks() &&
+                                           component[p.from_task] == component[p.to_task];
+                                  }),
+                   pending_.end());
+  }
+
+  struct Parts {
+    NodeId instance_count;
+    std::vector<std::size_t> free_tasks;
+    std::vector<std::size_t> offsets;
+    std::vector<DependencyLink> links;
+    std::vector<NodeId> order;
+  };
+
+  Parts Finish() {
+    // One link per (from, to); a rule link wins over task links, then the
+    // lowest task row, so the output does not depend on scan order.
+    std::sort(pending_.begin(), pending_.end(), [](const PendingLink& a, const PendingLink& b) {
+      return std::tie(a.from, a.link.to, a.link.task_id, a.link.depends_on) <
+             std::tie(b.from, b.link.to, b.link.task_id, b.link.depends_on);
+    });
+    pending_.erase(std::unique(pending_.begin(), pending_.end(),
+                               [](const PendingLink& a, const PendingLink& b) {
+                                 return a.from == b.from && a.link.to == b.link.to;
+                               }),
+                   pending_.end());
+    const NodeId node_count = instance_count_ + static_cast<NodeId>(free_tasks_.size());
+    std::optional<std::vector<NodeId>> order = UpstreamFirstOrder(node_count, Edges());
+    if (!order) {
+      DropCircularWaits(node_count);
+      order = UpstreamFirstOrder(node_count, Edges());
+    }
+
+    Parts parts;
+    parts.instance_count = instance_count_;
+    parts.free_tasks = std::move(free_tasks_);
+    parts.order = std::move(*order);
+    parts.offsets.assign(static_cast<std::size_t>(node_count) + 1, 0);
+    for (const PendingLink& p : pending_) ++parts.offsets[p.from + 1];
+    for (std::size_t i = 1; i < parts.offsets.size(); ++i) parts.offsets[i] += parts.offsets[i - 1];
+    parts.links.reserve(pending_.size());
+    for (const PendingLink& p : pending_) parts.links.push_back(p.link);
+    return parts;
+  }
+
+ private:
+  std::vector<Edge> Edges() const {
+    std::vector<Edge> edges;
+    edges.reserve(pending_.size());
+    for (const PendingLink& p : pending_) edges.push_back({p.from, p.link.to});
+    return edges;
+  }
+
+  // Instances waiting on each other through links that form no task-level
+  // cycle: reported once per cycle, and the links inside it dropped.
+  void DropCircularWaits(NodeId node_count) {
+    const std::vector<Edge> edges = Edges();
+    for (const std::vector<NodeId>& cycle : FindCycles(node_count, edges)) {
+      std::string path;
+      std::string row;
+      for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
+        path += NodeName(cycle[i]) + " -> ";
+        const PendingLink* link = FindPending(cycle[i], cycle[i + 1]);
+        if (link != nullptr && link->link.from_tasks()) {
+          const std::string via =
+              std::to_string(link->link.task_id) + "->" + std::to_string(link->link.depends_on);
+          path += "(task " + via + ") ";
+          if (row.empty()) row = via;
+        }
+      }
+      path += NodeName(cycle.back());
+      issues_.push_back({kTaskDependencyTable, row, "depends_on", "",
+                         "circular wait between obligations: " + path + " (ignored for blocking)",
+                         ""});
+    }
+    const std::vector<NodeId> component = StrongComponents(node_count, edges);
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                  [&](const PendingLink& p) {
+                                    return component[p.from] == component[p.link.to];
+                                  }),
+                   pending_.end());
+  }
+
+  const PendingLink* FindPending(NodeId from, NodeId to) const {
+    for (const PendingLink& p : pending_) {
+      if (p.from == from && p.link.to == to) return &p;
+    }
+    return nullptr;
+  }
+
+  NodeId NodeOfTask(std::size_t task) {
+    const std::int32_t instance = in_.tasks.instance[task];
+    if (instance >= 0) return static_cast<NodeId>(instance);
+    if (free_node_of_task_[task] < 0) {
+      free_node_of_task_[task] = static_cast<std::int64_t>(instance_count_ + free_tasks_.size());
+      free_tasks_.push_back(task);
+    }
+    return static_cast<NodeId>(free_node_of_task_[task]);
+  }
+
+  std::string TaskId(NodeId task) const { return std::to_string(in_.tasks.ids[task]); }
+
+  std::string AgencyOfTask(NodeId task) const {
+    const std::int32_t agency = in_.tasks.agency[task];
+    return agency >= 0 ? in_.agencies.at(agency).id : "";
+  }
+
+  std::string NodeName(NodeId node) const {
+    if (node < instance_count_) {
+      const Instance& instance = in_.instances.at(static_cast<int>(node));
+      return in_.agencies.at(instance.agency).id + " · " +
+             in_.rules.obligations[static_cast<std::size_t>(instance.rule)].id;
+    }
+    return "task " + TaskId(static_cast<NodeId>(free_tasks_[node - instance_count_]));
+  }
+
+  const DependencyGraph::Inputs& in_;
+  std::vector<DataIssue>& issues_;
+  NodeId instance_count_;
+  std::vector<std::int64_t> free_node_of_task_;
+  std::vector<std::size_t> free_tasks_;
+  std::vector<PendingLink> pending_;
+  std::vector<Edge> task_edges_;
+};
+
+}  // namespace
+
+DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
+                                       std::vector<DataIssue>& issues) {
+  GraphBuilder builder(inputs, issues);
+  builder.AddRuleLinks();
+  builder.AddTaskLinks(store);
+  builder.DropTaskCycles();
+  GraphBuilder::Parts parts = builder.Finish();
+  DependencyGraph graph;
+  graph.instance_count_ = parts.instance_count;
+  graph.free_tasks_ = std::move(parts.free_tasks);
+  graph.offsets_ = std::move(parts.offsets);
+  graph.links_ = std::move(parts.links);
+  graph.order_ = std::move(parts.order);
+  return graph;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,79 @@
+// The graph of what waits for what, as of T.
+//
+// Nodes are obligation instances (obligation x agency) and "free" tasks:
+// task rows whose obligation has no rule instance for their agency. A task
+// whose obligation has an instance for its agency is that instance in the
+// graph. Links point upstream, from the waiting node to what it waits for:
+//
+//   - every depends_on of a rule, for every instance of it;
+//   - every task_dependency row between two tasks not yet completed on T
+//     (a completed task waits for nothing and holds nothing back), unless
+//     both tasks are the same instance.
+//
+// Cycles in task_dependency rows are data-quality findings naming the task
+// ids; their links are left out so that blocking can still be computed for
+// everything else. Instances that wait on each other through tasks without a
+// task-level cycle ("circular waits") are reported and left out the same way.
+// Rule cycles never reach here: validation refuses them.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "dxcomply/finding.hpp"
+#include "dxcomply/rule_set.hpp"
+#include "eval/instance_table.hpp"
+#include "eval/task_records.hpp"
+#include "graph/graph_algorithms.hpp"
+#include "records/agency_directory.hpp"
+
+namespace dxcomply {
+
+class RecordStore;
+
+struct DependencyLink {
+  NodeId to = 0;                 // the upstream node
+  std::int64_t task_id = -1;     // task-record links: the row "task_id depends on depends_on"
+  std::int64_t depends_on = -1;  // (-1 for links from rules)
+  int lead_time_days = 0;        // rule links: the dependency's lead_time
+
+  bool from_tasks() const { return task_id >= 0; }
+};
+
+class DependencyGraph {
+ public:
+  struct Inputs {
+    const RuleSet& rules;
+    const InstanceTable& instances;
+    const AgencyDirectory& agencies;
+    const TaskRecords& tasks;
+  };
+
+  // Reads task_dependency and builds the graph. Unknown task ids, self
+  // dependencies, cycles and circular waits go to `issues`.
+  static DependencyGraph Build(const Inputs& inputs, RecordStore& store,
+                               std::vector<DataIssue>& issues);
+
+  NodeId node_count() const { return static_cast<NodeId>(offsets_.size() - 1); }
+  bool IsInstance(NodeId node) const { return node < instance_count_; }
+  // The TaskRecords index of a free-task node.
+  std::size_t TaskOf(NodeId node) const { return free_tasks_[node - instance_count_]; }
+
+  // Every node, each after all the nodes it depends on.
+  const std::vector<NodeId>& upstream_first() const { return order_; }
+
+  const DependencyLink* UpstreamBegin(NodeId node) const { return links_.data() + offsets_[node]; }
+  const DependencyLink* UpstreamEnd(NodeId node) const {
+    return links_.data() + offsets_[node + 1];
+  }
+  std::size_t link_count() const { return links_.size(); }
+
+ private:
+  NodeId instance_count_ = 0;
+  std::vector<std::size_t> free_tasks_;  // node - instance_count_ -> task index
+  std::vector<std::size_t> offsets_;     // CSR: links of node n are [offsets_[n], offsets_[n+1])
+  std::vector<DependencyLink> links_;
+  std::vector<NodeId> order_;
+};
+
+}  // namespace dxcomply

@@ -1,0 +1,35 @@
+// The graph algorithms dxcomply needs, on plain edge lists. Boost.Graph is
+// used only in graph_algorithms.cpp (a compressed sparse row graph: a few
+// bytes per node and edge, so millions of task dependencies fit).
+//
+// Nodes are 0..node_count-1. An edge {u, v} means "u depends on v": v is
+// upstream of u.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace dxcomply {
+
+using NodeId = std::uint32_t;
+using Edge = std::pair<NodeId, NodeId>;
+
+// Upstream-first order (every node after all the nodes it depends on), or
+// nullopt when the graph has a cycle.
+std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
+                                                      const std::vector<Edge>& edges);
+
+// One cycle per cycle-bearing strongly connected component, as the node
+// sequence [a, b, ..., a] following dependencies (a depends on b ...). A
+// self-loop is [a, a]. Cycles are ordered by their smallest node, each
+// starting at its smallest node, so output is deterministic.
+std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector<Edge>& edges);
+
+// For each node, the id of its strongly connected component; nodes on a
+// common cycle share one. Components of a single node without a self-loop
+// are "trivial".
+std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges);
+
+}  // namespace dxcomply

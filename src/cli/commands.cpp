@@ -1,0 +1,177 @@
+#include "cli/commands.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/run_inputs.hpp"
+#include "dxcomply/engine.hpp"
+#include "eval/dependency_owners.hpp"
+#include "report/reporter.hpp"
+#include "report/summary.hpp"
+
+namespace dxcomply {
+namespace {
+
+struct Prepared {
+  RunInputs inputs;
+  EngineOptions engine;
+  std::unique_ptr<Reporter> reporter;
+};
+
+std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& err) {
+  EngineOptions engine;
+  if (options.as_of.empty()) {
+    engine.as_of = boost::gregorian::day_clock::local_day();
+  } else if (auto date = ParseIsoDate(options.as_of)) {
+    engine.as_of = *date;
+  } else {
+    err << "error: --as-of must be an ISO date YYYY-MM-DD that exists, not '" << options.as_of
+        << "'\n";
+    return std::nullopt;
+  }
+  engine.lookback_days = options.lookback_days;
+  engine.warn_before_days = options.warn_before_days;
+  const std::optional<OutputFormat> format = ParseOutputFormat(options.format);
+  if (!format) {
+    err << "error: --format must be text, json or csv, not '" << options.format << "'\n";
+    return std::nullopt;
+  }
+  std::optional<RunInputs> inputs = OpenRunInputs(options.rules, options.database, err);
+  if (!inputs) return std::nullopt;
+  return Prepared{std::move(*inputs), engine, MakeReporter(*format)};
+}
+
+Report Run(Prepared& prepared) {
+  const auto start = std::chrono::steady_clock::now();
+  Report report = Evaluate(prepared.inputs.rules, prepared.inputs.store, prepared.engine);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  spdlog::info("evaluated {} obligation instances as of {} in {:.3f} s", report.findings.size(),
+               FormatIsoDate(report.as_of), elapsed.count());
+  return report;
+}
+
+bool KnownAgency(const Report& report, const std::string& id) {
+  return std::any_of(report.agencies.begin(), report.agencies.end(),
+                     [&](const Agency& agency) { return agency.id == id; }) ||
+         id == kNationalAgencyId;
+}
+
+// Only what concerns one agency: its findings and its data issues.
+Report ForAgency(const Report& report, const std::string& agency_id) {
+  Report filtered;
+  filtered.as_of = report.as_of;
+  filtered.agencies = report.agencies;
+  for (const Finding& finding : report.findings) {
+    if (finding.agency.id == agency_id) filtered.findings.push_back(finding);
+  }
+  for (const DataIssue& issue : report.data_issues) {
+    if (issue.agency_id == agency_id) filtered.data_issues.push_back(issue);
+  }
+  return filtered;
+}
+
+}  // namespace
+
+ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<Prepared> prepared = Prepare(options, err);
+  if (!prepared) return kExitInputError;
+  const Report report = Run(*prepared);
+  const Summary summary = Summarize(report);
+  prepared->reporter->WriteReport({report, summary, "", options.all_statuses}, out);
+  return kExitOk;
+}
+
+ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<Prepared> prepared = Prepare(options, err);
+  if (!prepared) return kExitInputError;
+  const Report full = Run(*prepared);
+  if (!KnownAgency(full, options.agency)) {
+    err << "error: agency '" << options.agency << "' is not in the agency table of "
+        << options.database << "\n";
+    return kExitInputError;
+  }
+  const Report report = ForAgency(full, options.agency);
+  const Summary summary = Summarize(report);
+  prepared->reporter->WriteReport({report, summary, options.agency, true}, out);
+  const bool fails = std::any_of(report.findings.begin(), report.findings.end(),
+                                 [&](const Finding& finding) {
+                                   return finding.status == Status::kOverdue ||
+                                          (options.fail_on_risk && finding.status == Status::kAtRisk);
+                                 });
+  return fails ? kExitFindings : kExitOk;
+}
+
+ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<Prepared> prepared = Prepare(options, err);
+  if (!prepared) return kExitInputError;
+  const RuleSet& rules = prepared->inputs.rules;
+  const Obligation* rule = rules.FindObligation(options.obligation);
+  if (rule == nullptr) {
+    err << "error: unknown obligation '" << options.obligation << "'\n";
+    return kExitInputError;
+  }
+  const Report report = Run(*prepared);
+  if (!KnownAgency(report, options.agency)) {
+    err << "error: agency '" << options.agency << "' is not in the agency table of "
+        << options.database << "\n";
+    return kExitInputError;
+  }
+  const auto find = [&](const std::string& obligation, const std::string& agency) {
+    return std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+      return f.obligation_id == obligation && f.agency.id == agency;
+    });
+  };
+  const auto finding = find(options.obligation, options.agency);
+  if (finding == report.findings.end()) {
+    err << "error: obligation '" << options.obligation << "' does not apply to agency '"
+        << options.agency << "'\n";
+    return kExitInputError;
+  }
+
+  Explanation explanation{*finding, *rule, {}, {}, options.record_limit};
+  for (const Dependency& dependency : rule->depends_on) {
+    for (const std::string& owner :
+         DependencyOwners(dependency, finding->agency.id, report.agencies)) {
+      const auto upstream = find(dependency.obligation, owner);
+      if (upstream == report.findings.end()) continue;
+      InstanceRef ref;
+      ref.obligation_id = upstream->obligation_id;
+      ref.agency_id = upstream->agency.id;
+      ref.agency_name = upstream->agency.name;
+      ref.period = upstream->period;
+      ref.status = upstream->status;
+      ref.days = upstream->status == Status::kOverdue ? upstream->days_overdue : upstream->days_left;
+      explanation.upstream.push_back(ref);
+    }
+  }
+  prepared->inputs.store.BeginSnapshot();
+  explanation.records = ListCounterRecords(rules, prepared->inputs.store, *rule, options.agency,
+                                           prepared->engine.as_of, options.record_limit);
+  prepared->inputs.store.EndSnapshot();
+  prepared->reporter->WriteExplanation(explanation, out);
+  return kExitOk;
+}
+
+ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  Diagnostics diagnostics;
+  const RuleSet rules = LoadCheckedRules(options.rules, diagnostics);
+  if (!options.database.empty()) {
+    try {
+      RecordStore store = RecordStore::Open(options.database);
+      CheckAgainstDatabase(rules, store, diagnostics);
+    } catch (const StoreError& e) {
+      err << "error: " << e.what() << "\n";
+      return kExitInputError;
+    }
+  }
+  PrintDiagnostics(diagnostics, out);
+  out << rules.files.size() << " files, " << rules.obligations.size() << " obligations, "
+      << rules.tables.size() << " tables: " << diagnostics.error_count() << " error(s), "
+      << diagnostics.warning_count() << " warning(s)\n";
+  return diagnostics.HasErrors() ? kExitInputError : kExitOk;
+}
+
+}  // namespace dxcomply

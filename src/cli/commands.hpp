@@ -1,0 +1,49 @@
+// One function per command. Each writes its result to `out` (stdout) and
+// problems to `err` (stderr), and returns the exit status. Only cli/ knows
+// about argv, stdout and exit codes.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "cli/exit_status.hpp"
+
+namespace dxcomply {
+
+// Options of every command that evaluates.
+struct EvaluateOptions {
+  std::string database;
+  std::string rules = "rules";
+  std::string as_of;  // ISO date; empty: today
+  std::string format = "text";
+  std::optional<int> lookback_days;
+  std::optional<int> warn_before_days;
+};
+
+struct ReportOptions : EvaluateOptions {
+  bool all_statuses = false;
+};
+
+struct CheckOptions : EvaluateOptions {
+  std::string agency;
+  bool fail_on_risk = false;
+};
+
+struct ExplainOptions : EvaluateOptions {
+  std::string obligation;
+  std::string agency;
+  int record_limit = 10;
+};
+
+struct ValidateOptions {
+  std::string rules = "rules";
+  std::string database;  // optional
+};
+
+ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace dxcomply

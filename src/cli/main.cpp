@@ -1,0 +1,108 @@
+// dxcomply: argv -> one command -> stdout and an exit code.
+//
+// Output is built in memory and written only when the command succeeds, so a
+// failed run never leaves half a report on stdout.
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+#include "store/record_store.hpp"
+
+namespace {
+
+using namespace dxcomply;
+
+struct LogOptions {
+  bool verbose = false;
+  bool quiet = false;
+};
+
+void AddLogOptions(CLI::App* command, LogOptions& log) {
+  command->add_flag("-v,--verbose", log.verbose, "Log progress and timings to stderr");
+  command->add_flag("-q,--quiet", log.quiet, "Log only errors");
+}
+
+void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions& log) {
+  command->add_option("--db", options.database, "SQLite database of records")->required();
+  command->add_option("--rules", options.rules, "Rules folder")->capture_default_str();
+  command->add_option("--as-of", options.as_of, "Evaluation date T, YYYY-MM-DD (default: today)");
+  command->add_option("--format", options.format, "text, json or csv")->capture_default_str();
+  command->add_option("--lookback", options.lookback_days,
+                      "Lookback window W in days for every rule (default: each rule's, 30)");
+  command->add_option("--warn-before", options.warn_before_days,
+                      "Days before the due date that count as at risk (default: each rule's, 14)");
+  AddLogOptions(command, log);
+}
+
+void SetUpLogging(const LogOptions& log) {
+  auto logger = spdlog::stderr_color_mt("dxcomply");
+  logger->set_pattern("dxcomply: %^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(log.quiet ? spdlog::level::err
+                              : (log.verbose ? spdlog::level::debug : spdlog::level::warn));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dxcomply: checks digital-transformation obligations and their deadlines"};
+  app.require_subcommand(1);
+  LogOptions log;
+
+  ReportOptions report;
+  CLI::App* report_command =
+      app.add_subcommand("report", "Every agency: overdue list, at-risk list, summary");
+  AddEvaluateOptions(report_command, report, log);
+  report_command->add_flag("--all", report.all_statuses,
+                           "List every finding, not only overdue and at risk");
+
+  CheckOptions check;
+  CLI::App* check_command = app.add_subcommand(
+      "check", "One agency's self-check; exit 1 when something is overdue");
+  AddEvaluateOptions(check_command, check, log);
+  check_command->add_option("--agency", check.agency, "Agency id")->required();
+  check_command->add_flag("--fail-on-risk", check.fail_on_risk, "Exit 1 when at risk too");
+
+  ExplainOptions explain;
+  CLI::App* explain_command =
+      app.add_subcommand("explain", "The full reasoning behind one finding");
+  explain_command->add_option("obligation", explain.obligation, "Obligation id")->required();
+  explain_command->add_option("agency", explain.agency, "Agency id")->required();
+  AddEvaluateOptions(explain_command, explain, log);
+  explain_command->add_option("--limit", explain.record_limit, "Records to list")
+      ->capture_default_str();
+
+  ValidateOptions validate;
+  CLI::App* validate_command =
+      app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
+  validate_command->add_option("--rules", validate.rules, "Rules folder")->capture_default_str();
+  validate_command->add_option("--db", validate.database, "Also check against this database");
+  AddLogOptions(validate_command, log);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitInputError;
+  }
+  SetUpLogging(log);
+
+  std::ostringstream out;
+  ExitStatus status = kExitOk;
+  try {
+    if (report_command->parsed()) status = RunReport(report, out, std::cerr);
+    if (check_command->parsed()) status = RunCheck(check, out, std::cerr);
+    if (explain_command->parsed()) status = RunExplain(explain, out, std::cerr);
+    if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
+  } catch (const StoreError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitInputError;
+  }
+  if (status != kExitInputError || validate_command->parsed()) std::cout << out.str();
+  std::cout.flush();
+  return status;
+}

@@ -1,0 +1,56 @@
+#include "cli/run_inputs.hpp"
+
+#include "graph/rule_cycles.hpp"
+#include "records/agency_directory.hpp"
+#include "records/schema_check.hpp"
+#include "rules/rule_checker.hpp"
+#include "rules/yaml_loader.hpp"
+
+namespace dxcomply {
+
+RuleSet LoadCheckedRules(const std::string& directory, Diagnostics& diagnostics) {
+  RuleSet rules = LoadRuleDirectory(directory, diagnostics);
+  CheckRuleSet(rules, diagnostics);
+  CheckRuleCycles(rules, diagnostics);
+  return rules;
+}
+
+void CheckAgainstDatabase(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
+  CheckSchema(rules, store, diagnostics);
+  if (diagnostics.error_count() != errors_before) return;  // No agency table to read.
+  std::vector<DataIssue> ignored;  // Evaluation reports data issues.
+  CheckAgencyIds(rules, AgencyDirectory::Read(store, ignored), diagnostics);
+}
+
+void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out) {
+  diagnostics.AttachSourceLines();
+  for (const Diagnostic& diagnostic : diagnostics.Sorted()) out << diagnostic.ToString() << "\n";
+}
+
+std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
+                                       const std::string& database, std::ostream& errors) {
+  Diagnostics diagnostics;
+  RuleSet rules = LoadCheckedRules(rules_directory, diagnostics);
+  if (diagnostics.HasErrors()) {
+    PrintDiagnostics(diagnostics, errors);
+    errors << diagnostics.error_count() << " error(s) in the rules; nothing evaluated\n";
+    return std::nullopt;
+  }
+  try {
+    RecordStore store = RecordStore::Open(database);
+    CheckAgainstDatabase(rules, store, diagnostics);
+    if (diagnostics.HasErrors()) {
+      PrintDiagnostics(diagnostics, errors);
+      errors << diagnostics.error_count()
+             << " error(s) between the rules and the database; nothing evaluated\n";
+      return std::nullopt;
+    }
+    return RunInputs{std::move(rules), std::move(store)};
+  } catch (const StoreError& e) {
+    errors << "error: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+}  // namespace dxcomply

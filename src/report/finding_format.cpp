@@ -1,0 +1,43 @@
+#include "report/finding_format.hpp"
+
+#include <cmath>
+
+#include "eval/classify.hpp"
+#include "rules/rule_vocabulary.hpp"
+
+namespace dxcomply {
+namespace {
+
+// The parts of the rule's check that formatting needs, rebuilt from the
+// finding so that reporters need no rule set.
+Check CheckOf(const Finding& finding) {
+  Check check;
+  check.kind = ParseCheckKind(finding.check_kind).value_or(CheckKind::kCoverage);
+  check.target = finding.target;
+  check.at_least = std::llround(finding.target);
+  return check;
+}
+
+}  // namespace
+
+std::string MeasureText(const Finding& finding, const Measure& measure) {
+  return DescribeMeasure(CheckOf(finding), measure);
+}
+
+std::string TargetText(const Finding& finding) { return DescribeTarget(CheckOf(finding)); }
+
+std::string ProjectionText(const Finding& finding) {
+  if (!finding.projection) return "";
+  if (finding.check_kind == "count") return std::to_string(std::llround(*finding.projection));
+  return FormatPercent(*finding.projection);
+}
+
+std::string DaysText(const Finding& finding) {
+  if (finding.status == Status::kOverdue) return std::to_string(finding.days_overdue);
+  if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
+    return std::to_string(finding.days_left);
+  }
+  return "";
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,17 @@
+// Finding figures as people read them, shared by every format:
+// "62.1% (18/29)", "at least 5", "3 of 4 tasks completed".
+#pragma once
+
+#include <string>
+
+#include "dxcomply/finding.hpp"
+
+namespace dxcomply {
+
+std::string MeasureText(const Finding& finding, const Measure& measure);
+std::string TargetText(const Finding& finding);
+std::string ProjectionText(const Finding& finding);  // "" without a projection
+// "32" days overdue, days left when at risk or on track, else "".
+std::string DaysText(const Finding& finding);
+
+}  // namespace dxcomply

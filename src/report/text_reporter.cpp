@@ -1,0 +1,248 @@
+// The terminal format: overdue and at-risk lists with the reason under each
+// finding, then a summary. Columns count characters, so Vietnamese names
+// with diacritics line up.
+#include <sstream>
+
+#include "engine/finding_text.hpp"
+#include "eval/classify.hpp"
+#include "report/finding_format.hpp"
+#include "report/reporter.hpp"
+#include "report/text_layout.hpp"
+
+namespace dxcomply {
+namespace {
+
+constexpr std::size_t kAgencyWidth = 30;
+constexpr std::size_t kObligationWidth = 24;
+
+const char* StatusHeading(Status status) {
+  switch (status) {
+    case Status::kOverdue:
+      return "OVERDUE";
+    case Status::kAtRisk:
+      return "AT RISK";
+    case Status::kOnTrack:
+      return "ON TRACK";
+    case Status::kMetLate:
+      return "MET LATE";
+    case Status::kMet:
+      return "MET";
+    case Status::kNotApplicable:
+      return "NOT APPLICABLE";
+  }
+  return "";
+}
+
+void WriteCounts(const StatusCounts& counts, std::ostream& out) {
+  for (int count : counts) out << PadLeft(GroupThousands(count), 9);
+}
+
+void WriteCountsHeader(const std::string& first, std::size_t width, std::ostream& out) {
+  out << "  " << FitWidth(first, width);
+  for (const char* name : {"overdue", "at_risk", "on_track", "met_late", "met", "n/a"}) {
+    out << PadLeft(name, 9);
+  }
+}
+
+class TextReporter : public Reporter {
+ public:
+  void WriteReport(const ReportView& view, std::ostream& out) override {
+    const Report& report = view.report;
+    const Summary& summary = view.summary;
+    if (view.agency_id.empty()) {
+      out << "dxcomply report · as of " << FormatIsoDate(report.as_of) << " ("
+          << FormatVnDate(report.as_of) << ")\n";
+    } else {
+      const Agency* agency = FindAgency(report, view.agency_id);
+      out << "dxcomply check · " << (agency ? agency->name : view.agency_id) << " ("
+          << view.agency_id << (agency ? ", " + agency->kind : "") << ") · as of "
+          << FormatIsoDate(report.as_of) << " (" << FormatVnDate(report.as_of) << ")\n";
+    }
+    out << GroupThousands(static_cast<long long>(report.findings.size())) << " findings · "
+        << GroupThousands(summary.data_issues) << " data-quality issues\n";
+
+    const std::vector<const Finding*> listed = ListedFindings(view);
+    for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kMetLate,
+                          Status::kMet, Status::kNotApplicable}) {
+      std::vector<const Finding*> group;
+      for (const Finding* finding : listed) {
+        if (finding->status == status) group.push_back(finding);
+      }
+      if (group.empty() && !(status == Status::kOverdue || status == Status::kAtRisk)) continue;
+      WriteGroup(status, group, out);
+    }
+    WriteSummary(view, out);
+    WriteDataIssues(report, out);
+  }
+
+  void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
+    const Finding& f = explanation.finding;
+    out << f.obligation_id << " · " << f.agency.name << " (" << f.agency.id << ")";
+    if (!f.period.empty()) out << " · period " << f.period;
+    out << "\n" << f.obligation_title << "\n";
+    if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
+    out << "\n";
+    std::string status = StatusName(f.status);
+    if (f.status == Status::kOverdue) status += " (" + std::to_string(f.days_overdue) + " days)";
+    if (f.status == Status::kAtRisk || f.status == Status::kOnTrack) {
+      status += " (" + std::to_string(f.days_left) + " days left)";
+    }
+    Line("status", status, out);
+    Line("reason", f.reason, out);
+    Line("check", f.check_kind, out);
+    Line("target", TargetText(f), out);
+    Line("due", FormatIsoDate(f.due) + " (" + FormatVnDate(f.due) + ")", out);
+    Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
+    Line("v(T-W)", FormatIsoDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback), out);
+    Line("v(due)", "  " + MeasureText(f, f.at_due) + " on " +
+                       FormatIsoDate(f.due < f.as_of ? f.due : f.as_of), out);
+    if (f.projection) {
+      Line("projection", ProjectionText(f) + " by the due date", out);
+    } else {
+      Line("projection", "- (only for targets not reached before the due date)", out);
+    }
+    if (explanation.upstream.empty()) {
+      Line("depends on", "nothing", out);
+    } else {
+      for (std::size_t i = 0; i < explanation.upstream.size(); ++i) {
+        Line(i == 0 ? "depends on" : "", UpstreamText(explanation.upstream[i]), out);
+      }
+    }
+    if (f.blocked_by.empty()) {
+      Line("blocked by", "nothing", out);
+    } else {
+      for (std::size_t i = 0; i < f.blocked_by.size(); ++i) {
+        Line(i == 0 ? "blocked by" : "", ChainText(f.blocked_by[i]), out);
+      }
+    }
+    Line("source", f.source.document, out);
+    if (!f.source.passage.empty()) Line("", "\"" + f.source.passage + "\"", out);
+    if (!f.source.assumed.empty()) Line("assumed", f.source.assumed, out);
+    Line("data issues", std::to_string(f.data_issues) + " of this agency's rows in the table read",
+         out);
+
+    out << "\n" << RecordsHeading(f, explanation) << "\n";
+    if (explanation.records.empty()) out << "  (none)\n";
+    for (const CounterRecord& record : explanation.records) {
+      out << "  " << record.table << " " << record.id;
+      if (!record.label.empty()) out << "  " << record.label;
+      out << "\n   ";
+      for (const std::string& detail : record.details) out << " " << detail;
+      out << "\n";
+    }
+  }
+
+ private:
+  static const Agency* FindAgency(const Report& report, const std::string& id) {
+    for (const Agency& agency : report.agencies) {
+      if (agency.id == id) return &agency;
+    }
+    return nullptr;
+  }
+
+  static void Line(const std::string& label, const std::string& value, std::ostream& out) {
+    out << FitWidth(label, 12) << " " << value << "\n";
+  }
+
+  static std::string UpstreamText(const InstanceRef& ref) {
+    std::string text = DescribeRef(ref);
+    if (ref.status != Status::kOverdue && ref.status != Status::kAtRisk) {
+      text += " (" + std::string(StatusName(ref.status)) + ")";
+    }
+    return text;
+  }
+
+  static std::string ChainText(const BlockerChain& chain) {
+    std::string text;
+    for (std::size_t i = 0; i < chain.chain.size(); ++i) {
+      text += (i == 0 ? "" : " <- ") + DescribeRef(chain.chain[i]);
+    }
+    if (!chain.via_tasks.empty()) text += " [" + chain.via_tasks + "]";
+    return text;
+  }
+
+  static std::string RecordsHeading(const Finding& f, const Explanation& explanation) {
+    const std::string first = "first " + std::to_string(explanation.record_limit);
+    if (f.check_kind == "count") return "records counted on " + FormatIsoDate(f.as_of) + " (" + first + "):";
+    if (f.check_kind == "indicator") return "latest measurements (" + first + "):";
+    return "records that count against it on " + FormatIsoDate(f.as_of) + " (" + first + "):";
+  }
+
+  static void WriteGroup(Status status, const std::vector<const Finding*>& group,
+                         std::ostream& out) {
+    out << "\n" << StatusHeading(status) << " (" << GroupThousands(static_cast<long long>(group.size()))
+        << ")\n";
+    if (group.empty()) {
+      out << "  none\n";
+      return;
+    }
+    const char* days = status == Status::kOverdue ? "days late" : "days left";
+    out << "  " << PadLeft(days, 9) << "  " << FitWidth("agency", kAgencyWidth) << "  "
+        << FitWidth("obligation", kObligationWidth) << "  due         now\n";
+    for (const Finding* f : group) {
+      std::string obligation = f->obligation_id + (f->period.empty() ? "" : " " + f->period);
+      out << "  " << PadLeft(DaysText(*f), 9) << "  " << FitWidth(f->agency.name, kAgencyWidth)
+          << "  " << FitWidth(obligation, kObligationWidth) << "  " << FormatIsoDate(f->due)
+          << "  " << MeasureText(*f, f->at_as_of) << "\n";
+      out << "  " << std::string(11, ' ') << f->reason << "\n";
+    }
+  }
+
+  static void WriteSummary(const ReportView& view, std::ostream& out) {
+    const Summary& summary = view.summary;
+    out << "\nSUMMARY\n";
+    WriteCountsHeader("findings", kObligationWidth + 2, out);
+    out << "\n  " << FitWidth("all", kObligationWidth + 2);
+    WriteCounts(summary.statuses, out);
+    out << "\n\n";
+    WriteCountsHeader("by obligation", kObligationWidth + 2, out);
+    out << "   national figure\n";
+    for (const ObligationSummary& o : summary.obligations) {
+      out << "  " << FitWidth(o.obligation_id, kObligationWidth + 2);
+      WriteCounts(o.statuses, out);
+      out << "   " << NationalFigure(o) << "\n";
+    }
+    if (view.agency_id.empty()) {
+      out << "\n";
+      WriteCountsHeader("by agency kind", kObligationWidth + 2, out);
+      out << "\n";
+      for (const auto& [kind, counts] : summary.kinds) {
+        out << "  " << FitWidth(kind, kObligationWidth + 2);
+        WriteCounts(counts, out);
+        out << "\n";
+      }
+    }
+  }
+
+  static std::string NationalFigure(const ObligationSummary& o) {
+    if (o.check_kind == "coverage" && o.denominator > 0) {
+      return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +
+             FormatPercent(static_cast<double>(o.numerator) / o.denominator) + ")";
+    }
+    if (o.check_kind == "task" && o.denominator > 0) {
+      return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " tasks done";
+    }
+    if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
+    return "";
+  }
+
+  static void WriteDataIssues(const Report& report, std::ostream& out) {
+    out << "\nDATA QUALITY (" << GroupThousands(static_cast<long long>(report.data_issues.size()))
+        << ")\n";
+    if (report.data_issues.empty()) {
+      out << "  none\n";
+      return;
+    }
+    for (const DataIssue& issue : report.data_issues) {
+      out << "  " << issue.table << " " << issue.row_id << " " << issue.column << " = "
+          << issue.value << ": " << issue.problem << "\n";
+    }
+  }
+
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> MakeTextReporter() { return std::make_unique<TextReporter>(); }
+
+}  // namespace dxcomply

@@ -111,6 +111,10 @@ struct Obligation {
   LegalSource source;
   Scope applies_to;
   Due due;
+  // When the duty was set (the source document's date). Before it the
+  // obligation is not evaluated: an as-of date earlier than this gives
+  // not_applicable. Default: always in force.
+  std::optional<Date> issued_on;
   int warn_before_days = kDefaultWarnBeforeDays;
   int lookback_days = kDefaultLookbackDays;
   Check check;

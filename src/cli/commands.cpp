@@ -73,6 +73,10 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
   return filtered;
 }
 
+std::string Counted(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 }  // namespace
 
 ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
@@ -168,9 +172,10 @@ ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::o
     }
   }
   PrintDiagnostics(diagnostics, out);
-  out << rules.files.size() << " files, " << rules.obligations.size() << " obligations, "
-      << rules.tables.size() << " tables: " << diagnostics.error_count() << " error(s), "
-      << diagnostics.warning_count() << " warning(s)\n";
+  out << Counted(rules.files.size(), "file") << ", " << Counted(rules.obligations.size(), "obligation")
+      << ", " << Counted(rules.tables.size(), "table") << ": "
+      << Counted(diagnostics.error_count(), "error") << ", "
+      << Counted(diagnostics.warning_count(), "warning") << "\n";
   return diagnostics.HasErrors() ? kExitInputError : kExitOk;
 }
 

@@ -112,7 +112,16 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     record.id = ValueText(row.statement, 0);
     if (!label_column.empty()) record.label = ValueText(row.statement, plan.ColumnIndex(label_column));
     for (const std::string& column : shown) {
-      record.details.push_back(column + "=" + ValueText(row.statement, plan.ColumnIndex(column)));
+      const int index = plan.ColumnIndex(column);
+      std::string detail = column + "=" + ValueText(row.statement, index);
+      // The row as it stands today may hold later dates; say so rather than
+      // let them pass for what was known on T.
+      const int slot = plan.date_slot_of_column[static_cast<std::size_t>(index - 2)];
+      if (slot >= 0 && row.dates[static_cast<std::size_t>(slot)] != kPlusInfinity &&
+          row.dates[static_cast<std::size_t>(slot)] > t) {
+        detail += " (after " + FormatIsoDate(as_of) + ")";
+      }
+      record.details.push_back(detail);
     }
     if (rule.check.kind == CheckKind::kIndicator) {
       measurements.push_back(std::move(record));

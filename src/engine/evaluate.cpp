@@ -173,6 +173,13 @@ class Evaluation {
       const InstanceCounts& counts = book.counts(index);
       input.task_projection =
           counts.base[kAtAsOf] > 0 ? counts.projected_progress / counts.base[kAtAsOf] : 0.0;
+      input.task_started = counts.started > 0;
+    }
+    if (rule.issued_on && options_.as_of < *rule.issued_on) {
+      finding.status = Status::kNotApplicable;
+      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) +
+                       " (set on " + FormatIsoDate(*rule.issued_on) + ")";
+      return finding;
     }
     const Classification classification = Classify(input);
     finding.status = classification.status;
@@ -182,7 +189,9 @@ class Evaluation {
     finding.projection = classification.projection;
     if (finding.data_issues > 0) {
       finding.reason += "; " + std::to_string(finding.data_issues) + " of this agency's " +
-                        rule.check.table + " rows have data-quality issues";
+                        rule.check.table +
+                        (finding.data_issues == 1 ? " rows has a data-quality issue"
+                                                  : " rows have data-quality issues");
     }
     return finding;
   }

@@ -82,8 +82,10 @@ std::string DescribeMeasure(const Check& check, const Measure& measure) {
     case CheckKind::kCount:
       return std::to_string(measure.numerator);
     case CheckKind::kTask:
+      if (measure.denominator == 0) return "no task recorded";
+      if (measure.denominator == 1) return measure.numerator == 1 ? "completed" : "not completed";
       return std::to_string(measure.numerator) + " of " + std::to_string(measure.denominator) +
-             (measure.denominator == 1 ? " task" : " tasks") + " completed";
+             " tasks completed";
     case CheckKind::kIndicator:
       return FormatValue(check, measure.value);
   }
@@ -104,8 +106,12 @@ Classification Classify(const ClassifyInput& input) {
   Classification out;
   const int days_to_due = static_cast<int>((input.due - input.as_of).days());
   const std::string due_text = FormatIsoDate(input.due);
-  const std::string now = DescribeMeasure(check, input.at_as_of);
-  const std::string target = DescribeTarget(check);
+  // "62.1% (18/29), target 100%"; a task check's usual target (all done)
+  // goes without saying.
+  std::string now = DescribeMeasure(check, input.at_as_of);
+  if (!(check.kind == CheckKind::kTask && check.target >= 1.0)) {
+    now += ", target " + DescribeTarget(check);
+  }
 
   if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
     if (check.empty_base == EmptyBase::kMet) {
@@ -123,13 +129,11 @@ Classification Classify(const ClassifyInput& input) {
   if (Reaches(check, input.at_as_of)) {
     if (days_to_due >= 0 || Reaches(check, input.at_due)) {
       out.status = Status::kMet;
-      out.reason = now + " reaches the target " + target +
-                   (days_to_due >= 0 ? " before the due date " : " and did by the due date ") +
-                   due_text;
+      out.reason = now + ", reached by the due date " + due_text;
     } else {
       out.status = Status::kMetLate;
-      out.reason = now + " reaches the target " + target + ", but only " +
-                   DescribeMeasure(check, input.at_due) + " by the due date " + due_text;
+      out.reason = now + ", reached after the due date " + due_text + " (" +
+                   DescribeMeasure(check, input.at_due) + " then)";
     }
     return out;
   }
@@ -137,8 +141,7 @@ Classification Classify(const ClassifyInput& input) {
   if (days_to_due < 0) {
     out.status = Status::kOverdue;
     out.days_overdue = -days_to_due;
-    out.reason = now + " of the target " + target + ", " + DaysText(out.days_overdue) +
-                 " after the due date " + due_text;
+    out.reason = now + ", " + DaysText(out.days_overdue) + " past the due date " + due_text;
     return out;
   }
 
@@ -151,7 +154,9 @@ Classification Classify(const ClassifyInput& input) {
     signals.push_back("no measurement on or before " + FormatIsoDate(input.as_of));
   } else {
     out.projection = Project(input, days_to_due);
-    if (!ReachesValue(check, *out.projection)) {
+    if (check.kind == CheckKind::kTask && !input.task_started) {
+      signals.push_back("not started");
+    } else if (!ReachesValue(check, *out.projection)) {
       if (check.kind == CheckKind::kTask) {
         signals.push_back("at the progress reported it would be " +
                           FormatValue(check, *out.projection) + " done by " + due_text);
@@ -164,12 +169,11 @@ Classification Classify(const ClassifyInput& input) {
   }
   if (signals.empty()) {
     out.status = Status::kOnTrack;
-    out.reason = now + " of the target " + target + ", due " + due_text + " in " +
-                 DaysText(days_to_due) + ", on pace";
+    out.reason = now + ", due " + due_text + " in " + DaysText(days_to_due) + ", on pace";
     return out;
   }
   out.status = Status::kAtRisk;
-  out.reason = now + " of the target " + target;
+  out.reason = now;
   for (const std::string& signal : signals) out.reason += "; " + signal;
   return out;
 }

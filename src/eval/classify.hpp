@@ -25,6 +25,7 @@ struct ClassifyInput {
   // each task's progress since started_on. Other checks project linearly
   // from v(T - W) to v(T).
   std::optional<double> task_projection;
+  bool task_started = true;  // task checks: whether any task of the base has started
 };
 
 struct Classification {

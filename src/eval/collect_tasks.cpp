@@ -127,6 +127,8 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
                   !statement.IsNull(progress_column) &&
                   row.fits[static_cast<std::size_t>(progress_column - 2)] != 0;
               if (as_of >= from && as_of < until) {
+                const DayNumber started = row.dates[static_cast<std::size_t>(started_slot)];
+                if (started <= as_of) ++counts.started;
                 const bool done = satisfiable && as_of >= sat_from && as_of < sat_until;
                 counts.projected_progress +=
                     done ? 1.0

@@ -26,9 +26,9 @@ Measure MeasureBook::MeasureAt(int instance, MeasureDate date) const {
       measure.known = measure.denominator > 0;
       break;
     case CheckKind::kTask:
-      // No task row at all is an undone task: 0 of 1.
+      // Known even without a task row: nothing recorded means nothing done.
       measure.numerator = counts.hits[date];
-      measure.denominator = std::max<std::int64_t>(counts.base[date], 1);
+      measure.denominator = counts.base[date];
       measure.known = true;
       break;
     case CheckKind::kCount:

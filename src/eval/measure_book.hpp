@@ -23,6 +23,7 @@ struct InstanceCounts {
   std::array<DayNumber, kMeasureDates> value_day{kMinusInfinity, kMinusInfinity, kMinusInfinity};
   // task: sum over the base of each task's projected progress at the due date
   double projected_progress = 0;
+  std::int64_t started = 0;  // task: tasks of the base on T started on or before T
   int issue_rows = 0;  // this agency's rows with data-quality issues in the table read
 };
 

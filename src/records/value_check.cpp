@@ -29,7 +29,7 @@ std::string ValueProblem(const ColumnSpec& column, const Statement& row, int ind
         *day = *parsed;
         return "";
       }
-      return LooksLikeIsoDate(text) ? "no such day" : "not an ISO date YYYY-MM-DD";
+      return LooksLikeIsoDate(text) ? "no such date" : "not an ISO date YYYY-MM-DD";
     }
     case ColumnType::kInteger: {
       if (type != SqlType::kInteger) return "not a whole number";

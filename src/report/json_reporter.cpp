@@ -10,7 +10,8 @@
 namespace dxcomply {
 namespace {
 
-using nlohmann::json;
+// Keys in the order the README documents them, not alphabetical.
+using json = nlohmann::ordered_json;
 
 constexpr int kFormatVersion = 1;
 

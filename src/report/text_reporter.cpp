@@ -94,8 +94,8 @@ class TextReporter : public Reporter {
     Line("due", FormatIsoDate(f.due) + " (" + FormatVnDate(f.due) + ")", out);
     Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
     Line("v(T-W)", FormatIsoDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback), out);
-    Line("v(due)", "  " + MeasureText(f, f.at_due) + " on " +
-                       FormatIsoDate(f.due < f.as_of ? f.due : f.as_of), out);
+    Line("v(due)", FormatIsoDate(f.due < f.as_of ? f.due : f.as_of) + "  " +
+                       MeasureText(f, f.at_due), out);
     if (f.projection) {
       Line("projection", ProjectionText(f) + " by the due date", out);
     } else {
@@ -176,7 +176,9 @@ class TextReporter : public Reporter {
       out << "  none\n";
       return;
     }
-    const char* days = status == Status::kOverdue ? "days late" : "days left";
+    const char* days = status == Status::kOverdue ? "days late"
+                       : (status == Status::kAtRisk || status == Status::kOnTrack) ? "days left"
+                                                                                    : "";
     out << "  " << PadLeft(days, 9) << "  " << FitWidth("agency", kAgencyWidth) << "  "
         << FitWidth("obligation", kObligationWidth) << "  due         now\n";
     for (const Finding* f : group) {
@@ -196,7 +198,7 @@ class TextReporter : public Reporter {
     WriteCounts(summary.statuses, out);
     out << "\n\n";
     WriteCountsHeader("by obligation", kObligationWidth + 2, out);
-    out << "   national figure\n";
+    out << (view.agency_id.empty() ? "   national total\n" : "   total\n");
     for (const ObligationSummary& o : summary.obligations) {
       out << "  " << FitWidth(o.obligation_id, kObligationWidth + 2);
       WriteCounts(o.statuses, out);

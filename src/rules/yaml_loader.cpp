@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables"};
 const std::vector<std::string> kObligationKeys = {
-    "id",  "title",       "title_en", "source", "applies_to", "due",
-    "warn_before", "lookback", "check",    "depends_on", "period"};
+    "id",          "title",    "title_en", "source",     "applies_to", "due",
+    "issued_on",   "warn_before", "lookback", "check", "depends_on", "period"};
 const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
 const std::vector<std::string> kCheckKeys = {"kind",   "table",      "where",      "satisfied",
@@ -30,6 +30,18 @@ const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agenc
 const std::vector<std::string> kTableKeys = {"name", "id", "agency", "lifetime", "columns"};
 const std::vector<std::string> kLifetimeKeys = {"from", "until"};
 const std::vector<std::string> kColumnKeys = {"name", "type", "min", "max", "values", "nullable"};
+
+// What people coming from SQL or other rule languages write instead.
+std::string SuggestOperator(const std::string& op) {
+  static const std::map<std::string, std::string> kAliases = {
+      {"lte", "le"},       {"gte", "ge"},      {"<=", "le"},     {">=", "ge"},
+      {"<", "lt"},         {">", "gt"},        {"=", "eq"},      {"==", "eq"},
+      {"!=", "ne"},        {"<>", "ne"},       {"neq", "ne"},    {"nin", "not_in"},
+      {"null", "is_null"}, {"isnull", "is_null"}, {"notnull", "not_null"},
+      {"is_not_null", "not_null"}};
+  const auto alias = kAliases.find(op);
+  return alias != kAliases.end() ? alias->second : NearestWord(op, kCompareOpNames);
+}
 
 bool IsValidId(const std::string& id) {
   static const std::regex kPattern("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -107,6 +119,12 @@ class RuleFileLoader {
     LoadSource(node, out);
     LoadScope(node, out);
     LoadDue(node, out);
+    if (const YAML::Node n = YamlNodeReader::Get(node, "issued_on"); n.IsDefined()) {
+      out.issued_on = reader_.IsoDate(n, out.id, "issued_on");
+      if (out.issued_on && !out.due.date.is_not_a_date() && out.due.date < *out.issued_on) {
+        reader_.Error(n, out.id, "issued_on is after the due date");
+      }
+    }
     out.warn_before_days = OptionalDays(node, "warn_before", out.id, kDefaultWarnBeforeDays, 0);
     out.lookback_days = OptionalDays(node, "lookback", out.id, kDefaultLookbackDays, 1);
     if (const YAML::Node n = YamlNodeReader::Get(node, "period"); n.IsDefined()) {
@@ -188,11 +206,14 @@ class RuleFileLoader {
     }
   }
 
+  // Points at the offending entry itself when the kinds are a list.
   void CheckKinds(const YAML::Node& node, const std::vector<std::string>& kinds,
                   const std::string& rule_id) {
-    for (const std::string& kind : kinds) {
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      const std::string& kind = kinds[i];
       if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), kind) != kAgencyKinds.end()) continue;
-      reader_.Error(node, rule_id,
+      const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
+      reader_.Error(at, rule_id,
                     "unknown agency kind '" + kind + "' (expected one of: " +
                         JoinWords(kAgencyKinds) + ")");
     }
@@ -378,7 +399,7 @@ class RuleFileLoader {
     if (op.empty()) return std::nullopt;
     const std::optional<CompareOp> parsed = ParseCompareOp(op);
     if (!parsed) {
-      const std::string nearest = NearestWord(op, kCompareOpNames);
+      const std::string nearest = SuggestOperator(op);
       reader_.Error(op_node, rule_id,
                     "unknown operator '" + op + "'" +
                         (nearest.empty() ? " (expected one of: " + JoinWords(kCompareOpNames) + ")"

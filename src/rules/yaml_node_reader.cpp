@@ -66,10 +66,7 @@ std::optional<YAML::Node> YamlNodeReader::Parse(const std::string& text) {
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    Diagnostic diagnostic;
-    diagnostic.location = AtMark(e.mark);
-    diagnostic.message = "invalid YAML: " + e.msg;
-    diagnostics_.Add(diagnostic);
+    Report(Severity::kError, AtMark(e.mark), "", "invalid YAML: " + e.msg);
     return std::nullopt;
   }
 }
@@ -98,14 +95,23 @@ SourceLocation YamlNodeReader::AtMark(const YAML::Mark& mark) const {
 
 SourceLocation YamlNodeReader::At(const YAML::Node& node) const { return AtMark(node.Mark()); }
 
+void YamlNodeReader::Report(Severity severity, const SourceLocation& location,
+                            const std::string& rule_id, const std::string& message) {
+  Diagnostic diagnostic{severity, location, rule_id, message, ""};
+  if (location.line > 0 && static_cast<std::size_t>(location.line) <= lines_.size()) {
+    diagnostic.source_line = lines_[static_cast<std::size_t>(location.line) - 1];
+  }
+  diagnostics_.Add(std::move(diagnostic));
+}
+
 void YamlNodeReader::Error(const YAML::Node& node, const std::string& rule_id,
                            const std::string& message) {
-  diagnostics_.Error(node.IsDefined() ? At(node) : FileStart(), rule_id, message);
+  Report(Severity::kError, node.IsDefined() ? At(node) : FileStart(), rule_id, message);
 }
 
 void YamlNodeReader::Warning(const YAML::Node& node, const std::string& rule_id,
                              const std::string& message) {
-  diagnostics_.Warning(node.IsDefined() ? At(node) : FileStart(), rule_id, message);
+  Report(Severity::kWarning, node.IsDefined() ? At(node) : FileStart(), rule_id, message);
 }
 
 bool YamlNodeReader::CheckMap(const YAML::Node& node, const std::vector<std::string>& allowed,

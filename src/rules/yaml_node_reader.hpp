@@ -56,6 +56,10 @@ class YamlNodeReader {
   const std::string& file() const { return file_; }
 
  private:
+  // Adds a diagnostic carrying its source line, for the caret.
+  void Report(Severity severity, const SourceLocation& location, const std::string& rule_id,
+              const std::string& message);
+
   std::string file_;
   std::vector<std::string> lines_;
   Diagnostics& diagnostics_;

@@ -115,15 +115,14 @@ RecordStore RecordStore::Open(const std::string& path) {
   RecordStore store(db, path);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_extended_result_codes(db, 1);
-  try {
-    // Reading the schema is what reveals a file that is not SQLite.
-    Statement probe(db, "SELECT count(*) FROM sqlite_master");
-    probe.Step();
-    Statement query_only(db, "PRAGMA query_only = 1");
-    query_only.Step();
-  } catch (const StoreError& e) {
-    throw StoreError(path + ": not a readable SQLite database (" + e.what() + ")",
-                     e.sqlite_code());
+  // Reading the schema is what reveals a file that is not SQLite.
+  const int probe = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master; PRAGMA query_only = 1;",
+                                 nullptr, nullptr, nullptr);
+  if (probe != SQLITE_OK) {
+    const bool not_sqlite = (probe & 0xFF) == SQLITE_NOTADB;
+    throw StoreError(path + (not_sqlite ? ": not a SQLite database (" : ": cannot read (") +
+                         sqlite3_errmsg(db) + ")",
+                     probe);
   }
   return store;
 }

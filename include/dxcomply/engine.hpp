@@ -25,6 +25,9 @@ struct EngineOptions {
   // Override every rule's lookback window W / warn_before (days). Default: the rule's.
   std::optional<int> lookback_days;
   std::optional<int> warn_before_days;
+  // Also return the dependency graph (Report::graph). Costs memory in
+  // proportion to the graph; off for reports.
+  bool keep_graph = false;
 };
 
 // Evaluates every obligation for every agency in its scope as of

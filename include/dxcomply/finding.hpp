@@ -89,6 +89,20 @@ struct Finding {
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency
   LegalSource source;
+
+  // The dependency graph's view (set for instances not done: overdue, at
+  // risk, on track). latest_finish is the date it must be done by for its
+  // own due date and everything waiting on it (minus their lead times);
+  // slack_days = latest_finish - T.
+  std::optional<Date> latest_finish;
+  std::optional<int> slack_days;
+  // What it holds back (overdue and at-risk instances only): instances
+  // waiting on it directly, and directly or through others, each counted
+  // once; and their distinct agencies.
+  int holds_back_direct = 0;
+  int holds_back = 0;
+  int holds_back_agencies_direct = 0;
+  int holds_back_agencies = 0;
 };
 
 // A record value that breaks the data contract. The run goes on; the value
@@ -102,11 +116,30 @@ struct DataIssue {
   std::string agency_id;  // the row's agency, when known
 };
 
+// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph).
+struct GraphView {
+  struct Node {
+    int finding = -1;  // index into Report::findings for an instance, -1 for a task
+    InstanceRef task;  // a task that belongs to no instance
+    std::optional<Date> latest_finish;
+    std::optional<int> slack_days;
+  };
+  struct Link {
+    int upstream = 0;  // node waited on
+    int waiting = 0;   // node that waits
+    int lead_time_days = 0;
+    std::string via_tasks;  // "task 812 -> task 77" for links from task records
+  };
+  std::vector<Node> nodes;
+  std::vector<Link> links;
+};
+
 struct Report {
   Date as_of;
   std::vector<Agency> agencies;       // every agency in the database, by id
   std::vector<Finding> findings;      // worst first: overdue, at risk, on track, met late, met, n/a
   std::vector<DataIssue> data_issues;  // by table, row id, column
+  std::optional<GraphView> graph;     // only with EngineOptions::keep_graph
 };
 
 }  // namespace dxcomply

@@ -7,6 +7,7 @@
 
 #include "dxcomply/engine.hpp"
 #include "engine/finding_text.hpp"
+#include "engine/graph_findings.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
 #include "graph/blocking.hpp"
@@ -44,8 +45,13 @@ int StatusRank(Status status) {
   return 6;
 }
 
-void SortWorstFirst(std::vector<Finding>& findings) {
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+// Where each finding goes in the worst-first order.
+std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings) {
+  std::vector<std::size_t> order(findings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
+    const Finding& a = findings[ia];
+    const Finding& b = findings[ib];
     if (StatusRank(a.status) != StatusRank(b.status)) {
       return StatusRank(a.status) < StatusRank(b.status);
     }
@@ -54,6 +60,9 @@ void SortWorstFirst(std::vector<Finding>& findings) {
     return std::tie(a.obligation_id, a.agency.id, a.period) <
            std::tie(b.obligation_id, b.agency.id, b.period);
   });
+  std::vector<int> position(findings.size());
+  for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<int>(k);
+  return position;
 }
 
 class Evaluation {
@@ -100,34 +109,17 @@ class Evaluation {
 
     const DependencyGraph graph = DependencyGraph::Build({rules_, instances, agencies, tasks},
                                                          store_, report.data_issues);
+    const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
-    // Final statuses first, so that chains show what their links ended as.
-    std::vector<bool> blocked_only(findings.size(), false);
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      if (!blocking.blockers[i].empty() && findings[i].status == Status::kOnTrack) {
-        findings[i].status = Status::kAtRisk;
-        blocked_only[i] = true;
-      }
-    }
     FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
+    ApplyBlocking(blocking, text, findings);
+    ApplyImpact(graph, blocking, own, tasks, instances, agencies.size(), findings);
+    const std::vector<int> position = WorstFirstPositions(findings);
+    if (options_.keep_graph) report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
+    report.findings.resize(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      if (blocking.blockers[i].empty()) continue;
-      Finding& finding = findings[i];
-      for (const DependencyLink* link : blocking.blockers[i]) {
-        BlockerChain chain;
-        for (NodeId node : blocking.ChainFrom(link->to)) chain.chain.push_back(text.Ref(node));
-        if (link->from_tasks()) {
-          chain.via_tasks =
-              "task " + std::to_string(link->task_id) + " -> task " + std::to_string(link->depends_on);
-        }
-        finding.blocked_by.push_back(std::move(chain));
-      }
-      const std::string blockers = DescribeBlockers(finding.blocked_by);
-      finding.reason = blocked_only[i] ? blockers : finding.reason + "; " + blockers;
+      report.findings[static_cast<std::size_t>(position[i])] = std::move(findings[i]);
     }
-
-    SortWorstFirst(findings);
-    report.findings = std::move(findings);
     std::sort(report.data_issues.begin(), report.data_issues.end(),
               [](const DataIssue& a, const DataIssue& b) {
                 return std::tie(a.table, a.row_id, a.column, a.problem) <

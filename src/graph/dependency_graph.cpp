@@ -248,6 +248,20 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
   graph.offsets_ = std::move(parts.offsets);
   graph.links_ = std::move(parts.links);
   graph.order_ = std::move(parts.order);
+  const NodeId nodes = graph.node_count();
+  graph.downstream_offsets_.assign(static_cast<std::size_t>(nodes) + 1, 0);
+  for (const DependencyLink& link : graph.links_) ++graph.downstream_offsets_[link.to + 1];
+  for (std::size_t i = 1; i < graph.downstream_offsets_.size(); ++i) {
+    graph.downstream_offsets_[i] += graph.downstream_offsets_[i - 1];
+  }
+  graph.downstream_.resize(graph.links_.size());
+  std::vector<std::size_t> fill(graph.downstream_offsets_.begin(), graph.downstream_offsets_.end() - 1);
+  for (NodeId node = 0; node < nodes; ++node) {
+    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
+         ++link) {
+      graph.downstream_[fill[link->to]++] = node;
+    }
+  }
   return graph;
 }
 

@@ -68,11 +68,21 @@ class DependencyGraph {
   }
   std::size_t link_count() const { return links_.size(); }
 
+  // The nodes waiting on `node` (the reverse of the links), for impact.
+  const NodeId* DownstreamBegin(NodeId node) const {
+    return downstream_.data() + downstream_offsets_[node];
+  }
+  const NodeId* DownstreamEnd(NodeId node) const {
+    return downstream_.data() + downstream_offsets_[node + 1];
+  }
+
  private:
   NodeId instance_count_ = 0;
   std::vector<std::size_t> free_tasks_;  // node - instance_count_ -> task index
   std::vector<std::size_t> offsets_;     // CSR: links of node n are [offsets_[n], offsets_[n+1])
   std::vector<DependencyLink> links_;
+  std::vector<std::size_t> downstream_offsets_;  // CSR of the reversed links
+  std::vector<NodeId> downstream_;
   std::vector<NodeId> order_;
 };
 

@@ -1,0 +1,130 @@
+#include "engine/graph_findings.hpp"
+
+#include "graph/impact.hpp"
+
+namespace dxcomply {
+namespace {
+
+bool IsOpen(Status status) {
+  return status == Status::kOverdue || status == Status::kAtRisk || status == Status::kOnTrack;
+}
+
+std::string DaysAgo(int days) {
+  if (days == 0) return "today";
+  const int magnitude = days < 0 ? -days : days;
+  const std::string count = std::to_string(magnitude) + (magnitude == 1 ? " day" : " days");
+  return days < 0 ? count + " ago" : "in " + count;
+}
+
+}  // namespace
+
+Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findings,
+                       std::vector<OwnStatus>& own) {
+  std::vector<DayNumber> due(findings.size(), kPlusInfinity);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (IsOpen(findings[i].status)) due[i] = ToDayNumber(findings[i].due);
+  }
+  Schedule schedule = ComputeSchedule(graph, due, own);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    Finding& finding = findings[i];
+    const DayNumber latest = schedule.latest_finish[i];
+    if (!IsOpen(finding.status) || latest == kPlusInfinity) continue;
+    finding.latest_finish = FromDayNumber(latest);
+    finding.slack_days = latest - ToDayNumber(finding.as_of);
+    const NodeId driver = schedule.constrained_by[i];
+    if (*finding.slack_days >= 0 || driver == i || finding.status == Status::kOverdue) continue;
+    const Finding& waiting = findings[driver];
+    const std::string note = "must be done by " + FormatIsoDate(*finding.latest_finish) + " (" +
+                             DaysAgo(*finding.slack_days) + ") to leave time for " +
+                             waiting.agency.name + " · " + waiting.obligation_id + ", due " +
+                             FormatIsoDate(waiting.due);
+    if (finding.status == Status::kOnTrack) {
+      finding.status = Status::kAtRisk;
+      finding.reason = note;
+      own[i] = {Status::kAtRisk, finding.days_left};
+    } else {
+      finding.reason += "; " + note;
+    }
+  }
+  return schedule;
+}
+
+void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings) {
+  // Final statuses first, so that chains show what their links ended as.
+  std::vector<bool> blocked_only(findings.size(), false);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!blocking.blockers[i].empty() && findings[i].status == Status::kOnTrack) {
+      findings[i].status = Status::kAtRisk;
+      blocked_only[i] = true;
+    }
+  }
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (blocking.blockers[i].empty()) continue;
+    Finding& finding = findings[i];
+    for (const DependencyLink* link : blocking.blockers[i]) {
+      BlockerChain chain;
+      for (NodeId node : blocking.ChainFrom(link->to)) chain.chain.push_back(text.Ref(node));
+      if (link->from_tasks()) {
+        chain.via_tasks =
+            "task " + std::to_string(link->task_id) + " -> task " + std::to_string(link->depends_on);
+      }
+      finding.blocked_by.push_back(std::move(chain));
+    }
+    const std::string blockers = DescribeBlockers(finding.blocked_by);
+    finding.reason = blocked_only[i] ? blockers : finding.reason + "; " + blockers;
+  }
+}
+
+void ApplyImpact(const DependencyGraph& graph, const Blocking& blocking,
+                 const std::vector<OwnStatus>& own, const TaskRecords& tasks,
+                 const InstanceTable& instances, std::size_t agency_count,
+                 std::vector<Finding>& findings) {
+  std::vector<std::int32_t> agency_of(graph.node_count());
+  for (NodeId node = 0; node < graph.node_count(); ++node) {
+    agency_of[node] = graph.IsInstance(node) ? instances.at(static_cast<int>(node)).agency
+                                             : tasks.agency[graph.TaskOf(node)];
+  }
+  const std::vector<Impact> impact = ComputeImpact(graph, blocking, own, agency_of, agency_count);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    Finding& finding = findings[i];
+    if (finding.status != Status::kOverdue && finding.status != Status::kAtRisk) continue;
+    finding.holds_back_direct = impact[i].direct_instances;
+    finding.holds_back = impact[i].instances;
+    finding.holds_back_agencies_direct = impact[i].direct_agencies;
+    finding.holds_back_agencies = impact[i].agencies;
+  }
+}
+
+GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
+                        const std::vector<int>& position, const Date& as_of, FindingText& text) {
+  GraphView view;
+  view.nodes.resize(graph.node_count());
+  for (NodeId node = 0; node < graph.node_count(); ++node) {
+    GraphView::Node& out = view.nodes[node];
+    if (graph.IsInstance(node)) {
+      out.finding = position[node];
+    } else {
+      out.task = text.Ref(node);
+    }
+    const DayNumber latest = schedule.latest_finish[node];
+    if (latest != kPlusInfinity) {
+      out.latest_finish = FromDayNumber(latest);
+      out.slack_days = latest - ToDayNumber(as_of);
+    }
+    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
+         ++link) {
+      GraphView::Link edge;
+      edge.upstream = static_cast<int>(link->to);
+      edge.waiting = static_cast<int>(node);
+      edge.lead_time_days = link->lead_time_days;
+      if (link->from_tasks()) {
+        edge.via_tasks =
+            "task " + std::to_string(link->task_id) + " -> task " + std::to_string(link->depends_on);
+      }
+      view.links.push_back(edge);
+    }
+  }
+  return view;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,36 @@
+// What the dependency graph adds to the findings: slack (and the at-risk
+// status negative slack causes), blocking chains, impact, and the graph view
+// for `dxcomply graph`. Called by Evaluate in this order.
+#pragma once
+
+#include <vector>
+
+#include "dxcomply/finding.hpp"
+#include "engine/finding_text.hpp"
+#include "eval/instance_table.hpp"
+#include "eval/task_records.hpp"
+#include "graph/blocking.hpp"
+#include "graph/dependency_graph.hpp"
+#include "graph/schedule.hpp"
+
+namespace dxcomply {
+
+// Sets latest_finish and slack_days on the findings not done, and turns an
+// on-track instance with negative slack into an at-risk one (in `own` too,
+// so that it holds back what waits on it).
+Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findings,
+                       std::vector<OwnStatus>& own);
+
+// Blocked instances become at risk; every blocked finding lists its chains.
+void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings);
+
+void ApplyImpact(const DependencyGraph& graph, const Blocking& blocking,
+                 const std::vector<OwnStatus>& own, const TaskRecords& tasks,
+                 const InstanceTable& instances, std::size_t agency_count,
+                 std::vector<Finding>& findings);
+
+// `position[i]` is instance i's index in the final, sorted findings.
+GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
+                        const std::vector<int>& position, const Date& as_of, FindingText& text);
+
+}  // namespace dxcomply

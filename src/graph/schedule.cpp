@@ -1,0 +1,69 @@
+#include "graph/schedule.hpp"
+
+#include <algorithm>
+
+namespace dxcomply {
+namespace {
+
+bool IsDone(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeId node) {
+  if (!graph.IsInstance(node)) return false;  // Free tasks in the graph are not completed.
+  const Status status = own[node].status;
+  return status == Status::kMet || status == Status::kMetLate ||
+         status == Status::kNotApplicable;
+}
+
+}  // namespace
+
+Schedule ComputeSchedule(const DependencyGraph& graph, const std::vector<DayNumber>& due,
+                         const std::vector<OwnStatus>& own) {
+  const NodeId node_count = graph.node_count();
+  Schedule schedule;
+  schedule.latest_finish.assign(node_count, kPlusInfinity);
+  schedule.constrained_by.resize(node_count);
+  for (NodeId node = 0; node < node_count; ++node) {
+    schedule.constrained_by[node] = node;
+    if (graph.IsInstance(node)) schedule.latest_finish[node] = due[node];
+  }
+  // Downstream first: a node's latest finish is final before its upstream
+  // nodes read it.
+  const std::vector<NodeId>& order = graph.upstream_first();
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const NodeId node = *it;
+    if (IsDone(graph, own, node) || schedule.latest_finish[node] == kPlusInfinity) continue;
+    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
+         ++link) {
+      if (IsDone(graph, own, link->to)) continue;
+      const DayNumber needed = schedule.latest_finish[node] - link->lead_time_days;
+      if (needed < schedule.latest_finish[link->to]) {
+        schedule.latest_finish[link->to] = needed;
+        schedule.constrained_by[link->to] = schedule.constrained_by[node];
+      }
+    }
+  }
+  return schedule;
+}
+
+std::vector<NodeId> CriticalPath(const DependencyGraph& graph, const Schedule& schedule,
+                                 const std::vector<OwnStatus>& own, NodeId target) {
+  std::vector<NodeId> path{target};
+  NodeId node = target;
+  while (true) {
+    const DependencyLink* best = nullptr;
+    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
+         ++link) {
+      if (IsDone(graph, own, link->to)) continue;
+      if (best == nullptr ||
+          schedule.latest_finish[link->to] < schedule.latest_finish[best->to] ||
+          (schedule.latest_finish[link->to] == schedule.latest_finish[best->to] &&
+           link->to < best->to)) {
+        best = link;
+      }
+    }
+    if (best == nullptr) break;
+    node = best->to;
+    path.push_back(node);
+  }
+  return path;
+}
+
+}  // namespace dxcomply

@@ -9,6 +9,8 @@
 #include "cli/run_inputs.hpp"
 #include "dxcomply/engine.hpp"
 #include "eval/dependency_owners.hpp"
+#include "graph/graph_view_ops.hpp"
+#include "report/graph_writer.hpp"
 #include "report/reporter.hpp"
 #include "report/summary.hpp"
 
@@ -73,6 +75,17 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
   return filtered;
 }
 
+// Within each status, what holds back the most instances (then agencies)
+// first; ties keep the severity order.
+void OrderByImpact(Report& report) {
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.status != b.status) return false;
+                     return std::tie(a.holds_back, a.holds_back_agencies) >
+                            std::tie(b.holds_back, b.holds_back_agencies);
+                   });
+}
+
 std::string Counted(std::size_t count, const std::string& noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
@@ -80,9 +93,14 @@ std::string Counted(std::size_t count, const std::string& noun) {
 }  // namespace
 
 ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.order != "severity" && options.order != "impact") {
+    err << "error: --order must be severity or impact, not '" << options.order << "'\n";
+    return kExitInputError;
+  }
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
-  const Report report = Run(*prepared);
+  Report report = Run(*prepared);
+  if (options.order == "impact") OrderByImpact(report);
   const Summary summary = Summarize(report);
   prepared->reporter->WriteReport({report, summary, "", options.all_statuses}, out);
   return kExitOk;
@@ -156,6 +174,49 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
                                            prepared->engine.as_of, options.record_limit);
   prepared->inputs.store.EndSnapshot();
   prepared->reporter->WriteExplanation(explanation, out);
+  return kExitOk;
+}
+
+ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
+  EvaluateOptions evaluate = options;
+  const std::optional<GraphFormat> format = ParseGraphFormat(options.format);
+  if (!format) {
+    err << "error: --format must be text, json or dot, not '" << options.format << "'\n";
+    return kExitInputError;
+  }
+  if (options.upstream_only && options.downstream_only) {
+    err << "error: --upstream and --downstream exclude each other\n";
+    return kExitInputError;
+  }
+  evaluate.format = "text";  // The findings reporter is not used.
+  std::optional<Prepared> prepared = Prepare(evaluate, err);
+  if (!prepared) return kExitInputError;
+  prepared->engine.keep_graph = true;
+  const Report report = Run(*prepared);
+  if (!options.agency.empty() && !KnownAgency(report, options.agency)) {
+    err << "error: agency '" << options.agency << "' is not in the agency table of "
+        << options.database << "\n";
+    return kExitInputError;
+  }
+  for (const std::string* id : {&options.obligation, &options.critical_path}) {
+    if (!id->empty() && prepared->inputs.rules.FindObligation(*id) == nullptr) {
+      err << "error: unknown obligation '" << *id << "'\n";
+      return kExitInputError;
+    }
+  }
+
+  std::vector<int> path;
+  std::vector<int> nodes;
+  if (!options.critical_path.empty()) {
+    path = CriticalPathTo(report, options.critical_path, options.agency);
+    nodes = path;
+    std::sort(nodes.begin(), nodes.end());
+  } else {
+    GraphSelection selection{options.agency, options.obligation, !options.downstream_only,
+                             !options.upstream_only};
+    nodes = SelectNodes(report, selection);
+  }
+  WriteGraph(report, nodes, path, *format, out);
   return kExitOk;
 }
 

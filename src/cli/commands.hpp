@@ -23,6 +23,7 @@ struct EvaluateOptions {
 
 struct ReportOptions : EvaluateOptions {
   bool all_statuses = false;
+  std::string order = "severity";  // or "impact": what holds back the most first
 };
 
 struct CheckOptions : EvaluateOptions {
@@ -36,6 +37,14 @@ struct ExplainOptions : EvaluateOptions {
   int record_limit = 10;
 };
 
+struct GraphOptions : EvaluateOptions {
+  std::string agency;
+  std::string obligation;
+  bool upstream_only = false;
+  bool downstream_only = false;
+  std::string critical_path;  // target obligation id
+};
+
 struct ValidateOptions {
   std::string rules = "rules";
   std::string database;  // optional
@@ -44,6 +53,7 @@ struct ValidateOptions {
 ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace dxcomply

@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
   AddEvaluateOptions(report_command, report, log);
   report_command->add_flag("--all", report.all_statuses,
                            "List every finding, not only overdue and at risk");
+  report_command->add_option("--order", report.order,
+                             "severity (days overdue, days left) or impact (what it holds back)")
+      ->capture_default_str();
 
   CheckOptions check;
   CLI::App* check_command = app.add_subcommand(
@@ -75,6 +78,19 @@ int main(int argc, char** argv) {
   AddEvaluateOptions(explain_command, explain, log);
   explain_command->add_option("--limit", explain.record_limit, "Records to list")
       ->capture_default_str();
+
+  GraphOptions graph;
+  CLI::App* graph_command = app.add_subcommand(
+      "graph", "The dependency graph: who waits for whom, slack, critical path");
+  AddEvaluateOptions(graph_command, graph, log);
+  graph_command->get_option("--format")->description("text, json or dot");
+  graph_command->add_option("--agency", graph.agency, "Only around this agency's instances");
+  graph_command->add_option("--obligation", graph.obligation,
+                            "Only around this obligation's instances");
+  graph_command->add_flag("--upstream", graph.upstream_only, "Only what they wait on");
+  graph_command->add_flag("--downstream", graph.downstream_only, "Only what waits on them");
+  graph_command->add_option("--critical-path", graph.critical_path,
+                            "The least-slack chain to this obligation (with --agency: there)");
 
   ValidateOptions validate;
   CLI::App* validate_command =
@@ -97,6 +113,7 @@ int main(int argc, char** argv) {
     if (report_command->parsed()) status = RunReport(report, out, std::cerr);
     if (check_command->parsed()) status = RunCheck(check, out, std::cerr);
     if (explain_command->parsed()) status = RunExplain(explain, out, std::cerr);
+    if (graph_command->parsed()) status = RunGraph(graph, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";

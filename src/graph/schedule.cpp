@@ -43,27 +43,4 @@ Schedule ComputeSchedule(const DependencyGraph& graph, const std::vector<DayNumb
   return schedule;
 }
 
-std::vector<NodeId> CriticalPath(const DependencyGraph& graph, const Schedule& schedule,
-                                 const std::vector<OwnStatus>& own, NodeId target) {
-  std::vector<NodeId> path{target};
-  NodeId node = target;
-  while (true) {
-    const DependencyLink* best = nullptr;
-    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
-         ++link) {
-      if (IsDone(graph, own, link->to)) continue;
-      if (best == nullptr ||
-          schedule.latest_finish[link->to] < schedule.latest_finish[best->to] ||
-          (schedule.latest_finish[link->to] == schedule.latest_finish[best->to] &&
-           link->to < best->to)) {
-        best = link;
-      }
-    }
-    if (best == nullptr) break;
-    node = best->to;
-    path.push_back(node);
-  }
-  return path;
-}
-
 }  // namespace dxcomply

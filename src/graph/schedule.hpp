@@ -30,9 +30,4 @@ struct Schedule {
 Schedule ComputeSchedule(const DependencyGraph& graph, const std::vector<DayNumber>& due,
                          const std::vector<OwnStatus>& own);
 
-// From `target`, upstream step by step through the not-done node with the
-// least slack (ties: the lower node id), until nothing not done remains.
-std::vector<NodeId> CriticalPath(const DependencyGraph& graph, const Schedule& schedule,
-                                 const std::vector<OwnStatus>& own, NodeId target);
-
 }  // namespace dxcomply

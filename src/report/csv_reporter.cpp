@@ -13,7 +13,8 @@ const char* const kColumns[] = {
     "agency_name",    "agency_kind",    "obligation_id",   "obligation_title", "period",
     "check",          "due",            "as_of",           "value",          "numerator",
     "denominator",    "value_lookback", "value_due",       "target",         "projection",
-    "reason",         "blocked_by",     "data_issues",     "source_document", "source_assumed",
+    "reason",         "blocked_by",     "latest_finish",   "slack_days",     "holds_back",
+    "holds_back_agencies", "data_issues", "source_document", "source_assumed",
     "issue_table",    "issue_row_id",   "issue_column",    "issue_value",    "issue_problem"};
 
 std::string Field(const std::string& value) {
@@ -46,11 +47,12 @@ class CsvReporter : public Reporter {
       std::vector<std::string> row(std::size(kColumns));
       row[0] = "data_issue";
       row[4] = issue.agency_id;
-      row[25] = issue.table;
-      row[26] = issue.row_id;
-      row[27] = issue.column;
-      row[28] = issue.value;
-      row[29] = issue.problem;
+      const std::size_t first = std::size(kColumns) - 5;  // the issue_* columns
+      row[first] = issue.table;
+      row[first + 1] = issue.row_id;
+      row[first + 2] = issue.column;
+      row[first + 3] = issue.value;
+      row[first + 4] = issue.problem;
       WriteRow(row, out);
     }
   }
@@ -93,6 +95,10 @@ class CsvReporter : public Reporter {
             f.projection ? Number(*f.projection) : "",
             f.reason,
             blockers,
+            f.latest_finish ? FormatIsoDate(*f.latest_finish) : "",
+            f.slack_days ? std::to_string(*f.slack_days) : "",
+            std::to_string(f.holds_back),
+            std::to_string(f.holds_back_agencies),
             std::to_string(f.data_issues),
             f.source.document,
             f.source.assumed,

@@ -108,6 +108,18 @@ class TextReporter : public Reporter {
         Line(i == 0 ? "depends on" : "", UpstreamText(explanation.upstream[i]), out);
       }
     }
+    if (f.latest_finish) {
+      Line("finish by", FormatIsoDate(*f.latest_finish) + " (slack " +
+                            std::to_string(*f.slack_days) + " days: own due date and what waits on it)",
+           out);
+    }
+    if (f.status == Status::kOverdue || f.status == Status::kAtRisk) {
+      Line("holds back", std::to_string(f.holds_back_direct) + " instances of " +
+                             std::to_string(f.holds_back_agencies_direct) + " agencies directly, " +
+                             std::to_string(f.holds_back) + " of " +
+                             std::to_string(f.holds_back_agencies) + " in all",
+           out);
+    }
     if (f.blocked_by.empty()) {
       Line("blocked by", "nothing", out);
     } else {
@@ -179,14 +191,18 @@ class TextReporter : public Reporter {
     const char* days = status == Status::kOverdue ? "days late"
                        : (status == Status::kAtRisk || status == Status::kOnTrack) ? "days left"
                                                                                     : "";
-    out << "  " << PadLeft(days, 9) << "  " << FitWidth("agency", kAgencyWidth) << "  "
-        << FitWidth("obligation", kObligationWidth) << "  due         now\n";
+    const bool problems = status == Status::kOverdue || status == Status::kAtRisk;
+    out << "  " << PadLeft(days, 9) << (problems ? "  holds back" : "") << "  "
+        << FitWidth("agency", kAgencyWidth) << "  " << FitWidth("obligation", kObligationWidth)
+        << "  due         now\n";
     for (const Finding* f : group) {
       std::string obligation = f->obligation_id + (f->period.empty() ? "" : " " + f->period);
-      out << "  " << PadLeft(DaysText(*f), 9) << "  " << FitWidth(f->agency.name, kAgencyWidth)
+      out << "  " << PadLeft(DaysText(*f), 9)
+          << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
+          << "  " << FitWidth(f->agency.name, kAgencyWidth)
           << "  " << FitWidth(obligation, kObligationWidth) << "  " << FormatIsoDate(f->due)
           << "  " << MeasureText(*f, f->at_as_of) << "\n";
-      out << "  " << std::string(11, ' ') << f->reason << "\n";
+      out << "  " << std::string(problems ? 23 : 11, ' ') << f->reason << "\n";
     }
   }
 

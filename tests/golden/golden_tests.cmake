@@ -43,3 +43,11 @@ foreach(case_dir ${golden_cases})
         -P ${CMAKE_CURRENT_LIST_DIR}/run_golden.cmake)
   endif()
 endforeach()
+
+add_test(NAME graph/dot_renders
+  COMMAND ${CMAKE_COMMAND}
+    -DDXCOMPLY=$<TARGET_FILE:dxcomply>
+    -DSAMPLE_DB=${DXCOMPLY_SAMPLE_DB}
+    -DSOURCE=${PROJECT_SOURCE_DIR}
+    -DOUT_DIR=${CMAKE_BINARY_DIR}/golden
+    -P ${CMAKE_CURRENT_LIST_DIR}/render_dot.cmake)

@@ -1,6 +1,6 @@
 # Runs one golden case (see golden_tests.cmake) and diffs its outputs.
 cmake_minimum_required(VERSION 3.18)
-file(STRINGS ${CASE_DIR}/cmd lines)
+file(STRINGS ${CASE_DIR}/cmd lines ENCODING UTF-8)
 set(arguments "")
 foreach(line ${lines})
   if(NOT line MATCHES "^#" AND NOT line STREQUAL "")

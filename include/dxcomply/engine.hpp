@@ -15,6 +15,7 @@
 #include "dxcomply/date.hpp"
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
+#include "dxcomply/work_calendar.hpp"
 
 namespace dxcomply {
 
@@ -28,6 +29,9 @@ struct EngineOptions {
   // Also return the dependency graph (Report::graph). Costs memory in
   // proportion to the graph; off for reports.
   bool keep_graph = false;
+  // The working-day calendar (rules/calendar). Default: the statutory
+  // holidays only. Not owned; must outlive Evaluate.
+  const WorkCalendar* calendar = nullptr;
 };
 
 // Evaluates every obligation for every agency in its scope as of

@@ -18,6 +18,7 @@ enum class Status {
   kOverdue,        // target not reached and T is after the due date
   kAtRisk,         // not reached, not yet due, and close to due, behind pace, or blocked
   kOnTrack,        // not reached, not yet due, none of the above
+  kWaiting,        // its due date counts from an event that has not happened yet
   kMetLate,        // reached by T but not by the due date
   kMet,            // reached by the due date (or by T if T is earlier) and still at T
   kNotApplicable,  // agency out of scope, or nothing to measure
@@ -77,9 +78,10 @@ struct Finding {
 
   Date as_of;
   Date lookback_date;  // T - W
-  Date due;
+  std::optional<Date> due;  // none while waiting; per-record checks: the oldest late or next row's
   int days_overdue = 0;  // > 0 only when overdue
   int days_left = 0;     // due - T when T <= due, else 0
+  std::string day_unit = "days";  // how days_overdue and days_left count: "days" or "working days"
   Measure at_as_of;      // v(T)
   Measure at_lookback;   // v(T - W)
   Measure at_due;        // v(min(T, due))

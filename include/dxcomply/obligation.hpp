@@ -93,10 +93,59 @@ struct Dependency {
   SourceLocation location;
 };
 
-// When an obligation falls due.
+// How a number of days is counted: every calendar day, or only the working
+// days of rules/calendar (no weekends, public holidays or Tết).
+enum class DayUnit { kCalendar, kWorking };
+
+// The cycle of a recurring obligation and one of its periods. Labels are
+// "2023-09" (month), "2023-Q3" (quarter) and "2023" (year); task rows name
+// their period with the same label.
+enum class Frequency { kMonth, kQuarter, kYear };
+struct Period {
+  Frequency frequency = Frequency::kYear;
+  int year = 0;
+  int index = 0;  // month 1-12, quarter 1-4, 0 for a year
+
+  std::string Label() const;
+  Date First() const;  // its first day
+  Period Next() const;
+  bool operator<(const Period& other) const;
+  bool operator==(const Period& other) const;
+};
+
+// When an obligation falls due. One of:
+//   kFixed      a date (also written `in_month: 2022-08`, `end_of_year: 2022`);
+//               with `roll: next_working_day` a date that is a day off moves
+//               to the next working day (Civil Code art. 148);
+//   kAfter      `days` after the same agency's `after` obligation is met;
+//               until then the instance is waiting and has no due date;
+//   kPerRecord  every row of the check's base is due `days` after its own
+//               date in `after_column` (e.g. 15 working days after created_on);
+//   kRecurring  one instance per period from `first` (to `last`, or to the
+//               period of the as-of date): due in the month `month_offset`
+//               months after the period's first month, on `day` (0: its last
+//               day) or on its `working_day`-th working day.
 struct Due {
-  Date date;
+  enum class Kind { kFixed, kAfter, kPerRecord, kRecurring };
+  Kind kind = Kind::kFixed;
+  Date date;                                 // kFixed
+  bool roll_to_working_day = false;          // kFixed
+  std::string after;                         // kAfter: obligation id
+  std::string after_column;                  // kPerRecord: a date column
+  int days = 0;                              // kAfter, kPerRecord
+  DayUnit unit = DayUnit::kCalendar;         // kAfter, kPerRecord
+  Period first;                              // kRecurring
+  std::optional<Period> last;                // kRecurring
+  int month_offset = 0;                      // kRecurring
+  int day = 0;                               // kRecurring: 1-31, 0 = last day of the month
+  int working_day = 0;                       // kRecurring: n-th working day instead of `day`
   SourceLocation location;
+};
+
+// A number of days and how they are counted ("10 working days").
+struct DayCount {
+  int days = 0;
+  DayUnit unit = DayUnit::kCalendar;
 };
 
 // Defaults the loader applies when a rule omits the key.
@@ -115,7 +164,9 @@ struct Obligation {
   // obligation is not evaluated: an as-of date earlier than this gives
   // not_applicable. Default: always in force.
   std::optional<Date> issued_on;
-  int warn_before_days = kDefaultWarnBeforeDays;
+  // At risk from this many days before the due date. Its unit is also how
+  // the instance's days left and days overdue are counted.
+  DayCount warn_before{kDefaultWarnBeforeDays, DayUnit::kCalendar};
   int lookback_days = kDefaultLookbackDays;
   Check check;
   std::vector<Dependency> depends_on;

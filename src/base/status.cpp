@@ -10,6 +10,8 @@ const char* StatusName(Status status) {
       return "at_risk";
     case Status::kOnTrack:
       return "on_track";
+    case Status::kWaiting:
+      return "waiting";
     case Status::kMetLate:
       return "met_late";
     case Status::kMet:
@@ -21,7 +23,8 @@ const char* StatusName(Status status) {
 }
 
 std::optional<Status> ParseStatus(const std::string& name) {
-  for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kMetLate,
+  for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
+                        Status::kMetLate,
                         Status::kMet, Status::kNotApplicable}) {
     if (name == StatusName(status)) return status;
   }

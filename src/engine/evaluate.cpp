@@ -3,6 +3,7 @@
 //   agencies -> instances -> scans (measures) -> own statuses
 //            -> dependency graph -> blocking -> ordered findings
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "dxcomply/engine.hpp"
@@ -22,7 +23,7 @@ RuleSet WithOverrides(const RuleSet& rules, const EngineOptions& options) {
   RuleSet effective = rules;
   for (Obligation& rule : effective.obligations) {
     if (options.lookback_days) rule.lookback_days = *options.lookback_days;
-    if (options.warn_before_days) rule.warn_before_days = *options.warn_before_days;
+    if (options.warn_before_days) rule.warn_before.days = *options.warn_before_days;
   }
   return effective;
 }
@@ -35,14 +36,16 @@ int StatusRank(Status status) {
       return 1;
     case Status::kOnTrack:
       return 2;
-    case Status::kMetLate:
+    case Status::kWaiting:
       return 3;
-    case Status::kMet:
+    case Status::kMetLate:
       return 4;
-    case Status::kNotApplicable:
+    case Status::kMet:
       return 5;
+    case Status::kNotApplicable:
+      return 6;
   }
-  return 6;
+  return 7;
 }
 
 // Where each finding goes in the worst-first order.
@@ -89,18 +92,21 @@ class Evaluation {
       }
     }
 
-    const InstanceTable instances(rules_, agencies, national);
+    const WorkCalendar statutory = WorkCalendar::Statutory();
+    const Deadlines deadlines(options_.calendar != nullptr ? *options_.calendar : statutory);
+    InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of);
     MeasureBook book(rules_, instances, options_.as_of);
-    const CollectContext context{store_, rules_, agencies, instances,
-                                 options_.as_of, book, report.data_issues};
+    const CollectContext context{store_,         rules_, agencies, instances, deadlines,
+                                 options_.as_of, book,   report.data_issues};
     CollectTableMeasures(context);
     const TaskRecords tasks = CollectTaskMeasures(context);
     CollectIndicatorMeasures(context, national);
+    ResolveDueDatesAndTasks(instances, book, deadlines);
 
     std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
     std::vector<OwnStatus> own(findings.size());
     for (int i = 0; i < instances.size(); ++i) {
-      findings[static_cast<std::size_t>(i)] = OwnFinding(instances, agencies, book, i);
+      findings[static_cast<std::size_t>(i)] = OwnFinding(instances, agencies, book, deadlines, i);
       const Finding& finding = findings[static_cast<std::size_t>(i)];
       own[static_cast<std::size_t>(i)] = {
           finding.status,
@@ -129,8 +135,59 @@ class Evaluation {
   }
 
  private:
+  // Task instances are counted once their due dates are known: a due date
+  // `after` another obligation starts the day that obligation was met, so
+  // rules are finished in the order of their `after` chains.
+  void ResolveDueDatesAndTasks(InstanceTable& instances, MeasureBook& book,
+                               const Deadlines& deadlines) const {
+    const std::size_t rule_count = rules_.obligations.size();
+    std::vector<int> depth(rule_count, -1);
+    std::function<int(std::size_t)> depth_of = [&](std::size_t rule) -> int {
+      if (depth[rule] >= 0) return depth[rule];
+      const Due& due = rules_.obligations[rule].due;
+      const Obligation* event = due.kind == Due::Kind::kAfter ? rules_.FindObligation(due.after)
+                                                              : nullptr;
+      depth[rule] = event == nullptr ? 0 : 1 + depth_of(RuleIndex(rules_, event));
+      return depth[rule];
+    };
+    std::vector<int> order(static_cast<std::size_t>(instances.size()));
+    for (int i = 0; i < instances.size(); ++i) order[static_cast<std::size_t>(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return depth_of(static_cast<std::size_t>(instances.at(a).rule)) <
+             depth_of(static_cast<std::size_t>(instances.at(b).rule));
+    });
+    for (int i : order) {
+      Instance& instance = instances.at(i);
+      const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
+      if (rule.due.kind == Due::Kind::kAfter) {
+        const Obligation* event = rules_.FindObligation(rule.due.after);
+        const int upstream =
+            event == nullptr ? -1 : instances.Find(RuleIndex(rules_, event), instance.agency);
+        if (upstream >= 0) {
+          const std::optional<Date> met = MetOn(book, instances, upstream);
+          if (met) instance.due = deadlines.After(rule.due, *met);
+        }
+      }
+      if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i);
+    }
+  }
+
+  // The day an instance was met: when the last row it counts on T became
+  // satisfied, if it reaches its target on T.
+  std::optional<Date> MetOn(const MeasureBook& book, const InstanceTable& instances,
+                            int instance) const {
+    const Obligation& rule =
+        rules_.obligations[static_cast<std::size_t>(instances.at(instance).rule)];
+    const InstanceCounts& counts = book.counts(instance);
+    if (!Reaches(rule.check, book.MeasureAt(instance, kAtAsOf)) ||
+        counts.last_satisfied == kMinusInfinity) {
+      return std::nullopt;
+    }
+    return FromDayNumber(counts.last_satisfied);
+  }
+
   Finding OwnFinding(const InstanceTable& instances, const AgencyDirectory& agencies,
-                     const MeasureBook& book, int index) const {
+                     const MeasureBook& book, const Deadlines& deadlines, int index) const {
     const Instance& instance = instances.at(index);
     const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
     Finding finding;
@@ -139,10 +196,13 @@ class Evaluation {
     finding.theme = rule.theme;
     finding.check_kind = CheckKindName(rule.check.kind);
     finding.agency = agencies.at(instance.agency);
-    finding.period = rule.period;
+    finding.period = instance.period >= 0
+                         ? instances.Periods(instance.rule)[static_cast<std::size_t>(instance.period)].Label()
+                         : rule.period;
     finding.as_of = options_.as_of;
     finding.lookback_date = options_.as_of - boost::gregorian::days(rule.lookback_days);
-    finding.due = rule.due.date;
+    finding.due = instance.due;
+    finding.day_unit = rule.warn_before.unit == DayUnit::kWorking ? "working days" : "days";
     finding.at_as_of = book.MeasureAt(index, kAtAsOf);
     finding.at_lookback = book.MeasureAt(index, kAtLookback);
     finding.at_due = book.MeasureAt(index, kAtDue);
@@ -152,11 +212,34 @@ class Evaluation {
     finding.data_issues = book.counts(index).issue_rows;
     finding.source = rule.source;
 
+    if (rule.issued_on && options_.as_of < *rule.issued_on) {
+      finding.status = Status::kNotApplicable;
+      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) +
+                       " (set on " + FormatIsoDate(*rule.issued_on) + ")";
+      return finding;
+    }
+    if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
+      const Obligation* event = rules_.FindObligation(rule.due.after);
+      const bool owed = event != nullptr && instances.Find(RuleIndex(rules_, event), instance.agency) >= 0;
+      finding.status = owed ? Status::kWaiting : Status::kNotApplicable;
+      finding.reason = owed ? "waits for " + finding.agency.name + " · " + rule.due.after +
+                                  " to be met; then due " + CountText(rule.due.days, rule.due.unit) +
+                                  " later"
+                            : "its due date counts from " + rule.due.after +
+                                  ", which does not apply to this agency";
+      return finding;
+    }
+
     ClassifyInput input;
     input.check = &rule.check;
     input.as_of = options_.as_of;
-    input.due = rule.due.date;
-    input.warn_before_days = rule.warn_before_days;
+    if (instance.due) input.due = *instance.due;
+    input.warn_before = rule.warn_before;
+    input.deadlines = &deadlines;
+    if (rule.due.kind == Due::Kind::kPerRecord) {
+      input.per_record = &book.counts(index);
+      input.due_rule = &rule.due;
+    }
     input.lookback_days = rule.lookback_days;
     input.at_as_of = finding.at_as_of;
     input.at_lookback = finding.at_lookback;
@@ -167,13 +250,8 @@ class Evaluation {
           counts.base[kAtAsOf] > 0 ? counts.projected_progress / counts.base[kAtAsOf] : 0.0;
       input.task_started = counts.started > 0;
     }
-    if (rule.issued_on && options_.as_of < *rule.issued_on) {
-      finding.status = Status::kNotApplicable;
-      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) +
-                       " (set on " + FormatIsoDate(*rule.issued_on) + ")";
-      return finding;
-    }
     const Classification classification = Classify(input);
+    if (classification.due) finding.due = classification.due;
     finding.status = classification.status;
     finding.reason = classification.reason;
     finding.days_overdue = classification.days_overdue;

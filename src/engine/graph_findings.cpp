@@ -22,12 +22,13 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
                        std::vector<OwnStatus>& own) {
   std::vector<DayNumber> due(findings.size(), kPlusInfinity);
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (IsOpen(findings[i].status)) due[i] = ToDayNumber(findings[i].due);
+    if (IsOpen(findings[i].status) && findings[i].due) due[i] = ToDayNumber(*findings[i].due);
   }
   Schedule schedule = ComputeSchedule(graph, due, own);
   for (std::size_t i = 0; i < findings.size(); ++i) {
     Finding& finding = findings[i];
     const DayNumber latest = schedule.latest_finish[i];
+    if (!finding.due) continue;
     if (!IsOpen(finding.status) || latest == kPlusInfinity) continue;
     finding.latest_finish = FromDayNumber(latest);
     finding.slack_days = latest - ToDayNumber(finding.as_of);
@@ -37,7 +38,7 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
     const std::string note = "must be done by " + FormatIsoDate(*finding.latest_finish) + " (" +
                              DaysAgo(*finding.slack_days) + ") to leave time for " +
                              waiting.agency.name + " · " + waiting.obligation_id + ", due " +
-                             FormatIsoDate(waiting.due);
+                             FormatIsoDate(*waiting.due);
     if (finding.status == Status::kOnTrack) {
       finding.status = Status::kAtRisk;
       finding.reason = note;

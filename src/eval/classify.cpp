@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "eval/deadlines.hpp"
+#include "eval/measure_book.hpp"
+
 namespace dxcomply {
 namespace {
 
@@ -23,7 +26,61 @@ std::string FormatValue(const Check& check, double value) {
   return text;
 }
 
-std::string DaysText(int days) { return std::to_string(days) + (days == 1 ? " day" : " days"); }
+std::string DaysText(int days) { return CountText(days, DayUnit::kCalendar); }
+
+int DaysBetween(const ClassifyInput& input, const Date& from, const Date& to) {
+  if (input.warn_before.unit == DayUnit::kWorking && input.deadlines != nullptr) {
+    return input.deadlines->Between(DayUnit::kWorking, from, to);
+  }
+  return static_cast<int>((to - from).days());
+}
+
+std::string RowsText(std::int64_t rows) {
+  return std::to_string(rows) + (rows == 1 ? " row" : " rows");
+}
+
+// Coverage where every row has its own due date: late rows make it overdue,
+// rows coming due make it at risk, rows satisfied late make it met late.
+Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& now) {
+  const InstanceCounts& rows = *input.per_record;
+  const Due& due = *input.due_rule;
+  const std::string rule = CountText(due.days, due.unit) + " after " + due.after_column;
+  Classification out;
+  const std::string waiting =
+      rows.without_event > 0
+          ? "; " + RowsText(rows.without_event) + " without " + due.after_column + " yet"
+          : "";
+  if (rows.late_open > 0) {
+    out.status = Status::kOverdue;
+    out.due = FromDayNumber(rows.oldest_late_due);
+    out.days_overdue = DaysBetween(input, *out.due, input.as_of);
+    out.reason = now + "; " + RowsText(rows.late_open) + " past their own due date (" + rule +
+                 "), the oldest due " + FormatIsoDate(*out.due) + ", " +
+                 CountText(out.days_overdue, input.warn_before.unit) + " ago" + waiting;
+    return out;
+  }
+  if (rows.pending > 0) {
+    out.due = FromDayNumber(rows.next_due);
+    out.days_left = DaysBetween(input, input.as_of, *out.due);
+    out.status = out.days_left <= input.warn_before.days ? Status::kAtRisk : Status::kOnTrack;
+    out.reason = now + "; " + RowsText(rows.pending) + " not yet satisfied (" + rule +
+                 "), the next due " + FormatIsoDate(*out.due) + ", in " +
+                 CountText(out.days_left, input.warn_before.unit) + waiting;
+    return out;
+  }
+  if (!input.at_as_of.known) {
+    out.status = Status::kNotApplicable;
+    out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) + waiting;
+    return out;
+  }
+  out.status = rows.satisfied_late > 0 ? Status::kMetLate : Status::kMet;
+  out.reason = now + (rows.satisfied_late > 0
+                          ? "; " + RowsText(rows.satisfied_late) + " satisfied after their own due date (" +
+                                rule + ")"
+                          : ", each row by its own due date (" + rule + ")") +
+               waiting;
+  return out;
+}
 
 double Project(const ClassifyInput& input, int days_left) {
   if (input.check->kind == CheckKind::kTask && input.task_projection) {
@@ -39,6 +96,11 @@ double Project(const ClassifyInput& input, int days_left) {
 }
 
 }  // namespace
+
+std::string CountText(int count, DayUnit unit) {
+  const std::string noun = unit == DayUnit::kWorking ? " working day" : " day";
+  return std::to_string(count) + noun + (count == 1 || count == -1 ? "" : "s");
+}
 
 std::string FormatPercent(double share) {
   char buffer[32];
@@ -104,7 +166,8 @@ std::string DescribeTarget(const Check& check) {
 Classification Classify(const ClassifyInput& input) {
   const Check& check = *input.check;
   Classification out;
-  const int days_to_due = static_cast<int>((input.due - input.as_of).days());
+  const int days_to_due = static_cast<int>((input.due - input.as_of).days());  // calendar days
+  const DayUnit unit = input.warn_before.unit;
   const std::string due_text = FormatIsoDate(input.due);
   // "62.1% (18/29), target 100%"; a task check's usual target (all done)
   // goes without saying.
@@ -112,6 +175,7 @@ Classification Classify(const ClassifyInput& input) {
   if (!(check.kind == CheckKind::kTask && check.target >= 1.0)) {
     now += ", target " + DescribeTarget(check);
   }
+  if (input.per_record != nullptr) return ClassifyPerRecord(input, now);
 
   if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
     if (check.empty_base == EmptyBase::kMet) {
@@ -140,15 +204,15 @@ Classification Classify(const ClassifyInput& input) {
 
   if (days_to_due < 0) {
     out.status = Status::kOverdue;
-    out.days_overdue = -days_to_due;
-    out.reason = now + ", " + DaysText(out.days_overdue) + " past the due date " + due_text;
+    out.days_overdue = DaysBetween(input, input.due, input.as_of);
+    out.reason = now + ", " + CountText(out.days_overdue, unit) + " past the due date " + due_text;
     return out;
   }
 
-  out.days_left = days_to_due;
+  out.days_left = DaysBetween(input, input.as_of, input.due);
   std::vector<std::string> signals;
-  if (days_to_due <= input.warn_before_days) {
-    signals.push_back("due in " + DaysText(days_to_due) + " (" + due_text + ")");
+  if (out.days_left <= input.warn_before.days) {
+    signals.push_back("due in " + CountText(out.days_left, unit) + " (" + due_text + ")");
   }
   if (!input.at_as_of.known) {
     signals.push_back("no measurement on or before " + FormatIsoDate(input.as_of));
@@ -169,7 +233,7 @@ Classification Classify(const ClassifyInput& input) {
   }
   if (signals.empty()) {
     out.status = Status::kOnTrack;
-    out.reason = now + ", due " + due_text + " in " + DaysText(days_to_due) + ", on pace";
+    out.reason = now + ", due " + due_text + " in " + CountText(out.days_left, unit) + ", on pace";
     return out;
   }
   out.status = Status::kAtRisk;

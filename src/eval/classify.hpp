@@ -12,11 +12,15 @@
 
 namespace dxcomply {
 
+struct InstanceCounts;
+class Deadlines;
+
 struct ClassifyInput {
   const Check* check = nullptr;
   Date as_of;  // T
-  Date due;
-  int warn_before_days = kDefaultWarnBeforeDays;
+  Date due;    // unused for per-record due dates (per_record is set)
+  // How close is too close; its unit is how days left and overdue count.
+  DayCount warn_before{kDefaultWarnBeforeDays, DayUnit::kCalendar};
   int lookback_days = kDefaultLookbackDays;  // W
   Measure at_as_of;     // v(T)
   Measure at_lookback;  // v(T - W)
@@ -26,6 +30,13 @@ struct ClassifyInput {
   // from v(T - W) to v(T).
   std::optional<double> task_projection;
   bool task_started = true;  // task checks: whether any task of the base has started
+  // Coverage with a due date per row (`due: {after_column: ...}`): the rows'
+  // figures, and the rule's due description for the reason.
+  const InstanceCounts* per_record = nullptr;
+  const Due* due_rule = nullptr;
+  // Counts working days. Required when warn_before is in working days or
+  // per_record is set.
+  const Deadlines* deadlines = nullptr;
 };
 
 struct Classification {
@@ -34,6 +45,7 @@ struct Classification {
   int days_overdue = 0;
   int days_left = 0;
   std::optional<double> projection;  // set when not reached and not yet due
+  std::optional<Date> due;           // per-record: the due date the status is about
 };
 
 Classification Classify(const ClassifyInput& input);
@@ -48,5 +60,7 @@ std::string DescribeMeasure(const Check& check, const Measure& measure);
 std::string DescribeTarget(const Check& check);
 // A share as a percentage with up to one decimal: "62.1%", "100%".
 std::string FormatPercent(double share);
+// "1 day", "3 working days"
+std::string CountText(int count, DayUnit unit);
 
 }  // namespace dxcomply

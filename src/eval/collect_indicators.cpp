@@ -43,7 +43,7 @@ void CollectIndicatorMeasures(const CollectContext& context, int national_agency
       const int instance = context.instances.Find(rule, agency);
       if (instance < 0) continue;
       InstanceCounts& counts = context.book.counts(instance);
-      const auto& days = context.book.Days(rule);
+      const auto& days = context.book.Days(instance);
       for (std::size_t k = 0; k < kMeasureDates; ++k) {
         if (day <= days[k] && day >= counts.value_day[k]) {
           counts.value_day[k] = day;

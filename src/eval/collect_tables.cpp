@@ -28,6 +28,16 @@ void CollectTableMeasures(const CollectContext& context) {
       rule_index.push_back(RuleIndex(context.rules, rule_plan.rule));
     }
 
+    // Per-record due dates: the date slot each row's own deadline counts from.
+    std::vector<int> event_slot;
+    for (const RuleScanPlan& rule_plan : plan.rules) {
+      const Due& due = rule_plan.rule->due;
+      const int column = due.kind == Due::Kind::kPerRecord ? plan.ColumnIndex(due.after_column) : -1;
+      event_slot.push_back(column < 0 ? -1
+                                      : plan.date_slot_of_column[static_cast<std::size_t>(column - 2)]);
+    }
+    const DayNumber as_of = ToDayNumber(context.as_of);
+
     const ScanResult result = ScanTable(
         context.store, plan, context.agencies, false, context.issues, [&](const ScanRow& row) {
           if (row.agency < 0) return;
@@ -39,9 +49,9 @@ void CollectTableMeasures(const CollectContext& context) {
             DayNumber from, until;
             row.Interval(plan, rule_plan.where, &from, &until);
             if (from >= until) continue;
-            const bool counts_as_satisfied = rule_plan.rule->check.kind == CheckKind::kCoverage &&
-                                             row.AtomsHold(rule_plan.satisfied);
-            DayNumber satisfied_from = from, satisfied_until = until;
+            const bool coverage = rule_plan.rule->check.kind == CheckKind::kCoverage;
+            const bool counts_as_satisfied = coverage && row.AtomsHold(rule_plan.satisfied);
+            DayNumber satisfied_from = kPlusInfinity, satisfied_until = kPlusInfinity;
             if (counts_as_satisfied) {
               DayNumber sat_from, sat_until;
               row.Interval(plan, rule_plan.satisfied, &sat_from, &sat_until);
@@ -49,16 +59,31 @@ void CollectTableMeasures(const CollectContext& context) {
               satisfied_until = std::min(until, sat_until);
             }
             InstanceCounts& counts = context.book.counts(instance);
-            const auto& days = context.book.Days(rule_index[r]);
-            for (int k = 0; k < kMeasureDates; ++k) {
-              const DayNumber t = days[static_cast<std::size_t>(k)];
+            const auto& days = context.book.Days(instance);
+            for (std::size_t k = 0; k < kMeasureDates; ++k) {
+              const DayNumber t = days[k];
               if (t < from || t >= until) continue;
-              ++counts.base[static_cast<std::size_t>(k)];
-              if (rule_plan.rule->check.kind == CheckKind::kCount) {
-                ++counts.hits[static_cast<std::size_t>(k)];
-              } else if (counts_as_satisfied && t >= satisfied_from && t < satisfied_until) {
-                ++counts.hits[static_cast<std::size_t>(k)];
-              }
+              ++counts.base[k];
+              if (!coverage || (t >= satisfied_from && t < satisfied_until)) ++counts.hits[k];
+            }
+            if (!coverage || as_of < from || as_of >= until) continue;
+            const bool satisfied_now = as_of >= satisfied_from && as_of < satisfied_until;
+            if (satisfied_now) counts.last_satisfied = std::max(counts.last_satisfied, satisfied_from);
+            if (event_slot[r] < 0) continue;
+            const DayNumber event = row.dates[static_cast<std::size_t>(event_slot[r])];
+            if (event == kPlusInfinity || event > as_of) {
+              ++counts.without_event;
+              continue;
+            }
+            const DayNumber own_due = context.deadlines.After(rule_plan.rule->due, event);
+            if (satisfied_now) {
+              if (satisfied_from > own_due) ++counts.satisfied_late;
+            } else if (own_due < as_of) {
+              ++counts.late_open;
+              counts.oldest_late_due = std::min(counts.oldest_late_due, own_due);
+            } else {
+              ++counts.pending;
+              counts.next_due = std::min(counts.next_due, own_due);
             }
           }
         });

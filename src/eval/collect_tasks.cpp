@@ -21,21 +21,6 @@ Obligation WithCompletion(const Obligation& rule) {
   return augmented;
 }
 
-// A task's share of progress on T, projected linearly to the due date from
-// its progress since started_on. A task completed after T is assumed to have
-// progressed evenly from its start to its completion.
-double ProjectedProgress(DayNumber as_of, DayNumber due, DayNumber started, DayNumber completed,
-                         bool progress_known, double progress) {
-  if (started == kPlusInfinity || started > as_of) return 0;
-  const double elapsed = std::max(1, as_of - started);
-  double now = progress_known ? progress : 0;
-  if (completed != kPlusInfinity && completed > as_of) {
-    now = completed > started ? static_cast<double>(as_of - started) / (completed - started) : 0;
-  }
-  const double projected = now + now / elapsed * std::max(0, due - as_of);
-  return std::clamp(projected, 0.0, 1.0);
-}
-
 }  // namespace
 
 TaskRecords CollectTaskMeasures(const CollectContext& context) {
@@ -76,71 +61,71 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
   const int completed_slot = slot_of("completed_on");
   const DayNumber as_of = context.book.as_of_day();
   std::string key;
+  std::string period;
 
   const ScanResult result = ScanTable(
       context.store, plan, context.agencies, false, context.issues, [&](const ScanRow& row) {
         const Statement& statement = row.statement;
-        const DayNumber completed = row.dates[static_cast<std::size_t>(completed_slot)];
-        std::int32_t node_instance = -1;
+        const auto agency_id = [&] {
+          return row.agency >= 0 ? context.agencies.at(row.agency).id : std::string();
+        };
         if (statement.Type(0) != SqlType::kInteger) {
           context.issues.push_back({kTaskTable, statement.String(0), plan.table->id_column,
                                     statement.String(0),
                                     "task id must be an integer (task left out of the graph)",
-                                    row.agency >= 0 ? context.agencies.at(row.agency).id : ""});
+                                    agency_id()});
         } else if (!records.ids.empty() && statement.Int64(0) == records.ids.back()) {
           context.issues.push_back({kTaskTable, statement.String(0), plan.table->id_column,
                                     statement.String(0), "duplicate task id (later row ignored)",
-                                    row.agency >= 0 ? context.agencies.at(row.agency).id : ""});
+                                    agency_id()});
           return;
         }
 
+        const DayNumber completed = row.dates[static_cast<std::size_t>(completed_slot)];
+        std::int32_t node_instance = -1;
         const std::string_view obligation_id = statement.Text(obligation_column);
-        const std::string_view period = statement.Text(period_column);
         key.assign(obligation_id.data(), obligation_id.size());
+        const std::string_view period_text = statement.Text(period_column);
+        period.assign(period_text.data(), period_text.size());
         if (row.agency >= 0) {
           if (const auto found = measured_by.find(key); found != measured_by.end()) {
             for (int i : found->second) {
               const Obligation& rule = task_rules[static_cast<std::size_t>(i)];
-              if (!rule.period.empty() && rule.period != period) continue;
               const int rule_index = task_rule_index[static_cast<std::size_t>(i)];
-              const int instance = context.instances.Find(rule_index, row.agency);
+              int instance;
+              if (rule.due.kind == Due::Kind::kRecurring) {
+                instance = context.instances.FindPeriod(rule_index, row.agency, period);
+              } else if (rule.period.empty() || rule.period == period) {
+                instance = context.instances.Find(rule_index, row.agency);
+              } else {
+                continue;
+              }
               if (instance < 0) continue;
               if (node_instance < 0) node_instance = instance;
               const RuleScanPlan& rule_plan = plan.rules[static_cast<std::size_t>(i)];
               if (!row.AtomsHold(rule_plan.where)) continue;
-              DayNumber from, until;
-              row.Interval(plan, rule_plan.where, &from, &until);
-              const bool satisfiable = row.AtomsHold(rule_plan.satisfied);
-              DayNumber sat_from = kPlusInfinity, sat_until = kPlusInfinity;
-              if (satisfiable) row.Interval(plan, rule_plan.satisfied, &sat_from, &sat_until);
-              InstanceCounts& counts = context.book.counts(instance);
-              const auto& days = context.book.Days(rule_index);
-              for (int k = 0; k < kMeasureDates; ++k) {
-                const DayNumber t = days[static_cast<std::size_t>(k)];
-                if (t < from || t >= until) continue;
-                ++counts.base[static_cast<std::size_t>(k)];
-                if (satisfiable && t >= std::max(from, sat_from) && t < std::min(until, sat_until)) {
-                  ++counts.hits[static_cast<std::size_t>(k)];
-                }
+              TaskSnapshot snapshot;
+              row.Interval(plan, rule_plan.where, &snapshot.from, &snapshot.until);
+              if (row.AtomsHold(rule_plan.satisfied)) {
+                row.Interval(plan, rule_plan.satisfied, &snapshot.satisfied_from,
+                             &snapshot.satisfied_until);
               }
-              const bool progress_known =
-                  !statement.IsNull(progress_column) &&
-                  row.fits[static_cast<std::size_t>(progress_column - 2)] != 0;
-              if (as_of >= from && as_of < until) {
-                const DayNumber started = row.dates[static_cast<std::size_t>(started_slot)];
-                if (started <= as_of) ++counts.started;
-                const bool done = satisfiable && as_of >= sat_from && as_of < sat_until;
-                counts.projected_progress +=
-                    done ? 1.0
-                         : ProjectedProgress(as_of, ToDayNumber(rule.due.date),
-                                             row.dates[static_cast<std::size_t>(started_slot)],
-                                             completed, progress_known, statement.Double(progress_column));
+              snapshot.started = row.dates[static_cast<std::size_t>(started_slot)];
+              snapshot.completed = completed;
+              if (!statement.IsNull(progress_column) &&
+                  row.fits[static_cast<std::size_t>(progress_column - 2)] != 0) {
+                snapshot.progress = static_cast<float>(statement.Double(progress_column));
               }
+              context.book.tasks(instance).push_back(snapshot);
             }
           }
           if (node_instance < 0) {
             if (const auto found = rule_of_id.find(key); found != rule_of_id.end()) {
-              node_instance = context.instances.Find(found->second, row.agency);
+              const bool recurring = context.rules.obligations[static_cast<std::size_t>(found->second)]
+                                         .due.kind == Due::Kind::kRecurring;
+              node_instance = recurring
+                                  ? context.instances.FindPeriod(found->second, row.agency, period)
+                                  : context.instances.Find(found->second, row.agency);
             }
           }
         }
@@ -154,8 +139,14 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
 
   for (std::size_t i = 0; i < task_rules.size(); ++i) {
     for (std::size_t agency = 0; agency < result.rows_with_issues.size(); ++agency) {
-      const int instance = context.instances.Find(task_rule_index[i], static_cast<int>(agency));
-      if (instance >= 0) context.book.counts(instance).issue_rows += result.rows_with_issues[agency];
+      const int first = context.instances.Find(task_rule_index[i], static_cast<int>(agency));
+      if (first < 0) continue;
+      const std::size_t periods =
+          std::max<std::size_t>(1, context.instances.Periods(task_rule_index[i]).size());
+      for (std::size_t p = 0; p < periods; ++p) {
+        context.book.counts(first + static_cast<int>(p)).issue_rows +=
+            result.rows_with_issues[agency];
+      }
     }
   }
   return records;

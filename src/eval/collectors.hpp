@@ -9,6 +9,7 @@
 
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
+#include "eval/deadlines.hpp"
 #include "eval/instance_table.hpp"
 #include "eval/measure_book.hpp"
 #include "eval/task_records.hpp"
@@ -23,12 +24,15 @@ struct CollectContext {
   const RuleSet& rules;
   const AgencyDirectory& agencies;
   const InstanceTable& instances;
+  const Deadlines& deadlines;
   Date as_of;
   MeasureBook& book;
   std::vector<DataIssue>& issues;
 };
 
 void CollectTableMeasures(const CollectContext& context);
+// Task checks keep snapshots; MeasureBook::FinishTasks counts them once the
+// due dates are known.
 TaskRecords CollectTaskMeasures(const CollectContext& context);
 void CollectIndicatorMeasures(const CollectContext& context, int national_agency);
 

@@ -18,18 +18,49 @@ bool InScope(const Scope& scope, const Agency& agency, bool is_national) {
 }
 
 InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agencies,
-                             int national_agency)
+                             int national_agency, const Deadlines& deadlines, const Date& as_of)
     : agency_count_(agencies.size()),
-      cells_(rules.obligations.size() * agencies.size(), -1) {
+      cells_(rules.obligations.size() * agencies.size(), -1),
+      periods_(rules.obligations.size()),
+      period_of_label_(rules.obligations.size()) {
   for (std::size_t rule = 0; rule < rules.obligations.size(); ++rule) {
-    const Scope& scope = rules.obligations[rule].applies_to;
+    const Obligation& obligation = rules.obligations[rule];
+    const Due& due = obligation.due;
+    const bool recurring = due.kind == Due::Kind::kRecurring;
+    std::vector<Date> period_dues;
+    if (recurring) {
+      periods_[rule] = deadlines.Periods(due, as_of);
+      for (std::size_t p = 0; p < periods_[rule].size(); ++p) {
+        period_of_label_[rule].emplace(periods_[rule][p].Label(), static_cast<int>(p));
+        period_dues.push_back(deadlines.PeriodDue(due, periods_[rule][p]));
+      }
+      if (periods_[rule].empty()) continue;  // Nothing due yet.
+    }
     for (std::size_t agency = 0; agency < agencies.size(); ++agency) {
       const bool national = static_cast<int>(agency) == national_agency;
-      if (!InScope(scope, agencies.at(static_cast<int>(agency)), national)) continue;
+      if (!InScope(obligation.applies_to, agencies.at(static_cast<int>(agency)), national)) continue;
       cells_[rule * agency_count_ + agency] = static_cast<std::int32_t>(instances_.size());
-      instances_.push_back({static_cast<int>(rule), static_cast<int>(agency)});
+      Instance instance{static_cast<int>(rule), static_cast<int>(agency), -1, std::nullopt};
+      if (!recurring) {
+        if (due.kind == Due::Kind::kFixed) instance.due = deadlines.Fixed(due);
+        instances_.push_back(instance);
+        continue;
+      }
+      for (std::size_t p = 0; p < periods_[rule].size(); ++p) {
+        instance.period = static_cast<int>(p);
+        instance.due = period_dues[p];
+        instances_.push_back(instance);
+      }
     }
   }
+}
+
+int InstanceTable::FindPeriod(int rule, int agency, const std::string& label) const {
+  const int first = Find(rule, agency);
+  if (first < 0) return -1;
+  const auto& labels = period_of_label_[static_cast<std::size_t>(rule)];
+  const auto found = labels.find(label);
+  return found == labels.end() ? -1 : first + found->second;
 }
 
 }  // namespace dxcomply

@@ -1,41 +1,60 @@
-// Which (obligation, agency) pairs exist: the obligation instances.
+// Which obligation instances exist as of T: obligation x agency in its
+// scope, and for a recurring obligation one instance per period.
 //
-// An instance exists when the agency is in the obligation's scope
-// (applies_to). Lookup is a dense rules x agencies matrix, so the scans can
-// find a row's instance in constant time.
+// Lookup is a dense rules x agencies matrix of first instances, so the scans
+// find a row's instance in constant time; a recurring rule's periods follow
+// its first instance contiguously.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dxcomply/rule_set.hpp"
+#include "eval/deadlines.hpp"
 #include "records/agency_directory.hpp"
 
 namespace dxcomply {
 
 struct Instance {
-  int rule = 0;    // index into RuleSet::obligations
-  int agency = 0;  // index into AgencyDirectory
+  int rule = 0;     // index into RuleSet::obligations
+  int agency = 0;   // index into AgencyDirectory
+  int period = -1;  // index into InstanceTable::Periods(rule); -1 when not recurring
+  // Known up front for fixed and recurring due dates; set after the scans
+  // for `after` (when the other obligation was met); never for per-record
+  // due dates (each row has its own).
+  std::optional<Date> due;
 };
 
 class InstanceTable {
  public:
   // `national_agency` is the directory index of the national pseudo-agency,
   // or -1 when no rule is national.
-  InstanceTable(const RuleSet& rules, const AgencyDirectory& agencies, int national_agency);
+  InstanceTable(const RuleSet& rules, const AgencyDirectory& agencies, int national_agency,
+                const Deadlines& deadlines, const Date& as_of);
 
-  // The instance of rule x agency, or -1 when the agency is out of scope.
+  // The first instance of rule x agency, or -1 when out of scope.
   int Find(int rule, int agency) const {
     return cells_[static_cast<std::size_t>(rule) * agency_count_ + static_cast<std::size_t>(agency)];
   }
+  // The instance of rule x agency for a task row's period label, or -1.
+  int FindPeriod(int rule, int agency, const std::string& label) const;
+  const std::vector<Period>& Periods(int rule) const {
+    return periods_[static_cast<std::size_t>(rule)];
+  }
+
   const Instance& at(int index) const { return instances_[static_cast<std::size_t>(index)]; }
+  Instance& at(int index) { return instances_[static_cast<std::size_t>(index)]; }
   int size() const { return static_cast<int>(instances_.size()); }
-  const std::vector<Instance>& instances() const { return instances_; }
 
  private:
   std::size_t agency_count_;
   std::vector<std::int32_t> cells_;
-  std::vector<Instance> instances_;  // by rule, then agency id
+  std::vector<std::vector<Period>> periods_;  // by rule; empty when not recurring
+  std::vector<std::unordered_map<std::string, int>> period_of_label_;  // by rule
+  std::vector<Instance> instances_;  // by rule, then agency, then period
 };
 
 // Whether `agency` is in `scope`.

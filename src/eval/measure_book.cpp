@@ -3,15 +3,64 @@
 #include <algorithm>
 
 namespace dxcomply {
+namespace {
+
+// A task's progress on T, projected linearly to the due date from its
+// progress since started_on. A task completed after T is assumed to have
+// progressed evenly from its start to its completion.
+double ProjectedProgress(DayNumber as_of, DayNumber due, const TaskSnapshot& task) {
+  if (task.started == kPlusInfinity || task.started > as_of) return 0;
+  const double elapsed = std::max(1, as_of - task.started);
+  double now = task.progress >= 0 ? task.progress : 0;
+  if (task.completed != kPlusInfinity && task.completed > as_of) {
+    now = task.completed > task.started
+              ? static_cast<double>(as_of - task.started) / (task.completed - task.started)
+              : 0;
+  }
+  const double projected = now + now / elapsed * std::max(0, due - as_of);
+  return std::clamp(projected, 0.0, 1.0);
+}
+
+}  // namespace
 
 MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, const Date& as_of)
     : rules_(rules),
       instances_(instances),
       as_of_day_(ToDayNumber(as_of)),
-      counts_(static_cast<std::size_t>(instances.size())) {
-  for (const Obligation& rule : rules.obligations) {
-    const DayNumber due = ToDayNumber(rule.due.date);
-    days_.push_back({as_of_day_, as_of_day_ - rule.lookback_days, std::min(as_of_day_, due)});
+      days_(static_cast<std::size_t>(instances.size())),
+      counts_(static_cast<std::size_t>(instances.size())),
+      tasks_(static_cast<std::size_t>(instances.size())) {
+  for (int i = 0; i < instances.size(); ++i) {
+    const Instance& instance = instances.at(i);
+    const Obligation& rule = rules.obligations[static_cast<std::size_t>(instance.rule)];
+    const DayNumber due = instance.due ? ToDayNumber(*instance.due) : as_of_day_;
+    days_[static_cast<std::size_t>(i)] = {as_of_day_, as_of_day_ - rule.lookback_days,
+                                          std::min(as_of_day_, due)};
+  }
+}
+
+void MeasureBook::FinishTasks(int instance) {
+  const Instance& inst = instances_.at(instance);
+  std::array<DayNumber, kMeasureDates>& days = days_[static_cast<std::size_t>(instance)];
+  const DayNumber due = inst.due ? ToDayNumber(*inst.due) : as_of_day_;
+  days[kAtDue] = std::min(as_of_day_, due);
+  InstanceCounts& counts = counts_[static_cast<std::size_t>(instance)];
+  for (const TaskSnapshot& task : tasks_[static_cast<std::size_t>(instance)]) {
+    for (std::size_t k = 0; k < kMeasureDates; ++k) {
+      const DayNumber t = days[k];
+      if (t < task.from || t >= task.until) continue;
+      ++counts.base[k];
+      if (t >= std::max(task.from, task.satisfied_from) &&
+          t < std::min(task.until, task.satisfied_until)) {
+        ++counts.hits[k];
+      }
+    }
+    if (as_of_day_ < task.from || as_of_day_ >= task.until) continue;
+    const DayNumber satisfied = std::max(task.from, task.satisfied_from);
+    const bool done = as_of_day_ >= satisfied && as_of_day_ < std::min(task.until, task.satisfied_until);
+    if (done) counts.last_satisfied = std::max(counts.last_satisfied, satisfied);
+    if (task.started <= as_of_day_) ++counts.started;
+    counts.projected_progress += done ? 1.0 : ProjectedProgress(as_of_day_, due, task);
   }
 }
 

@@ -1,5 +1,10 @@
 // The figures the scans accumulate for every obligation instance, at the
 // three dates a status needs: T, T - W and min(T, due).
+//
+// Coverage and count checks are counted during the scan. Task checks keep a
+// small snapshot of each task row instead, because a task obligation's due
+// date may only be known after the scans (`due: {after: ...}`); their counts
+// are filled in by FinishTasks once it is.
 #pragma once
 
 #include <array>
@@ -15,6 +20,17 @@ namespace dxcomply {
 enum MeasureDate { kAtAsOf = 0, kAtLookback = 1, kAtDue = 2 };
 inline constexpr int kMeasureDates = 3;
 
+// One task row as the engine needs it. Days are kPlusInfinity when unknown.
+struct TaskSnapshot {
+  DayNumber from = kMinusInfinity;  // in the check's base on [from, until)
+  DayNumber until = kPlusInfinity;
+  DayNumber satisfied_from = kPlusInfinity;  // satisfies it on [satisfied_from, satisfied_until)
+  DayNumber satisfied_until = kPlusInfinity;
+  DayNumber started = kPlusInfinity;
+  DayNumber completed = kPlusInfinity;
+  float progress = -1;  // as last reported, 0..1; < 0 when unknown
+};
+
 struct InstanceCounts {
   std::array<std::int64_t, kMeasureDates> base{};  // coverage/task: rows in the base
   std::array<std::int64_t, kMeasureDates> hits{};  // coverage/task: satisfied; count: rows
@@ -25,20 +41,38 @@ struct InstanceCounts {
   double projected_progress = 0;
   std::int64_t started = 0;  // task: tasks of the base on T started on or before T
   int issue_rows = 0;  // this agency's rows with data-quality issues in the table read
+  // coverage/task: the day the last row satisfied on T became so (when it
+  // was met, if everything is satisfied)
+  DayNumber last_satisfied = kMinusInfinity;
+
+  // Per-record due dates (coverage with `after_column`), rows of the base on T:
+  std::int64_t late_open = 0;        // past their own due date, not satisfied
+  DayNumber oldest_late_due = kPlusInfinity;
+  std::int64_t pending = 0;          // not satisfied, not yet due
+  DayNumber next_due = kPlusInfinity;
+  std::int64_t satisfied_late = 0;   // satisfied, but after their own due date
+  std::int64_t without_event = 0;    // no date in after_column yet: no due date
 };
 
 class MeasureBook {
  public:
   MeasureBook(const RuleSet& rules, const InstanceTable& instances, const Date& as_of);
 
-  // The days of the three measure dates of a rule.
-  const std::array<DayNumber, kMeasureDates>& Days(int rule) const {
-    return days_[static_cast<std::size_t>(rule)];
+  // The days of an instance's three measure dates.
+  const std::array<DayNumber, kMeasureDates>& Days(int instance) const {
+    return days_[static_cast<std::size_t>(instance)];
   }
   InstanceCounts& counts(int instance) { return counts_[static_cast<std::size_t>(instance)]; }
   const InstanceCounts& counts(int instance) const {
     return counts_[static_cast<std::size_t>(instance)];
   }
+  std::vector<TaskSnapshot>& tasks(int instance) {
+    return tasks_[static_cast<std::size_t>(instance)];
+  }
+
+  // Counts a task instance from its snapshots, with its due date (the
+  // instance's, now known; none for a waiting instance).
+  void FinishTasks(int instance);
 
   // The measure of `instance` at one of its dates.
   Measure MeasureAt(int instance, MeasureDate date) const;
@@ -51,6 +85,7 @@ class MeasureBook {
   DayNumber as_of_day_;
   std::vector<std::array<DayNumber, kMeasureDates>> days_;
   std::vector<InstanceCounts> counts_;
+  std::vector<std::vector<TaskSnapshot>> tasks_;
 };
 
 }  // namespace dxcomply

@@ -84,7 +84,7 @@ class CsvReporter : public Reporter {
             f.obligation_title,
             f.period,
             f.check_kind,
-            FormatIsoDate(f.due),
+            DueText(f),
             FormatIsoDate(f.as_of),
             f.at_as_of.known ? Number(f.at_as_of.value) : "",
             std::to_string(f.at_as_of.numerator),

@@ -32,6 +32,10 @@ std::string ProjectionText(const Finding& finding) {
   return FormatPercent(*finding.projection);
 }
 
+std::string DueText(const Finding& finding) {
+  return finding.due ? FormatIsoDate(*finding.due) : "-";
+}
+
 std::string DaysText(const Finding& finding) {
   if (finding.status == Status::kOverdue) return std::to_string(finding.days_overdue);
   if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {

@@ -11,6 +11,8 @@ namespace dxcomply {
 std::string MeasureText(const Finding& finding, const Measure& measure);
 std::string TargetText(const Finding& finding);
 std::string ProjectionText(const Finding& finding);  // "" without a projection
+// "2022-09-30", or "-" while waiting for the event it counts from.
+std::string DueText(const Finding& finding);
 // "32" days overdue, days left when at risk or on track, else "".
 std::string DaysText(const Finding& finding);
 

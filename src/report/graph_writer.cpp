@@ -7,6 +7,7 @@
 
 #include "engine/finding_text.hpp"
 #include "graph/graph_view_ops.hpp"
+#include "report/finding_format.hpp"
 
 namespace dxcomply {
 namespace {
@@ -21,6 +22,8 @@ const char* StatusColour(Status status) {
       return "#f6b26b";
     case Status::kOnTrack:
       return "#ffe599";
+    case Status::kWaiting:
+      return "#cfe2f3";
     case Status::kMetLate:
       return "#b6d7a8";
     case Status::kMet:
@@ -89,7 +92,7 @@ void WriteDot(const Report& report, const std::vector<int>& nodes, const std::ve
     std::string colour = "#cfe2f3";
     if (const Finding* f = NodeFinding(report, node)) {
       label = f->agency.name + "\n" + f->obligation_id + "\n" + StatusName(f->status) + " · due " +
-              FormatIsoDate(f->due);
+              DueText(*f);
       colour = StatusColour(f->status);
     } else {
       const InstanceRef& task = view.nodes[static_cast<std::size_t>(node)].task;
@@ -134,7 +137,7 @@ void WriteJson(const Report& report, const std::vector<int>& nodes, const std::v
       object["agency"] = {{"id", f->agency.id}, {"name", f->agency.name}, {"kind", f->agency.kind}};
       object["period"] = f->period;
       object["status"] = StatusName(f->status);
-      object["due"] = FormatIsoDate(f->due);
+      object["due"] = DueText(*f);
       object["holds_back"] = f->holds_back;
       object["holds_back_agencies"] = f->holds_back_agencies;
     } else {
@@ -181,7 +184,7 @@ void WriteText(const Report& report, const std::vector<int>& nodes, const std::v
       const GraphView::Node& n = view.nodes[static_cast<std::size_t>(path[i])];
       out << "  " << i + 1 << ". " << NodeName(report, path[i]);
       if (const Finding* f = NodeFinding(report, path[i])) {
-        out << "  " << StatusName(f->status) << ", due " << FormatIsoDate(f->due);
+        out << "  " << StatusName(f->status) << ", due " << DueText(*f);
       }
       const std::string slack = SlackText(n);
       out << (slack.empty() ? "" : ", " + slack) << "\n";
@@ -197,7 +200,7 @@ void WriteText(const Report& report, const std::vector<int>& nodes, const std::v
   for (int node : nodes) {
     out << "\n" << NodeName(report, node);
     if (const Finding* f = NodeFinding(report, node)) {
-      out << "  " << StatusName(f->status) << ", due " << FormatIsoDate(f->due);
+      out << "  " << StatusName(f->status) << ", due " << DueText(*f);
       const std::string impact = ImpactText(*f);
       if (!impact.empty()) out << ", " << impact;
     }

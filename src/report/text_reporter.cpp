@@ -23,6 +23,8 @@ const char* StatusHeading(Status status) {
       return "AT RISK";
     case Status::kOnTrack:
       return "ON TRACK";
+    case Status::kWaiting:
+      return "WAITING";
     case Status::kMetLate:
       return "MET LATE";
     case Status::kMet:
@@ -39,7 +41,7 @@ void WriteCounts(const StatusCounts& counts, std::ostream& out) {
 
 void WriteCountsHeader(const std::string& first, std::size_t width, std::ostream& out) {
   out << "  " << FitWidth(first, width);
-  for (const char* name : {"overdue", "at_risk", "on_track", "met_late", "met", "n/a"}) {
+  for (const char* name : {"overdue", "at_risk", "on_track", "waiting", "met_late", "met", "n/a"}) {
     out << PadLeft(name, 9);
   }
 }
@@ -62,8 +64,8 @@ class TextReporter : public Reporter {
         << GroupThousands(summary.data_issues) << " data-quality issues\n";
 
     const std::vector<const Finding*> listed = ListedFindings(view);
-    for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kMetLate,
-                          Status::kMet, Status::kNotApplicable}) {
+    for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
+                          Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
       std::vector<const Finding*> group;
       for (const Finding* finding : listed) {
         if (finding->status == status) group.push_back(finding);
@@ -91,10 +93,13 @@ class TextReporter : public Reporter {
     Line("reason", f.reason, out);
     Line("check", f.check_kind, out);
     Line("target", TargetText(f), out);
-    Line("due", FormatIsoDate(f.due) + " (" + FormatVnDate(f.due) + ")", out);
+    Line("due", f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")"
+                      : "- (" + f.reason + ")",
+         out);
+    if (f.day_unit != "days") Line("days count", "in " + f.day_unit, out);
     Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
     Line("v(T-W)", FormatIsoDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback), out);
-    Line("v(due)", FormatIsoDate(f.due < f.as_of ? f.due : f.as_of) + "  " +
+    Line("v(due)", FormatIsoDate(f.due && *f.due < f.as_of ? *f.due : f.as_of) + "  " +
                        MeasureText(f, f.at_due), out);
     if (f.projection) {
       Line("projection", ProjectionText(f) + " by the due date", out);
@@ -200,7 +205,7 @@ class TextReporter : public Reporter {
       out << "  " << PadLeft(DaysText(*f), 9)
           << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
           << "  " << FitWidth(f->agency.name, kAgencyWidth)
-          << "  " << FitWidth(obligation, kObligationWidth) << "  " << FormatIsoDate(f->due)
+          << "  " << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10)
           << "  " << MeasureText(*f, f->at_as_of) << "\n";
       out << "  " << std::string(problems ? 23 : 11, ' ') << f->reason << "\n";
     }

@@ -1,5 +1,6 @@
 #include "rules/rule_checker.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -87,6 +88,7 @@ class RuleSetChecker {
     CheckIds();
     for (Obligation& obligation : rules_.obligations) {
       CheckCheck(obligation);
+      CheckDue(obligation);
       CheckDependencies(obligation);
     }
   }
@@ -163,6 +165,69 @@ class RuleSetChecker {
           diagnostics_.Error(condition.location, obligation.id,
                              "value for column '" + column->name + "': " + problem);
         }
+      }
+    }
+  }
+
+  // Which due-date forms go with which checks, and what they point at.
+  void CheckDue(Obligation& obligation) {
+    const Due& due = obligation.due;
+    const CheckKind kind = obligation.check.kind;
+    switch (due.kind) {
+      case Due::Kind::kFixed:
+        break;
+      case Due::Kind::kRecurring:
+        if (kind != CheckKind::kTask) {
+          diagnostics_.Error(due.location, obligation.id,
+                             "a recurring due date needs a task check (one task per period)");
+        }
+        if (!obligation.period.empty()) {
+          diagnostics_.Error(due.location, obligation.id,
+                             "a recurring obligation takes its periods from 'every'; remove "
+                             "'period'");
+        }
+        break;
+      case Due::Kind::kPerRecord: {
+        const TableSpec* table = rules_.FindTable(obligation.check.table);
+        const ColumnSpec* column = table ? table->FindColumn(due.after_column) : nullptr;
+        if (kind != CheckKind::kCoverage) {
+          diagnostics_.Error(due.location, obligation.id,
+                             "after_column gives each row its own due date; it needs a coverage "
+                             "check");
+        } else if (table != nullptr && (column == nullptr || column->type != ColumnType::kDate)) {
+          diagnostics_.Error(due.location, obligation.id,
+                             "after_column '" + due.after_column + "' is not a date column of '" +
+                                 table->name + "'");
+        }
+        break;
+      }
+      case Due::Kind::kAfter: {
+        const Obligation* event = rules_.FindObligation(due.after);
+        if (event == nullptr) {
+          diagnostics_.Error(due.location, obligation.id,
+                             "due after unknown obligation '" + due.after + "'");
+          break;
+        }
+        if (event->due.kind == Due::Kind::kRecurring ||
+            (event->check.kind != CheckKind::kTask && event->check.kind != CheckKind::kCoverage)) {
+          diagnostics_.Error(due.location, obligation.id,
+                             "due after '" + due.after +
+                                 "': the date an obligation is met is known for task and coverage "
+                                 "checks that do not recur");
+        }
+        // The clock starts when the other obligation is met: that is a
+        // dependency, for blocking and for cycle checks.
+        const bool listed = std::any_of(
+            obligation.depends_on.begin(), obligation.depends_on.end(), [&](const Dependency& d) {
+              return d.obligation == due.after && d.agencies.empty() && d.kinds.empty();
+            });
+        if (!listed) {
+          Dependency implicit;
+          implicit.obligation = due.after;
+          implicit.location = due.location;
+          obligation.depends_on.push_back(implicit);
+        }
+        break;
       }
     }
   }

@@ -19,6 +19,9 @@ const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables"};
 const std::vector<std::string> kObligationKeys = {
     "id",          "title",    "title_en", "source",     "applies_to", "due",
     "issued_on",   "warn_before", "lookback", "check", "depends_on", "period"};
+const std::vector<std::string> kDueKeys = {
+    "date", "in_month", "end_of_year", "roll", "after", "after_column", "days", "working_days",
+    "every", "first", "last", "month_offset", "day", "working_day"};
 const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
 const std::vector<std::string> kCheckKeys = {"kind",   "table",      "where",      "satisfied",
@@ -125,7 +128,9 @@ class RuleFileLoader {
         reader_.Error(n, out.id, "issued_on is after the due date");
       }
     }
-    out.warn_before_days = OptionalDays(node, "warn_before", out.id, kDefaultWarnBeforeDays, 0);
+    if (const YAML::Node n = YamlNodeReader::Get(node, "warn_before"); n.IsDefined()) {
+      if (auto count = ParseDayCount(n, out.id, "warn_before")) out.warn_before = *count;
+    }
     out.lookback_days = OptionalDays(node, "lookback", out.id, kDefaultLookbackDays, 1);
     if (const YAML::Node n = YamlNodeReader::Get(node, "period"); n.IsDefined()) {
       out.period = reader_.Text(n, out.id, "period").value_or("");
@@ -225,8 +230,223 @@ class RuleFileLoader {
       reader_.Error(map, out.id, "missing 'due'");
       return;
     }
-    out.due.location = reader_.At(node);
-    if (auto date = reader_.IsoDate(node, out.id, "due")) out.due.date = *date;
+    Due& due = out.due;
+    due.location = reader_.At(node);
+    if (node.IsScalar()) {
+      if (auto date = reader_.IsoDate(node, out.id, "due")) due.date = *date;
+      return;
+    }
+    if (!reader_.CheckMap(node, kDueKeys, out.id, "due")) return;
+    const auto has = [&](const char* key) { return YamlNodeReader::Get(node, key).IsDefined(); };
+    // Exactly one way of saying when.
+    std::vector<std::string> forms;
+    for (const char* key : {"date", "in_month", "end_of_year", "after", "after_column", "every"}) {
+      if (has(key)) forms.push_back(key);
+    }
+    if (forms.size() != 1) {
+      reader_.Error(node, out.id,
+                    "due needs exactly one of date, in_month, end_of_year, after, after_column, "
+                    "every" + (forms.empty() ? std::string() : " (found " + JoinWords(forms) + ")"));
+      return;
+    }
+    const std::string form = forms.front();
+    std::vector<std::string> allowed = {form};
+    if (form == "date" || form == "in_month" || form == "end_of_year") {
+      allowed.push_back("roll");
+      LoadFixedDue(node, form, out);
+    } else if (form == "after" || form == "after_column") {
+      allowed.insert(allowed.end(), {"days", "working_days"});
+      due.kind = form == "after" ? Due::Kind::kAfter : Due::Kind::kPerRecord;
+      (form == "after" ? due.after : due.after_column) =
+          RequiredText(node, form, out.id);
+      LoadOffsetDays(node, out);
+    } else {
+      allowed.insert(allowed.end(), {"first", "last", "month_offset", "day", "working_day", "roll"});
+      LoadRecurringDue(node, out);
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end() &&
+          std::find(kDueKeys.begin(), kDueKeys.end(), key) != kDueKeys.end()) {
+        reader_.Error(entry.first, out.id,
+                      "'" + key + "' does not go with '" + form + "' (it takes: " +
+                          JoinWords(allowed) + ")");
+      }
+    }
+  }
+
+  void LoadFixedDue(const YAML::Node& node, const std::string& form, Obligation& out) {
+    Due& due = out.due;
+    due.kind = Due::Kind::kFixed;
+    const YAML::Node value = YamlNodeReader::Get(node, form);
+    if (form == "date") {
+      if (auto date = reader_.IsoDate(value, out.id, "date")) due.date = *date;
+    } else if (form == "in_month") {
+      const std::optional<Period> month = ParsePeriod(value, Frequency::kMonth, out.id, "in_month");
+      if (month) due.date = month->Next().First() - boost::gregorian::days(1);
+    } else {
+      const std::optional<Period> year = ParsePeriod(value, Frequency::kYear, out.id, "end_of_year");
+      if (year) due.date = Date(static_cast<unsigned short>(year->year), 12, 31);
+    }
+    if (const YAML::Node roll = YamlNodeReader::Get(node, "roll"); roll.IsDefined()) {
+      const std::string text = reader_.Text(roll, out.id, "roll").value_or("");
+      if (text == "next_working_day") {
+        due.roll_to_working_day = true;
+      } else if (roll.IsScalar()) {
+        reader_.Error(roll, out.id, "roll must be next_working_day, not '" + text + "'");
+      }
+    }
+  }
+
+  void LoadOffsetDays(const YAML::Node& node, Obligation& out) {
+    Due& due = out.due;
+    const YAML::Node days = YamlNodeReader::Get(node, "days");
+    const YAML::Node working = YamlNodeReader::Get(node, "working_days");
+    if (days.IsDefined() == working.IsDefined()) {
+      reader_.Error(node, out.id, "say either days or working_days");
+      return;
+    }
+    const YAML::Node& count = days.IsDefined() ? days : working;
+    due.unit = days.IsDefined() ? DayUnit::kCalendar : DayUnit::kWorking;
+    if (auto value = reader_.Integer(count, out.id, days.IsDefined() ? "days" : "working_days")) {
+      if (*value < 0 || *value > 3660) {
+        reader_.Error(count, out.id, "the number of days must be between 0 and 3660");
+      } else {
+        due.days = static_cast<int>(*value);
+      }
+    }
+  }
+
+  void LoadRecurringDue(const YAML::Node& node, Obligation& out) {
+    Due& due = out.due;
+    due.kind = Due::Kind::kRecurring;
+    const YAML::Node every = YamlNodeReader::Get(node, "every");
+    const std::string text = reader_.Text(every, out.id, "every").value_or("");
+    Frequency frequency;
+    if (text == "month") {
+      frequency = Frequency::kMonth;
+    } else if (text == "quarter") {
+      frequency = Frequency::kQuarter;
+    } else if (text == "year") {
+      frequency = Frequency::kYear;
+    } else {
+      if (every.IsScalar()) {
+        reader_.Error(every, out.id, "every must be month, quarter or year, not '" + text + "'");
+      }
+      return;
+    }
+    const YAML::Node first = YamlNodeReader::Get(node, "first");
+    if (!first.IsDefined()) {
+      reader_.Error(node, out.id, "a recurring due date needs 'first' (the first period)");
+      return;
+    }
+    if (auto period = ParsePeriod(first, frequency, out.id, "first")) due.first = *period;
+    if (const YAML::Node last = YamlNodeReader::Get(node, "last"); last.IsDefined()) {
+      due.last = ParsePeriod(last, frequency, out.id, "last");
+      if (due.last && *due.last < due.first) {
+        reader_.Error(last, out.id, "last comes before first");
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "month_offset"); n.IsDefined()) {
+      const auto offset = reader_.Integer(n, out.id, "month_offset");
+      if (offset && (*offset < -24 || *offset > 24)) {
+        reader_.Error(n, out.id, "month_offset must be between -24 and 24");
+      } else if (offset) {
+        due.month_offset = static_cast<int>(*offset);
+      }
+    }
+    const YAML::Node day = YamlNodeReader::Get(node, "day");
+    const YAML::Node working_day = YamlNodeReader::Get(node, "working_day");
+    if (day.IsDefined() == working_day.IsDefined()) {
+      reader_.Error(node, out.id, "a recurring due date needs either day or working_day");
+      return;
+    }
+    if (day.IsDefined()) {
+      if (day.IsScalar() && day.Scalar() == "last") {
+        due.day = 0;
+      } else if (auto value = reader_.Integer(day, out.id, "day (1-31 or last)")) {
+        // A day that is off moves to the next working day only if asked.
+        if (*value < 1 || *value > 31) {
+          reader_.Error(day, out.id, "day must be 1-31 or last");
+        } else {
+          due.day = static_cast<int>(*value);
+        }
+      }
+      if (const YAML::Node roll = YamlNodeReader::Get(node, "roll"); roll.IsDefined()) {
+        due.roll_to_working_day = roll.IsScalar() && roll.Scalar() == "next_working_day";
+        if (!due.roll_to_working_day) {
+          reader_.Error(roll, out.id, "roll must be next_working_day");
+        }
+      }
+    } else if (auto value = reader_.Integer(working_day, out.id, "working_day")) {
+      if (*value < 1 || *value > 23) {
+        reader_.Error(working_day, out.id, "working_day must be between 1 and 23");
+      } else {
+        due.working_day = static_cast<int>(*value);
+      }
+    }
+  }
+
+  // "2023-09" (month), "2023-Q3" (quarter), "2023" (year).
+  std::optional<Period> ParsePeriod(const YAML::Node& node, Frequency frequency,
+                                    const std::string& rule_id, const std::string& what) {
+    static const char* const kShapes[] = {"YYYY-MM", "YYYY-Qn", "YYYY"};
+    const std::string text = node.IsScalar() ? node.Scalar() : "";
+    Period period;
+    period.frequency = frequency;
+    int year = 0, index = 0;
+    char extra = 0;
+    bool ok = false;
+    switch (frequency) {
+      case Frequency::kMonth:
+        ok = text.size() == 7 && std::sscanf(text.c_str(), "%4d-%2d%c", &year, &index, &extra) == 2 &&
+             index >= 1 && index <= 12;
+        break;
+      case Frequency::kQuarter:
+        ok = text.size() == 7 && std::sscanf(text.c_str(), "%4d-Q%1d%c", &year, &index, &extra) == 2 &&
+             index >= 1 && index <= 4;
+        break;
+      case Frequency::kYear:
+        ok = text.size() == 4 && std::sscanf(text.c_str(), "%4d%c", &year, &extra) == 1;
+        break;
+    }
+    if (!ok || year < 1900 || year > 2199) {
+      reader_.Error(node, rule_id,
+                    what + " must be a period written " +
+                        kShapes[static_cast<int>(frequency)] + ", not '" + text + "'");
+      return std::nullopt;
+    }
+    period.year = year;
+    period.index = index;
+    return period;
+  }
+
+  // 14, "14 days" or "10 working days".
+  std::optional<DayCount> ParseDayCount(const YAML::Node& node, const std::string& rule_id,
+                                        const std::string& what) {
+    if (node.IsScalar()) {
+      std::istringstream words(node.Scalar());
+      std::vector<std::string> tokens;
+      for (std::string token; words >> token;) tokens.push_back(token);
+      DayCount count;
+      bool ok = !tokens.empty() && !tokens[0].empty() &&
+                tokens[0].find_first_not_of("0123456789") == std::string::npos &&
+                tokens[0].size() <= 4;
+      if (ok) count.days = std::stoi(tokens[0]);
+      const auto is_days = [](const std::string& word) { return word == "days" || word == "day"; };
+      if (tokens.size() == 2) {
+        ok = ok && is_days(tokens[1]);
+      } else if (tokens.size() == 3) {
+        ok = ok && tokens[1] == "working" && is_days(tokens[2]);
+        count.unit = DayUnit::kWorking;
+      } else if (tokens.size() != 1) {
+        ok = false;
+      }
+      if (ok && count.days <= 3660) return count;
+    }
+    reader_.Error(node, rule_id,
+                  what + " must be a number of days: 14, \"14 days\" or \"10 working days\"");
+    return std::nullopt;
   }
 
   void LoadCheck(const YAML::Node& map, Obligation& out) {

@@ -589,6 +589,10 @@ class Tasks:
                 raise ValueError("incomplete task needs started_on")
             if progress is None:
                 progress = round(g.rng.uniform(0.1, 0.9), 2)
+        # A year's plan is one recurring obligation whose period is the year
+        # (rules: action-plan, due 15/12 of the year before).
+        if obligation.startswith("action-plan-"):
+            obligation = "action-plan"
         tid = len(self.rows) + 1
         self.rows.append({
             "id": tid, "agency_id": agency, "obligation_id": obligation, "period": period,

@@ -34,6 +34,14 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
         << "'\n";
     return std::nullopt;
   }
+  if (options.lookback_days && *options.lookback_days < 1) {
+    err << "error: --lookback must be at least 1 day\n";
+    return std::nullopt;
+  }
+  if (options.warn_before_days && *options.warn_before_days < 0) {
+    err << "error: --warn-before must not be negative\n";
+    return std::nullopt;
+  }
   engine.lookback_days = options.lookback_days;
   engine.warn_before_days = options.warn_before_days;
   const std::optional<OutputFormat> format = ParseOutputFormat(options.format);
@@ -46,7 +54,12 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
   return Prepared{std::move(*inputs), engine, MakeReporter(*format)};
 }
 
+// The calendar lives in Prepared::inputs, which moves; point at it only
+// once it has settled.
+void UseCalendar(Prepared& prepared) { prepared.engine.calendar = &prepared.inputs.calendar; }
+
 Report Run(Prepared& prepared) {
+  UseCalendar(prepared);
   const auto start = std::chrono::steady_clock::now();
   Report report = Evaluate(prepared.inputs.rules, prepared.inputs.store, prepared.engine);
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
@@ -223,6 +236,7 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
 ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   Diagnostics diagnostics;
   const RuleSet rules = LoadCheckedRules(options.rules, diagnostics);
+  LoadCalendar(options.rules, diagnostics);
   if (!options.database.empty()) {
     try {
       RecordStore store = RecordStore::Open(options.database);

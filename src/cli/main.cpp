@@ -9,6 +9,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
 #include "store/record_store.hpp"
 
@@ -92,6 +93,25 @@ int main(int argc, char** argv) {
   graph_command->add_option("--critical-path", graph.critical_path,
                             "The least-slack chain to this obligation (with --agency: there)");
 
+  CalendarOptions calendar;
+  CLI::App* calendar_command = app.add_subcommand(
+      "calendar", "Working days as the law counts them (rules/calendar, Labor Code 2019)");
+  calendar_command->add_option("--rules", calendar.rules, "Rules folder (its calendar/)")
+      ->capture_default_str();
+  calendar_command->add_option("--year", calendar.year, "A year's days off and working Saturdays");
+  calendar_command->add_option("--add-working-days", calendar.add_working_days,
+                               "DATE N: the N-th working day after DATE")
+      ->expected(2);
+  calendar_command->add_option("--add-days", calendar.add_days,
+                               "DATE N: N days after DATE, moved off a day off (Civil Code)")
+      ->expected(2);
+  calendar_command->add_option("--working-days-between", calendar.working_days_between,
+                               "FROM TO: working days after FROM up to TO")
+      ->expected(2);
+  calendar_command->add_option("--is-working-day", calendar.is_working_day, "DATE");
+  calendar_command->add_option("--lunar", calendar.lunar, "DATE: its Vietnamese lunar date");
+  AddLogOptions(calendar_command, log);
+
   ValidateOptions validate;
   CLI::App* validate_command =
       app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
@@ -114,6 +134,7 @@ int main(int argc, char** argv) {
     if (check_command->parsed()) status = RunCheck(check, out, std::cerr);
     if (explain_command->parsed()) status = RunExplain(explain, out, std::cerr);
     if (graph_command->parsed()) status = RunGraph(graph, out, std::cerr);
+    if (calendar_command->parsed()) status = RunCalendar(calendar, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";

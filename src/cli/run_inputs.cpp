@@ -1,5 +1,7 @@
 #include "cli/run_inputs.hpp"
 
+#include <filesystem>
+
 #include "graph/rule_cycles.hpp"
 #include "records/agency_directory.hpp"
 #include "records/schema_check.hpp"
@@ -7,6 +9,13 @@
 #include "rules/yaml_loader.hpp"
 
 namespace dxcomply {
+
+WorkCalendar LoadCalendar(const std::string& rules_directory, Diagnostics& diagnostics) {
+  const std::string folder = rules_directory + "/calendar";
+  std::error_code error;
+  if (!std::filesystem::is_directory(folder, error)) return WorkCalendar::Statutory();
+  return WorkCalendar::Load(folder, diagnostics);
+}
 
 RuleSet LoadCheckedRules(const std::string& directory, Diagnostics& diagnostics) {
   RuleSet rules = LoadRuleDirectory(directory, diagnostics);
@@ -32,6 +41,7 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
                                        const std::string& database, std::ostream& errors) {
   Diagnostics diagnostics;
   RuleSet rules = LoadCheckedRules(rules_directory, diagnostics);
+  WorkCalendar calendar = LoadCalendar(rules_directory, diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, errors);
     errors << diagnostics.error_count() << " error(s) in the rules; nothing evaluated\n";
@@ -46,7 +56,7 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
              << " error(s) between the rules and the database; nothing evaluated\n";
       return std::nullopt;
     }
-    return RunInputs{std::move(rules), std::move(store)};
+    return RunInputs{std::move(rules), std::move(store), std::move(calendar)};
   } catch (const StoreError& e) {
     errors << "error: " << e.what() << "\n";
     return std::nullopt;

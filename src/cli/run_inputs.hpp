@@ -9,6 +9,7 @@
 
 #include "dxcomply/diagnostics.hpp"
 #include "dxcomply/rule_set.hpp"
+#include "dxcomply/work_calendar.hpp"
 #include "store/record_store.hpp"
 
 namespace dxcomply {
@@ -27,7 +28,12 @@ void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out);
 struct RunInputs {
   RuleSet rules;
   RecordStore store;
+  WorkCalendar calendar;  // <rules>/calendar, or the statutory calendar without it
 };
+
+// Loads <rules>/calendar if that folder exists; the statutory calendar
+// otherwise.
+WorkCalendar LoadCalendar(const std::string& rules_directory, Diagnostics& diagnostics);
 std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
                                        const std::string& database, std::ostream& errors);
 

@@ -106,6 +106,8 @@ std::string FormatPercent(double share) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", share * 100.0);
   std::string text = buffer;
+  // 9,999 of 10,000 is not 100%: never round up to a target not reached.
+  if (share < 1.0 && text == "100.0") text = "99.9";
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
   return text + "%";
 }
@@ -120,10 +122,11 @@ bool Reaches(const Check& check, const Measure& measure) {
   switch (check.kind) {
     case CheckKind::kCoverage:
     case CheckKind::kTask: {
+      // numerator / denominator >= target without dividing, with a margin
+      // far below one row, so that 2/3 reaches a target written 2/3.
       if (measure.denominator <= 0) return false;
-      const long long target_ppm = std::llround(check.target * 1e6);
-      return static_cast<long double>(measure.numerator) * 1e6L >=
-             static_cast<long double>(target_ppm) * measure.denominator;
+      const double needed = check.target * static_cast<double>(measure.denominator);
+      return static_cast<double>(measure.numerator) >= needed - 1e-9 * needed;
     }
     case CheckKind::kCount:
       return measure.numerator >= check.at_least;
@@ -166,9 +169,6 @@ std::string DescribeTarget(const Check& check) {
 Classification Classify(const ClassifyInput& input) {
   const Check& check = *input.check;
   Classification out;
-  const int days_to_due = static_cast<int>((input.due - input.as_of).days());  // calendar days
-  const DayUnit unit = input.warn_before.unit;
-  const std::string due_text = FormatIsoDate(input.due);
   // "62.1% (18/29), target 100%"; a task check's usual target (all done)
   // goes without saying.
   std::string now = DescribeMeasure(check, input.at_as_of);
@@ -176,6 +176,9 @@ Classification Classify(const ClassifyInput& input) {
     now += ", target " + DescribeTarget(check);
   }
   if (input.per_record != nullptr) return ClassifyPerRecord(input, now);
+  const int days_to_due = static_cast<int>((input.due - input.as_of).days());  // calendar days
+  const DayUnit unit = input.warn_before.unit;
+  const std::string due_text = FormatIsoDate(input.due);
 
   if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
     if (check.empty_base == EmptyBase::kMet) {
@@ -191,7 +194,11 @@ Classification Classify(const ClassifyInput& input) {
   }
 
   if (Reaches(check, input.at_as_of)) {
-    if (days_to_due >= 0 || Reaches(check, input.at_due)) {
+    // A rule that counts an empty base as met was met on a due date with
+    // nothing to measure.
+    const bool met_by_due = Reaches(check, input.at_due) ||
+                            (!input.at_due.known && check.empty_base == EmptyBase::kMet);
+    if (days_to_due >= 0 || met_by_due) {
       out.status = Status::kMet;
       out.reason = now + ", reached by the due date " + due_text;
     } else {

@@ -55,7 +55,7 @@ Classification Classify(const ClassifyInput& input);
 bool Reaches(const Check& check, const Measure& measure);
 bool ReachesValue(const Check& check, double value);
 
-// "62.1% (18/29)", "3", "0 of 1 tasks completed", "14.96%".
+// "62.1% (18/29)", "3", "not completed", "2 of 3 tasks completed", "15%".
 std::string DescribeMeasure(const Check& check, const Measure& measure);
 std::string DescribeTarget(const Check& check);
 // A share as a percentage with up to one decimal: "62.1%", "100%".

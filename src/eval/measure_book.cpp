@@ -6,17 +6,14 @@ namespace dxcomply {
 namespace {
 
 // A task's progress on T, projected linearly to the due date from its
-// progress since started_on. A task completed after T is assumed to have
-// progressed evenly from its start to its completion.
+// progress since started_on. Progress carries no date: it is taken as
+// reported, except that a task completed after T cannot count the 100% its
+// completion brought (nothing after T is known on T).
 double ProjectedProgress(DayNumber as_of, DayNumber due, const TaskSnapshot& task) {
   if (task.started == kPlusInfinity || task.started > as_of) return 0;
   const double elapsed = std::max(1, as_of - task.started);
   double now = task.progress >= 0 ? task.progress : 0;
-  if (task.completed != kPlusInfinity && task.completed > as_of) {
-    now = task.completed > task.started
-              ? static_cast<double>(as_of - task.started) / (task.completed - task.started)
-              : 0;
-  }
+  if (task.completed != kPlusInfinity && task.completed > as_of && now >= 1) now = 0;
   const double projected = now + now / elapsed * std::max(0, due - as_of);
   return std::clamp(projected, 0.0, 1.0);
 }

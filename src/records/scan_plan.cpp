@@ -196,7 +196,10 @@ std::string CleanColumnSql(const ColumnSpec& column, std::vector<SqlValue>& para
       }
       break;
     case ColumnType::kDate:
-      valid = "typeof(" + name + ") = 'text'";
+      // SQLite's date() keeps "2022-02-30" as is; "+0 days" normalises it,
+      // so only a day that exists compares equal.
+      valid = "typeof(" + name + ") = 'text' AND length(" + name + ") = 10 AND " + name +
+              " >= '1000' AND date(" + name + ", '+0 days') = " + name;
       break;
   }
   return "(CASE WHEN " + valid + " THEN " + name + " END)";

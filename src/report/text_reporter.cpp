@@ -13,7 +13,7 @@ namespace dxcomply {
 namespace {
 
 constexpr std::size_t kAgencyWidth = 30;
-constexpr std::size_t kObligationWidth = 24;
+constexpr std::size_t kObligationWidth = 28;
 
 const char* StatusHeading(Status status) {
   switch (status) {

@@ -1,0 +1,396 @@
+// Blocking through Evaluate(): an instance whose upstream (by depends_on or
+// by task_dependency rows) is overdue or at risk is at risk itself, and its
+// reason names the chain. Task-dependency cycles are data issues.
+//
+// Every case is evaluated as of 2022-06-30. Downstream rules are due
+// 2022-12-31 and their tasks are on pace (started 2022-06-01, half done), so
+// that anything but "on_track" comes from blocking.
+#include "dxcomply/engine.hpp"
+
+#include "cli/run_inputs.hpp"
+#include "store/record_store.hpp"
+#include "support/test_files.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace dxcomply {
+namespace {
+
+const Date kAsOf(2022, 6, 30);
+
+const std::string kAgencies =
+    "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL),\n"
+    " ('BTP', 'Bộ Tư pháp', 'ministry', NULL), ('HA-NOI', 'Hà Nội', 'province', NULL),\n"
+    " ('HUE', 'Huế', 'province', NULL);\n";
+
+// A task rule; `depends_on` is YAML flow text.
+std::string Rule(const std::string& id, const std::string& applies_to, const std::string& due,
+                 const std::string& depends_on = "[]") {
+  return "  - id: " + id + "\n    title: Title of " + id +
+         "\n    source: {document: D}\n    applies_to: " + applies_to + "\n    due: " + due +
+         "\n    check: {kind: task}\n    depends_on: " + depends_on + "\n";
+}
+
+// Due before T with nothing done: overdue 15 days.
+std::string LateRule(const std::string& id, const std::string& applies_to) {
+  return Rule(id, applies_to, "2022-06-15");
+}
+
+// A task on pace for a 2022-12-31 due date.
+std::string OnPaceTask(int id, const std::string& agency, const std::string& obligation) {
+  return "INSERT INTO task (id, agency_id, obligation_id, title, started_on, progress) VALUES (" +
+         std::to_string(id) + ", '" + agency + "', '" + obligation + "', 'Task " +
+         std::to_string(id) + "', '2022-06-01', 0.5);\n";
+}
+
+std::string OpenTask(int id, const std::string& agency, const std::string& obligation,
+                     const std::string& title = "") {
+  return "INSERT INTO task (id, agency_id, obligation_id, title, started_on) VALUES (" +
+         std::to_string(id) + ", '" + agency + "', '" + obligation + "', '" +
+         (title.empty() ? "Task " + std::to_string(id) : title) + "', '2022-01-01');\n";
+}
+
+std::string DoneTask(int id, const std::string& agency, const std::string& obligation,
+                     const std::string& completed) {
+  return "INSERT INTO task (id, agency_id, obligation_id, title, started_on, completed_on) "
+         "VALUES (" +
+         std::to_string(id) + ", '" + agency + "', '" + obligation + "', 'Task " +
+         std::to_string(id) + "', '2022-01-01', '" + completed + "');\n";
+}
+
+std::string Waits(int task, int depends_on) {
+  return "INSERT INTO task_dependency VALUES (" + std::to_string(task) + ", " +
+         std::to_string(depends_on) + ");\n";
+}
+
+EngineOptions Options(const Date& as_of) {
+  EngineOptions options;
+  options.as_of = as_of;
+  return options;
+}
+
+// Loads, checks and evaluates as the CLI does.
+Report Evaluate(const std::string& obligations, const std::string& records) {
+  const testing::TestDatabase database(testing::SchemaSql() + kAgencies + records);
+  const testing::TestRules folder({{"test.yaml", "obligations:\n" + obligations}});
+  Diagnostics diagnostics;
+  const RuleSet rules = LoadCheckedRules(folder.path(), diagnostics);
+  RecordStore store = RecordStore::Open(database.path());
+  if (!diagnostics.HasErrors()) CheckAgainstDatabase(rules, store, diagnostics);
+  std::string all;
+  for (const Diagnostic& diagnostic : diagnostics.Sorted()) all += diagnostic.ToString() + "\n";
+  BOOST_TEST_REQUIRE(all == "");
+  return dxcomply::Evaluate(rules, store, Options(kAsOf));
+}
+
+const Finding& Find(const Report& report, const std::string& obligation,
+                    const std::string& agency) {
+  for (const Finding& finding : report.findings) {
+    if (finding.obligation_id == obligation && finding.agency.id == agency) return finding;
+  }
+  BOOST_FAIL("no finding for " + obligation + " x " + agency);
+  static const Finding none;
+  return none;
+}
+
+// "status: reason" of one finding.
+std::string Says(const Report& report, const std::string& obligation, const std::string& agency) {
+  const Finding& finding = Find(report, obligation, agency);
+  return std::string(StatusName(finding.status)) + ": " + finding.reason;
+}
+
+// Each chain as "agency·obligation <- ..." from the direct upstream to the
+// root, with the task link when there is one.
+std::vector<std::string> Chains(const Finding& finding) {
+  std::vector<std::string> chains;
+  for (const BlockerChain& blocker : finding.blocked_by) {
+    std::string text;
+    for (const InstanceRef& ref : blocker.chain) {
+      if (!text.empty()) text += " <- ";
+      text += ref.task_id.empty() ? ref.agency_id + "·" + ref.obligation_id : "task " + ref.task_id;
+      text += std::string(" (") + StatusName(ref.status) + " " + std::to_string(ref.days) + ")";
+    }
+    if (!blocker.via_tasks.empty()) text += " [" + blocker.via_tasks + "]";
+    chains.push_back(text);
+  }
+  return chains;
+}
+
+std::vector<std::string> Issues(const Report& report) {
+  std::vector<std::string> lines;
+  for (const DataIssue& issue : report.data_issues) {
+    lines.push_back(issue.table + " " + issue.row_id + " " + issue.column + " '" + issue.value +
+                    "': " + issue.problem + " [" + issue.agency_id + "]");
+  }
+  return lines;
+}
+
+BOOST_AUTO_TEST_SUITE(blocking)
+
+BOOST_AUTO_TEST_CASE(a_chain_blocks_everything_downstream_and_is_named) {
+  // a depends on b depends on c; c is overdue.
+  const Report report = Evaluate(LateRule("c", "{agencies: [HA-NOI]}") +
+                                     Rule("b", "{agencies: [HA-NOI]}", "2022-12-31", "[c]") +
+                                     Rule("a", "{agencies: [HA-NOI]}", "2022-12-31", "[b]"),
+                                 OnPaceTask(1, "HA-NOI", "b") + OnPaceTask(2, "HA-NOI", "a"));
+  BOOST_TEST(Says(report, "c", "HA-NOI") ==
+             "overdue: no task recorded, 15 days past the due date 2022-06-15");
+  BOOST_TEST(Says(report, "b", "HA-NOI") == "at_risk: blocked by Hà Nội · c (overdue 15 days)");
+  BOOST_TEST(Says(report, "a", "HA-NOI") ==
+             "at_risk: blocked by Hà Nội · c (overdue 15 days) via Hà Nội · b (at risk, 184 "
+             "days left)");
+  BOOST_TEST(Chains(Find(report, "a", "HA-NOI")) ==
+                 std::vector<std::string>{"HA-NOI·b (at_risk 184) <- HA-NOI·c (overdue 15)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Find(report, "a", "HA-NOI").days_left == 184);
+  BOOST_TEST(Find(report, "c", "HA-NOI").blocked_by.empty());
+  // The root cause holds back both, one directly.
+  BOOST_TEST(Find(report, "c", "HA-NOI").holds_back_direct == 1);
+  BOOST_TEST(Find(report, "c", "HA-NOI").holds_back == 2);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_problem_upstream_nothing_is_blocked) {
+  const Report report = Evaluate(Rule("c", "{agencies: [HA-NOI]}", "2022-06-15") +
+                                     Rule("b", "{agencies: [HA-NOI]}", "2022-12-31", "[c]") +
+                                     Rule("a", "{agencies: [HA-NOI]}", "2022-12-31", "[b]"),
+                                 DoneTask(1, "HA-NOI", "c", "2022-06-01") +
+                                     OnPaceTask(2, "HA-NOI", "b") + OnPaceTask(3, "HA-NOI", "a"));
+  BOOST_TEST(Says(report, "c", "HA-NOI") == "met: completed, reached by the due date 2022-06-15");
+  BOOST_TEST(Says(report, "b", "HA-NOI") ==
+             "on_track: not completed, due 2022-12-31 in 184 days, on pace");
+  BOOST_TEST(Says(report, "a", "HA-NOI") ==
+             "on_track: not completed, due 2022-12-31 in 184 days, on pace");
+}
+
+BOOST_AUTO_TEST_CASE(a_diamond_gives_two_chains) {
+  const Report report = Evaluate(
+      LateRule("d", "{agencies: [HA-NOI]}") +
+          Rule("b", "{agencies: [HA-NOI]}", "2022-12-31", "[d]") +
+          Rule("c", "{agencies: [HA-NOI]}", "2022-12-31", "[d]") +
+          Rule("a", "{agencies: [HA-NOI]}", "2022-12-31", "[b, c]"),
+      OnPaceTask(1, "HA-NOI", "a") + OnPaceTask(2, "HA-NOI", "b") + OnPaceTask(3, "HA-NOI", "c"));
+  BOOST_TEST(Says(report, "b", "HA-NOI") == "at_risk: blocked by Hà Nội · d (overdue 15 days)");
+  BOOST_TEST(Says(report, "c", "HA-NOI") == "at_risk: blocked by Hà Nội · d (overdue 15 days)");
+  BOOST_TEST(Says(report, "a", "HA-NOI") ==
+             "at_risk: blocked by Hà Nội · d (overdue 15 days) via Hà Nội · b (at risk, 184 "
+             "days left) and 1 more");
+  BOOST_TEST(Chains(Find(report, "a", "HA-NOI")) ==
+                 (std::vector<std::string>{"HA-NOI·b (at_risk 184) <- HA-NOI·d (overdue 15)",
+                                           "HA-NOI·c (at_risk 184) <- HA-NOI·d (overdue 15)"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Find(report, "d", "HA-NOI").holds_back == 3);
+}
+
+BOOST_AUTO_TEST_CASE(the_worst_root_cause_comes_first) {
+  // a waits on x (at risk: 5 days left) and on y (overdue): y is named.
+  const Report report = Evaluate(Rule("x", "{agencies: [HA-NOI]}", "2022-07-05") +
+                                     LateRule("y", "{agencies: [HA-NOI]}") +
+                                     Rule("a", "{agencies: [HA-NOI]}", "2022-12-31", "[x, y]"),
+                                 OnPaceTask(1, "HA-NOI", "x") + OnPaceTask(2, "HA-NOI", "a"));
+  BOOST_TEST(Says(report, "x", "HA-NOI") ==
+             "at_risk: not completed; due in 5 days (2022-07-05); at the progress reported it "
+             "would be 58.6% done by 2022-07-05");
+  BOOST_TEST(Says(report, "a", "HA-NOI") ==
+             "at_risk: blocked by Hà Nội · y (overdue 15 days) and 1 more");
+  BOOST_TEST(Chains(Find(report, "a", "HA-NOI")) ==
+                 (std::vector<std::string>{"HA-NOI·y (overdue 15)", "HA-NOI·x (at_risk 5)"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(an_overdue_instance_keeps_its_status_and_adds_its_blocker) {
+  const Report report = Evaluate(LateRule("c", "{agencies: [HA-NOI]}") +
+                                     Rule("b", "{agencies: [HA-NOI]}", "2022-06-20", "[c]"),
+                                 OnPaceTask(1, "HA-NOI", "b"));
+  BOOST_TEST(Says(report, "b", "HA-NOI") ==
+             "overdue: not completed, 10 days past the due date 2022-06-20; blocked by Hà Nội · c "
+             "(overdue 15 days)");
+}
+
+BOOST_AUTO_TEST_CASE(cross_agency_dependencies) {
+  const std::string rules =
+      LateRule("popdb", "{agencies: [BCA]}") + LateRule("fix", "{kinds: [ministry]}") +
+      Rule("connect", "{kinds: [province]}", "2022-12-31", "[{obligation: popdb, agency: BCA}]") +
+      Rule("use", "{agencies: [HA-NOI]}", "2022-12-31",
+           "[{obligation: fix, agencies: [BCA, BTP]}]") +
+      Rule("use-kind", "{agencies: [HUE]}", "2022-12-31", "[{obligation: fix, kinds: [ministry]}]");
+  const Report report =
+      Evaluate(rules, DoneTask(1, "BTP", "fix", "2022-06-01") + OnPaceTask(2, "HA-NOI", "connect") +
+                          OnPaceTask(3, "HUE", "connect") + OnPaceTask(4, "HA-NOI", "use") +
+                          OnPaceTask(5, "HUE", "use-kind"));
+  BOOST_TEST(Says(report, "fix", "BTP") == "met: completed, reached by the due date 2022-06-15");
+  BOOST_TEST(Says(report, "connect", "HA-NOI") ==
+             "at_risk: blocked by Bộ Công an · popdb (overdue 15 days)");
+  BOOST_TEST(Says(report, "connect", "HUE") ==
+             "at_risk: blocked by Bộ Công an · popdb (overdue 15 days)");
+  // Of the listed agencies only BCA's instance holds it back.
+  BOOST_TEST(Says(report, "use", "HA-NOI") ==
+             "at_risk: blocked by Bộ Công an · fix (overdue 15 days)");
+  BOOST_TEST(
+      Chains(Find(report, "use", "HA-NOI")) == std::vector<std::string>{"BCA·fix (overdue 15)"},
+      boost::test_tools::per_element());
+  BOOST_TEST(Says(report, "use-kind", "HUE") ==
+             "at_risk: blocked by Bộ Công an · fix (overdue 15 days)");
+  BOOST_TEST(Find(report, "popdb", "BCA").holds_back == 2);
+  BOOST_TEST(Find(report, "popdb", "BCA").holds_back_agencies == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_not_applicable_upstream_blocks_nothing) {
+  // popdb has no instance for BTP's kind... and coverage with an empty base
+  // is not applicable: neither holds anything back.
+  const Report report = Evaluate(
+      "  - id: approve\n    title: T\n    source: {document: D}\n    applies_to: {agencies: "
+      "[BCA]}\n    due: 2022-06-15\n    check: {kind: coverage, table: information_system, "
+      "satisfied: [{column: level_approved_on, op: not_null}]}\n" +
+          Rule("connect", "{agencies: [HA-NOI]}", "2022-12-31",
+               "[{obligation: approve, agency: BCA}]"),
+      OnPaceTask(1, "HA-NOI", "connect"));
+  BOOST_TEST(StatusName(Find(report, "approve", "BCA").status) == "not_applicable");
+  BOOST_TEST(Says(report, "connect", "HA-NOI") ==
+             "on_track: not completed, due 2022-12-31 in 184 days, on pace");
+}
+
+BOOST_AUTO_TEST_CASE(task_dependencies_link_instances_of_different_agencies) {
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report =
+      Evaluate(rules, OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") +
+                          OnPaceTask(2, "HUE", "plan") + Waits(1, 10));
+  BOOST_TEST(Says(report, "guide", "BTP") ==
+             "overdue: not completed, 15 days past the due date 2022-06-15");
+  BOOST_TEST(Says(report, "plan", "HA-NOI") ==
+             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+  BOOST_TEST(Chains(Find(report, "plan", "HA-NOI")) ==
+                 std::vector<std::string>{"BTP·guide (overdue 15) [task 1 -> task 10]"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Says(report, "plan", "HUE") ==
+             "on_track: not completed, due 2022-12-31 in 184 days, on pace");
+  BOOST_TEST(report.data_issues.empty());
+}
+
+BOOST_AUTO_TEST_CASE(completed_tasks_neither_wait_nor_hold_back) {
+  // BTP's guide is overdue (1 of 2 done). HA-NOI's task waits on the done
+  // one; HUE's done task waits on the open one.
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report = Evaluate(
+      rules, DoneTask(10, "BTP", "guide", "2022-05-01") + OpenTask(11, "BTP", "guide") +
+                 OnPaceTask(1, "HA-NOI", "plan") + DoneTask(2, "HUE", "plan", "2022-06-20") +
+                 OnPaceTask(3, "HUE", "plan") + Waits(1, 10) + Waits(2, 11));
+  BOOST_TEST(Says(report, "guide", "BTP") ==
+             "overdue: 1 of 2 tasks completed, 15 days past the due date 2022-06-15");
+  BOOST_TEST(Says(report, "plan", "HA-NOI") ==
+             "on_track: not completed, due 2022-12-31 in 184 days, on pace");
+  BOOST_TEST(StatusName(Find(report, "plan", "HUE").status) == "on_track");
+  BOOST_TEST(Find(report, "plan", "HUE").blocked_by.empty());
+
+  // Completed after T: still open on T, so it waits.
+  const Report later = Evaluate(rules, DoneTask(10, "BTP", "guide", "2022-07-15") +
+                                           OnPaceTask(1, "HA-NOI", "plan") + Waits(1, 10));
+  BOOST_TEST(Says(later, "plan", "HA-NOI") ==
+             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+}
+
+BOOST_AUTO_TEST_CASE(a_chain_through_a_task_of_no_rule) {
+  // HA-NOI's task 1 waits on BCA's internal task 20, which waits on BTP's
+  // overdue guide.
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report = Evaluate(
+      rules, OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") +
+                 OpenTask(20, "BCA", "internal-prep", "Chuẩn bị") + Waits(1, 20) + Waits(20, 10));
+  BOOST_TEST(Says(report, "plan", "HA-NOI") ==
+             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days) via task 20 'Chuẩn bị' of "
+             "Bộ Công an (not completed)");
+  BOOST_TEST(Chains(Find(report, "plan", "HA-NOI")) ==
+                 std::vector<std::string>{
+                     "task 20 (at_risk 0) <- BTP·guide (overdue 15) [task 1 -> task 20]"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(task_dependency_cycles_are_data_issues_naming_the_tasks) {
+  // Cycles of length 1, 2 and 3 among tasks of overdue and on-pace
+  // instances: each reported once, none used for blocking.
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report = Evaluate(
+      rules, OpenTask(10, "BTP", "guide") + OnPaceTask(5, "HA-NOI", "plan") +
+                 OnPaceTask(6, "HUE", "plan") + OpenTask(7, "BTP", "guide") +
+                 OnPaceTask(8, "HA-NOI", "plan") + OpenTask(9, "BCA", "internal") + Waits(5, 5) +
+                 Waits(6, 7) + Waits(7, 6) + Waits(8, 9) + Waits(9, 10) + Waits(10, 8));
+  BOOST_TEST(Issues(report) ==
+                 (std::vector<std::string>{
+                     "task_dependency 10->8 depends_on '8': dependency cycle: task 8 -> task 9 "
+                     "-> task 10 -> task 8 (ignored for blocking) [HA-NOI]",
+                     "task_dependency 5->5 depends_on '5': dependency cycle: task 5 -> task 5 "
+                     "(ignored for blocking) [HA-NOI]",
+                     "task_dependency 7->6 depends_on '6': dependency cycle: task 6 -> task 7 "
+                     "-> task 6 (ignored for blocking) [HUE]"}),
+             boost::test_tools::per_element());
+  // Evaluation still completes, and the cycles block no one.
+  BOOST_TEST(report.findings.size() == 3u);
+  BOOST_TEST(Says(report, "guide", "BTP") ==
+             "overdue: 0 of 2 tasks completed, 15 days past the due date 2022-06-15");
+  BOOST_TEST(StatusName(Find(report, "plan", "HA-NOI").status) == "on_track");
+  BOOST_TEST(StatusName(Find(report, "plan", "HUE").status) == "on_track");
+}
+
+BOOST_AUTO_TEST_CASE(a_cycle_leaves_the_other_links_in_place) {
+  // 1 <-> 2 is a cycle; 3 -> 10 is an ordinary link to an overdue instance.
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report =
+      Evaluate(rules, OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") +
+                          OnPaceTask(2, "HA-NOI", "plan") + OnPaceTask(3, "HUE", "plan") +
+                          Waits(1, 2) + Waits(2, 1) + Waits(3, 10));
+  BOOST_TEST(Issues(report) == std::vector<std::string>{"task_dependency 2->1 depends_on '1': "
+                                                        "dependency cycle: task 1 -> task 2 -> "
+                                                        "task 1 (ignored for blocking) [HA-NOI]"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Says(report, "plan", "HUE") ==
+             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+  BOOST_TEST(StatusName(Find(report, "plan", "HA-NOI").status) == "on_track");
+}
+
+BOOST_AUTO_TEST_CASE(instances_waiting_on_each_other_through_tasks) {
+  // No task waits on itself, but HA-NOI's plan waits on BTP's guide (1 ->
+  // 10) and BTP's guide on HA-NOI's plan (11 -> 3).
+  const std::string rules = Rule("guide", "{agencies: [BTP]}", "2022-12-31") +
+                            Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report =
+      Evaluate(rules, OnPaceTask(10, "BTP", "guide") + OnPaceTask(11, "BTP", "guide") +
+                          OnPaceTask(1, "HA-NOI", "plan") + OnPaceTask(3, "HA-NOI", "plan") +
+                          Waits(1, 10) + Waits(11, 3));
+  BOOST_TEST(Issues(report) ==
+                 std::vector<std::string>{
+                     "task_dependency 11->3 depends_on '': circular wait between obligations: "
+                     "BTP · guide -> (task 11->3) HA-NOI · plan -> (task 1->10) BTP · guide "
+                     "(ignored for blocking) []"},
+             boost::test_tools::per_element());
+  BOOST_TEST(report.findings.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(bad_task_dependency_rows_are_reported_and_skipped) {
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report = Evaluate(
+      rules, OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") + Waits(1, 999) +
+                 Waits(998, 10) + "INSERT INTO task_dependency VALUES ('a', 10), (1, 2.5);\n");
+  BOOST_TEST(Issues(report) ==
+                 (std::vector<std::string>{
+                     "task_dependency 1->2.5 depends_on '2.5': not a task id (row ignored) []",
+                     "task_dependency 1->999 depends_on '999': unknown task (row ignored) []",
+                     "task_dependency 998->10 task_id '998': unknown task (row ignored) []",
+                     "task_dependency a->10 task_id 'a': not a task id (row ignored) []"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(StatusName(Find(report, "plan", "HA-NOI").status) == "on_track");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace dxcomply

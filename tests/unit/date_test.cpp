@@ -1,0 +1,42 @@
+#include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
+#include <boost/test/unit_test.hpp>
+
+#include "dxcomply/date.hpp"
+
+namespace dxcomply {
+namespace {
+
+BOOST_AUTO_TEST_SUITE(date)
+
+BOOST_AUTO_TEST_CASE(parses_iso_dates_that_exist) {
+  BOOST_TEST(ParseIsoDate("2022-09-30").value() == Date(2022, 9, 30));
+  BOOST_TEST(ParseIsoDate("2024-02-29").value() == Date(2024, 2, 29));
+  BOOST_TEST(ParseIsoDay("1970-01-01").value() == 0);
+  BOOST_TEST(ParseIsoDay("1969-12-31").value() == -1);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_what_is_not_an_iso_day) {
+  for (const char* text : {"2022-02-30", "2023-02-29", "30/09/2022", "2022-9-30", "2022-09-3",
+                           "2022-13-01", "2022-00-10", "2022-09-31", "", "2022-09-30 ",
+                           "20220930", "0999-01-01", "2022/09/30"}) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(!ParseIsoDay(text).has_value()); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(day_numbers_round_trip) {
+  for (const char* text : {"1900-03-01", "2000-02-29", "2022-12-31", "2100-01-01"}) {
+    const DayNumber day = ParseIsoDay(text).value();
+    BOOST_TEST(FormatIsoDay(day) == text);
+    BOOST_TEST(ToDayNumber(FromDayNumber(day)) == day);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(formats_iso_and_vietnamese) {
+  BOOST_TEST(FormatIsoDate(Date(2022, 9, 5)) == "2022-09-05");
+  BOOST_TEST(FormatVnDate(Date(2022, 9, 5)) == "05/09/2022");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace dxcomply

@@ -1,0 +1,3 @@
+// The Boost.Test entry point of unit_tests; every other file adds suites.
+#define BOOST_TEST_MODULE dxcomply unit tests
+#include <boost/test/unit_test.hpp>

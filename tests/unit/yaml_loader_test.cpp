@@ -1,0 +1,155 @@
+// The loader's messages are part of the interface: these tests pin them.
+#include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
+#include <boost/test/unit_test.hpp>
+
+#include "rules/yaml_loader.hpp"
+
+namespace dxcomply {
+namespace {
+
+std::string Load(const std::string& text, RuleSet* out = nullptr) {
+  RuleSet rules;
+  Diagnostics diagnostics;
+  LoadRuleText("rules/x.yaml", text, rules, diagnostics);
+  if (out != nullptr) *out = rules;
+  std::string all;
+  for (const Diagnostic& diagnostic : diagnostics.Sorted()) all += diagnostic.ToString() + "\n";
+  return all;
+}
+
+const char* const kValid = R"(theme: Thử nghiệm
+obligations:
+  - id: plan-2023
+    title: Ban hành kế hoạch năm 2023
+    source: {document: "Báo cáo 002", passage: "trước ngày 15/12/2022"}
+    applies_to: {kinds: [province], except: [HA-NOI]}
+    due: 2022-12-15
+    warn_before: 10
+    check:
+      kind: coverage
+      table: information_system
+      where:
+        - {column: level, op: in, values: [3, 4, 5]}
+      satisfied: {column: level_approved_on, op: le, value: $due}
+      target: 80%
+    depends_on:
+      - plan-5y
+      - {obligation: popdb-open, agency: BCA, lead_time: 10}
+      - {obligation: fix, agencies: [BTP, BYT], kinds: [ministry]}
+)";
+
+BOOST_AUTO_TEST_SUITE(yaml_loader)
+
+BOOST_AUTO_TEST_CASE(loads_every_key_of_an_obligation) {
+  RuleSet rules;
+  BOOST_TEST(Load(kValid, &rules) == "");
+  BOOST_TEST_REQUIRE(rules.obligations.size() == 1u);
+  const Obligation& o = rules.obligations[0];
+  BOOST_TEST(o.id == "plan-2023");
+  BOOST_TEST(o.theme == "Thử nghiệm");
+  BOOST_TEST(o.title == "Ban hành kế hoạch năm 2023");
+  BOOST_TEST(o.source.passage == "trước ngày 15/12/2022");
+  BOOST_TEST(o.applies_to.kinds == std::vector<std::string>{"province"});
+  BOOST_TEST(o.applies_to.except == std::vector<std::string>{"HA-NOI"});
+  BOOST_TEST(o.due.date == Date(2022, 12, 15));
+  BOOST_TEST(o.warn_before.days == 10);
+  BOOST_TEST((o.warn_before.unit == DayUnit::kCalendar));
+  BOOST_TEST(o.lookback_days == kDefaultLookbackDays);
+  BOOST_TEST(o.check.target == 0.8);
+  BOOST_TEST_REQUIRE(o.check.where.size() == 1u);
+  BOOST_TEST(o.check.where[0].values.size() == 3u);
+  BOOST_TEST_REQUIRE(o.check.satisfied.size() == 1u);
+  BOOST_TEST((o.check.satisfied[0].values[0].kind == Operand::Kind::kDue));
+  BOOST_TEST_REQUIRE(o.depends_on.size() == 3u);
+  BOOST_TEST(o.depends_on[1].agencies == std::vector<std::string>{"BCA"});
+  BOOST_TEST(o.depends_on[1].lead_time_days == 10);
+  BOOST_TEST(o.depends_on[2].kinds == std::vector<std::string>{"ministry"});
+  BOOST_TEST(o.location.line == 3);
+  BOOST_TEST(o.location.column == 9);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_operator_suggests_the_right_one) {
+  std::string text = kValid;
+  text.replace(text.find("op: le"), 6, "op: lte");
+  BOOST_TEST(Load(text) ==
+             "rules/x.yaml:14:50: error [plan-2023]: unknown operator 'lte' (expected: le)\n"
+             "          satisfied: {column: level_approved_on, op: lte, value: $due}\n"
+             "                                                     ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_is_an_error_with_a_suggestion) {
+  std::string text = kValid;
+  text.replace(text.find("warn_before"), 11, "warn_befor");
+  BOOST_TEST(Load(text) ==
+             "rules/x.yaml:8:5: error [plan-2023]: unknown key 'warn_befor' in an obligation "
+             "(did you mean 'warn_before'?)\n"
+             "        warn_befor: 10\n"
+             "        ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(bad_due_date_names_the_value) {
+  std::string text = kValid;
+  text.replace(text.find("due: 2022-12-15"), 15, "due: 2022-02-30");
+  BOOST_TEST(Load(text) ==
+             "rules/x.yaml:7:10: error [plan-2023]: due must be an ISO date YYYY-MM-DD that "
+             "exists, not '2022-02-30'\n"
+             "        due: 2022-02-30\n"
+             "             ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(columns_count_characters_not_bytes) {
+  // "tiêu đề" has multi-byte letters; the caret must sit under the key.
+  const std::string text =
+      "obligations:\n  - id: a\n    tiêu_đề: x\n";
+  const std::string all = Load(text);
+  BOOST_TEST(all.find("rules/x.yaml:3:5: error [a]: unknown key 'tiêu_đề' in an obligation") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_yaml_points_at_the_problem) {
+  BOOST_TEST(Load("obligations:\n  - id: a\n    applies_to: {kinds: [province\n") ==
+             "rules/x.yaml:4:1: error: invalid YAML: end of sequence flow not found\n");
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_problem_not_just_the_first) {
+  const std::string text = R"(obligations:
+  - id: a
+    title: A
+    source: {document: D}
+    applies_to: {kinds: [provinces]}
+    due: 30/09/2022
+    check: {kind: coverage, table: t, satisfied: [{column: c, op: gte, value: 1}], target: 150%}
+)";
+  const std::string all = Load(text);
+  BOOST_TEST(all.find("unknown agency kind 'provinces'") != std::string::npos);
+  BOOST_TEST(all.find("due must be an ISO date YYYY-MM-DD that exists, not '30/09/2022'") !=
+             std::string::npos);
+  BOOST_TEST(all.find("unknown operator 'gte' (expected: ge)") != std::string::npos);
+  BOOST_TEST(all.find("target must be a share above 0% and at most 100%") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(keys_that_do_not_fit_the_check_kind_are_errors) {
+  const std::string text = R"(obligations:
+  - id: a
+    title: A
+    source: {document: D}
+    applies_to: {kinds: [province]}
+    due: 2022-09-30
+    check: {kind: count, table: security_staff, at_least: 5, target: 100%}
+)";
+  BOOST_TEST(Load(text).find("error [a]: 'target' does not apply to a count check (it takes: "
+                             "kind, table, where, at_least)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(missing_required_keys_are_named) {
+  const std::string all = Load("obligations:\n  - id: a\n    title: A\n");
+  for (const char* key : {"missing 'source'", "missing 'applies_to'", "missing 'due'",
+                          "missing 'check'"}) {
+    BOOST_TEST_CONTEXT(key) { BOOST_TEST(all.find(key) != std::string::npos); }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace dxcomply

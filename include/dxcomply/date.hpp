@@ -6,12 +6,12 @@
 // is met by anything dated 2022-09-30 or earlier.
 #pragma once
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 namespace dxcomply {
 

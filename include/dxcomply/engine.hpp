@@ -8,14 +8,14 @@
 // it. Bad records do not stop it: they become Report::data_issues.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "dxcomply/date.hpp"
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
 #include "dxcomply/work_calendar.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace dxcomply {
 

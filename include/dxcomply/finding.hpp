@@ -3,13 +3,13 @@
 // the data contract. Reporters render these; they compute nothing new.
 #pragma once
 
+#include "dxcomply/date.hpp"
+#include "dxcomply/obligation.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "dxcomply/date.hpp"
-#include "dxcomply/obligation.hpp"
 
 namespace dxcomply {
 
@@ -40,8 +40,8 @@ inline constexpr const char* kNationalAgencyName = "Toàn quốc";
 
 // The value of a check at one date.
 struct Measure {
-  bool known = false;  // false: nothing to measure (empty base, no measurement)
-  double value = 0;    // coverage/task: share in [0, 1]; count: rows; indicator: value
+  bool known = false;            // false: nothing to measure (empty base, no measurement)
+  double value = 0;              // coverage/task: share in [0, 1]; count: rows; indicator: value
   std::int64_t numerator = 0;    // coverage: satisfied rows; count: rows; task: completed tasks
   std::int64_t denominator = 0;  // coverage: base rows; task: tasks; else 0
 };
@@ -77,16 +77,17 @@ struct Finding {
   std::string reason;  // one sentence a person can act on
 
   Date as_of;
-  Date lookback_date;  // T - W
+  Date lookback_date;       // T - W
   std::optional<Date> due;  // none while waiting; per-record checks: the oldest late or next row's
-  int days_overdue = 0;  // > 0 only when overdue
-  int days_left = 0;     // due - T when T <= due, else 0
+  int days_overdue = 0;     // > 0 only when overdue
+  int days_left = 0;        // due - T when T <= due, else 0
   std::string day_unit = "days";  // how days_overdue and days_left count: "days" or "working days"
-  Measure at_as_of;      // v(T)
-  Measure at_lookback;   // v(T - W)
-  Measure at_due;        // v(min(T, due))
-  double target = 0;     // share, count or value, same unit as Measure::value
-  std::optional<double> projection;  // v projected to the due date; only when not reached and not due
+  Measure at_as_of;               // v(T)
+  Measure at_lookback;            // v(T - W)
+  Measure at_due;                 // v(min(T, due))
+  double target = 0;              // share, count or value, same unit as Measure::value
+  std::optional<double>
+      projection;  // v projected to the due date; only when not reached and not due
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency
@@ -138,10 +139,10 @@ struct GraphView {
 
 struct Report {
   Date as_of;
-  std::vector<Agency> agencies;       // every agency in the database, by id
-  std::vector<Finding> findings;      // worst first: overdue, at risk, on track, met late, met, n/a
+  std::vector<Agency> agencies;   // every agency in the database, by id
+  std::vector<Finding> findings;  // worst first: overdue, at risk, on track, met late, met, n/a
   std::vector<DataIssue> data_issues;  // by table, row id, column
-  std::optional<GraphView> graph;     // only with EngineOptions::keep_graph
+  std::optional<GraphView> graph;      // only with EngineOptions::keep_graph
 };
 
 }  // namespace dxcomply

@@ -6,13 +6,13 @@
 // reads these value types. The rule language is documented in README.md.
 #pragma once
 
+#include "dxcomply/date.hpp"
+#include "dxcomply/diagnostics.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "dxcomply/date.hpp"
-#include "dxcomply/diagnostics.hpp"
 
 namespace dxcomply {
 
@@ -71,10 +71,10 @@ enum class EmptyBase { kNotApplicable, kMet };
 
 struct Check {
   CheckKind kind = CheckKind::kCoverage;
-  std::string table;      // coverage/count: the record table; task: "task"; indicator: "measurement"
-  Predicate where;        // coverage/count/task: which rows are counted
-  Predicate satisfied;    // coverage/task: which of them satisfy the duty
-  double target = 1.0;    // coverage/task: a share in [0, 1]; indicator: the value to reach
+  std::string table;    // coverage/count: the record table; task: "task"; indicator: "measurement"
+  Predicate where;      // coverage/count/task: which rows are counted
+  Predicate satisfied;  // coverage/task: which of them satisfy the duty
+  double target = 1.0;  // coverage/task: a share in [0, 1]; indicator: the value to reach
   std::int64_t at_least = 0;  // count
   EmptyBase empty_base = EmptyBase::kNotApplicable;
   std::string task_obligation;  // task: the obligation_id of task rows (default: the rule's id)
@@ -128,17 +128,17 @@ struct Period {
 struct Due {
   enum class Kind { kFixed, kAfter, kPerRecord, kRecurring };
   Kind kind = Kind::kFixed;
-  Date date;                                 // kFixed
-  bool roll_to_working_day = false;          // kFixed
-  std::string after;                         // kAfter: obligation id
-  std::string after_column;                  // kPerRecord: a date column
-  int days = 0;                              // kAfter, kPerRecord
-  DayUnit unit = DayUnit::kCalendar;         // kAfter, kPerRecord
-  Period first;                              // kRecurring
-  std::optional<Period> last;                // kRecurring
-  int month_offset = 0;                      // kRecurring
-  int day = 0;                               // kRecurring: 1-31, 0 = last day of the month
-  int working_day = 0;                       // kRecurring: n-th working day instead of `day`
+  Date date;                          // kFixed
+  bool roll_to_working_day = false;   // kFixed
+  std::string after;                  // kAfter: obligation id
+  std::string after_column;           // kPerRecord: a date column
+  int days = 0;                       // kAfter, kPerRecord
+  DayUnit unit = DayUnit::kCalendar;  // kAfter, kPerRecord
+  Period first;                       // kRecurring
+  std::optional<Period> last;         // kRecurring
+  int month_offset = 0;               // kRecurring
+  int day = 0;                        // kRecurring: 1-31, 0 = last day of the month
+  int working_day = 0;                // kRecurring: n-th working day instead of `day`
   SourceLocation location;
 };
 
@@ -153,7 +153,7 @@ inline constexpr int kDefaultWarnBeforeDays = 14;
 inline constexpr int kDefaultLookbackDays = 30;
 
 struct Obligation {
-  std::string id;  // unique across the rule set; letters, digits, '-', '_', '.'
+  std::string id;        // unique across the rule set; letters, digits, '-', '_', '.'
   std::string title;     // Vietnamese, as the source says it
   std::string title_en;  // optional
   std::string theme;     // the file's theme, for grouping outputs
@@ -170,7 +170,7 @@ struct Obligation {
   int lookback_days = kDefaultLookbackDays;
   Check check;
   std::vector<Dependency> depends_on;
-  std::string period;  // task checks: the task rows' period; empty = any period
+  std::string period;       // task checks: the task rows' period; empty = any period
   SourceLocation location;  // the rule's `id:` key
 };
 

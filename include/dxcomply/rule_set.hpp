@@ -2,13 +2,13 @@
 // (rules/tables.yaml) and the obligations (every other rules/*.yaml).
 #pragma once
 
+#include "dxcomply/diagnostics.hpp"
+#include "dxcomply/obligation.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "dxcomply/diagnostics.hpp"
-#include "dxcomply/obligation.hpp"
 
 namespace dxcomply {
 

@@ -1,7 +1,7 @@
+#include "dxcomply/obligation.hpp"
+
 #include <cstdio>
 #include <tuple>
-
-#include "dxcomply/obligation.hpp"
 
 namespace dxcomply {
 

@@ -24,8 +24,7 @@ const char* StatusName(Status status) {
 
 std::optional<Status> ParseStatus(const std::string& name) {
   for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
-                        Status::kMetLate,
-                        Status::kMet, Status::kNotApplicable}) {
+                        Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
     if (name == StatusName(status)) return status;
   }
   return std::nullopt;

@@ -1,9 +1,10 @@
 #include "cli/calendar_command.hpp"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
+#include "dxcomply/work_calendar.hpp"
 
 #include "cli/run_inputs.hpp"
-#include "dxcomply/work_calendar.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 namespace dxcomply {
 namespace {
@@ -35,8 +36,7 @@ std::optional<int> CountArgument(const std::string& text, const char* option, st
 void WriteYear(const WorkCalendar& calendar, int year, std::ostream& out) {
   const CalendarYear days = calendar.Year(year);
   out << year << " · days off for civil servants ("
-      << (days.from_decision ? "decision: " + days.source : days.source)
-      << ")\n";
+      << (days.from_decision ? "decision: " + days.source : days.source) << ")\n";
   for (const DayOffRange& range : days.days_off) {
     const int length = static_cast<int>((range.last - range.first).days()) + 1;
     std::string when = Day(range.first);
@@ -103,9 +103,11 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
     if (!from || !count) return kExitInputError;
     const Date result = working ? calendar.AddWorkingDays(*from, *count)
                                 : calendar.AddCalendarDaysRolled(*from, *count);
-    out << Day(result) << (working ? "" : (calendar.IsWorkingDay(*from + boost::gregorian::days(*count))
-                                               ? ""
-                                               : "  (moved off a day off to the next working day)"))
+    out << Day(result)
+        << (working ? ""
+                    : (calendar.IsWorkingDay(*from + boost::gregorian::days(*count))
+                           ? ""
+                           : "  (moved off a day off to the next working day)"))
         << StatutoryNote(calendar, *from, result) << "\n";
     return kExitOk;
   }
@@ -126,8 +128,8 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
   const auto day = DateArgument(options.lunar, "--lunar", err);
   if (!day) return kExitInputError;
   const LunarDate lunar = SolarToLunar(*day);
-  out << Day(*day) << " is " << lunar.day << "/" << lunar.month << (lunar.leap_month ? " (leap)" : "")
-      << " of the lunar year " << lunar.year << "\n";
+  out << Day(*day) << " is " << lunar.day << "/" << lunar.month
+      << (lunar.leap_month ? " (leap)" : "") << " of the lunar year " << lunar.year << "\n";
   return kExitOk;
 }
 

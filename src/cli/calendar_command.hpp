@@ -3,12 +3,12 @@
 // decision file).
 #pragma once
 
+#include "cli/exit_status.hpp"
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "cli/exit_status.hpp"
 
 namespace dxcomply {
 

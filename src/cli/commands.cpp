@@ -1,18 +1,19 @@
 #include "cli/commands.hpp"
 
-#include <algorithm>
-#include <chrono>
-
-#include <boost/date_time/gregorian/gregorian.hpp>
-#include <spdlog/spdlog.h>
+#include "dxcomply/engine.hpp"
 
 #include "cli/run_inputs.hpp"
-#include "dxcomply/engine.hpp"
 #include "eval/dependency_owners.hpp"
 #include "graph/graph_view_ops.hpp"
 #include "report/graph_writer.hpp"
 #include "report/reporter.hpp"
 #include "report/summary.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
 
 namespace dxcomply {
 namespace {
@@ -131,11 +132,11 @@ ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream
   const Report report = ForAgency(full, options.agency);
   const Summary summary = Summarize(report);
   prepared->reporter->WriteReport({report, summary, options.agency, true}, out);
-  const bool fails = std::any_of(report.findings.begin(), report.findings.end(),
-                                 [&](const Finding& finding) {
-                                   return finding.status == Status::kOverdue ||
-                                          (options.fail_on_risk && finding.status == Status::kAtRisk);
-                                 });
+  const bool fails =
+      std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& finding) {
+        return finding.status == Status::kOverdue ||
+               (options.fail_on_risk && finding.status == Status::kAtRisk);
+      });
   return fails ? kExitFindings : kExitOk;
 }
 
@@ -178,7 +179,8 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
       ref.agency_name = upstream->agency.name;
       ref.period = upstream->period;
       ref.status = upstream->status;
-      ref.days = upstream->status == Status::kOverdue ? upstream->days_overdue : upstream->days_left;
+      ref.days =
+          upstream->status == Status::kOverdue ? upstream->days_overdue : upstream->days_left;
       explanation.upstream.push_back(ref);
     }
   }
@@ -247,8 +249,9 @@ ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::o
     }
   }
   PrintDiagnostics(diagnostics, out);
-  out << Counted(rules.files.size(), "file") << ", " << Counted(rules.obligations.size(), "obligation")
-      << ", " << Counted(rules.tables.size(), "table") << ": "
+  out << Counted(rules.files.size(), "file") << ", "
+      << Counted(rules.obligations.size(), "obligation") << ", "
+      << Counted(rules.tables.size(), "table") << ": "
       << Counted(diagnostics.error_count(), "error") << ", "
       << Counted(diagnostics.warning_count(), "warning") << "\n";
   return diagnostics.HasErrors() ? kExitInputError : kExitOk;

@@ -3,11 +3,11 @@
 // about argv, stdout and exit codes.
 #pragma once
 
+#include "cli/exit_status.hpp"
+
 #include <optional>
 #include <ostream>
 #include <string>
-
-#include "cli/exit_status.hpp"
 
 namespace dxcomply {
 

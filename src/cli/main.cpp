@@ -2,16 +2,16 @@
 //
 // Output is built in memory and written only when the command succeeds, so a
 // failed run never leaves half a report on stdout.
-#include <iostream>
-#include <sstream>
+#include "cli/calendar_command.hpp"
+#include "cli/commands.hpp"
+#include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "cli/calendar_command.hpp"
-#include "cli/commands.hpp"
-#include "store/record_store.hpp"
+#include <iostream>
+#include <sstream>
 
 namespace {
 
@@ -60,13 +60,14 @@ int main(int argc, char** argv) {
   AddEvaluateOptions(report_command, report, log);
   report_command->add_flag("--all", report.all_statuses,
                            "List every finding, not only overdue and at risk");
-  report_command->add_option("--order", report.order,
-                             "severity (days overdue, days left) or impact (what it holds back)")
+  report_command
+      ->add_option("--order", report.order,
+                   "severity (days overdue, days left) or impact (what it holds back)")
       ->capture_default_str();
 
   CheckOptions check;
-  CLI::App* check_command = app.add_subcommand(
-      "check", "One agency's self-check; exit 1 when something is overdue");
+  CLI::App* check_command =
+      app.add_subcommand("check", "One agency's self-check; exit 1 when something is overdue");
   AddEvaluateOptions(check_command, check, log);
   check_command->add_option("--agency", check.agency, "Agency id")->required();
   check_command->add_flag("--fail-on-risk", check.fail_on_risk, "Exit 1 when at risk too");
@@ -81,8 +82,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   GraphOptions graph;
-  CLI::App* graph_command = app.add_subcommand(
-      "graph", "The dependency graph: who waits for whom, slack, critical path");
+  CLI::App* graph_command =
+      app.add_subcommand("graph", "The dependency graph: who waits for whom, slack, critical path");
   AddEvaluateOptions(graph_command, graph, log);
   graph_command->get_option("--format")->description("text, json or dot");
   graph_command->add_option("--agency", graph.agency, "Only around this agency's instances");
@@ -99,14 +100,17 @@ int main(int argc, char** argv) {
   calendar_command->add_option("--rules", calendar.rules, "Rules folder (its calendar/)")
       ->capture_default_str();
   calendar_command->add_option("--year", calendar.year, "A year's days off and working Saturdays");
-  calendar_command->add_option("--add-working-days", calendar.add_working_days,
-                               "DATE N: the N-th working day after DATE")
+  calendar_command
+      ->add_option("--add-working-days", calendar.add_working_days,
+                   "DATE N: the N-th working day after DATE")
       ->expected(2);
-  calendar_command->add_option("--add-days", calendar.add_days,
-                               "DATE N: N days after DATE, moved off a day off (Civil Code)")
+  calendar_command
+      ->add_option("--add-days", calendar.add_days,
+                   "DATE N: N days after DATE, moved off a day off (Civil Code)")
       ->expected(2);
-  calendar_command->add_option("--working-days-between", calendar.working_days_between,
-                               "FROM TO: working days after FROM up to TO")
+  calendar_command
+      ->add_option("--working-days-between", calendar.working_days_between,
+                   "FROM TO: working days after FROM up to TO")
       ->expected(2);
   calendar_command->add_option("--is-working-day", calendar.is_working_day, "DATE");
   calendar_command->add_option("--lunar", calendar.lunar, "DATE: its Vietnamese lunar date");

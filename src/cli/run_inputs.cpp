@@ -1,12 +1,12 @@
 #include "cli/run_inputs.hpp"
 
-#include <filesystem>
-
 #include "graph/rule_cycles.hpp"
 #include "records/agency_directory.hpp"
 #include "records/schema_check.hpp"
 #include "rules/rule_checker.hpp"
 #include "rules/yaml_loader.hpp"
+
+#include <filesystem>
 
 namespace dxcomply {
 
@@ -28,7 +28,7 @@ void CheckAgainstDatabase(const RuleSet& rules, RecordStore& store, Diagnostics&
   const std::size_t errors_before = diagnostics.error_count();
   CheckSchema(rules, store, diagnostics);
   if (diagnostics.error_count() != errors_before) return;  // No agency table to read.
-  std::vector<DataIssue> ignored;  // Evaluation reports data issues.
+  std::vector<DataIssue> ignored;                          // Evaluation reports data issues.
   CheckAgencyIds(rules, AgencyDirectory::Read(store, ignored), diagnostics);
 }
 

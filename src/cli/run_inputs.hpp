@@ -3,14 +3,15 @@
 // command either produces its whole output or none.
 #pragma once
 
-#include <optional>
-#include <ostream>
-#include <string>
-
 #include "dxcomply/diagnostics.hpp"
 #include "dxcomply/rule_set.hpp"
 #include "dxcomply/work_calendar.hpp"
+
 #include "store/record_store.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
 
 namespace dxcomply {
 

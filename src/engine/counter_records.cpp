@@ -1,16 +1,17 @@
 // ListCounterRecords(): the rows behind one finding, for `dxcomply explain`.
 // Uses the same scan plan and interval arithmetic as Evaluate, restricted to
 // one agency, so the rows listed are exactly the ones the figures count.
-#include <algorithm>
-#include <set>
-
 #include "dxcomply/engine.hpp"
 #include "dxcomply/finding.hpp"
+
 #include "records/scan_plan.hpp"
 #include "records/table_scan.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
+
+#include <algorithm>
+#include <set>
 
 namespace dxcomply {
 namespace {
@@ -78,7 +79,8 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
       case CheckKind::kCount:
       case CheckKind::kTask: {
         if (rule.check.kind == CheckKind::kTask) {
-          const std::string_view obligation_id = row.statement.Text(plan.ColumnIndex("obligation_id"));
+          const std::string_view obligation_id =
+              row.statement.Text(plan.ColumnIndex("obligation_id"));
           const std::string_view period = row.statement.Text(plan.ColumnIndex("period"));
           if (obligation_id != rule.check.task_obligation) return;
           if (!rule.period.empty() && period != rule.period) return;
@@ -110,7 +112,8 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     CounterRecord record;
     record.table = table->name;
     record.id = ValueText(row.statement, 0);
-    if (!label_column.empty()) record.label = ValueText(row.statement, plan.ColumnIndex(label_column));
+    if (!label_column.empty())
+      record.label = ValueText(row.statement, plan.ColumnIndex(label_column));
     for (const std::string& column : shown) {
       const int index = plan.ColumnIndex(column);
       std::string detail = column + "=" + ValueText(row.statement, index);

@@ -2,11 +2,8 @@
 //
 //   agencies -> instances -> scans (measures) -> own statuses
 //            -> dependency graph -> blocking -> ordered findings
-#include <algorithm>
-#include <functional>
-#include <map>
-
 #include "dxcomply/engine.hpp"
+
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
 #include "eval/classify.hpp"
@@ -15,6 +12,10 @@
 #include "graph/dependency_graph.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
 
 namespace dxcomply {
 namespace {
@@ -96,8 +97,8 @@ class Evaluation {
     const Deadlines deadlines(options_.calendar != nullptr ? *options_.calendar : statutory);
     InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of);
     MeasureBook book(rules_, instances, options_.as_of);
-    const CollectContext context{store_,         rules_, agencies, instances, deadlines,
-                                 options_.as_of, book,   report.data_issues};
+    const CollectContext context{store_,    rules_,         agencies, instances,
+                                 deadlines, options_.as_of, book,     report.data_issues};
     CollectTableMeasures(context);
     const TaskRecords tasks = CollectTaskMeasures(context);
     CollectIndicatorMeasures(context, national);
@@ -108,20 +109,21 @@ class Evaluation {
     for (int i = 0; i < instances.size(); ++i) {
       findings[static_cast<std::size_t>(i)] = OwnFinding(instances, agencies, book, deadlines, i);
       const Finding& finding = findings[static_cast<std::size_t>(i)];
-      own[static_cast<std::size_t>(i)] = {
-          finding.status,
-          finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left};
+      own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
+                                                              ? finding.days_overdue
+                                                              : finding.days_left};
     }
 
-    const DependencyGraph graph = DependencyGraph::Build({rules_, instances, agencies, tasks},
-                                                         store_, report.data_issues);
+    const DependencyGraph graph =
+        DependencyGraph::Build({rules_, instances, agencies, tasks}, store_, report.data_issues);
     const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
     FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
     ApplyBlocking(blocking, text, findings);
     ApplyImpact(graph, blocking, own, tasks, instances, agencies.size(), findings);
     const std::vector<int> position = WorstFirstPositions(findings);
-    if (options_.keep_graph) report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
+    if (options_.keep_graph)
+      report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
     report.findings.resize(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
       report.findings[static_cast<std::size_t>(position[i])] = std::move(findings[i]);
@@ -145,8 +147,8 @@ class Evaluation {
     std::function<int(std::size_t)> depth_of = [&](std::size_t rule) -> int {
       if (depth[rule] >= 0) return depth[rule];
       const Due& due = rules_.obligations[rule].due;
-      const Obligation* event = due.kind == Due::Kind::kAfter ? rules_.FindObligation(due.after)
-                                                              : nullptr;
+      const Obligation* event =
+          due.kind == Due::Kind::kAfter ? rules_.FindObligation(due.after) : nullptr;
       depth[rule] = event == nullptr ? 0 : 1 + depth_of(RuleIndex(rules_, event));
       return depth[rule];
     };
@@ -196,9 +198,10 @@ class Evaluation {
     finding.theme = rule.theme;
     finding.check_kind = CheckKindName(rule.check.kind);
     finding.agency = agencies.at(instance.agency);
-    finding.period = instance.period >= 0
-                         ? instances.Periods(instance.rule)[static_cast<std::size_t>(instance.period)].Label()
-                         : rule.period;
+    finding.period =
+        instance.period >= 0
+            ? instances.Periods(instance.rule)[static_cast<std::size_t>(instance.period)].Label()
+            : rule.period;
     finding.as_of = options_.as_of;
     finding.lookback_date = options_.as_of - boost::gregorian::days(rule.lookback_days);
     finding.due = instance.due;
@@ -206,25 +209,25 @@ class Evaluation {
     finding.at_as_of = book.MeasureAt(index, kAtAsOf);
     finding.at_lookback = book.MeasureAt(index, kAtLookback);
     finding.at_due = book.MeasureAt(index, kAtDue);
-    finding.target = rule.check.kind == CheckKind::kCount
-                         ? static_cast<double>(rule.check.at_least)
-                         : rule.check.target;
+    finding.target = rule.check.kind == CheckKind::kCount ? static_cast<double>(rule.check.at_least)
+                                                          : rule.check.target;
     finding.data_issues = book.counts(index).issue_rows;
     finding.source = rule.source;
 
     if (rule.issued_on && options_.as_of < *rule.issued_on) {
       finding.status = Status::kNotApplicable;
-      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) +
-                       " (set on " + FormatIsoDate(*rule.issued_on) + ")";
+      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) + " (set on " +
+                       FormatIsoDate(*rule.issued_on) + ")";
       return finding;
     }
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
       const Obligation* event = rules_.FindObligation(rule.due.after);
-      const bool owed = event != nullptr && instances.Find(RuleIndex(rules_, event), instance.agency) >= 0;
+      const bool owed =
+          event != nullptr && instances.Find(RuleIndex(rules_, event), instance.agency) >= 0;
       finding.status = owed ? Status::kWaiting : Status::kNotApplicable;
       finding.reason = owed ? "waits for " + finding.agency.name + " · " + rule.due.after +
-                                  " to be met; then due " + CountText(rule.due.days, rule.due.unit) +
-                                  " later"
+                                  " to be met; then due " +
+                                  CountText(rule.due.days, rule.due.unit) + " later"
                             : "its due date counts from " + rule.due.after +
                                   ", which does not apply to this agency";
       return finding;

@@ -33,7 +33,8 @@ InstanceRef FindingText::Ref(NodeId node) {
     ref.agency_id = agencies_.at(tasks_.agency[task]).id;
     ref.agency_name = agencies_.at(tasks_.agency[task]).name;
   }
-  Statement statement = store_.Prepare("SELECT obligation_id, period, title FROM task WHERE id = ?");
+  Statement statement =
+      store_.Prepare("SELECT obligation_id, period, title FROM task WHERE id = ?");
   statement.Bind(1, tasks_.ids[task]);
   if (statement.Step()) {
     ref.obligation_id = statement.String(0);
@@ -54,7 +55,8 @@ std::string DescribeRef(const InstanceRef& ref) {
   if (ref.status == Status::kOverdue) {
     text += " (overdue " + std::to_string(ref.days) + (ref.days == 1 ? " day)" : " days)");
   } else if (ref.status == Status::kAtRisk) {
-    text += " (at risk, " + std::to_string(ref.days) + (ref.days == 1 ? " day left)" : " days left)");
+    text +=
+        " (at risk, " + std::to_string(ref.days) + (ref.days == 1 ? " day left)" : " days left)");
   }
   return text;
 }

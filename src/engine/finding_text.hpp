@@ -2,16 +2,17 @@
 //   "blocked by Bộ Công an · dvc-software-fixed (overdue 40 days)"
 #pragma once
 
-#include <map>
-#include <string>
-#include <vector>
-
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
+
 #include "eval/instance_table.hpp"
 #include "eval/task_records.hpp"
 #include "graph/dependency_graph.hpp"
 #include "records/agency_directory.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
 
 namespace dxcomply {
 

@@ -66,8 +66,8 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
       BlockerChain chain;
       for (NodeId node : blocking.ChainFrom(link->to)) chain.chain.push_back(text.Ref(node));
       if (link->from_tasks()) {
-        chain.via_tasks =
-            "task " + std::to_string(link->task_id) + " -> task " + std::to_string(link->depends_on);
+        chain.via_tasks = "task " + std::to_string(link->task_id) + " -> task " +
+                          std::to_string(link->depends_on);
       }
       finding.blocked_by.push_back(std::move(chain));
     }
@@ -119,8 +119,8 @@ GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
       edge.waiting = static_cast<int>(node);
       edge.lead_time_days = link->lead_time_days;
       if (link->from_tasks()) {
-        edge.via_tasks =
-            "task " + std::to_string(link->task_id) + " -> task " + std::to_string(link->depends_on);
+        edge.via_tasks = "task " + std::to_string(link->task_id) + " -> task " +
+                         std::to_string(link->depends_on);
       }
       view.links.push_back(edge);
     }

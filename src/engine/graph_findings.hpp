@@ -3,15 +3,16 @@
 // for `dxcomply graph`. Called by Evaluate in this order.
 #pragma once
 
-#include <vector>
-
 #include "dxcomply/finding.hpp"
+
 #include "engine/finding_text.hpp"
 #include "eval/instance_table.hpp"
 #include "eval/task_records.hpp"
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
 #include "graph/schedule.hpp"
+
+#include <vector>
 
 namespace dxcomply {
 

@@ -1,11 +1,11 @@
 #include "eval/classify.hpp"
 
+#include "eval/deadlines.hpp"
+#include "eval/measure_book.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include "eval/deadlines.hpp"
-#include "eval/measure_book.hpp"
 
 namespace dxcomply {
 namespace {
@@ -46,10 +46,9 @@ Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& 
   const Due& due = *input.due_rule;
   const std::string rule = CountText(due.days, due.unit) + " after " + due.after_column;
   Classification out;
-  const std::string waiting =
-      rows.without_event > 0
-          ? "; " + RowsText(rows.without_event) + " without " + due.after_column + " yet"
-          : "";
+  const std::string waiting = rows.without_event > 0 ? "; " + RowsText(rows.without_event) +
+                                                           " without " + due.after_column + " yet"
+                                                     : "";
   if (rows.late_open > 0) {
     out.status = Status::kOverdue;
     out.due = FromDayNumber(rows.oldest_late_due);
@@ -74,10 +73,10 @@ Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& 
     return out;
   }
   out.status = rows.satisfied_late > 0 ? Status::kMetLate : Status::kMet;
-  out.reason = now + (rows.satisfied_late > 0
-                          ? "; " + RowsText(rows.satisfied_late) + " satisfied after their own due date (" +
-                                rule + ")"
-                          : ", each row by its own due date (" + rule + ")") +
+  out.reason = now +
+               (rows.satisfied_late > 0 ? "; " + RowsText(rows.satisfied_late) +
+                                              " satisfied after their own due date (" + rule + ")"
+                                        : ", each row by its own due date (" + rule + ")") +
                waiting;
   return out;
 }
@@ -113,7 +112,8 @@ std::string FormatPercent(double share) {
 }
 
 bool ReachesValue(const Check& check, double value) {
-  if (check.kind == CheckKind::kCount) return value + kEpsilon >= static_cast<double>(check.at_least);
+  if (check.kind == CheckKind::kCount)
+    return value + kEpsilon >= static_cast<double>(check.at_least);
   return value + kEpsilon >= check.target;
 }
 
@@ -183,8 +183,8 @@ Classification Classify(const ClassifyInput& input) {
   if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
     if (check.empty_base == EmptyBase::kMet) {
       out.status = Status::kMet;
-      out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) +
-                   ", which this rule counts as met";
+      out.reason =
+          "nothing to measure on " + FormatIsoDate(input.as_of) + ", which this rule counts as met";
     } else {
       out.status = Status::kNotApplicable;
       out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) + " (no " + check.table +

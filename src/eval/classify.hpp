@@ -4,11 +4,11 @@
 // (graph/propagation.hpp); Classify sees only the instance's own figures.
 #pragma once
 
-#include <optional>
-#include <string>
-
 #include "dxcomply/finding.hpp"
 #include "dxcomply/obligation.hpp"
+
+#include <optional>
+#include <string>
 
 namespace dxcomply {
 
@@ -22,9 +22,9 @@ struct ClassifyInput {
   // How close is too close; its unit is how days left and overdue count.
   DayCount warn_before{kDefaultWarnBeforeDays, DayUnit::kCalendar};
   int lookback_days = kDefaultLookbackDays;  // W
-  Measure at_as_of;     // v(T)
-  Measure at_lookback;  // v(T - W)
-  Measure at_due;       // v(min(T, due))
+  Measure at_as_of;                          // v(T)
+  Measure at_lookback;                       // v(T - W)
+  Measure at_due;                            // v(min(T, due))
   // Task checks: the share projected to be complete at the due date from
   // each task's progress since started_on. Other checks project linearly
   // from v(T - W) to v(T).

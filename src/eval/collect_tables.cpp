@@ -1,9 +1,9 @@
-#include <algorithm>
-#include <map>
-
 #include "eval/collectors.hpp"
 #include "records/scan_plan.hpp"
 #include "records/table_scan.hpp"
+
+#include <algorithm>
+#include <map>
 
 namespace dxcomply {
 
@@ -32,9 +32,10 @@ void CollectTableMeasures(const CollectContext& context) {
     std::vector<int> event_slot;
     for (const RuleScanPlan& rule_plan : plan.rules) {
       const Due& due = rule_plan.rule->due;
-      const int column = due.kind == Due::Kind::kPerRecord ? plan.ColumnIndex(due.after_column) : -1;
-      event_slot.push_back(column < 0 ? -1
-                                      : plan.date_slot_of_column[static_cast<std::size_t>(column - 2)]);
+      const int column =
+          due.kind == Due::Kind::kPerRecord ? plan.ColumnIndex(due.after_column) : -1;
+      event_slot.push_back(
+          column < 0 ? -1 : plan.date_slot_of_column[static_cast<std::size_t>(column - 2)]);
     }
     const DayNumber as_of = ToDayNumber(context.as_of);
 
@@ -68,7 +69,8 @@ void CollectTableMeasures(const CollectContext& context) {
             }
             if (!coverage || as_of < from || as_of >= until) continue;
             const bool satisfied_now = as_of >= satisfied_from && as_of < satisfied_until;
-            if (satisfied_now) counts.last_satisfied = std::max(counts.last_satisfied, satisfied_from);
+            if (satisfied_now)
+              counts.last_satisfied = std::max(counts.last_satisfied, satisfied_from);
             if (event_slot[r] < 0) continue;
             const DayNumber event = row.dates[static_cast<std::size_t>(event_slot[r])];
             if (event == kPlusInfinity || event > as_of) {
@@ -91,7 +93,8 @@ void CollectTableMeasures(const CollectContext& context) {
     for (std::size_t r = 0; r < plan.rules.size(); ++r) {
       for (std::size_t agency = 0; agency < result.rows_with_issues.size(); ++agency) {
         const int instance = context.instances.Find(rule_index[r], static_cast<int>(agency));
-        if (instance >= 0) context.book.counts(instance).issue_rows += result.rows_with_issues[agency];
+        if (instance >= 0)
+          context.book.counts(instance).issue_rows += result.rows_with_issues[agency];
       }
     }
   }

@@ -1,12 +1,12 @@
-#include <algorithm>
-#include <string>
-#include <unordered_map>
-
 #include "eval/collectors.hpp"
 #include "records/scan_plan.hpp"
 #include "records/table_scan.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
 
 namespace dxcomply {
 namespace {
@@ -70,10 +70,9 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
           return row.agency >= 0 ? context.agencies.at(row.agency).id : std::string();
         };
         if (statement.Type(0) != SqlType::kInteger) {
-          context.issues.push_back({kTaskTable, statement.String(0), plan.table->id_column,
-                                    statement.String(0),
-                                    "task id must be an integer (task left out of the graph)",
-                                    agency_id()});
+          context.issues.push_back(
+              {kTaskTable, statement.String(0), plan.table->id_column, statement.String(0),
+               "task id must be an integer (task left out of the graph)", agency_id()});
         } else if (!records.ids.empty() && statement.Int64(0) == records.ids.back()) {
           context.issues.push_back({kTaskTable, statement.String(0), plan.table->id_column,
                                     statement.String(0), "duplicate task id (later row ignored)",
@@ -121,8 +120,9 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
           }
           if (node_instance < 0) {
             if (const auto found = rule_of_id.find(key); found != rule_of_id.end()) {
-              const bool recurring = context.rules.obligations[static_cast<std::size_t>(found->second)]
-                                         .due.kind == Due::Kind::kRecurring;
+              const bool recurring =
+                  context.rules.obligations[static_cast<std::size_t>(found->second)].due.kind ==
+                  Due::Kind::kRecurring;
               node_instance = recurring
                                   ? context.instances.FindPeriod(found->second, row.agency, period)
                                   : context.instances.Find(found->second, row.agency);

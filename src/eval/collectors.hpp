@@ -5,15 +5,16 @@
 //   CollectIndicatorMeasures  indicator checks, from the measurement table
 #pragma once
 
-#include <vector>
-
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
+
 #include "eval/deadlines.hpp"
 #include "eval/instance_table.hpp"
 #include "eval/measure_book.hpp"
 #include "eval/task_records.hpp"
 #include "records/agency_directory.hpp"
+
+#include <vector>
 
 namespace dxcomply {
 

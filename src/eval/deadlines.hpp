@@ -7,11 +7,11 @@
 // after it.
 #pragma once
 
-#include <vector>
-
 #include "dxcomply/date.hpp"
 #include "dxcomply/obligation.hpp"
 #include "dxcomply/work_calendar.hpp"
+
+#include <vector>
 
 namespace dxcomply {
 

@@ -1,11 +1,11 @@
 // Whose instance a depends_on entry points at.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "dxcomply/finding.hpp"
 #include "dxcomply/obligation.hpp"
+
+#include <string>
+#include <vector>
 
 namespace dxcomply {
 

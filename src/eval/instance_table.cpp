@@ -38,7 +38,8 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
     }
     for (std::size_t agency = 0; agency < agencies.size(); ++agency) {
       const bool national = static_cast<int>(agency) == national_agency;
-      if (!InScope(obligation.applies_to, agencies.at(static_cast<int>(agency)), national)) continue;
+      if (!InScope(obligation.applies_to, agencies.at(static_cast<int>(agency)), national))
+        continue;
       cells_[rule * agency_count_ + agency] = static_cast<std::int32_t>(instances_.size());
       Instance instance{static_cast<int>(rule), static_cast<int>(agency), -1, std::nullopt};
       if (!recurring) {

@@ -6,15 +6,16 @@
 // its first instance contiguously.
 #pragma once
 
+#include "dxcomply/rule_set.hpp"
+
+#include "eval/deadlines.hpp"
+#include "records/agency_directory.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include "dxcomply/rule_set.hpp"
-#include "eval/deadlines.hpp"
-#include "records/agency_directory.hpp"
 
 namespace dxcomply {
 
@@ -37,7 +38,8 @@ class InstanceTable {
 
   // The first instance of rule x agency, or -1 when out of scope.
   int Find(int rule, int agency) const {
-    return cells_[static_cast<std::size_t>(rule) * agency_count_ + static_cast<std::size_t>(agency)];
+    return cells_[static_cast<std::size_t>(rule) * agency_count_ +
+                  static_cast<std::size_t>(agency)];
   }
   // The instance of rule x agency for a task row's period label, or -1.
   int FindPeriod(int rule, int agency, const std::string& label) const;

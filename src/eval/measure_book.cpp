@@ -54,7 +54,8 @@ void MeasureBook::FinishTasks(int instance) {
     }
     if (as_of_day_ < task.from || as_of_day_ >= task.until) continue;
     const DayNumber satisfied = std::max(task.from, task.satisfied_from);
-    const bool done = as_of_day_ >= satisfied && as_of_day_ < std::min(task.until, task.satisfied_until);
+    const bool done =
+        as_of_day_ >= satisfied && as_of_day_ < std::min(task.until, task.satisfied_until);
     if (done) counts.last_satisfied = std::max(counts.last_satisfied, satisfied);
     if (task.started <= as_of_day_) ++counts.started;
     counts.projected_progress += done ? 1.0 : ProjectedProgress(as_of_day_, due, task);
@@ -62,7 +63,8 @@ void MeasureBook::FinishTasks(int instance) {
 }
 
 Measure MeasureBook::MeasureAt(int instance, MeasureDate date) const {
-  const Check& check = rules_.obligations[static_cast<std::size_t>(instances_.at(instance).rule)].check;
+  const Check& check =
+      rules_.obligations[static_cast<std::size_t>(instances_.at(instance).rule)].check;
   const InstanceCounts& counts = counts_[static_cast<std::size_t>(instance)];
   Measure measure;
   switch (check.kind) {
@@ -88,7 +90,8 @@ Measure MeasureBook::MeasureAt(int instance, MeasureDate date) const {
       return measure;
   }
   if (measure.denominator > 0) {
-    measure.value = static_cast<double>(measure.numerator) / static_cast<double>(measure.denominator);
+    measure.value =
+        static_cast<double>(measure.numerator) / static_cast<double>(measure.denominator);
   }
   return measure;
 }

@@ -7,13 +7,14 @@
 // are filled in by FinishTasks once it is.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+#include "dxcomply/rule_set.hpp"
+
+#include "eval/instance_table.hpp"
+
 #include <array>
 #include <cstdint>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
-#include "dxcomply/rule_set.hpp"
-#include "eval/instance_table.hpp"
 
 namespace dxcomply {
 
@@ -40,18 +41,18 @@ struct InstanceCounts {
   // task: sum over the base of each task's projected progress at the due date
   double projected_progress = 0;
   std::int64_t started = 0;  // task: tasks of the base on T started on or before T
-  int issue_rows = 0;  // this agency's rows with data-quality issues in the table read
+  int issue_rows = 0;        // this agency's rows with data-quality issues in the table read
   // coverage/task: the day the last row satisfied on T became so (when it
   // was met, if everything is satisfied)
   DayNumber last_satisfied = kMinusInfinity;
 
   // Per-record due dates (coverage with `after_column`), rows of the base on T:
-  std::int64_t late_open = 0;        // past their own due date, not satisfied
+  std::int64_t late_open = 0;  // past their own due date, not satisfied
   DayNumber oldest_late_due = kPlusInfinity;
-  std::int64_t pending = 0;          // not satisfied, not yet due
+  std::int64_t pending = 0;  // not satisfied, not yet due
   DayNumber next_due = kPlusInfinity;
-  std::int64_t satisfied_late = 0;   // satisfied, but after their own due date
-  std::int64_t without_event = 0;    // no date in after_column yet: no due date
+  std::int64_t satisfied_late = 0;  // satisfied, but after their own due date
+  std::int64_t without_event = 0;   // no date in after_column yet: no due date
 };
 
 class MeasureBook {

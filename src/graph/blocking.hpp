@@ -7,11 +7,12 @@
 // tasks in the graph are never done (completed tasks have no links).
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
+#include "graph/dependency_graph.hpp"
+
 #include <cstdint>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
-#include "graph/dependency_graph.hpp"
 
 namespace dxcomply {
 

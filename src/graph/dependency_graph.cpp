@@ -1,12 +1,12 @@
 #include "graph/dependency_graph.hpp"
 
-#include <algorithm>
-#include <map>
-#include <tuple>
-
 #include "eval/dependency_owners.hpp"
 #include "records/task_dependency_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace dxcomply {
 namespace {
@@ -87,8 +87,8 @@ class GraphBuilder {
       link.to = to_node;
       link.task_id = task_id;
       link.depends_on = depends_on;
-      pending_.push_back({from_node, link, static_cast<std::uint32_t>(from),
-                          static_cast<std::uint32_t>(to)});
+      pending_.push_back(
+          {from_node, link, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
     });
   }
 
@@ -255,7 +255,8 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
     graph.downstream_offsets_[i] += graph.downstream_offsets_[i - 1];
   }
   graph.downstream_.resize(graph.links_.size());
-  std::vector<std::size_t> fill(graph.downstream_offsets_.begin(), graph.downstream_offsets_.end() - 1);
+  std::vector<std::size_t> fill(graph.downstream_offsets_.begin(),
+                                graph.downstream_offsets_.end() - 1);
   for (NodeId node = 0; node < nodes; ++node) {
     for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
          ++link) {

@@ -17,15 +17,16 @@
 // Rule cycles never reach here: validation refuses them.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
+
 #include "eval/instance_table.hpp"
 #include "eval/task_records.hpp"
 #include "graph/graph_algorithms.hpp"
 #include "records/agency_directory.hpp"
+
+#include <cstdint>
+#include <vector>
 
 namespace dxcomply {
 

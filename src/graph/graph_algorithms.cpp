@@ -1,19 +1,19 @@
 #include "graph/graph_algorithms.hpp"
 
-#include <algorithm>
-#include <deque>
-#include <map>
-
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
 
+#include <algorithm>
+#include <deque>
+#include <map>
+
 namespace dxcomply {
 namespace {
 
-using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                    boost::no_property, boost::no_property,
-                                                    NodeId, NodeId>;
+using CsrGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, NodeId, NodeId>;
 
 CsrGraph BuildGraph(NodeId node_count, const std::vector<Edge>& edges) {
   std::vector<Edge> sorted = edges;
@@ -53,7 +53,7 @@ std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector
 
   // Only nodes on cycles matter: members of components larger than one, and
   // self-loops. Maps keep this proportional to them, not to the graph.
-  std::map<NodeId, NodeId> start_of;  // component -> its smallest node
+  std::map<NodeId, NodeId> start_of;            // component -> its smallest node
   std::map<NodeId, std::vector<NodeId>> inner;  // edges inside a component
   for (const Edge& edge : edges) {
     const NodeId c = component[edge.first];

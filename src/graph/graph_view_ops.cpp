@@ -1,7 +1,8 @@
 #include "graph/graph_view_ops.hpp"
 
-#include <algorithm>
 #include <climits>
+
+#include <algorithm>
 
 namespace dxcomply {
 namespace {

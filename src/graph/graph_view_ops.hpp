@@ -2,10 +2,10 @@
 // and the critical path to a target.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
 #include <string>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
 
 namespace dxcomply {
 

@@ -30,7 +30,8 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
     ++stamp;
     node_seen[source] = stamp;
     frontier.clear();
-    for (const NodeId* it = graph.DownstreamBegin(source); it != graph.DownstreamEnd(source); ++it) {
+    for (const NodeId* it = graph.DownstreamBegin(source); it != graph.DownstreamEnd(source);
+         ++it) {
       if (node_seen[*it] == stamp || !Waits(graph, own, *it)) continue;
       node_seen[*it] = stamp;
       frontier.push_back(*it);

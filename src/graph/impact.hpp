@@ -2,18 +2,18 @@
 // waiting on it, directly and through others, each counted once.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
+
+#include <cstdint>
+#include <vector>
 
 namespace dxcomply {
 
 struct Impact {
-  int direct_instances = 0;   // waiting on it directly
+  int direct_instances = 0;  // waiting on it directly
   int direct_agencies = 0;
-  int instances = 0;          // waiting on it directly or through others
+  int instances = 0;  // waiting on it directly or through others
   int agencies = 0;
 };
 

@@ -1,8 +1,8 @@
 #include "graph/rule_cycles.hpp"
 
-#include <map>
-
 #include "graph/graph_algorithms.hpp"
+
+#include <map>
 
 namespace dxcomply {
 

@@ -9,12 +9,13 @@
 // what waits can no longer all be kept.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "dxcomply/date.hpp"
+
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
+
+#include <cstdint>
+#include <vector>
 
 namespace dxcomply {
 

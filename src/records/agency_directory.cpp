@@ -1,9 +1,9 @@
 #include "records/agency_directory.hpp"
 
-#include <algorithm>
-
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
+
+#include <algorithm>
 
 namespace dxcomply {
 
@@ -28,9 +28,10 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
       issues.push_back({kAgencyTable, agency.id, "name", "", "missing name", agency.id});
     }
     if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), agency.kind) == kAgencyKinds.end()) {
-      issues.push_back({kAgencyTable, agency.id, "kind", agency.kind,
-                        "unknown kind (expected ministry, gov_agency or province); no kind-scoped rule applies",
-                        agency.id});
+      issues.push_back(
+          {kAgencyTable, agency.id, "kind", agency.kind,
+           "unknown kind (expected ministry, gov_agency or province); no kind-scoped rule applies",
+           agency.id});
     }
     agencies.push_back(std::move(agency));
   }

@@ -1,12 +1,12 @@
 // The agencies of a database, and fast lookup of an agency id to its index.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
 
 namespace dxcomply {
 

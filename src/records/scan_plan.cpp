@@ -160,8 +160,7 @@ class Planner {
 }  // namespace
 
 bool SqlValue::operator==(const SqlValue& other) const {
-  return kind == other.kind && integer == other.integer && real == other.real &&
-         text == other.text;
+  return kind == other.kind && integer == other.integer && real == other.real && text == other.text;
 }
 
 std::string CleanColumnSql(const ColumnSpec& column, std::vector<SqlValue>& parameters) {
@@ -206,8 +205,8 @@ std::string CleanColumnSql(const ColumnSpec& column, std::vector<SqlValue>& para
 }
 
 std::string TableScanPlan::Sql() const {
-  std::string sql = "SELECT " + QuoteIdentifier(table->id_column) + ", " +
-                    QuoteIdentifier(table->agency_column);
+  std::string sql =
+      "SELECT " + QuoteIdentifier(table->id_column) + ", " + QuoteIdentifier(table->agency_column);
   for (const ColumnSpec* column : columns) sql += ", " + QuoteIdentifier(column->name);
   for (const StaticAtom& atom : atoms) sql += ", (" + atom.sql + ")";
   sql += " FROM " + QuoteIdentifier(table->name);

@@ -22,13 +22,13 @@
 // reports it as a data-quality finding).
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <vector>
-
 #include "dxcomply/date.hpp"
 #include "dxcomply/obligation.hpp"
 #include "dxcomply/rule_set.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace dxcomply {
 
@@ -45,7 +45,7 @@ struct SqlValue {
 
 // One timeless condition, evaluated by SQLite to 1, 0 or NULL per row.
 struct StaticAtom {
-  std::string sql;                  // e.g. "(CASE WHEN typeof(\"level\") = 'integer' ... END) IN (?, ?, ?)"
+  std::string sql;  // e.g. "(CASE WHEN typeof(\"level\") = 'integer' ... END) IN (?, ?, ?)"
   std::vector<SqlValue> parameters;  // in the order of the `?` in sql
 };
 

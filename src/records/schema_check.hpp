@@ -5,6 +5,7 @@
 
 #include "dxcomply/diagnostics.hpp"
 #include "dxcomply/rule_set.hpp"
+
 #include "records/agency_directory.hpp"
 
 namespace dxcomply {

@@ -1,9 +1,9 @@
 #include "records/table_scan.hpp"
 
-#include <algorithm>
-
 #include "records/value_check.hpp"
 #include "store/record_store.hpp"
+
+#include <algorithm>
 
 namespace dxcomply {
 
@@ -14,8 +14,8 @@ bool ScanRow::AtomsHold(const PredicatePlan& predicate) const {
   return true;
 }
 
-void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate,
-                       DayNumber* from, DayNumber* until) const {
+void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate, DayNumber* from,
+                       DayNumber* until) const {
   DayNumber lo = kMinusInfinity;
   DayNumber hi = kPlusInfinity;
   if (plan.lifetime_from_slot >= 0) {
@@ -32,9 +32,8 @@ void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate
   *until = hi;
 }
 
-ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan,
-                     const AgencyDirectory& agencies, bool agency_may_be_null,
-                     std::vector<DataIssue>& issues,
+ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const AgencyDirectory& agencies,
+                     bool agency_may_be_null, std::vector<DataIssue>& issues,
                      const std::function<void(const ScanRow&)>& visit) {
   ScanResult result;
   result.rows_with_issues.assign(agencies.size(), 0);

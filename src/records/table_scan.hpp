@@ -8,13 +8,14 @@
 // still resolve; measures skip them.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
+#include "records/agency_directory.hpp"
+#include "records/scan_plan.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
-#include "records/agency_directory.hpp"
-#include "records/scan_plan.hpp"
 
 namespace dxcomply {
 
@@ -27,9 +28,9 @@ inline constexpr int kNullAgency = -1;
 inline constexpr int kUnknownAgency = -2;
 
 struct ScanRow {
-  const Statement& statement;  // the current result row, for built-in columns
-  int agency;  // AgencyDirectory index, kNullAgency or kUnknownAgency
-  const std::vector<DayNumber>& dates;  // per date slot; kPlusInfinity when NULL or invalid
+  const Statement& statement;              // the current result row, for built-in columns
+  int agency;                              // AgencyDirectory index, kNullAgency or kUnknownAgency
+  const std::vector<DayNumber>& dates;     // per date slot; kPlusInfinity when NULL or invalid
   const std::vector<std::uint8_t>& atoms;  // per static atom: 1 true, 0 false or NULL
   const std::vector<std::uint8_t>& fits;   // per typed column: 1 when the value fits its type
   bool has_issue;                          // some value of this row was reported
@@ -48,9 +49,8 @@ struct ScanResult {
 
 // Streams `plan`'s table. NULL in the agency column is reported unless
 // `agency_may_be_null` (national measurements).
-ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan,
-                     const AgencyDirectory& agencies, bool agency_may_be_null,
-                     std::vector<DataIssue>& issues,
+ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const AgencyDirectory& agencies,
+                     bool agency_may_be_null, std::vector<DataIssue>& issues,
                      const std::function<void(const ScanRow&)>& visit);
 
 }  // namespace dxcomply

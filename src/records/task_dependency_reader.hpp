@@ -1,11 +1,11 @@
 // Streams task_dependency rows (task_id depends on depends_on).
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
 
 namespace dxcomply {
 

@@ -1,8 +1,8 @@
 #include "records/value_check.hpp"
 
-#include <algorithm>
-
 #include "store/record_store.hpp"
+
+#include <algorithm>
 
 namespace dxcomply {
 namespace {
@@ -48,7 +48,8 @@ std::string ValueProblem(const ColumnSpec& column, const Statement& row, int ind
     case ColumnType::kReal:
       return type == SqlType::kInteger || type == SqlType::kReal ? "" : "not a number";
     case ColumnType::kFraction: {
-      if (type != SqlType::kInteger && type != SqlType::kReal) return "not a number between 0 and 1";
+      if (type != SqlType::kInteger && type != SqlType::kReal)
+        return "not a number between 0 and 1";
       const double value = row.Double(index);
       return value >= 0 && value <= 1 ? "" : "outside 0-1";
     }
@@ -60,7 +61,8 @@ std::string ValueProblem(const ColumnSpec& column, const Statement& row, int ind
                                        [&](const std::string& value) { return value == text; });
       if (allowed) return "";
       std::string expected;
-      for (const std::string& value : column.values) expected += (expected.empty() ? "" : ", ") + value;
+      for (const std::string& value : column.values)
+        expected += (expected.empty() ? "" : ", ") + value;
       return "not one of: " + expected;
     }
   }

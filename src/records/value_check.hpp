@@ -3,10 +3,10 @@
 // rules inside SQL; tests/unit/value_check_test.cpp holds them to that.
 #pragma once
 
-#include <string>
-
 #include "dxcomply/date.hpp"
 #include "dxcomply/rule_set.hpp"
+
+#include <string>
 
 namespace dxcomply {
 
@@ -15,8 +15,7 @@ class Statement;
 // "" when the value at result column `index` of `row` fits `column`;
 // otherwise what is wrong ("not an ISO date YYYY-MM-DD", "outside 1-5", ...).
 // For a valid date, stores its day in `*day`; otherwise leaves `*day` alone.
-std::string ValueProblem(const ColumnSpec& column, const Statement& row, int index,
-                         DayNumber* day);
+std::string ValueProblem(const ColumnSpec& column, const Statement& row, int index, DayNumber* day);
 
 // The value as text for a data-quality finding ("NULL" for NULL).
 std::string ValueText(const Statement& row, int index);

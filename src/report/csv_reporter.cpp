@@ -8,14 +8,40 @@
 namespace dxcomply {
 namespace {
 
-const char* const kColumns[] = {
-    "type",           "status",         "days_overdue",    "days_left",      "agency_id",
-    "agency_name",    "agency_kind",    "obligation_id",   "obligation_title", "period",
-    "check",          "due",            "as_of",           "value",          "numerator",
-    "denominator",    "value_lookback", "value_due",       "target",         "projection",
-    "reason",         "blocked_by",     "latest_finish",   "slack_days",     "holds_back",
-    "holds_back_agencies", "data_issues", "source_document", "source_assumed",
-    "issue_table",    "issue_row_id",   "issue_column",    "issue_value",    "issue_problem"};
+const char* const kColumns[] = {"type",
+                                "status",
+                                "days_overdue",
+                                "days_left",
+                                "agency_id",
+                                "agency_name",
+                                "agency_kind",
+                                "obligation_id",
+                                "obligation_title",
+                                "period",
+                                "check",
+                                "due",
+                                "as_of",
+                                "value",
+                                "numerator",
+                                "denominator",
+                                "value_lookback",
+                                "value_due",
+                                "target",
+                                "projection",
+                                "reason",
+                                "blocked_by",
+                                "latest_finish",
+                                "slack_days",
+                                "holds_back",
+                                "holds_back_agencies",
+                                "data_issues",
+                                "source_document",
+                                "source_assumed",
+                                "issue_table",
+                                "issue_row_id",
+                                "issue_column",
+                                "issue_value",
+                                "issue_problem"};
 
 std::string Field(const std::string& value) {
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
@@ -102,7 +128,11 @@ class CsvReporter : public Reporter {
             std::to_string(f.data_issues),
             f.source.document,
             f.source.assumed,
-            "", "", "", "", ""};
+            "",
+            "",
+            "",
+            "",
+            ""};
   }
 };
 

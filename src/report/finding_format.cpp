@@ -1,9 +1,9 @@
 #include "report/finding_format.hpp"
 
-#include <cmath>
-
 #include "eval/classify.hpp"
 #include "rules/rule_vocabulary.hpp"
+
+#include <cmath>
 
 namespace dxcomply {
 namespace {

@@ -2,9 +2,9 @@
 // "62.1% (18/29)", "at least 5", "3 of 4 tasks completed".
 #pragma once
 
-#include <string>
-
 #include "dxcomply/finding.hpp"
+
+#include <string>
 
 namespace dxcomply {
 

@@ -1,13 +1,13 @@
 #include "report/graph_writer.hpp"
 
-#include <algorithm>
-#include <set>
-
-#include <nlohmann/json.hpp>
-
 #include "engine/finding_text.hpp"
 #include "graph/graph_view_ops.hpp"
 #include "report/finding_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
 
 namespace dxcomply {
 namespace {
@@ -54,7 +54,8 @@ std::string NodeName(const Report& report, int node) {
     return f->agency.name + " · " + f->obligation_id + (f->period.empty() ? "" : " " + f->period);
   }
   const InstanceRef& task = report.graph->nodes[static_cast<std::size_t>(node)].task;
-  return "task " + task.task_id + " of " + (task.agency_name.empty() ? task.agency_id : task.agency_name);
+  return "task " + task.task_id + " of " +
+         (task.agency_name.empty() ? task.agency_id : task.agency_name);
 }
 
 std::string SlackText(const GraphView::Node& node) {
@@ -67,7 +68,8 @@ std::string ImpactText(const Finding& f) {
   if (f.holds_back == 0) return "";
   return "holds back " + std::to_string(f.holds_back) +
          (f.holds_back == 1 ? " instance" : " instances") + " of " +
-         std::to_string(f.holds_back_agencies) + (f.holds_back_agencies == 1 ? " agency" : " agencies");
+         std::to_string(f.holds_back_agencies) +
+         (f.holds_back_agencies == 1 ? " agency" : " agencies");
 }
 
 bool OnPath(const std::vector<int>& path, int upstream, int waiting) {
@@ -98,14 +100,15 @@ void WriteDot(const Report& report, const std::vector<int>& nodes, const std::ve
       const InstanceRef& task = view.nodes[static_cast<std::size_t>(node)].task;
       label = "task " + task.task_id + "\n" + task.title + "\n" + task.agency_name;
     }
-    out << "  n" << node << " [label=\"" << DotEscape(label) << "\", fillcolor=\"" << colour
-        << "\"" << (on_path.count(node) ? ", penwidth=3, color=\"#cc0000\"" : "") << "];\n";
+    out << "  n" << node << " [label=\"" << DotEscape(label) << "\", fillcolor=\"" << colour << "\""
+        << (on_path.count(node) ? ", penwidth=3, color=\"#cc0000\"" : "") << "];\n";
   }
   for (const GraphView::Link& link : view.links) {
     if (!shown.count(link.upstream) || !shown.count(link.waiting)) continue;
     std::string label = link.via_tasks;
-    if (link.lead_time_days > 0) label += (label.empty() ? "" : ", ") + std::string("lead ") +
-                                          std::to_string(link.lead_time_days) + " d";
+    if (link.lead_time_days > 0)
+      label += (label.empty() ? "" : ", ") + std::string("lead ") +
+               std::to_string(link.lead_time_days) + " d";
     out << "  n" << link.upstream << " -> n" << link.waiting;
     std::vector<std::string> attributes;
     if (!label.empty()) attributes.push_back("label=\"" + DotEscape(label) + "\"");
@@ -147,7 +150,8 @@ void WriteJson(const Report& report, const std::vector<int>& nodes, const std::v
       object["obligation_id"] = n.task.obligation_id;
       object["agency"] = {{"id", n.task.agency_id}, {"name", n.task.agency_name}};
     }
-    object["latest_finish"] = n.latest_finish ? json(FormatIsoDate(*n.latest_finish)) : json(nullptr);
+    object["latest_finish"] =
+        n.latest_finish ? json(FormatIsoDate(*n.latest_finish)) : json(nullptr);
     object["slack_days"] = n.slack_days ? json(*n.slack_days) : json(nullptr);
     node_list.push_back(object);
   }
@@ -159,12 +163,9 @@ void WriteJson(const Report& report, const std::vector<int>& nodes, const std::v
                      {"lead_time_days", link.lead_time_days},
                      {"via_tasks", link.via_tasks}});
   }
-  const json document = {{"format", "dxcomply-graph"},
-                         {"version", 1},
-                         {"as_of", FormatIsoDate(report.as_of)},
-                         {"nodes", node_list},
-                         {"links", links},
-                         {"critical_path", path}};
+  const json document = {
+      {"format", "dxcomply-graph"}, {"version", 1},   {"as_of", FormatIsoDate(report.as_of)},
+      {"nodes", node_list},         {"links", links}, {"critical_path", path}};
   out << document.dump(1, ' ', false, json::error_handler_t::replace) << "\n";
 }
 

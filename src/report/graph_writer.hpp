@@ -2,12 +2,12 @@
 // Graphviz DOT (coloured by status; `dot -Tsvg` renders it), JSON, or text.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
 
 namespace dxcomply {
 

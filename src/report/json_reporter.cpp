@@ -2,10 +2,10 @@
 // written one object at a time so that large reports stream instead of
 // building one document in memory. Invalid UTF-8 from records is replaced,
 // never fatal.
-#include <nlohmann/json.hpp>
-
 #include "report/finding_format.hpp"
 #include "report/reporter.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace dxcomply {
 namespace {
@@ -27,12 +27,9 @@ json MeasureJson(const Measure& measure) {
 }
 
 json RefJson(const InstanceRef& ref) {
-  json object = {{"obligation_id", ref.obligation_id},
-                 {"agency_id", ref.agency_id},
-                 {"agency_name", ref.agency_name},
-                 {"period", ref.period},
-                 {"status", StatusName(ref.status)},
-                 {"days", ref.days}};
+  json object = {{"obligation_id", ref.obligation_id}, {"agency_id", ref.agency_id},
+                 {"agency_name", ref.agency_name},     {"period", ref.period},
+                 {"status", StatusName(ref.status)},   {"days", ref.days}};
   if (!ref.task_id.empty()) {
     object["task_id"] = ref.task_id;
     object["title"] = ref.title;
@@ -91,8 +88,8 @@ json FindingJson(const Finding& f) {
 }
 
 json DataIssueJson(const DataIssue& issue) {
-  return {{"table", issue.table},   {"row_id", issue.row_id},   {"column", issue.column},
-          {"value", issue.value},   {"problem", issue.problem}, {"agency_id", issue.agency_id}};
+  return {{"table", issue.table}, {"row_id", issue.row_id},   {"column", issue.column},
+          {"value", issue.value}, {"problem", issue.problem}, {"agency_id", issue.agency_id}};
 }
 
 class JsonReporter : public Reporter {

@@ -3,15 +3,16 @@
 // in the commands.
 #pragma once
 
+#include "dxcomply/engine.hpp"
+#include "dxcomply/finding.hpp"
+
+#include "report/summary.hpp"
+
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "dxcomply/engine.hpp"
-#include "dxcomply/finding.hpp"
-#include "report/summary.hpp"
 
 namespace dxcomply {
 
@@ -22,7 +23,7 @@ std::optional<OutputFormat> ParseOutputFormat(const std::string& name);
 struct ReportView {
   const Report& report;
   const Summary& summary;
-  std::string agency_id;   // check: the one agency (findings are already filtered)
+  std::string agency_id;      // check: the one agency (findings are already filtered)
   bool all_statuses = false;  // list every finding, not only overdue and at risk
 };
 

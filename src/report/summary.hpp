@@ -2,13 +2,13 @@
 // the national total of the measure), per agency kind, and data issues.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
 #include <array>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
 
 namespace dxcomply {
 

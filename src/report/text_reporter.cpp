@@ -1,13 +1,13 @@
 // The terminal format: overdue and at-risk lists with the reason under each
 // finding, then a summary. Columns count characters, so Vietnamese names
 // with diacritics line up.
-#include <sstream>
-
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
 #include "report/reporter.hpp"
 #include "report/text_layout.hpp"
+
+#include <sstream>
 
 namespace dxcomply {
 namespace {
@@ -93,14 +93,16 @@ class TextReporter : public Reporter {
     Line("reason", f.reason, out);
     Line("check", f.check_kind, out);
     Line("target", TargetText(f), out);
-    Line("due", f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")"
-                      : "- (" + f.reason + ")",
+    Line("due",
+         f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")" : "- (" + f.reason + ")",
          out);
     if (f.day_unit != "days") Line("days count", "in " + f.day_unit, out);
     Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
     Line("v(T-W)", FormatIsoDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback), out);
-    Line("v(due)", FormatIsoDate(f.due && *f.due < f.as_of ? *f.due : f.as_of) + "  " +
-                       MeasureText(f, f.at_due), out);
+    Line("v(due)",
+         FormatIsoDate(f.due && *f.due < f.as_of ? *f.due : f.as_of) + "  " +
+             MeasureText(f, f.at_due),
+         out);
     if (f.projection) {
       Line("projection", ProjectionText(f) + " by the due date", out);
     } else {
@@ -114,15 +116,17 @@ class TextReporter : public Reporter {
       }
     }
     if (f.latest_finish) {
-      Line("finish by", FormatIsoDate(*f.latest_finish) + " (slack " +
-                            std::to_string(*f.slack_days) + " days: own due date and what waits on it)",
+      Line("finish by",
+           FormatIsoDate(*f.latest_finish) + " (slack " + std::to_string(*f.slack_days) +
+               " days: own due date and what waits on it)",
            out);
     }
     if (f.status == Status::kOverdue || f.status == Status::kAtRisk) {
-      Line("holds back", std::to_string(f.holds_back_direct) + " instances of " +
-                             std::to_string(f.holds_back_agencies_direct) + " agencies directly, " +
-                             std::to_string(f.holds_back) + " of " +
-                             std::to_string(f.holds_back_agencies) + " in all",
+      Line("holds back",
+           std::to_string(f.holds_back_direct) + " instances of " +
+               std::to_string(f.holds_back_agencies_direct) + " agencies directly, " +
+               std::to_string(f.holds_back) + " of " + std::to_string(f.holds_back_agencies) +
+               " in all",
            out);
     }
     if (f.blocked_by.empty()) {
@@ -180,22 +184,24 @@ class TextReporter : public Reporter {
 
   static std::string RecordsHeading(const Finding& f, const Explanation& explanation) {
     const std::string first = "first " + std::to_string(explanation.record_limit);
-    if (f.check_kind == "count") return "records counted on " + FormatIsoDate(f.as_of) + " (" + first + "):";
+    if (f.check_kind == "count")
+      return "records counted on " + FormatIsoDate(f.as_of) + " (" + first + "):";
     if (f.check_kind == "indicator") return "latest measurements (" + first + "):";
     return "records that count against it on " + FormatIsoDate(f.as_of) + " (" + first + "):";
   }
 
   static void WriteGroup(Status status, const std::vector<const Finding*>& group,
                          std::ostream& out) {
-    out << "\n" << StatusHeading(status) << " (" << GroupThousands(static_cast<long long>(group.size()))
+    out << "\n"
+        << StatusHeading(status) << " (" << GroupThousands(static_cast<long long>(group.size()))
         << ")\n";
     if (group.empty()) {
       out << "  none\n";
       return;
     }
-    const char* days = status == Status::kOverdue ? "days late"
+    const char* days = status == Status::kOverdue                                  ? "days late"
                        : (status == Status::kAtRisk || status == Status::kOnTrack) ? "days left"
-                                                                                    : "";
+                                                                                   : "";
     const bool problems = status == Status::kOverdue || status == Status::kAtRisk;
     out << "  " << PadLeft(days, 9) << (problems ? "  holds back" : "") << "  "
         << FitWidth("agency", kAgencyWidth) << "  " << FitWidth("obligation", kObligationWidth)
@@ -204,9 +210,9 @@ class TextReporter : public Reporter {
       std::string obligation = f->obligation_id + (f->period.empty() ? "" : " " + f->period);
       out << "  " << PadLeft(DaysText(*f), 9)
           << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
-          << "  " << FitWidth(f->agency.name, kAgencyWidth)
-          << "  " << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10)
-          << "  " << MeasureText(*f, f->at_as_of) << "\n";
+          << "  " << FitWidth(f->agency.name, kAgencyWidth) << "  "
+          << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10) << "  "
+          << MeasureText(*f, f->at_as_of) << "\n";
       out << "  " << std::string(problems ? 23 : 11, ' ') << f->reason << "\n";
     }
   }
@@ -261,7 +267,6 @@ class TextReporter : public Reporter {
           << issue.value << ": " << issue.problem << "\n";
     }
   }
-
 };
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include "rules/rule_checker.hpp"
 
+#include "rules/rule_vocabulary.hpp"
+#include "rules/yaml_node_reader.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include "rules/rule_vocabulary.hpp"
-#include "rules/yaml_node_reader.hpp"
 
 namespace dxcomply {
 namespace {
@@ -119,9 +119,9 @@ class RuleSetChecker {
     for (const Obligation& obligation : rules_.obligations) {
       auto [it, inserted] = seen.emplace(obligation.id, &obligation);
       if (!inserted) {
-        diagnostics_.Error(obligation.location, obligation.id,
-                           "duplicate obligation id (first declared at " +
-                               it->second->location.ToString() + ")");
+        diagnostics_.Error(
+            obligation.location, obligation.id,
+            "duplicate obligation id (first declared at " + it->second->location.ToString() + ")");
       }
     }
   }
@@ -156,8 +156,9 @@ class RuleSetChecker {
                            condition.op == CompareOp::kGt || condition.op == CompareOp::kGe;
       if (ordered && (column->type == ColumnType::kText || column->type == ColumnType::kBoolean)) {
         diagnostics_.Error(condition.location, obligation.id,
-                           std::string(CompareOpName(condition.op)) + " needs a date or number column; '" +
-                               column->name + "' is " + ColumnTypeName(column->type));
+                           std::string(CompareOpName(condition.op)) +
+                               " needs a date or number column; '" + column->name + "' is " +
+                               ColumnTypeName(column->type));
       }
       for (Operand& operand : condition.values) {
         std::string problem;

@@ -16,10 +16,10 @@ std::optional<Enum> Lookup(const std::vector<std::string>& names, const std::str
 // The order of each list follows its enum's declaration order.
 const std::vector<std::string> kAgencyKinds = {"ministry", "gov_agency", "province"};
 const std::vector<std::string> kCheckKindNames = {"coverage", "count", "task", "indicator"};
-const std::vector<std::string> kCompareOpNames = {"eq", "ne", "in", "not_in", "lt",
+const std::vector<std::string> kCompareOpNames = {"eq", "ne", "in", "not_in",  "lt",
                                                   "le", "gt", "ge", "is_null", "not_null"};
-const std::vector<std::string> kColumnTypeNames = {"text",     "integer",  "real",
-                                                   "boolean",  "fraction", "date"};
+const std::vector<std::string> kColumnTypeNames = {"text",    "integer",  "real",
+                                                   "boolean", "fraction", "date"};
 
 std::optional<CheckKind> ParseCheckKind(const std::string& name) {
   return Lookup<CheckKind>(kCheckKindNames, name);

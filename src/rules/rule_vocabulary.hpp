@@ -2,12 +2,12 @@
 // column types, and the names of the tables the engine itself reads.
 #pragma once
 
+#include "dxcomply/obligation.hpp"
+#include "dxcomply/rule_set.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "dxcomply/obligation.hpp"
-#include "dxcomply/rule_set.hpp"
 
 namespace dxcomply {
 

@@ -1,14 +1,14 @@
 #include "rules/yaml_loader.hpp"
 
+#include "rules/rule_vocabulary.hpp"
+#include "rules/yaml_node_reader.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
-
-#include "rules/rule_vocabulary.hpp"
-#include "rules/yaml_node_reader.hpp"
 
 namespace dxcomply {
 namespace {
@@ -17,16 +17,17 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables"};
 const std::vector<std::string> kObligationKeys = {
-    "id",          "title",    "title_en", "source",     "applies_to", "due",
-    "issued_on",   "warn_before", "lookback", "check", "depends_on", "period"};
-const std::vector<std::string> kDueKeys = {
-    "date", "in_month", "end_of_year", "roll", "after", "after_column", "days", "working_days",
-    "every", "first", "last", "month_offset", "day", "working_day"};
+    "id",        "title",       "title_en", "source", "applies_to", "due",
+    "issued_on", "warn_before", "lookback", "check",  "depends_on", "period"};
+const std::vector<std::string> kDueKeys = {"date",  "in_month",     "end_of_year", "roll",
+                                           "after", "after_column", "days",        "working_days",
+                                           "every", "first",        "last",        "month_offset",
+                                           "day",   "working_day"};
 const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
-const std::vector<std::string> kCheckKeys = {"kind",   "table",      "where",      "satisfied",
-                                             "target", "at_least",   "empty_base", "obligation",
-                                             "indicator"};
+const std::vector<std::string> kCheckKeys = {"kind",       "table",      "where",
+                                             "satisfied",  "target",     "at_least",
+                                             "empty_base", "obligation", "indicator"};
 const std::vector<std::string> kConditionKeys = {"column", "op", "value", "values"};
 const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agencies", "kinds",
                                                   "lead_time"};
@@ -36,12 +37,22 @@ const std::vector<std::string> kColumnKeys = {"name", "type", "min", "max", "val
 
 // What people coming from SQL or other rule languages write instead.
 std::string SuggestOperator(const std::string& op) {
-  static const std::map<std::string, std::string> kAliases = {
-      {"lte", "le"},       {"gte", "ge"},      {"<=", "le"},     {">=", "ge"},
-      {"<", "lt"},         {">", "gt"},        {"=", "eq"},      {"==", "eq"},
-      {"!=", "ne"},        {"<>", "ne"},       {"neq", "ne"},    {"nin", "not_in"},
-      {"null", "is_null"}, {"isnull", "is_null"}, {"notnull", "not_null"},
-      {"is_not_null", "not_null"}};
+  static const std::map<std::string, std::string> kAliases = {{"lte", "le"},
+                                                              {"gte", "ge"},
+                                                              {"<=", "le"},
+                                                              {">=", "ge"},
+                                                              {"<", "lt"},
+                                                              {">", "gt"},
+                                                              {"=", "eq"},
+                                                              {"==", "eq"},
+                                                              {"!=", "ne"},
+                                                              {"<>", "ne"},
+                                                              {"neq", "ne"},
+                                                              {"nin", "not_in"},
+                                                              {"null", "is_null"},
+                                                              {"isnull", "is_null"},
+                                                              {"notnull", "not_null"},
+                                                              {"is_not_null", "not_null"}};
   const auto alias = kAliases.find(op);
   return alias != kAliases.end() ? alias->second : NearestWord(op, kCompareOpNames);
 }
@@ -191,7 +202,8 @@ class RuleFileLoader {
     out.applies_to.location = reader_.At(node);
     if (!reader_.CheckMap(node, kScopeKeys, out.id, "applies_to")) return;
     if (const YAML::Node n = YamlNodeReader::Get(node, "kinds"); n.IsDefined()) {
-      out.applies_to.kinds = reader_.TextList(n, out.id, "kinds").value_or(std::vector<std::string>{});
+      out.applies_to.kinds =
+          reader_.TextList(n, out.id, "kinds").value_or(std::vector<std::string>{});
       CheckKinds(n, out.applies_to.kinds, out.id);
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "agencies"); n.IsDefined()) {
@@ -218,9 +230,9 @@ class RuleFileLoader {
       const std::string& kind = kinds[i];
       if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), kind) != kAgencyKinds.end()) continue;
       const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
-      reader_.Error(at, rule_id,
-                    "unknown agency kind '" + kind + "' (expected one of: " +
-                        JoinWords(kAgencyKinds) + ")");
+      reader_.Error(
+          at, rule_id,
+          "unknown agency kind '" + kind + "' (expected one of: " + JoinWords(kAgencyKinds) + ")");
     }
   }
 
@@ -246,7 +258,8 @@ class RuleFileLoader {
     if (forms.size() != 1) {
       reader_.Error(node, out.id,
                     "due needs exactly one of date, in_month, end_of_year, after, after_column, "
-                    "every" + (forms.empty() ? std::string() : " (found " + JoinWords(forms) + ")"));
+                    "every" +
+                        (forms.empty() ? std::string() : " (found " + JoinWords(forms) + ")"));
       return;
     }
     const std::string form = forms.front();
@@ -257,20 +270,20 @@ class RuleFileLoader {
     } else if (form == "after" || form == "after_column") {
       allowed.insert(allowed.end(), {"days", "working_days"});
       due.kind = form == "after" ? Due::Kind::kAfter : Due::Kind::kPerRecord;
-      (form == "after" ? due.after : due.after_column) =
-          RequiredText(node, form, out.id);
+      (form == "after" ? due.after : due.after_column) = RequiredText(node, form, out.id);
       LoadOffsetDays(node, out);
     } else {
-      allowed.insert(allowed.end(), {"first", "last", "month_offset", "day", "working_day", "roll"});
+      allowed.insert(allowed.end(),
+                     {"first", "last", "month_offset", "day", "working_day", "roll"});
       LoadRecurringDue(node, out);
     }
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end() &&
           std::find(kDueKeys.begin(), kDueKeys.end(), key) != kDueKeys.end()) {
-        reader_.Error(entry.first, out.id,
-                      "'" + key + "' does not go with '" + form + "' (it takes: " +
-                          JoinWords(allowed) + ")");
+        reader_.Error(
+            entry.first, out.id,
+            "'" + key + "' does not go with '" + form + "' (it takes: " + JoinWords(allowed) + ")");
       }
     }
   }
@@ -285,7 +298,8 @@ class RuleFileLoader {
       const std::optional<Period> month = ParsePeriod(value, Frequency::kMonth, out.id, "in_month");
       if (month) due.date = month->Next().First() - boost::gregorian::days(1);
     } else {
-      const std::optional<Period> year = ParsePeriod(value, Frequency::kYear, out.id, "end_of_year");
+      const std::optional<Period> year =
+          ParsePeriod(value, Frequency::kYear, out.id, "end_of_year");
       if (year) due.date = Date(static_cast<unsigned short>(year->year), 12, 31);
     }
     if (const YAML::Node roll = YamlNodeReader::Get(node, "roll"); roll.IsDefined()) {
@@ -399,12 +413,14 @@ class RuleFileLoader {
     bool ok = false;
     switch (frequency) {
       case Frequency::kMonth:
-        ok = text.size() == 7 && std::sscanf(text.c_str(), "%4d-%2d%c", &year, &index, &extra) == 2 &&
-             index >= 1 && index <= 12;
+        ok = text.size() == 7 &&
+             std::sscanf(text.c_str(), "%4d-%2d%c", &year, &index, &extra) == 2 && index >= 1 &&
+             index <= 12;
         break;
       case Frequency::kQuarter:
-        ok = text.size() == 7 && std::sscanf(text.c_str(), "%4d-Q%1d%c", &year, &index, &extra) == 2 &&
-             index >= 1 && index <= 4;
+        ok = text.size() == 7 &&
+             std::sscanf(text.c_str(), "%4d-Q%1d%c", &year, &index, &extra) == 2 && index >= 1 &&
+             index <= 4;
         break;
       case Frequency::kYear:
         ok = text.size() == 4 && std::sscanf(text.c_str(), "%4d%c", &year, &extra) == 1;
@@ -412,8 +428,8 @@ class RuleFileLoader {
     }
     if (!ok || year < 1900 || year > 2199) {
       reader_.Error(node, rule_id,
-                    what + " must be a period written " +
-                        kShapes[static_cast<int>(frequency)] + ", not '" + text + "'");
+                    what + " must be a period written " + kShapes[static_cast<int>(frequency)] +
+                        ", not '" + text + "'");
       return std::nullopt;
     }
     period.year = year;
@@ -464,8 +480,8 @@ class RuleFileLoader {
       check.kind = *parsed;
     } else if (!kind.empty()) {
       reader_.Error(kind_node, out.id,
-                    "unknown check kind '" + kind + "' (expected one of: " +
-                        JoinWords(kCheckKindNames) + ")");
+                    "unknown check kind '" + kind +
+                        "' (expected one of: " + JoinWords(kCheckKindNames) + ")");
       return;
     } else {
       return;
@@ -492,8 +508,8 @@ class RuleFileLoader {
       if (std::find(kCheckKeys.begin(), kCheckKeys.end(), key) == kCheckKeys.end()) continue;
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         reader_.Error(entry.first, out.id,
-                      "'" + key + "' does not apply to a " + kind + " check (it takes: " +
-                          JoinWords(allowed) + ")");
+                      "'" + key + "' does not apply to a " + kind +
+                          " check (it takes: " + JoinWords(allowed) + ")");
       }
     }
 
@@ -504,7 +520,8 @@ class RuleFileLoader {
         if (!YamlNodeReader::Get(node, "satisfied").IsDefined()) {
           reader_.Error(node, out.id, "a coverage check needs 'satisfied'");
         }
-        check.satisfied = LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
+        check.satisfied =
+            LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
         check.target = LoadShare(YamlNodeReader::Get(node, "target"), out.id, 1.0);
         LoadEmptyBase(YamlNodeReader::Get(node, "empty_base"), out);
         break;
@@ -528,7 +545,8 @@ class RuleFileLoader {
           check.task_obligation = reader_.Text(n, out.id, "obligation").value_or(out.id);
         }
         check.where = LoadPredicate(YamlNodeReader::Get(node, "where"), out.id, "where");
-        check.satisfied = LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
+        check.satisfied =
+            LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
         check.target = LoadShare(YamlNodeReader::Get(node, "target"), out.id, 1.0);
         break;
       case CheckKind::kIndicator: {
@@ -631,7 +649,8 @@ class RuleFileLoader {
     const YAML::Node value = YamlNodeReader::Get(node, "value");
     const YAML::Node values = YamlNodeReader::Get(node, "values");
     const bool takes_list = condition.op == CompareOp::kIn || condition.op == CompareOp::kNotIn;
-    const bool takes_none = condition.op == CompareOp::kIsNull || condition.op == CompareOp::kNotNull;
+    const bool takes_none =
+        condition.op == CompareOp::kIsNull || condition.op == CompareOp::kNotNull;
     if (takes_none) {
       if (value.IsDefined() || values.IsDefined()) {
         reader_.Error(value.IsDefined() ? value : values, rule_id, op + " takes no value");
@@ -716,7 +735,8 @@ class RuleFileLoader {
         }
       }
       if (const YAML::Node n = YamlNodeReader::Get(item, "kinds"); n.IsDefined()) {
-        dependency.kinds = reader_.TextList(n, out.id, "kinds").value_or(std::vector<std::string>{});
+        dependency.kinds =
+            reader_.TextList(n, out.id, "kinds").value_or(std::vector<std::string>{});
         CheckKinds(n, dependency.kinds, out.id);
       }
       if (const YAML::Node n = YamlNodeReader::Get(item, "lead_time"); n.IsDefined()) {
@@ -787,8 +807,8 @@ class RuleFileLoader {
       column.type = *parsed;
     } else if (!type.empty()) {
       reader_.Error(type_node, "",
-                    "unknown column type '" + type + "' (expected one of: " +
-                        JoinWords(kColumnTypeNames) + ")");
+                    "unknown column type '" + type +
+                        "' (expected one of: " + JoinWords(kColumnTypeNames) + ")");
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "min"); n.IsDefined()) {
       column.min = reader_.Integer(n, "", "min");

@@ -6,10 +6,10 @@
 // declared in tables.yaml, cycles) are the validator's job.
 #pragma once
 
-#include <string>
-
 #include "dxcomply/diagnostics.hpp"
 #include "dxcomply/rule_set.hpp"
+
+#include <string>
 
 namespace dxcomply {
 

@@ -52,8 +52,7 @@ std::string JoinWords(const std::vector<std::string>& words) {
   return joined;
 }
 
-YamlNodeReader::YamlNodeReader(std::string file, const std::string& text,
-                               Diagnostics& diagnostics)
+YamlNodeReader::YamlNodeReader(std::string file, const std::string& text, Diagnostics& diagnostics)
     : file_(std::move(file)), diagnostics_(diagnostics) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
@@ -80,8 +79,8 @@ SourceLocation YamlNodeReader::AtMark(const YAML::Mark& mark) const {
   const std::size_t line_index = static_cast<std::size_t>(mark.line);
   if (line_index < lines_.size()) {
     const std::string& line = lines_[line_index];
-    const std::size_t bytes = std::min<std::size_t>(static_cast<std::size_t>(mark.column),
-                                                    line.size());
+    const std::size_t bytes =
+        std::min<std::size_t>(static_cast<std::size_t>(mark.column), line.size());
     for (std::size_t i = 0; i < bytes; ++i) {
       if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++code_points;
     }
@@ -177,8 +176,7 @@ std::optional<Date> YamlNodeReader::IsoDate(const YAML::Node& node, const std::s
   if (node.IsScalar()) {
     if (auto date = ParseIsoDate(node.Scalar())) return date;
   }
-  Error(node, rule_id,
-        what + " must be an ISO date YYYY-MM-DD that exists, not " + KindOf(node));
+  Error(node, rule_id, what + " must be an ISO date YYYY-MM-DD that exists, not " + KindOf(node));
   return std::nullopt;
 }
 

@@ -4,15 +4,15 @@
 // returns nullopt/false, so callers can keep going and report more.
 #pragma once
 
+#include "dxcomply/date.hpp"
+#include "dxcomply/diagnostics.hpp"
+
+#include <yaml-cpp/yaml.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
-
-#include "dxcomply/date.hpp"
-#include "dxcomply/diagnostics.hpp"
 
 namespace dxcomply {
 

@@ -1,8 +1,8 @@
 #include "store/record_store.hpp"
 
-#include <filesystem>
-
 #include <sqlite3.h>
+
+#include <filesystem>
 
 namespace dxcomply {
 namespace {
@@ -20,8 +20,8 @@ constexpr int kBusyTimeoutMs = 30000;
 }  // namespace
 
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db), sql_(sql) {
-  const int code = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement_,
-                                      nullptr);
+  const int code =
+      sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement_, nullptr);
   if (code != SQLITE_OK) Fail(db_, "cannot prepare query [" + sql + "]", code);
 }
 

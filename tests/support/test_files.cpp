@@ -1,14 +1,13 @@
 #include "support/test_files.hpp"
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
 #include <unistd.h>
-
-#include <sqlite3.h>
 
 namespace dxcomply::testing {
 namespace {
@@ -27,9 +26,8 @@ std::string ReadFile(const std::string& path) {
 
 TempFolder::TempFolder() {
   static std::atomic<int> counter{0};
-  const fs::path path = fs::temp_directory_path() /
-                        ("dxcomply-test-" + std::to_string(getpid()) + "-" +
-                         std::to_string(counter++));
+  const fs::path path = fs::temp_directory_path() / ("dxcomply-test-" + std::to_string(getpid()) +
+                                                     "-" + std::to_string(counter++));
   fs::remove_all(path);
   fs::create_directories(path);
   path_ = path.string();

@@ -1,7 +1,7 @@
+#include "dxcomply/date.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
-
-#include "dxcomply/date.hpp"
 
 namespace dxcomply {
 namespace {
@@ -16,9 +16,9 @@ BOOST_AUTO_TEST_CASE(parses_iso_dates_that_exist) {
 }
 
 BOOST_AUTO_TEST_CASE(refuses_what_is_not_an_iso_day) {
-  for (const char* text : {"2022-02-30", "2023-02-29", "30/09/2022", "2022-9-30", "2022-09-3",
-                           "2022-13-01", "2022-00-10", "2022-09-31", "", "2022-09-30 ",
-                           "20220930", "0999-01-01", "2022/09/30"}) {
+  for (const char* text :
+       {"2022-02-30", "2023-02-29", "30/09/2022", "2022-9-30", "2022-09-3", "2022-13-01",
+        "2022-00-10", "2022-09-31", "", "2022-09-30 ", "20220930", "0999-01-01", "2022/09/30"}) {
     BOOST_TEST_CONTEXT(text) { BOOST_TEST(!ParseIsoDay(text).has_value()); }
   }
 }

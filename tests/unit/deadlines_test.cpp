@@ -1,14 +1,16 @@
 // Every form of due date, first as arithmetic (Deadlines) and then end to
 // end through Evaluate on small databases.
-#include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
-#include <boost/test/unit_test.hpp>
+#include "eval/deadlines.hpp"
 
 #include "dxcomply/engine.hpp"
-#include "eval/deadlines.hpp"
+
 #include "rules/rule_checker.hpp"
 #include "rules/yaml_loader.hpp"
 #include "store/record_store.hpp"
 #include "support/test_files.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
+#include <boost/test/unit_test.hpp>
 
 namespace dxcomply {
 namespace {
@@ -141,8 +143,9 @@ BOOST_AUTO_TEST_CASE(monthly_report_with_two_missed_months_and_one_late) {
   // Due on the last day of each month; February and April never sent, May
   // sent on 7 June; June not due yet on 20/6.
   const Run run = Evaluate(
-      "obligations:\n" + Rule("report", "{every: month, first: 2023-01, month_offset: 0, day: last}",
-                               "{kind: task}"),
+      "obligations:\n" + Rule("report",
+                              "{every: month, first: 2023-01, month_offset: 0, day: last}",
+                              "{kind: task}"),
       "INSERT INTO task (id, agency_id, obligation_id, period, title, started_on, progress, "
       "completed_on) VALUES\n"
       " (1, 'BTTTT', 'report', '2023-01', 'Báo cáo tháng 1', '2023-01-20', 1, '2023-01-30'),\n"
@@ -161,17 +164,15 @@ BOOST_AUTO_TEST_CASE(monthly_report_with_two_missed_months_and_one_late) {
   BOOST_TEST(StatusName(run.Find("report", "2023-04").status) == std::string("overdue"));
   const Finding& may = run.Find("report", "2023-05");
   BOOST_TEST(StatusName(may.status) == std::string("met_late"));
-  BOOST_TEST(may.reason ==
-             "completed, reached after the due date 2023-05-31 (not completed then)");
+  BOOST_TEST(may.reason == "completed, reached after the due date 2023-05-31 (not completed then)");
   const Finding& june = run.Find("report", "2023-06");
   BOOST_TEST(StatusName(june.status) == std::string("at_risk"));
   BOOST_TEST(june.days_left == 10);
 }
 
 BOOST_AUTO_TEST_CASE(after_an_event_that_never_happened_is_waiting) {
-  const std::string rules =
-      "obligations:\n" + Rule("plan", "2023-03-31", "{kind: task}") +
-      Rule("publish", "{after: plan, working_days: 15}", "{kind: task}");
+  const std::string rules = "obligations:\n" + Rule("plan", "2023-03-31", "{kind: task}") +
+                            Rule("publish", "{after: plan, working_days: 15}", "{kind: task}");
   const Run never = Evaluate(rules, "", Date(2023, 6, 1));
   const Finding& waiting = never.Find("publish");
   BOOST_TEST(StatusName(waiting.status) == std::string("waiting"));
@@ -217,8 +218,9 @@ BOOST_AUTO_TEST_CASE(each_record_has_its_own_due_date) {
 
   // Once row 3 is approved, row 1 (late) and row 2 (pending) remain.
   const Run later = Evaluate(rules,
-                             systems + "UPDATE information_system SET level_approved_on = "
-                                       "'2023-05-20' WHERE id = 3;",
+                             systems +
+                                 "UPDATE information_system SET level_approved_on = "
+                                 "'2023-05-20' WHERE id = 3;",
                              Date(2023, 5, 25));
   const Finding& pending = later.Find("classify-new");
   BOOST_TEST(StatusName(pending.status) == std::string("at_risk"));
@@ -228,8 +230,8 @@ BOOST_AUTO_TEST_CASE(each_record_has_its_own_due_date) {
 
 BOOST_AUTO_TEST_CASE(warn_before_in_working_days_counts_days_left_in_working_days) {
   const Run run = Evaluate(
-      "obligations:\n" + Rule("plan", "{in_month: 2025-02}", "{kind: task}",
-                              "    warn_before: 20 working days\n"),
+      "obligations:\n" +
+          Rule("plan", "{in_month: 2025-02}", "{kind: task}", "    warn_before: 20 working days\n"),
       "INSERT INTO task (id, agency_id, obligation_id, title, started_on, progress) VALUES "
       "(1, 'BTTTT', 'plan', 'Kế hoạch', '2025-01-02', 0.5);",
       Date(2025, 1, 20));

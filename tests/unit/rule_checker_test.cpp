@@ -1,9 +1,10 @@
-#include <boost/test/unit_test.hpp>
+#include "rules/rule_checker.hpp"
 
 #include "graph/rule_cycles.hpp"
-#include "rules/rule_checker.hpp"
 #include "rules/yaml_loader.hpp"
 #include "support/test_files.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 namespace dxcomply {
 namespace {
@@ -68,10 +69,9 @@ BOOST_AUTO_TEST_CASE(undeclared_table_is_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(dependency_cycles_print_the_cycle) {
-  const std::string all = Check(Obligation("a", kTaskCheck, "[b]") +
-                                Obligation("b", kTaskCheck, "[c]") +
-                                Obligation("c", kTaskCheck, "[a]") +
-                                Obligation("d", kTaskCheck, "[d]"));
+  const std::string all =
+      Check(Obligation("a", kTaskCheck, "[b]") + Obligation("b", kTaskCheck, "[c]") +
+            Obligation("c", kTaskCheck, "[a]") + Obligation("d", kTaskCheck, "[d]"));
   BOOST_TEST(all ==
              "rules/x.yaml:8:18: error [a]: dependency cycle: a -> b -> c -> a\n"
              "rules/x.yaml:29:18: error [d]: dependency cycle: d -> d\n");

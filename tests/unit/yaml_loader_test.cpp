@@ -1,8 +1,8 @@
 // The loader's messages are part of the interface: these tests pin them.
+#include "rules/yaml_loader.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
-
-#include "rules/yaml_loader.hpp"
 
 namespace dxcomply {
 namespace {
@@ -99,8 +99,7 @@ BOOST_AUTO_TEST_CASE(bad_due_date_names_the_value) {
 
 BOOST_AUTO_TEST_CASE(columns_count_characters_not_bytes) {
   // "tiêu đề" has multi-byte letters; the caret must sit under the key.
-  const std::string text =
-      "obligations:\n  - id: a\n    tiêu_đề: x\n";
+  const std::string text = "obligations:\n  - id: a\n    tiêu_đề: x\n";
   const std::string all = Load(text);
   BOOST_TEST(all.find("rules/x.yaml:3:5: error [a]: unknown key 'tiêu_đề' in an obligation") !=
              std::string::npos);
@@ -143,8 +142,8 @@ BOOST_AUTO_TEST_CASE(keys_that_do_not_fit_the_check_kind_are_errors) {
 
 BOOST_AUTO_TEST_CASE(missing_required_keys_are_named) {
   const std::string all = Load("obligations:\n  - id: a\n    title: A\n");
-  for (const char* key : {"missing 'source'", "missing 'applies_to'", "missing 'due'",
-                          "missing 'check'"}) {
+  for (const char* key :
+       {"missing 'source'", "missing 'applies_to'", "missing 'due'", "missing 'check'"}) {
     BOOST_TEST_CONTEXT(key) { BOOST_TEST(all.find(key) != std::string::npos); }
   }
 }

@@ -1,0 +1,142 @@
+#include "report/finding_rows.hpp"
+
+#include "engine/finding_text.hpp"
+#include "report/finding_format.hpp"
+
+#include <cstdio>
+
+namespace dxcomply {
+namespace {
+
+const std::vector<std::string> kColumns = {"type",
+                                           "status",
+                                           "days_overdue",
+                                           "days_left",
+                                           "day_unit",
+                                           "agency_id",
+                                           "agency_name",
+                                           "agency_kind",
+                                           "obligation_id",
+                                           "obligation_title",
+                                           "period",
+                                           "check",
+                                           "due",
+                                           "as_of",
+                                           "value",
+                                           "numerator",
+                                           "denominator",
+                                           "value_lookback",
+                                           "value_due",
+                                           "target",
+                                           "projection",
+                                           "reason",
+                                           "blocked_by",
+                                           "latest_finish",
+                                           "slack_days",
+                                           "holds_back",
+                                           "holds_back_agencies",
+                                           "data_issues",
+                                           "source_document",
+                                           "source_assumed",
+                                           "issue_table",
+                                           "issue_row_id",
+                                           "issue_column",
+                                           "issue_value",
+                                           "issue_problem"};
+
+}  // namespace
+
+Cell Cell::Text(std::string value) {
+  Cell cell;
+  cell.kind = value.empty() ? Kind::kEmpty : Kind::kText;
+  cell.text = std::move(value);
+  return cell;
+}
+
+Cell Cell::Number(double value) {
+  Cell cell;
+  cell.kind = Kind::kNumber;
+  cell.number = value;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  cell.text = buffer;
+  return cell;
+}
+
+Cell Cell::Integer(long long value) {
+  Cell cell = Number(static_cast<double>(value));
+  cell.text = std::to_string(value);
+  return cell;
+}
+
+Cell Cell::Day(const Date& value) {
+  Cell cell;
+  cell.kind = Kind::kDate;
+  cell.date = value;
+  cell.text = FormatIsoDate(value);
+  return cell;
+}
+
+Cell Cell::Day(const std::optional<Date>& value) { return value ? Day(*value) : Cell(); }
+
+const std::vector<std::string>& FindingColumns() { return kColumns; }
+
+std::vector<Cell> FindingRow(const Finding& f) {
+  std::string blockers;
+  for (const BlockerChain& chain : f.blocked_by) {
+    blockers += (blockers.empty() ? "" : "; ") + DescribeRef(chain.chain.back());
+  }
+  const auto measured = [](const Measure& measure) {
+    return measure.known ? Cell::Number(measure.value) : Cell();
+  };
+  return {Cell::Text("finding"),
+          Cell::Text(StatusName(f.status)),
+          Cell::Integer(f.days_overdue),
+          Cell::Integer(f.days_left),
+          Cell::Text(f.day_unit),
+          Cell::Text(f.agency.id),
+          Cell::Text(f.agency.name),
+          Cell::Text(f.agency.kind),
+          Cell::Text(f.obligation_id),
+          Cell::Text(f.obligation_title),
+          Cell::Text(f.period),
+          Cell::Text(f.check_kind),
+          Cell::Day(f.due),
+          Cell::Day(f.as_of),
+          measured(f.at_as_of),
+          Cell::Integer(f.at_as_of.numerator),
+          Cell::Integer(f.at_as_of.denominator),
+          measured(f.at_lookback),
+          measured(f.at_due),
+          Cell::Number(f.target),
+          f.projection ? Cell::Number(*f.projection) : Cell(),
+          Cell::Text(f.reason),
+          Cell::Text(blockers),
+          Cell::Day(f.latest_finish),
+          f.slack_days ? Cell::Integer(*f.slack_days) : Cell(),
+          Cell::Integer(f.holds_back),
+          Cell::Integer(f.holds_back_agencies),
+          Cell::Integer(f.data_issues),
+          Cell::Text(f.source.document),
+          Cell::Text(f.source.assumed),
+          Cell(),
+          Cell(),
+          Cell(),
+          Cell(),
+          Cell()};
+}
+
+std::vector<Cell> DataIssueRow(const DataIssue& issue) {
+  std::vector<Cell> row(kColumns.size());
+  row[0] = Cell::Text("data_issue");
+  row[5] = Cell::Text(issue.agency_id);
+  const std::size_t first = kColumns.size() - 5;  // the issue_* columns
+  row[first] = Cell::Text(issue.table);
+  row[first + 1] = Cell::Text(issue.row_id);
+  row[first + 2] = Cell::Text(issue.column);
+  row[first + 3] = Cell::Text(issue.value);
+  row[first + 4] = Cell::Text(issue.problem);
+  return row;
+}
+
+}  // namespace dxcomply

@@ -8,8 +8,11 @@ packages=(
   cmake ninja-build g++ pkg-config python3
   libboost-graph-dev libboost-date-time-dev libboost-test-dev
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
-  # tests
-  sqlite3 graphviz
+  libxlsxwriter-dev libkainjow-mustache-dev
+  # tests: real readers and renderers for every output format
+  sqlite3 graphviz python3-openpyxl python3-icalendar chromium
+  # benchmark
+  hyperfine time python3-yaml
 )
 
 missing=()

@@ -78,6 +78,9 @@ struct Finding {
 
   Date as_of;
   Date lookback_date;       // T - W
+  // The day the rule's warn_before window opens (due - warn_before, in its
+  // unit): from then on it is at risk if not reached. None without a due date.
+  std::optional<Date> warn_from;
   std::optional<Date> due;  // none while waiting; per-record checks: the oldest late or next row's
   int days_overdue = 0;     // > 0 only when overdue
   int days_left = 0;        // due - T when T <= due, else 0

@@ -2,6 +2,8 @@
 
 #include "dxcomply/engine.hpp"
 
+#include "cli/output_files.hpp"
+#include "cli/output_set.hpp"
 #include "cli/run_inputs.hpp"
 #include "eval/dependency_owners.hpp"
 #include "graph/graph_view_ops.hpp"
@@ -232,6 +234,42 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
     nodes = SelectNodes(report, selection);
   }
   WriteGraph(report, nodes, path, *format, out);
+  return kExitOk;
+}
+
+ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+  OutputSelection selection;
+  if (!options.only.empty()) {
+    selection = {false, false, false, false, false};
+    for (const std::string& what : options.only) {
+      if (what == "json") {
+        selection.json = true;
+      } else if (what == "csv") {
+        selection.csv = true;
+      } else if (what == "xlsx") {
+        selection.workbook = true;
+      } else if (what == "ics") {
+        selection.calendars = true;
+      } else if (what == "html") {
+        selection.dashboard = true;
+      } else {
+        err << "error: --only takes json, csv, xlsx, ics or html, not '" << what << "'\n";
+        return kExitInputError;
+      }
+    }
+  }
+  std::optional<Prepared> prepared = Prepare(options, err);
+  if (!prepared) return kExitInputError;
+  const Report report = Run(*prepared);
+  const Summary summary = Summarize(report);
+  try {
+    RemoveStrayTemporaries(options.out);
+    const std::vector<std::string> written = WriteOutputSet(report, summary, options.out, selection);
+    out << "wrote " << Counted(written.size(), "file") << " to " << options.out << "\n";
+  } catch (const OutputError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitInputError;
+  }
   return kExitOk;
 }
 

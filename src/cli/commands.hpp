@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace dxcomply {
 
@@ -45,6 +46,11 @@ struct GraphOptions : EvaluateOptions {
   std::string critical_path;  // target obligation id
 };
 
+struct ExportOptions : EvaluateOptions {
+  std::string out;                                     // folder
+  std::vector<std::string> only;                       // json, csv, xlsx, ics, html; empty: all
+};
+
 struct ValidateOptions {
   std::string rules = "rules";
   std::string database;  // optional
@@ -54,6 +60,7 @@ ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostre
 ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace dxcomply

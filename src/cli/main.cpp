@@ -116,6 +116,14 @@ int main(int argc, char** argv) {
   calendar_command->add_option("--lunar", calendar.lunar, "DATE: its Vietnamese lunar date");
   AddLogOptions(calendar_command, log);
 
+  ExportOptions export_options;
+  CLI::App* export_command = app.add_subcommand(
+      "export", "Write findings (JSON, CSV), the workbook, calendars and the dashboard to a folder");
+  AddEvaluateOptions(export_command, export_options, log);
+  export_command->add_option("--out", export_options.out, "Folder to write into")->required();
+  export_command->add_option("--only", export_options.only, "Some of: json csv xlsx ics html")
+      ->delimiter(',');
+
   ValidateOptions validate;
   CLI::App* validate_command =
       app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
@@ -139,6 +147,7 @@ int main(int argc, char** argv) {
     if (explain_command->parsed()) status = RunExplain(explain, out, std::cerr);
     if (graph_command->parsed()) status = RunGraph(graph, out, std::cerr);
     if (calendar_command->parsed()) status = RunCalendar(calendar, out, std::cerr);
+    if (export_command->parsed()) status = RunExport(export_options, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -1,0 +1,49 @@
+// Writing output files so that nobody ever sees half of one: each is written
+// to a temporary name in its folder, flushed to disk, then renamed into place
+// (rename is atomic on POSIX). A run killed midway leaves at most stray
+// temporary files, which the next run removes.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace dxcomply {
+
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Creates the folder (and its parents) if needed. Throws OutputError.
+void EnsureFolder(const std::string& folder);
+
+// Replaces `path` with `content` atomically. Throws OutputError.
+void WriteFileAtomically(const std::string& path, const std::string& content);
+
+// For writers that need a file name of their own (the workbook): write to
+// temp_path(), then Commit() renames it into place. Without Commit the
+// temporary file is removed.
+class PendingFile {
+ public:
+  explicit PendingFile(std::string path);
+  ~PendingFile();
+  PendingFile(const PendingFile&) = delete;
+  PendingFile& operator=(const PendingFile&) = delete;
+
+  const std::string& temp_path() const { return temp_path_; }
+  void Commit();  // Throws OutputError.
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  bool committed_ = false;
+};
+
+// Removes temporary files left in `folder` by a killed run. Returns how many.
+int RemoveStrayTemporaries(const std::string& folder);
+
+// Test hook for the crash tests: when DXCOMPLY_KILL_AFTER_FILES=N is set, the
+// process kills itself (SIGKILL) right after its N-th committed file.
+void CountCommittedFile();
+
+}  // namespace dxcomply

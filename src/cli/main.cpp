@@ -1,7 +1,8 @@
 // dxcomply: argv -> one command -> stdout and an exit code.
 //
-// Output is built in memory and written only when the command succeeds, so a
-// failed run never leaves half a report on stdout.
+// Commands check every input (rules, calendar, database, options) before they
+// write anything, so a failed run leaves nothing on stdout; results then
+// stream to stdout rather than being held in memory.
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
 #include "store/record_store.hpp"
@@ -11,7 +12,6 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
-#include <sstream>
 
 namespace {
 
@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
   }
   SetUpLogging(log);
 
-  std::ostringstream out;
+  std::ostream& out = std::cout;
   ExitStatus status = kExitOk;
   try {
     if (report_command->parsed()) status = RunReport(report, out, std::cerr);
@@ -153,7 +153,6 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;
   }
-  if (status != kExitInputError || validate_command->parsed()) std::cout << out.str();
   std::cout.flush();
   return status;
 }

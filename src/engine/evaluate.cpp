@@ -13,12 +13,29 @@
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 
 namespace dxcomply {
 namespace {
+
+// Logs how long each stage took (spdlog debug level: --verbose).
+class StageTimer {
+ public:
+  void Done(const std::string& stage) {
+    const auto now = std::chrono::steady_clock::now();
+    const std::chrono::duration<double> elapsed = now - last_;
+    spdlog::debug("{:.3f} s  {}", elapsed.count(), stage);
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 RuleSet WithOverrides(const RuleSet& rules, const EngineOptions& options) {
   RuleSet effective = rules;
@@ -99,10 +116,15 @@ class Evaluation {
     MeasureBook book(rules_, instances, options_.as_of);
     const CollectContext context{store_,    rules_,         agencies, instances,
                                  deadlines, options_.as_of, book,     report.data_issues};
+    StageTimer timer;
+    timer.Done("agencies and " + std::to_string(instances.size()) + " instances");
     CollectTableMeasures(context);
+    timer.Done("coverage and count scans");
     const TaskRecords tasks = CollectTaskMeasures(context);
+    timer.Done("task scan (" + std::to_string(tasks.size()) + " tasks)");
     CollectIndicatorMeasures(context, national);
     ResolveDueDatesAndTasks(instances, book, deadlines);
+    timer.Done("indicators and task measures");
 
     std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
     std::vector<OwnStatus> own(findings.size());
@@ -114,13 +136,17 @@ class Evaluation {
                                                               : finding.days_left};
     }
 
+    timer.Done("statuses");
     const DependencyGraph graph =
         DependencyGraph::Build({rules_, instances, agencies, tasks}, store_, report.data_issues);
+    timer.Done("dependency graph (" + std::to_string(graph.node_count()) + " nodes, " +
+               std::to_string(graph.link_count()) + " links)");
     const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
     FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
     ApplyBlocking(blocking, text, findings);
     ApplyImpact(graph, blocking, own, tasks, instances, agencies.size(), findings);
+    timer.Done("slack, blocking and impact");
     const std::vector<int> position = WorstFirstPositions(findings);
     if (options_.keep_graph)
       report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
@@ -128,6 +154,7 @@ class Evaluation {
     for (std::size_t i = 0; i < findings.size(); ++i) {
       report.findings[static_cast<std::size_t>(position[i])] = std::move(findings[i]);
     }
+    timer.Done("ordering");
     std::sort(report.data_issues.begin(), report.data_issues.end(),
               [](const DataIssue& a, const DataIssue& b) {
                 return std::tie(a.table, a.row_id, a.column, a.problem) <
@@ -255,6 +282,12 @@ class Evaluation {
     }
     const Classification classification = Classify(input);
     if (classification.due) finding.due = classification.due;
+    if (finding.due) {
+      finding.warn_from =
+          rule.warn_before.unit == DayUnit::kWorking
+              ? deadlines.calendar().AddWorkingDays(*finding.due, -rule.warn_before.days)
+              : *finding.due - boost::gregorian::days(rule.warn_before.days);
+    }
     finding.status = classification.status;
     finding.reason = classification.reason;
     finding.days_overdue = classification.days_overdue;

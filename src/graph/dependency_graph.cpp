@@ -67,9 +67,9 @@ class GraphBuilder {
     ReadTaskDependencies(store, issues_, [&](std::int64_t task_id, std::int64_t depends_on) {
       const std::int64_t from = tasks.Find(task_id);
       const std::int64_t to = tasks.Find(depends_on);
-      const std::string row = std::to_string(task_id) + "->" + std::to_string(depends_on);
       if (from < 0 || to < 0) {
         const bool task_unknown = from < 0;
+        const std::string row = std::to_string(task_id) + "->" + std::to_string(depends_on);
         issues_.push_back({kTaskDependencyTable, row, task_unknown ? "task_id" : "depends_on",
                            std::to_string(task_unknown ? task_id : depends_on),
                            "unknown task (row ignored)", ""});
@@ -191,11 +191,15 @@ class GraphBuilder {
                    pending_.end());
   }
 
+  // pending_ is sorted by (from, to) and unique by then (Finish).
   const PendingLink* FindPending(NodeId from, NodeId to) const {
-    for (const PendingLink& p : pending_) {
-      if (p.from == from && p.link.to == to) return &p;
-    }
-    return nullptr;
+    const auto found = std::lower_bound(
+        pending_.begin(), pending_.end(), std::make_pair(from, to),
+        [](const PendingLink& p, const std::pair<NodeId, NodeId>& key) {
+          return std::make_pair(p.from, p.link.to) < key;
+        });
+    return found != pending_.end() && found->from == from && found->link.to == to ? &*found
+                                                                                   : nullptr;
   }
 
   NodeId NodeOfTask(std::size_t task) {

@@ -3,6 +3,8 @@
 #include "records/value_check.hpp"
 #include "store/record_store.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 namespace dxcomply {
@@ -38,6 +40,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
   ScanResult result;
   result.rows_with_issues.assign(agencies.size(), 0);
   Statement statement = store.Prepare(plan.Sql());
+  spdlog::debug("scan: {}", plan.Sql());
   int parameter = 1;
   for (const SqlValue& value : plan.Parameters()) {
     switch (value.kind) {

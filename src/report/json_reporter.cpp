@@ -1,11 +1,15 @@
-// The JSON format (documented in README "Output formats"). Findings are
-// written one object at a time so that large reports stream instead of
-// building one document in memory. Invalid UTF-8 from records is replaced,
-// never fatal.
+// The JSON format (documented in README "Output formats"). Findings stream
+// through JsonStream, one object at a time, so a large report is never a
+// document in memory; the small summary uses nlohmann::json. Invalid UTF-8
+// from records is replaced, never fatal.
 #include "report/finding_format.hpp"
+#include "report/json_stream.hpp"
 #include "report/reporter.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <set>
+#include <sstream>
 
 namespace dxcomply {
 namespace {
@@ -19,22 +23,128 @@ std::string Dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-json MeasureJson(const Measure& measure) {
-  json object = {{"known", measure.known}, {"value", measure.value}};
-  object["numerator"] = measure.numerator;
-  object["denominator"] = measure.denominator;
-  return object;
+void WriteMeasure(JsonStream& out, const Measure& measure) {
+  out.BeginObject();
+  out.Key("known").Bool(measure.known);
+  out.Key("value").Number(measure.value);
+  out.Key("numerator").Int(measure.numerator);
+  out.Key("denominator").Int(measure.denominator);
+  out.EndObject();
 }
 
-json RefJson(const InstanceRef& ref) {
-  json object = {{"obligation_id", ref.obligation_id}, {"agency_id", ref.agency_id},
-                 {"agency_name", ref.agency_name},     {"period", ref.period},
-                 {"status", StatusName(ref.status)},   {"days", ref.days}};
-  if (!ref.task_id.empty()) {
-    object["task_id"] = ref.task_id;
-    object["title"] = ref.title;
+void WriteDay(JsonStream& out, const std::optional<Date>& day) {
+  if (day) {
+    out.String(FormatIsoDate(*day));
+  } else {
+    out.Null();
   }
-  return object;
+}
+
+void WriteRef(JsonStream& out, const InstanceRef& ref) {
+  out.BeginObject();
+  out.Key("obligation_id").String(ref.obligation_id);
+  out.Key("agency_id").String(ref.agency_id);
+  out.Key("agency_name").String(ref.agency_name);
+  out.Key("period").String(ref.period);
+  out.Key("status").String(StatusName(ref.status));
+  out.Key("days").Int(ref.days);
+  if (!ref.task_id.empty()) {
+    out.Key("task_id").String(ref.task_id);
+    out.Key("title").String(ref.title);
+  }
+  out.EndObject();
+}
+
+void WriteSource(JsonStream& out, const LegalSource& source) {
+  out.BeginObject();
+  out.Key("document").String(source.document);
+  out.Key("passage").String(source.passage);
+  out.Key("assumed").String(source.assumed);
+  out.EndObject();
+}
+
+// One finding. The legal source goes in the document's "obligations" map
+// rather than in each of thousands of findings, except where a finding
+// stands alone (explain).
+void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
+  out.BeginObject();
+  out.Key("obligation_id").String(f.obligation_id);
+  out.Key("obligation_title").String(f.obligation_title);
+  out.Key("theme").String(f.theme);
+  out.Key("check").String(f.check_kind);
+  out.Key("agency").BeginObject();
+  out.Key("id").String(f.agency.id);
+  out.Key("name").String(f.agency.name);
+  out.Key("kind").String(f.agency.kind);
+  out.EndObject();
+  out.Key("period").String(f.period);
+  out.Key("status").String(StatusName(f.status));
+  out.Key("reason").String(f.reason);
+  out.Key("as_of").String(FormatIsoDate(f.as_of));
+  out.Key("lookback_date").String(FormatIsoDate(f.lookback_date));
+  out.Key("due");
+  WriteDay(out, f.due);
+  out.Key("warn_from");
+  WriteDay(out, f.warn_from);
+  out.Key("days_overdue").Int(f.days_overdue);
+  out.Key("days_left").Int(f.days_left);
+  out.Key("day_unit").String(f.day_unit);
+  out.Key("measure").BeginObject();
+  out.Key("as_of");
+  WriteMeasure(out, f.at_as_of);
+  out.Key("lookback");
+  WriteMeasure(out, f.at_lookback);
+  out.Key("due");
+  WriteMeasure(out, f.at_due);
+  out.EndObject();
+  out.Key("target").Number(f.target);
+  out.Key("projection");
+  if (f.projection) {
+    out.Number(*f.projection);
+  } else {
+    out.Null();
+  }
+  out.Key("blocked_by").BeginArray();
+  for (const BlockerChain& chain : f.blocked_by) {
+    out.BeginObject();
+    out.Key("chain").BeginArray();
+    for (const InstanceRef& ref : chain.chain) WriteRef(out, ref);
+    out.EndArray();
+    out.Key("via_tasks").String(chain.via_tasks);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("latest_finish");
+  WriteDay(out, f.latest_finish);
+  out.Key("slack_days");
+  if (f.slack_days) {
+    out.Int(*f.slack_days);
+  } else {
+    out.Null();
+  }
+  out.Key("holds_back").BeginObject();
+  out.Key("direct_instances").Int(f.holds_back_direct);
+  out.Key("direct_agencies").Int(f.holds_back_agencies_direct);
+  out.Key("instances").Int(f.holds_back);
+  out.Key("agencies").Int(f.holds_back_agencies);
+  out.EndObject();
+  out.Key("data_issues").Int(f.data_issues);
+  if (with_source) {
+    out.Key("source");
+    WriteSource(out, f.source);
+  }
+  out.EndObject();
+}
+
+void WriteDataIssue(JsonStream& out, const DataIssue& issue) {
+  out.BeginObject();
+  out.Key("table").String(issue.table);
+  out.Key("row_id").String(issue.row_id);
+  out.Key("column").String(issue.column);
+  out.Key("value").String(issue.value);
+  out.Key("problem").String(issue.problem);
+  out.Key("agency_id").String(issue.agency_id);
+  out.EndObject();
 }
 
 json StatusCountsJson(const StatusCounts& counts) {
@@ -43,93 +153,78 @@ json StatusCountsJson(const StatusCounts& counts) {
   return object;
 }
 
-json FindingJson(const Finding& f) {
-  json blocked = json::array();
-  for (const BlockerChain& chain : f.blocked_by) {
-    json links = json::array();
-    for (const InstanceRef& ref : chain.chain) links.push_back(RefJson(ref));
-    blocked.push_back({{"chain", links}, {"via_tasks", chain.via_tasks}});
-  }
-  json object = {
-      {"obligation_id", f.obligation_id},
-      {"obligation_title", f.obligation_title},
-      {"theme", f.theme},
-      {"check", f.check_kind},
-      {"agency", {{"id", f.agency.id}, {"name", f.agency.name}, {"kind", f.agency.kind}}},
-      {"period", f.period},
-      {"status", StatusName(f.status)},
-      {"reason", f.reason},
-      {"as_of", FormatIsoDate(f.as_of)},
-      {"lookback_date", FormatIsoDate(f.lookback_date)},
-      {"due", f.due ? json(FormatIsoDate(*f.due)) : json(nullptr)},
-      {"days_overdue", f.days_overdue},
-      {"days_left", f.days_left},
-      {"day_unit", f.day_unit},
-      {"measure",
-       {{"as_of", MeasureJson(f.at_as_of)},
-        {"lookback", MeasureJson(f.at_lookback)},
-        {"due", MeasureJson(f.at_due)}}},
-      {"target", f.target},
-      {"projection", f.projection ? json(*f.projection) : json(nullptr)},
-      {"blocked_by", blocked},
-      {"latest_finish", f.latest_finish ? json(FormatIsoDate(*f.latest_finish)) : json(nullptr)},
-      {"slack_days", f.slack_days ? json(*f.slack_days) : json(nullptr)},
-      {"holds_back",
-       {{"direct_instances", f.holds_back_direct},
-        {"direct_agencies", f.holds_back_agencies_direct},
-        {"instances", f.holds_back},
-        {"agencies", f.holds_back_agencies}}},
-      {"data_issues", f.data_issues},
-      {"source",
-       {{"document", f.source.document},
-        {"passage", f.source.passage},
-        {"assumed", f.source.assumed}}}};
-  return object;
-}
-
-json DataIssueJson(const DataIssue& issue) {
-  return {{"table", issue.table}, {"row_id", issue.row_id},   {"column", issue.column},
-          {"value", issue.value}, {"problem", issue.problem}, {"agency_id", issue.agency_id}};
-}
-
 class JsonReporter : public Reporter {
  public:
   void WriteReport(const ReportView& view, std::ostream& out) override {
-    out << "{\"format\":\"dxcomply-findings\",\"version\":" << kFormatVersion
-        << ",\"as_of\":" << Dump(FormatIsoDate(view.report.as_of))
-        << ",\"agency\":" << (view.agency_id.empty() ? "null" : Dump(view.agency_id))
-        << ",\"findings\":[";
-    bool first = true;
-    for (const Finding* finding : ListedFindings(view)) {
-      out << (first ? "\n" : ",\n") << Dump(FindingJson(*finding));
-      first = false;
+    JsonStream json_out(out);
+    json_out.BeginObject();
+    json_out.Key("format").String("dxcomply-findings");
+    json_out.Key("version").Int(kFormatVersion);
+    json_out.Key("as_of").String(FormatIsoDate(view.report.as_of));
+    json_out.Key("agency");
+    if (view.agency_id.empty()) {
+      json_out.Null();
+    } else {
+      json_out.String(view.agency_id);
     }
-    out << "\n],\"data_issues\":[";
-    first = true;
+    const std::vector<const Finding*> listed = ListedFindings(view);
+    // Each obligation once, with its title and legal source.
+    json_out.Key("obligations").BeginObject();
+    std::set<std::string> seen;
+    for (const Finding* finding : listed) {
+      if (!seen.insert(finding->obligation_id).second) continue;
+      json_out.Newline().Key(finding->obligation_id).BeginObject();
+      json_out.Key("title").String(finding->obligation_title);
+      json_out.Key("theme").String(finding->theme);
+      json_out.Key("check").String(finding->check_kind);
+      json_out.Key("source");
+      WriteSource(json_out, finding->source);
+      json_out.EndObject();
+    }
+    json_out.EndObject();
+    json_out.Key("findings").BeginArray();
+    for (const Finding* finding : listed) {
+      json_out.Newline();
+      WriteFinding(json_out, *finding, false);
+    }
+    json_out.Newline().EndArray();
+    json_out.Key("data_issues").BeginArray();
     for (const DataIssue& issue : view.report.data_issues) {
-      out << (first ? "\n" : ",\n") << Dump(DataIssueJson(issue));
-      first = false;
+      json_out.Newline();
+      WriteDataIssue(json_out, issue);
     }
-    out << "\n],\"summary\":" << Dump(SummaryJson(view.summary)) << "}\n";
+    json_out.Newline().EndArray();
+    json_out.Key("summary").Raw(Dump(SummaryJson(view.summary)));
+    json_out.EndObject().Newline();
   }
 
+  // One object, read by people as often as by programs: indented.
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
-    json upstream = json::array();
-    for (const InstanceRef& ref : explanation.upstream) upstream.push_back(RefJson(ref));
-    json records = json::array();
+    std::ostringstream compact;
+    JsonStream json_out(compact);
+    json_out.BeginObject();
+    json_out.Key("format").String("dxcomply-explanation");
+    json_out.Key("version").Int(kFormatVersion);
+    json_out.Key("finding");
+    WriteFinding(json_out, explanation.finding, true);
+    json_out.Key("upstream").BeginArray();
+    for (const InstanceRef& ref : explanation.upstream) WriteRef(json_out, ref);
+    json_out.EndArray();
+    json_out.Key("records").BeginArray();
     for (const CounterRecord& record : explanation.records) {
-      records.push_back({{"table", record.table},
-                         {"id", record.id},
-                         {"label", record.label},
-                         {"details", record.details}});
+      json_out.BeginObject();
+      json_out.Key("table").String(record.table);
+      json_out.Key("id").String(record.id);
+      json_out.Key("label").String(record.label);
+      json_out.Key("details").BeginArray();
+      for (const std::string& detail : record.details) json_out.String(detail);
+      json_out.EndArray();
+      json_out.EndObject();
     }
-    const json document = {{"format", "dxcomply-explanation"},
-                           {"version", kFormatVersion},
-                           {"finding", FindingJson(explanation.finding)},
-                           {"upstream", upstream},
-                           {"records", records},
-                           {"record_limit", explanation.record_limit}};
-    out << document.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    json_out.EndArray();
+    json_out.Key("record_limit").Int(explanation.record_limit);
+    json_out.EndObject();
+    out << json::parse(compact.str()).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   }
 
  private:

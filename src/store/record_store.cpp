@@ -106,7 +106,10 @@ RecordStore RecordStore::Open(const std::string& path) {
     throw StoreError(path + ": is a folder, not a database file", SQLITE_CANTOPEN);
   }
   sqlite3* db = nullptr;
-  const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  // NOMUTEX: a store is used from one thread; sparing a mutex on every
+  // column read matters when streaming millions of rows.
+  const int code =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = path + ": cannot open: " + sqlite3_errstr(code);
     sqlite3_close(db);

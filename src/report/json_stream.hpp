@@ -1,0 +1,45 @@
+// A streaming JSON writer for the findings list, where building a document
+// per finding (nlohmann::json) costs more than evaluating it. Writes RFC 8259
+// JSON straight to a stream: commas and nesting are tracked, strings are
+// escaped, and invalid UTF-8 from records is replaced by U+FFFD (as
+// nlohmann's error_handler_t::replace does elsewhere).
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+namespace dxcomply {
+
+class JsonStream {
+ public:
+  explicit JsonStream(std::ostream& out) : out_(out) {}
+
+  JsonStream& BeginObject();
+  JsonStream& EndObject();
+  JsonStream& BeginArray();
+  JsonStream& EndArray();
+  JsonStream& Key(std::string_view key);
+  JsonStream& String(std::string_view value);
+  JsonStream& Int(std::int64_t value);
+  JsonStream& Number(double value);  // shortest form that reads back the same
+  JsonStream& Bool(bool value);
+  JsonStream& Null();
+  // Inserts an already serialized JSON value (e.g. nlohmann's dump()).
+  JsonStream& Raw(std::string_view json);
+  // A line break between top-level items, for diff-friendly output.
+  JsonStream& Newline();
+
+ private:
+  void BeforeValue();
+
+  std::ostream& out_;
+  std::vector<bool> first_;  // per open container: no element yet
+  bool after_key_ = false;
+};
+
+// `text` as a JSON string literal, quotes included.
+std::string JsonQuote(std::string_view text);
+
+}  // namespace dxcomply

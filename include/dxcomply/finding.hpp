@@ -109,6 +109,7 @@ struct Finding {
   int holds_back = 0;
   int holds_back_agencies_direct = 0;
   int holds_back_agencies = 0;
+  int holds_back_other_agencies = 0;  // of those, agencies other than its own
 };
 
 // A record value that breaks the data contract. The run goes on; the value

@@ -49,8 +49,29 @@ struct TableSpec {
   const ColumnSpec* FindColumn(const std::string& column) const;
 };
 
+// One escalation tier (rules/escalation.yaml): an overdue or at-risk finding
+// sits at the highest tier whose conditions it meets. A condition holds when
+// every key given in it holds; a tier applies when any of its conditions
+// holds.
+struct EscalationCondition {
+  std::vector<std::string> statuses;         // e.g. at_risk; empty: any
+  bool due_within_warn_before = false;       // not yet due, and the warning window is open
+  std::optional<DayCount> overdue_at_least;  // e.g. 10 working days past the due date
+  bool blocks_other_agencies = false;        // holds back another agency's instance
+  SourceLocation location;
+};
+
+struct EscalationTier {
+  int level = 0;        // 1, 2, 3: higher is more serious
+  std::string name;     // Vietnamese: "Nhắc đầu mối phụ trách của cơ quan"
+  std::string name_en;  // optional
+  std::vector<EscalationCondition> when_any;
+  SourceLocation location;
+};
+
 struct RuleSet {
   std::vector<TableSpec> tables;
+  std::vector<EscalationTier> escalation;  // by level, ascending
   std::vector<Obligation> obligations;  // in file order, files sorted by name
   std::vector<std::string> files;       // every file read
 

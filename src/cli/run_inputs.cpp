@@ -50,8 +50,8 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
   try {
     RecordStore store = RecordStore::Open(database);
     CheckAgainstDatabase(rules, store, diagnostics);
+    if (!diagnostics.empty()) PrintDiagnostics(diagnostics, errors);
     if (diagnostics.HasErrors()) {
-      PrintDiagnostics(diagnostics, errors);
       errors << diagnostics.error_count()
              << " error(s) between the rules and the database; nothing evaluated\n";
       return std::nullopt;

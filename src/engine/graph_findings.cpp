@@ -93,6 +93,7 @@ void ApplyImpact(const DependencyGraph& graph, const Blocking& blocking,
     finding.holds_back = impact[i].instances;
     finding.holds_back_agencies_direct = impact[i].direct_agencies;
     finding.holds_back_agencies = impact[i].agencies;
+    finding.holds_back_other_agencies = impact[i].other_agencies;
   }
 }
 

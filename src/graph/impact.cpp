@@ -27,6 +27,7 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
   for (NodeId source = 0; source < static_cast<NodeId>(own.size()); ++source) {
     if (!blocking.holds_back[source]) continue;
     Impact& result = impact[source];
+    const std::int32_t own_agency = agency_of[source];
     ++stamp;
     node_seen[source] = stamp;
     frontier.clear();
@@ -43,6 +44,7 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
       if (agency >= 0 && agency_seen[static_cast<std::size_t>(agency)] != stamp) {
         agency_seen[static_cast<std::size_t>(agency)] = stamp;
         ++result.direct_agencies;
+        if (agency != own_agency) ++result.other_agencies;
       }
     }
     result.agencies = result.direct_agencies;
@@ -57,6 +59,7 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
         if (agency >= 0 && agency_seen[static_cast<std::size_t>(agency)] != stamp) {
           agency_seen[static_cast<std::size_t>(agency)] = stamp;
           ++result.agencies;
+          if (agency != own_agency) ++result.other_agencies;
         }
       }
     }

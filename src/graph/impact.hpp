@@ -15,6 +15,7 @@ struct Impact {
   int direct_agencies = 0;
   int instances = 0;  // waiting on it directly or through others
   int agencies = 0;
+  int other_agencies = 0;  // of those agencies, the ones other than its own
 };
 
 // For every instance that holds something back (blocking.holds_back), the

@@ -65,16 +65,16 @@ void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
     for (const auto* list : {&rule.applies_to.agencies, &rule.applies_to.except}) {
       for (const std::string& id : *list) {
         if (agencies.Find(id) < 0) {
-          diagnostics.Error(rule.applies_to.location, rule.id,
-                            "agency '" + id + "' is not in the agency table");
+          diagnostics.Warning(rule.applies_to.location, rule.id,
+                              "agency '" + id + "' is not in the agency table; the rule skips it");
         }
       }
     }
     for (const Dependency& dependency : rule.depends_on) {
       for (const std::string& id : dependency.agencies) {
         if (agencies.Find(id) < 0) {
-          diagnostics.Error(dependency.location, rule.id,
-                            "agency '" + id + "' is not in the agency table");
+          diagnostics.Warning(dependency.location, rule.id,
+                              "agency '" + id + "' is not in the agency table; no dependency on it");
         }
       }
     }

@@ -15,7 +15,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables"};
+const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation"};
+const std::vector<std::string> kTierKeys = {"tier", "name", "name_en", "when", "when_any"};
+const std::vector<std::string> kConditionWhenKeys = {"status", "due_within_warn_before",
+                                                     "overdue_at_least", "blocks_other_agencies"};
 const std::vector<std::string> kObligationKeys = {
     "id",        "title",       "title_en", "source", "applies_to", "due",
     "issued_on", "warn_before", "lookback", "check",  "depends_on", "period"};
@@ -84,11 +87,13 @@ class RuleFileLoader {
     }
     const YAML::Node obligations = YamlNodeReader::Get(*root, "obligations");
     const YAML::Node tables = YamlNodeReader::Get(*root, "tables");
-    if (!obligations.IsDefined() && !tables.IsDefined()) {
-      reader_.Error(*root, "", "a rules file needs 'obligations:' or 'tables:'");
+    const YAML::Node escalation = YamlNodeReader::Get(*root, "escalation");
+    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined()) {
+      reader_.Error(*root, "", "a rules file needs 'obligations:', 'tables:' or 'escalation:'");
     }
     if (obligations.IsDefined()) LoadObligations(obligations, theme);
     if (tables.IsDefined()) LoadTables(tables);
+    if (escalation.IsDefined()) LoadEscalation(escalation);
   }
 
  private:
@@ -749,6 +754,83 @@ class RuleFileLoader {
       }
       if (!dependency.obligation.empty()) out.depends_on.push_back(dependency);
     }
+  }
+
+  void LoadEscalation(const YAML::Node& list) {
+    if (!list.IsSequence()) {
+      reader_.Error(list, "", "'escalation' must be a list of tiers");
+      return;
+    }
+    for (const YAML::Node& node : list) {
+      if (!reader_.CheckMap(node, kTierKeys, "", "an escalation tier")) continue;
+      EscalationTier tier;
+      tier.location = reader_.At(node);
+      const YAML::Node level = YamlNodeReader::Get(node, "tier");
+      if (!level.IsDefined()) {
+        reader_.Error(node, "", "an escalation tier needs 'tier' (1, 2, 3...)");
+        continue;
+      }
+      if (auto value = reader_.Integer(level, "", "tier")) {
+        if (*value < 1 || *value > 9) reader_.Error(level, "", "tier must be between 1 and 9");
+        tier.level = static_cast<int>(*value);
+      }
+      tier.name = RequiredText(node, "name", "");
+      if (const YAML::Node n = YamlNodeReader::Get(node, "name_en"); n.IsDefined()) {
+        tier.name_en = reader_.Text(n, "", "name_en").value_or("");
+      }
+      const YAML::Node when = YamlNodeReader::Get(node, "when");
+      const YAML::Node when_any = YamlNodeReader::Get(node, "when_any");
+      if (when.IsDefined() == when_any.IsDefined()) {
+        reader_.Error(node, "", "an escalation tier needs either 'when' or 'when_any'");
+        continue;
+      }
+      if (when.IsDefined()) {
+        if (auto condition = LoadWhen(when)) tier.when_any.push_back(*condition);
+      } else if (!when_any.IsSequence()) {
+        reader_.Error(when_any, "", "when_any must be a list of conditions");
+      } else {
+        for (const YAML::Node& item : when_any) {
+          if (auto condition = LoadWhen(item)) tier.when_any.push_back(*condition);
+        }
+      }
+      for (const EscalationTier& other : rules_.escalation) {
+        if (other.level == tier.level) {
+          reader_.Error(level, "", "tier " + std::to_string(tier.level) + " is declared twice");
+        }
+      }
+      rules_.escalation.push_back(std::move(tier));
+    }
+    std::sort(rules_.escalation.begin(), rules_.escalation.end(),
+              [](const EscalationTier& a, const EscalationTier& b) { return a.level < b.level; });
+  }
+
+  std::optional<EscalationCondition> LoadWhen(const YAML::Node& node) {
+    if (!reader_.CheckMap(node, kConditionWhenKeys, "", "an escalation condition")) {
+      return std::nullopt;
+    }
+    EscalationCondition condition;
+    condition.location = reader_.At(node);
+    if (const YAML::Node n = YamlNodeReader::Get(node, "status"); n.IsDefined()) {
+      condition.statuses = reader_.TextList(n, "", "status").value_or(std::vector<std::string>{});
+      for (const std::string& status : condition.statuses) {
+        if (status != "overdue" && status != "at_risk") {
+          reader_.Error(n, "", "escalation applies to overdue and at_risk findings, not '" +
+                                   status + "'");
+        }
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "due_within_warn_before"); n.IsDefined()) {
+      condition.due_within_warn_before =
+          reader_.Boolean(n, "", "due_within_warn_before").value_or(false);
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "overdue_at_least"); n.IsDefined()) {
+      condition.overdue_at_least = ParseDayCount(n, "", "overdue_at_least");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "blocks_other_agencies"); n.IsDefined()) {
+      condition.blocks_other_agencies =
+          reader_.Boolean(n, "", "blocks_other_agencies").value_or(false);
+    }
+    return condition;
   }
 
   void LoadTables(const YAML::Node& list) {

@@ -1,8 +1,209 @@
-// PLACEHOLDER until the dashboard writer lands (helper task in progress).
+// The dashboard is templates/dashboard.html, embedded at build time
+// (src/report/embed_template.cmake), with the report in place of its one
+// marker as a JSON object. The page's JavaScript renders everything from that
+// object; this file only chooses what goes in and spells the figures as the
+// other outputs do. Field names are the JSON format's; fields at their
+// default (empty period, zero days, no blockers) are left out, and what every
+// instance of an obligation shares (title, theme, target, legal source) is
+// written once per obligation, which keeps the sample's page near 0.5 MB.
 #include "report/dashboard_writer.hpp"
+
+#include "eval/classify.hpp"
+#include "report/finding_format.hpp"
+#include "report/text_layout.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace dxcomply {
 
-void WriteDashboard(const Report&, const Summary&, std::ostream&) {}
+extern const std::string_view kDashboardTemplate;  // generated from templates/dashboard.html
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr std::string_view kDataMarker = "{{DXCOMPLY_DATA}}";
+constexpr int kFormatVersion = 1;
+
+// JSON is written inside <script type="application/json">. Escaping every
+// '<' (only ever inside strings) as \u003c means no record can close the
+// element early ("</script>") or open an HTML comment ("<!--"); JSON.parse
+// restores the text unchanged.
+void WriteJson(const json& value, std::ostream& out) {
+  const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::size_t start = 0;
+  for (std::size_t lt = text.find('<'); lt != std::string::npos; lt = text.find('<', start)) {
+    out.write(text.data() + start, static_cast<std::streamsize>(lt - start));
+    out << "\\u003c";
+    start = lt + 1;
+  }
+  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+}
+
+json StatusCountsJson(const StatusCounts& counts) {
+  json object = json::object();
+  for (int i = 0; i < kStatusCount; ++i) object[StatusName(static_cast<Status>(i))] = counts[i];
+  return object;
+}
+
+// As the text report's "national total" column.
+std::string NationalTotal(const ObligationSummary& o) {
+  if (o.check_kind == "coverage" && o.denominator > 0) {
+    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +
+           FormatPercent(static_cast<double>(o.numerator) / o.denominator) + ")";
+  }
+  if (o.check_kind == "task" && o.denominator > 0) {
+    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " tasks done";
+  }
+  if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
+  return "";
+}
+
+json RefJson(const InstanceRef& ref) {
+  json object = {{"obligation_id", ref.obligation_id}, {"agency_id", ref.agency_id}};
+  if (!ref.period.empty()) object["period"] = ref.period;
+  object["status"] = StatusName(ref.status);
+  object["days"] = ref.days;
+  if (!ref.task_id.empty()) {
+    object["task_id"] = ref.task_id;
+    object["title"] = ref.title;
+  }
+  return object;
+}
+
+json FindingJson(const Finding& f) {
+  json object = {{"obligation_id", f.obligation_id}, {"agency_id", f.agency.id}};
+  if (!f.period.empty()) object["period"] = f.period;
+  object["status"] = StatusName(f.status);
+  object["reason"] = f.reason;
+  if (f.due) object["due"] = FormatIsoDate(*f.due);
+  if (f.days_overdue != 0) object["days_overdue"] = f.days_overdue;
+  if (f.days_left != 0) object["days_left"] = f.days_left;
+  if (f.day_unit != "days") object["day_unit"] = f.day_unit;
+  object["now"] = MeasureText(f, f.at_as_of);
+  if (!f.blocked_by.empty()) {
+    json blocked = json::array();
+    for (const BlockerChain& chain : f.blocked_by) {
+      json links = json::array();
+      for (const InstanceRef& ref : chain.chain) links.push_back(RefJson(ref));
+      json entry = {{"chain", links}};
+      if (!chain.via_tasks.empty()) entry["via_tasks"] = chain.via_tasks;
+      blocked.push_back(entry);
+    }
+    object["blocked_by"] = blocked;
+  }
+  if (f.holds_back != 0) {
+    object["holds_back"] = {{"instances", f.holds_back}, {"agencies", f.holds_back_agencies}};
+  }
+  if (f.data_issues != 0) object["data_issues"] = f.data_issues;
+  return object;
+}
+
+// Every agency the page names: the database's, then those only findings
+// and blockers name (the national pseudo-agency "VN").
+json AgenciesJson(const Report& report) {
+  json agencies = json::array();
+  std::unordered_set<std::string> seen;
+  const auto add = [&](const std::string& id, const std::string& name, const std::string& kind) {
+    if (seen.insert(id).second) agencies.push_back({{"id", id}, {"name", name}, {"kind", kind}});
+  };
+  for (const Agency& agency : report.agencies) add(agency.id, agency.name, agency.kind);
+  for (const Finding& f : report.findings) {
+    add(f.agency.id, f.agency.name, f.agency.kind);
+    for (const BlockerChain& chain : f.blocked_by) {
+      for (const InstanceRef& ref : chain.chain) add(ref.agency_id, ref.agency_name, "");
+    }
+  }
+  return agencies;
+}
+
+// One entry per obligation, in the summary's order, from its first finding.
+json ObligationsJson(const Report& report, const Summary& summary) {
+  std::unordered_map<std::string, const Finding*> first;
+  for (const Finding& f : report.findings) first.emplace(f.obligation_id, &f);
+  json obligations = json::array();
+  for (const ObligationSummary& o : summary.obligations) {
+    const Finding& f = *first.at(o.obligation_id);
+    obligations.push_back({{"obligation_id", o.obligation_id},
+                           {"title", f.obligation_title},
+                           {"theme", f.theme},
+                           {"check", f.check_kind},
+                           {"target", TargetText(f)},
+                           {"source",
+                            {{"document", f.source.document},
+                             {"passage", f.source.passage},
+                             {"assumed", f.source.assumed}}}});
+  }
+  return obligations;
+}
+
+json SummaryJson(const Summary& summary) {
+  json obligations = json::array();
+  for (const ObligationSummary& o : summary.obligations) {
+    obligations.push_back({{"obligation_id", o.obligation_id},
+                           {"statuses", StatusCountsJson(o.statuses)},
+                           {"national_total", NationalTotal(o)}});
+  }
+  json kinds = json::object();
+  for (const auto& [kind, counts] : summary.kinds) kinds[kind] = StatusCountsJson(counts);
+  return {{"statuses", StatusCountsJson(summary.statuses)},
+          {"obligations", obligations},
+          {"agency_kinds", kinds},
+          {"agencies", summary.agencies},
+          {"data_issues", summary.data_issues}};
+}
+
+json DataIssueJson(const DataIssue& issue) {
+  return {{"table", issue.table}, {"row_id", issue.row_id},   {"column", issue.column},
+          {"value", issue.value}, {"problem", issue.problem}, {"agency_id", issue.agency_id}};
+}
+
+// The data object, written piece by piece so that findings stream.
+void WriteData(const Report& report, const Summary& summary, std::ostream& out) {
+  json statuses = json::array();
+  for (int i = 0; i < kStatusCount; ++i) statuses.push_back(StatusName(static_cast<Status>(i)));
+  out << "{\"format\":\"dxcomply-dashboard\",\"version\":" << kFormatVersion << ",\"as_of\":";
+  WriteJson(FormatIsoDate(report.as_of), out);
+  out << ",\"as_of_vn\":";
+  WriteJson(FormatVnDate(report.as_of), out);
+  out << ",\n\"statuses\":";
+  WriteJson(statuses, out);
+  out << ",\n\"agencies\":";
+  WriteJson(AgenciesJson(report), out);
+  out << ",\n\"obligations\":";
+  WriteJson(ObligationsJson(report, summary), out);
+  out << ",\n\"findings\":[";
+  const char* separator = "\n";
+  for (const Finding& f : report.findings) {
+    out << separator;
+    WriteJson(FindingJson(f), out);
+    separator = ",\n";
+  }
+  out << "],\n\"data_issues\":[";
+  separator = "\n";
+  for (const DataIssue& issue : report.data_issues) {
+    out << separator;
+    WriteJson(DataIssueJson(issue), out);
+    separator = ",\n";
+  }
+  out << "],\n\"summary\":";
+  WriteJson(SummaryJson(summary), out);
+  out << "}";
+}
+
+}  // namespace
+
+void WriteDashboard(const Report& report, const Summary& summary, std::ostream& out) {
+  // The build checks that the marker occurs exactly once.
+  const std::size_t marker = kDashboardTemplate.find(kDataMarker);
+  out << kDashboardTemplate.substr(0, marker);
+  if (marker == std::string_view::npos) return;
+  WriteData(report, summary, out);
+  out << kDashboardTemplate.substr(marker + kDataMarker.size());
+}
 
 }  // namespace dxcomply

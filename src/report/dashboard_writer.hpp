@@ -4,10 +4,11 @@
 // and a page per agency.
 #pragma once
 
-#include <ostream>
-
 #include "dxcomply/finding.hpp"
+
 #include "report/summary.hpp"
+
+#include <ostream>
 
 namespace dxcomply {
 

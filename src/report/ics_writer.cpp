@@ -1,8 +1,210 @@
-// PLACEHOLDER until the iCalendar writer lands (helper task in progress).
 #include "report/ics_writer.hpp"
 
-namespace dxcomply {
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 
-std::string AgencyCalendar(const Report&, const std::string&) { return ""; }
+#include <algorithm>
+#include <cstdio>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace dxcomply {
+namespace {
+
+constexpr std::size_t kMaxLineOctets = 75;  // RFC 5545 3.1, without the CRLF
+
+bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Appends one content line, folded: a continuation line starts with a space,
+// which counts in its 75 octets.
+void AppendFolded(std::string_view line, std::string& out) {
+  std::size_t limit = kMaxLineOctets;
+  while (line.size() > limit) {
+    std::size_t cut = limit;
+    while (cut > 0 && IsUtf8Continuation(line[cut])) --cut;
+    if (cut == 0) cut = limit;  // not UTF-8 at all: octets are all RFC 5545 asks for
+    out.append(line.substr(0, cut));
+    out += "\r\n ";
+    line.remove_prefix(cut);
+    limit = kMaxLineOctets - 1;
+  }
+  out.append(line);
+  out += "\r\n";
+}
+
+std::string EscapeText(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\':
+        escaped += "\\\\";
+        break;
+      case ';':
+        escaped += "\\;";
+        break;
+      case ',':
+        escaped += "\\,";
+        break;
+      case '\r':
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        escaped += "\\n";
+        break;
+      case '\n':
+        escaped += "\\n";
+        break;
+      case '\t':
+        escaped += c;
+        break;
+      default: {
+        // Other controls are not TSAFE-CHARs (RFC 5545 3.3.11).
+        const auto byte = static_cast<unsigned char>(c);
+        escaped += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
+      }
+    }
+  }
+  return escaped;
+}
+
+std::string UidPart(const std::string& text) {
+  std::string part;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '_' || c == '-') {
+      part += c;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", byte);
+      part += hex;
+    }
+  }
+  return part;
+}
+
+std::string IcsDate(const Date& date) {
+  std::string iso = FormatIsoDate(date);
+  iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+  return iso;
+}
+
+std::string AgencyName(const Report& report, const std::string& agency_id) {
+  for (const Agency& agency : report.agencies) {
+    if (agency.id == agency_id) return agency.name;
+  }
+  for (const Finding& finding : report.findings) {
+    if (finding.agency.id == agency_id) return finding.agency.name;
+  }
+  return agency_id;
+}
+
+std::string EventSummary(const Finding& finding) {
+  std::string summary =
+      finding.obligation_title.empty() ? finding.obligation_id : finding.obligation_title;
+  if (!finding.period.empty()) summary += " (" + finding.period + ")";
+  return summary;
+}
+
+std::string StatusText(const Finding& finding) {
+  std::string text = StatusName(finding.status);
+  if (finding.status == Status::kOverdue) {
+    text += " (" + std::to_string(finding.days_overdue) + " " + finding.day_unit + " overdue)";
+  } else if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
+    text += " (" + std::to_string(finding.days_left) + " " + finding.day_unit + " left)";
+  }
+  return text + " as of " + FormatIsoDate(finding.as_of);
+}
+
+// Unescaped; one "label: value" per line, like `dxcomply explain`.
+std::string Description(const Finding& finding) {
+  std::string text = "obligation: " + finding.obligation_id;
+  if (!finding.period.empty()) text += ", period " + finding.period;
+  text += "\nagency: " + finding.agency.name + " (" + finding.agency.id + ")";
+  text += "\nstatus: " + StatusText(finding);
+  text += "\nreason: " + finding.reason;
+  text += "\ndue: " + FormatIsoDate(*finding.due) + " (" + FormatVnDate(*finding.due) + ")";
+  const LegalSource& source = finding.source;
+  if (!source.document.empty()) text += "\nsource: " + source.document;
+  if (!source.passage.empty()) text += "\npassage: " + source.passage;
+  if (!source.assumed.empty()) text += "\nassumed: " + source.assumed;
+  return text;
+}
+
+void AppendTimeZone(std::string& out) {
+  // tzdata: Asia/Ho_Chi_Minh has been UTC+7 since 1975-06-13 (UTC+8 before).
+  for (const char* line :
+       {"BEGIN:VTIMEZONE", "TZID:Asia/Ho_Chi_Minh", "BEGIN:STANDARD", "DTSTART:19750613T000000",
+        "TZOFFSETFROM:+0800", "TZOFFSETTO:+0700", "TZNAME:+07", "END:STANDARD", "END:VTIMEZONE"}) {
+    AppendFolded(line, out);
+  }
+}
+
+void AppendEvent(const Finding& finding, const std::string& dtstamp, std::string& out) {
+  const Date& due = *finding.due;
+  const std::string summary = EventSummary(finding);
+  AppendFolded("BEGIN:VEVENT", out);
+  AppendFolded("UID:" + EventUid(finding), out);
+  AppendFolded("DTSTAMP:" + dtstamp, out);
+  AppendFolded("DTSTART;VALUE=DATE:" + IcsDate(due), out);
+  AppendFolded("DTEND;VALUE=DATE:" + IcsDate(due + boost::gregorian::days(1)), out);
+  AppendFolded("SUMMARY:" + EscapeText(summary), out);
+  AppendFolded("DESCRIPTION:" + EscapeText(Description(finding)), out);
+  if (!finding.theme.empty()) AppendFolded("CATEGORIES:" + EscapeText(finding.theme), out);
+  AppendFolded("SEQUENCE:0", out);
+  AppendFolded("TRANSP:TRANSPARENT", out);
+  AppendFolded("BEGIN:VALARM", out);
+  AppendFolded("ACTION:DISPLAY", out);
+  AppendFolded("DESCRIPTION:" + EscapeText("Hạn " + FormatVnDate(due) + ": " + summary), out);
+  // 01:00 UTC is 08:00 in Vietnam; absolute triggers must be in UTC.
+  AppendFolded("TRIGGER;VALUE=DATE-TIME:" + IcsDate(finding.warn_from.value_or(due)) + "T010000Z",
+               out);
+  AppendFolded("END:VALARM", out);
+  AppendFolded("END:VEVENT", out);
+}
+
+}  // namespace
+
+bool IsUpcomingDeadline(const Finding& finding, const Date& as_of) {
+  if (!finding.due || *finding.due < as_of) return false;
+  return finding.status != Status::kMet && finding.status != Status::kMetLate &&
+         finding.status != Status::kNotApplicable;
+}
+
+std::string EventUid(const Finding& finding) {
+  std::string uid = UidPart(finding.obligation_id) + "+";
+  if (!finding.period.empty()) uid += UidPart(finding.period) + "+";
+  return uid + UidPart(finding.agency.id) + "@dxcomply";
+}
+
+std::string AgencyCalendar(const Report& report, const std::string& agency_id) {
+  std::vector<const Finding*> events;
+  for (const Finding& finding : report.findings) {
+    if (finding.agency.id == agency_id && IsUpcomingDeadline(finding, report.as_of)) {
+      events.push_back(&finding);
+    }
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Finding* a, const Finding* b) {
+    return std::tie(*a->due, a->obligation_id, a->period) <
+           std::tie(*b->due, b->obligation_id, b->period);
+  });
+
+  const std::string name = AgencyName(report, agency_id);
+  const std::string dtstamp = IcsDate(report.as_of) + "T000000Z";
+  std::string out;
+  AppendFolded("BEGIN:VCALENDAR", out);
+  AppendFolded("VERSION:2.0", out);
+  AppendFolded("PRODID:-//dxcomply//dxcomply//VI", out);
+  AppendFolded("CALSCALE:GREGORIAN", out);
+  AppendFolded("METHOD:PUBLISH", out);
+  AppendFolded("X-WR-CALNAME:" + EscapeText(name), out);
+  AppendFolded("X-WR-CALDESC:" + EscapeText("dxcomply: upcoming deadlines of " + name + " (" +
+                                            agency_id + ") as of " + FormatIsoDate(report.as_of)),
+               out);
+  AppendTimeZone(out);
+  for (const Finding* finding : events) AppendEvent(*finding, dtstamp, out);
+  AppendFolded("END:VCALENDAR", out);
+  return out;
+}
 
 }  // namespace dxcomply

@@ -5,10 +5,11 @@
 // dates, Vietnamese text intact.
 #pragma once
 
-#include <string>
-
 #include "dxcomply/finding.hpp"
+
 #include "report/summary.hpp"
+
+#include <string>
 
 namespace dxcomply {
 

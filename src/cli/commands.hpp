@@ -47,8 +47,25 @@ struct GraphOptions : EvaluateOptions {
 };
 
 struct ExportOptions : EvaluateOptions {
-  std::string out;                                     // folder
-  std::vector<std::string> only;                       // json, csv, xlsx, ics, html; empty: all
+  std::string out;                // folder
+  std::vector<std::string> only;  // json, csv, xlsx, ics, html; empty: all
+};
+
+// One reminder letter (công văn đôn đốc) per agency with something overdue
+// or at risk, as Markdown and printable HTML, from editable templates.
+struct RemindOptions : EvaluateOptions {
+  std::string out;                      // folder
+  std::string agency;                   // only this agency's letter
+  std::string templates = "templates";  // reminder.md.mustache, reminder.html.mustache
+  int reply_within_working_days = 10;   // the reply date: as-of + this many working days
+  int max_letters = 100;                // refuse a larger batch ...
+  bool force = false;                   // ... unless forced
+};
+
+// The nightly batch: everything once, into a dated folder, with what changed
+// since the last run (state in `state`).
+struct NightlyOptions : RemindOptions {
+  std::string state;  // folder holding the last run's state
 };
 
 struct ValidateOptions {
@@ -61,6 +78,8 @@ ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream
 ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostream& err);
+ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ostream& err);
 ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace dxcomply

@@ -39,6 +39,21 @@ void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions&
   AddLogOptions(command, log);
 }
 
+void AddReminderOptions(CLI::App* command, RemindOptions& options) {
+  command->add_option("--out", options.out, "Folder to write into")->required();
+  command->add_option("--templates", options.templates, "Folder of the letter templates")
+      ->capture_default_str();
+  command
+      ->add_option("--reply-within", options.reply_within_working_days,
+                   "Working days the agency has to reply")
+      ->capture_default_str();
+  command
+      ->add_option("--max-letters", options.max_letters,
+                   "Refuse to write more letters than this (a broken rule must not write to all)")
+      ->capture_default_str();
+  command->add_flag("--force", options.force, "Write however many letters there are");
+}
+
 void SetUpLogging(const LogOptions& log) {
   auto logger = spdlog::stderr_color_mt("dxcomply");
   logger->set_pattern("dxcomply: %^%l%$: %v");
@@ -118,11 +133,20 @@ int main(int argc, char** argv) {
 
   ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand(
-      "export", "Write findings (JSON, CSV), the workbook, calendars and the dashboard to a folder");
+      "export",
+      "Write findings (JSON, CSV), the workbook, calendars and the dashboard to a folder");
   AddEvaluateOptions(export_command, export_options, log);
   export_command->add_option("--out", export_options.out, "Folder to write into")->required();
   export_command->add_option("--only", export_options.only, "Some of: json csv xlsx ics html")
       ->delimiter(',');
+
+  RemindOptions remind;
+  CLI::App* remind_command = app.add_subcommand(
+      "remind", "Write one reminder letter per agency with anything overdue or at risk");
+  AddEvaluateOptions(remind_command, remind, log);
+  remind_command->remove_option(remind_command->get_option("--format"));
+  AddReminderOptions(remind_command, remind);
+  remind_command->add_option("--agency", remind.agency, "Only this agency's letter");
 
   ValidateOptions validate;
   CLI::App* validate_command =
@@ -148,6 +172,7 @@ int main(int argc, char** argv) {
     if (graph_command->parsed()) status = RunGraph(graph, out, std::cerr);
     if (calendar_command->parsed()) status = RunCalendar(calendar, out, std::cerr);
     if (export_command->parsed()) status = RunExport(export_options, out, std::cerr);
+    if (remind_command->parsed()) status = RunRemind(remind, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -2,12 +2,11 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <vector>
-
-#include <fcntl.h>
 #include <unistd.h>
+#include <vector>
 
 namespace dxcomply {
 namespace {
@@ -33,8 +32,17 @@ void Rename(const std::string& from, const std::string& to) {
   std::error_code error;
   fs::rename(from, to, error);
   if (error) throw OutputError("cannot move " + from + " to " + to + ": " + error.message());
-  Sync(fs::path(to).parent_path().string(), true);
-  CountCommittedFile();
+}
+
+void WriteTemporary(const std::string& temporary, const std::string& content) {
+  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  out << content;
+  out.flush();
+  if (!out) {
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    throw OutputError("cannot write " + temporary);
+  }
 }
 
 }  // namespace
@@ -49,18 +57,26 @@ void EnsureFolder(const std::string& folder) {
 
 void WriteFileAtomically(const std::string& path, const std::string& content) {
   const std::string temporary = TemporaryName(path);
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      throw OutputError("cannot write " + temporary);
-    }
-  }
+  WriteTemporary(temporary, content);
+  Rename(temporary, path);
+  CountCommittedFile();
+}
+
+void WriteFileDurably(const std::string& path, const std::string& content) {
+  const std::string temporary = TemporaryName(path);
+  WriteTemporary(temporary, content);
   Sync(temporary, false);
   Rename(temporary, path);
+  Sync(fs::path(path).parent_path().string(), true);
+  CountCommittedFile();
+}
+
+void FlushToDisk(const std::string& folder) {
+  const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) throw OutputError("cannot open folder " + folder);
+  const int failed = syncfs(fd);
+  close(fd);
+  if (failed != 0) throw OutputError("cannot flush " + folder + " to disk");
 }
 
 PendingFile::PendingFile(std::string path)
@@ -73,9 +89,9 @@ PendingFile::~PendingFile() {
 }
 
 void PendingFile::Commit() {
-  Sync(temp_path_, false);
   Rename(temp_path_, path_);
   committed_ = true;
+  CountCommittedFile();
 }
 
 int RemoveStrayTemporaries(const std::string& folder) {

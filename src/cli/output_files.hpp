@@ -1,7 +1,12 @@
 // Writing output files so that nobody ever sees half of one: each is written
-// to a temporary name in its folder, flushed to disk, then renamed into place
-// (rename is atomic on POSIX). A run killed midway leaves at most stray
-// temporary files, which the next run removes.
+// to a temporary name in its folder, then renamed into place (rename is
+// atomic on POSIX). A run killed midway leaves at most stray temporary files,
+// which the next run removes.
+//
+// Against a power cut, flushing every file to disk before its rename would
+// cost a disk round trip per file (hundreds per nightly run); instead a
+// batch flushes the whole file system once (FlushToDisk) before it writes its
+// commit point, the state, with WriteFileDurably.
 #pragma once
 
 #include <stdexcept>
@@ -19,6 +24,12 @@ void EnsureFolder(const std::string& folder);
 
 // Replaces `path` with `content` atomically. Throws OutputError.
 void WriteFileAtomically(const std::string& path, const std::string& content);
+
+// The same, and on disk (file and folder flushed) when it returns.
+void WriteFileDurably(const std::string& path, const std::string& content);
+
+// Flushes every file written so far on the file system holding `folder`.
+void FlushToDisk(const std::string& folder);
 
 // For writers that need a file name of their own (the workbook): write to
 // temp_path(), then Commit() renames it into place. Without Commit the

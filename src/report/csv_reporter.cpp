@@ -2,33 +2,21 @@
 // mark so that Excel and LibreOffice open Vietnamese text correctly. One row
 // per finding, then one row per data-quality issue (type = data_issue); the
 // columns are report/finding_rows.hpp's, shared with the workbook.
+#include "report/csv_field.hpp"
 #include "report/finding_rows.hpp"
 #include "report/reporter.hpp"
 
 namespace dxcomply {
 namespace {
 
-std::string Field(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 void WriteRow(const std::vector<Cell>& cells, std::ostream& out) {
-  for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << Field(cells[i].text);
-  out << "\r\n";
+  std::vector<std::string> fields;
+  fields.reserve(cells.size());
+  for (const Cell& cell : cells) fields.push_back(cell.text);
+  out << CsvRow(fields);
 }
 
-void WriteHeader(std::ostream& out) {
-  out << "\xEF\xBB\xBF";
-  const std::vector<std::string>& columns = FindingColumns();
-  for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i];
-  out << "\r\n";
-}
+void WriteHeader(std::ostream& out) { out << kUtf8ByteOrderMark << CsvRow(FindingColumns()); }
 
 class CsvReporter : public Reporter {
  public:

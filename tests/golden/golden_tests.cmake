@@ -4,11 +4,15 @@
 #                    the arguments, with @SAMPLE_DB@, @FIXTURES@ (built
 #                    fixture databases) and @SOURCE@ (the repository)
 #   expected.stdout  what a person has read and agreed with
+#                    and @WORK@ (an empty folder for commands that write files)
 #   expected.stderr  optional; compared when present
+#   expected.files/  optional; each file in it must equal the one the
+#                    command wrote at the same path under @WORK@
 #   expected.rc      the exit code
 #
-# DXCOMPLY_UPDATE_GOLDEN=1 ctest -R golden rewrites the expected files; read
-# the diff before committing it.
+# DXCOMPLY_UPDATE_GOLDEN=1 ctest -R golden rewrites the expected files (for
+# expected.files/, only those already there: add a new one by hand first);
+# read the diff before committing it.
 
 set(DXCOMPLY_FIXTURES ${CMAKE_BINARY_DIR}/fixtures)
 file(GLOB fixture_sql CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/fixtures/*.sql)

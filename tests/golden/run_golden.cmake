@@ -10,6 +10,11 @@ endforeach()
 string(REPLACE "@SAMPLE_DB@" "${SAMPLE_DB}" arguments "${arguments}")
 string(REPLACE "@FIXTURES@" "${FIXTURES}" arguments "${arguments}")
 string(REPLACE "@SOURCE@" "${SOURCE}" arguments "${arguments}")
+# @WORK@: an empty folder for commands that write files (remind, nightly).
+set(WORK ${OUT_DIR}/work)
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+string(REPLACE "@WORK@" "${WORK}" arguments "${arguments}")
 separate_arguments(arguments UNIX_COMMAND "${arguments}")
 
 execute_process(
@@ -21,6 +26,7 @@ execute_process(
 
 # Paths differ between machines; outputs name them by placeholder.
 foreach(text stdout stderr)
+  string(REPLACE "${WORK}" "@WORK@" ${text} "${${text}}")  # before SOURCE: it may lie inside
   string(REPLACE "${SAMPLE_DB}" "@SAMPLE_DB@" ${text} "${${text}}")
   string(REPLACE "${FIXTURES}" "@FIXTURES@" ${text} "${${text}}")
   string(REPLACE "${SOURCE}" "@SOURCE@" ${text} "${${text}}")
@@ -37,6 +43,12 @@ if("$ENV{DXCOMPLY_UPDATE_GOLDEN}")
   if(EXISTS ${CASE_DIR}/expected.stderr OR NOT stderr STREQUAL "")
     file(WRITE ${CASE_DIR}/expected.stderr "${stderr}")
   endif()
+  file(GLOB_RECURSE kept RELATIVE ${CASE_DIR}/expected.files ${CASE_DIR}/expected.files/*)
+  foreach(name ${kept})
+    if(EXISTS ${WORK}/${name})
+      file(COPY_FILE ${WORK}/${name} ${CASE_DIR}/expected.files/${name})
+    endif()
+  endforeach()
   return()
 endif()
 
@@ -54,6 +66,24 @@ foreach(part stdout rc stderr)
     set(failed TRUE)
   endif()
 endforeach()
+# expected.files/<path>: a file the command must have written as @WORK@/<path>.
+file(GLOB_RECURSE expected_files RELATIVE ${CASE_DIR}/expected.files ${CASE_DIR}/expected.files/*)
+foreach(name ${expected_files})
+  if(NOT EXISTS ${WORK}/${name})
+    message("the command did not write @WORK@/${name}")
+    set(failed TRUE)
+    continue()
+  endif()
+  execute_process(
+    COMMAND diff -u ${CASE_DIR}/expected.files/${name} ${WORK}/${name}
+    OUTPUT_VARIABLE diff
+    RESULT_VARIABLE different)
+  if(different)
+    message("@WORK@/${name} differs from ${CASE_DIR}/expected.files/${name}:\n${diff}")
+    set(failed TRUE)
+  endif()
+endforeach()
+
 if(failed)
   message(FATAL_ERROR "golden case failed; actual outputs are in ${OUT_DIR}")
 endif()

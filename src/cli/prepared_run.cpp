@@ -1,0 +1,82 @@
+#include "cli/prepared_run.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace dxcomply {
+namespace {
+
+// The calendar lives in Prepared::inputs, which moves; point at it only
+// once it has settled.
+void UseCalendar(Prepared& prepared) { prepared.engine.calendar = &prepared.inputs.calendar; }
+
+}  // namespace
+
+std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& err) {
+  EngineOptions engine;
+  if (options.as_of.empty()) {
+    engine.as_of = boost::gregorian::day_clock::local_day();
+  } else if (auto date = ParseIsoDate(options.as_of)) {
+    engine.as_of = *date;
+  } else {
+    err << "error: --as-of must be an ISO date YYYY-MM-DD that exists, not '" << options.as_of
+        << "'\n";
+    return std::nullopt;
+  }
+  if (options.lookback_days && *options.lookback_days < 1) {
+    err << "error: --lookback must be at least 1 day\n";
+    return std::nullopt;
+  }
+  if (options.warn_before_days && *options.warn_before_days < 0) {
+    err << "error: --warn-before must not be negative\n";
+    return std::nullopt;
+  }
+  engine.lookback_days = options.lookback_days;
+  engine.warn_before_days = options.warn_before_days;
+  const std::optional<OutputFormat> format = ParseOutputFormat(options.format);
+  if (!format) {
+    err << "error: --format must be text, json or csv, not '" << options.format << "'\n";
+    return std::nullopt;
+  }
+  std::optional<RunInputs> inputs = OpenRunInputs(options.rules, options.database, err);
+  if (!inputs) return std::nullopt;
+  return Prepared{std::move(*inputs), engine, MakeReporter(*format)};
+}
+
+Report Run(Prepared& prepared) {
+  UseCalendar(prepared);
+  const auto start = std::chrono::steady_clock::now();
+  Report report = Evaluate(prepared.inputs.rules, prepared.inputs.store, prepared.engine);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  spdlog::info("evaluated {} obligation instances as of {} in {:.3f} s", report.findings.size(),
+               FormatIsoDate(report.as_of), elapsed.count());
+  return report;
+}
+
+bool KnownAgency(const Report& report, const std::string& id) {
+  return std::any_of(report.agencies.begin(), report.agencies.end(),
+                     [&](const Agency& agency) { return agency.id == id; }) ||
+         id == kNationalAgencyId;
+}
+
+Report ForAgency(const Report& report, const std::string& agency_id) {
+  Report filtered;
+  filtered.as_of = report.as_of;
+  filtered.agencies = report.agencies;
+  for (const Finding& finding : report.findings) {
+    if (finding.agency.id == agency_id) filtered.findings.push_back(finding);
+  }
+  for (const DataIssue& issue : report.data_issues) {
+    if (issue.agency_id == agency_id) filtered.data_issues.push_back(issue);
+  }
+  return filtered;
+}
+
+std::string Counted(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,40 @@
+// What every evaluating command does first: check its options and inputs
+// (rules, calendar, database) and then run the engine once. Shared by the
+// commands in commands.cpp, remind and nightly.
+#pragma once
+
+#include "dxcomply/engine.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/run_inputs.hpp"
+#include "report/reporter.hpp"
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace dxcomply {
+
+struct Prepared {
+  RunInputs inputs;
+  EngineOptions engine;
+  std::unique_ptr<Reporter> reporter;
+};
+
+// Checks the options and opens the inputs; nullopt after printing why not.
+std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& err);
+
+// Evaluates every obligation for every agency as of the prepared date.
+Report Run(Prepared& prepared);
+
+// Whether `id` is an agency of the database (or the national pseudo-agency).
+bool KnownAgency(const Report& report, const std::string& id);
+
+// Only what concerns one agency: its findings and its data issues.
+Report ForAgency(const Report& report, const std::string& agency_id);
+
+// "1 file", "3 files".
+std::string Counted(std::size_t count, const std::string& noun);
+
+}  // namespace dxcomply

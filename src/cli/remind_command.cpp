@@ -1,0 +1,95 @@
+#include "cli/remind_command.hpp"
+
+#include "cli/output_files.hpp"
+#include "cli/prepared_run.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+namespace dxcomply {
+
+std::string TooManyLetters(std::size_t count, const RemindOptions& options) {
+  if (options.force || count <= static_cast<std::size_t>(std::max(options.max_letters, 0))) {
+    return "";
+  }
+  return "would write " + Counted(count, "letter") + ", more than --max-letters " +
+         std::to_string(options.max_letters) + "; check the rules, or pass --force";
+}
+
+std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>& letters,
+                                              const std::string& folder) {
+  EnsureFolder(folder);
+  std::vector<std::string> written;
+  for (const ReminderLetter& letter : letters) {
+    for (const auto& [extension, content] :
+         {std::pair<const char*, const std::string*>{".md", &letter.markdown},
+          std::pair<const char*, const std::string*>{".html", &letter.html}}) {
+      const std::string name = letter.agency_id + extension;
+      WriteFileAtomically(folder + "/" + name, *content);
+      written.push_back(name);
+    }
+  }
+  return written;
+}
+
+ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.reply_within_working_days < 0) {
+    err << "error: --reply-within must not be negative\n";
+    return kExitInputError;
+  }
+  std::optional<Prepared> prepared = Prepare(options, err);
+  if (!prepared) return kExitInputError;
+
+  // Everything that can go wrong is checked before the first file is
+  // written: the templates, the agency, the number of letters.
+  ReminderSettings settings;
+  settings.templates_dir = options.templates;
+  settings.reply_within_working_days = options.reply_within_working_days;
+  std::optional<ReminderComposer> composer;
+  try {
+    composer.emplace(settings, prepared->inputs.rules, prepared->inputs.calendar);
+  } catch (const TemplateError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitInputError;
+  }
+  const Report report = Run(*prepared);
+  if (!options.agency.empty() && !KnownAgency(report, options.agency)) {
+    err << "error: agency '" << options.agency << "' is not in the agency table of "
+        << options.database << "\n";
+    return kExitInputError;
+  }
+  const std::size_t count = AgenciesToRemind(report, options.agency).size();
+  const std::string refusal = TooManyLetters(count, options);
+  if (!refusal.empty()) {
+    err << "error: " << refusal << "\n";
+    return kExitInputError;
+  }
+  if (!options.agency.empty() && count == 0) {
+    out << (options.agency == kNationalAgencyId
+                ? "no letter for " + options.agency +
+                      ": the national indicators are the Committee's own"
+                : "nothing overdue or at risk for " + options.agency + " as of " +
+                      FormatIsoDate(report.as_of) + "; no letter written")
+        << "\n";
+    return kExitOk;
+  }
+
+  try {
+    const std::vector<ReminderLetter> letters = composer->Compose(report, options.agency);
+    RemoveStrayTemporaries(options.out);
+    const std::vector<std::string> written = WriteReminderLetters(letters, options.out);
+    FlushToDisk(options.out);
+    out << "wrote " << Counted(letters.size(), "letter") << " (" << Counted(written.size(), "file")
+        << ") to " << options.out << "\n";
+  } catch (const TemplateError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitInputError;
+  } catch (const OutputError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitRunFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,206 @@
+#include "remind/letter_data.hpp"
+
+#include "remind/finding_phrases.hpp"
+#include "remind/vietnamese_text.hpp"
+
+namespace dxcomply {
+namespace {
+
+using kainjow::mustache::data;
+
+// The Committee's standing body: its letters need no "qua Bộ ..." detour.
+constexpr const char* kStandingBodyName = "Bộ Thông tin và Truyền thông";
+
+data Flag(bool value) { return data(value); }
+
+data Number(std::int64_t value) { return data(VnInteger(value)); }
+
+using InstanceKey = std::tuple<std::string, std::string, std::string>;
+InstanceKey Key(const std::string& obligation, const std::string& agency,
+                const std::string& period) {
+  return std::make_tuple(obligation, agency, period);
+}
+
+// Where each instance of a letter stands in it: "I.3" (section I, item 3).
+using LetterReferences = std::map<InstanceKey, std::string>;
+
+// The title of an instance named in a blocker chain, and its period.
+struct NamedInstance {
+  std::string title;
+  std::string period;
+  std::string day_unit = "days";
+};
+
+NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
+  NamedInstance named;
+  named.period = ref.period.empty() ? "" : VnPeriod(ref.period);
+  if (!ref.task_id.empty()) {
+    named.title = ref.title.empty() ? "Nhiệm vụ số " + ref.task_id : ref.title;
+    return named;
+  }
+  if (const Finding* finding = context.index->FindingOf(ref)) {
+    named.title = finding->obligation_title;
+    named.day_unit = finding->day_unit;
+  } else if (const Obligation* obligation = context.rules->FindObligation(ref.obligation_id)) {
+    named.title = obligation->title;
+    named.day_unit = obligation->warn_before.unit == DayUnit::kWorking ? "working days" : "days";
+  } else {
+    named.title = ref.obligation_id;
+  }
+  return named;
+}
+
+data InstanceData(const InstanceRef& ref, const Agency& letter_agency, const LetterContext& context,
+                  const LetterReferences& references) {
+  const NamedInstance named = Name(ref, context);
+  const Agency owner = context.index->AgencyOf(ref.agency_id, ref.agency_name);
+  data item;
+  item.set("title", named.title);
+  item.set("period", named.period);
+  item.set("has_period", Flag(!named.period.empty()));
+  item.set("agency_id", owner.id);
+  item.set("agency_name", owner.name);
+  item.set("owner", Addressee(owner));
+  item.set("is_own", Flag(owner.id == letter_agency.id));
+  item.set("state", BlockerStatePhrase(ref, named.day_unit));
+  const auto reference = references.find(Key(ref.obligation_id, ref.agency_id, ref.period));
+  const bool in_letter = ref.task_id.empty() && reference != references.end();
+  item.set("in_letter", Flag(in_letter));
+  item.set("letter_ref", in_letter ? reference->second : "");
+  return item;
+}
+
+// One blocker chain: its root cause, and the instances in between.
+data BlockerData(const BlockerChain& blocker, const Agency& letter_agency,
+                 const LetterContext& context, const LetterReferences& references) {
+  data item = InstanceData(blocker.chain.back(), letter_agency, context, references);
+  data via{data::type::list};
+  for (std::size_t i = 0; i + 1 < blocker.chain.size(); ++i) {
+    data step = InstanceData(blocker.chain[i], letter_agency, context, references);
+    step.set("is_first", Flag(i == 0));
+    via.push_back(step);
+  }
+  item.set("has_via", Flag(blocker.chain.size() > 1));
+  item.set("via", via);
+  return item;
+}
+
+data ItemData(const Finding& finding, int number, const Agency& agency,
+              const LetterContext& context, const LetterReferences& references) {
+  const Obligation* obligation = context.rules->FindObligation(finding.obligation_id);
+  const std::string period = finding.period.empty() ? "" : VnPeriod(finding.period);
+  data item;
+  item.set("number", std::to_string(number));
+  item.set("obligation_id", finding.obligation_id);
+  item.set("title", finding.obligation_title);
+  item.set("period", period);
+  item.set("has_period", Flag(!period.empty()));
+  item.set("source_document", finding.source.document);
+  item.set("legal_basis", LegalBasis(finding.source));
+  item.set("source_passage", finding.source.passage);
+  item.set("has_source_passage", Flag(!finding.source.passage.empty()));
+  item.set("due_date", finding.due ? FormatVnDate(*finding.due) : "");
+  item.set("has_due_date", Flag(finding.due.has_value()));
+  item.set("day_unit", VnDayUnit(finding.day_unit));
+  item.set("days_overdue", Number(finding.days_overdue));
+  item.set("days_left", Number(finding.days_left));
+  item.set("measured", MeasuredPhrase(finding, obligation));
+
+  const RiskReasons risk = ExplainRisk(finding, obligation);
+  data reasons{data::type::list};
+  for (const std::string& phrase : risk.phrases) {
+    data reason("text", phrase);
+    reason.set("is_first", Flag(reasons.list_value().empty()));
+    reasons.push_back(reason);
+  }
+  item.set("reasons", reasons);
+  item.set("close_to_due", Flag(risk.close_to_due));
+  item.set("no_measurement", Flag(risk.no_measurement));
+  item.set("behind_pace", Flag(risk.behind_pace));
+  item.set("blocked", Flag(risk.blocked));
+
+  data blockers{data::type::list};
+  for (const BlockerChain& blocker : finding.blocked_by) {
+    if (!blocker.chain.empty())
+      blockers.push_back(BlockerData(blocker, agency, context, references));
+  }
+  item.set("has_blockers", Flag(!finding.blocked_by.empty()));
+  item.set("blockers", blockers);
+  return item;
+}
+
+}  // namespace
+
+ReportIndex::ReportIndex(const Report& report) {
+  for (const Finding& finding : report.findings) {
+    findings_.emplace(std::make_tuple(finding.obligation_id, finding.agency.id, finding.period),
+                      &finding);
+  }
+  for (const Agency& agency : report.agencies) agencies_.emplace(agency.id, &agency);
+}
+
+const Finding* ReportIndex::FindingOf(const InstanceRef& ref) const {
+  const auto found = findings_.find(std::make_tuple(ref.obligation_id, ref.agency_id, ref.period));
+  return found == findings_.end() ? nullptr : found->second;
+}
+
+Agency ReportIndex::AgencyOf(const std::string& id, const std::string& name) const {
+  const auto found = agencies_.find(id);
+  if (found != agencies_.end()) return *found->second;
+  return Agency{id, name.empty() ? id : name, ""};
+}
+
+data LetterData(const Agency& agency, const std::vector<const Finding*>& findings,
+                const LetterContext& context) {
+  int overdue_count = 0;
+  int at_risk_count = 0;
+  std::vector<int> numbers;  // each finding's number in its section
+  for (const Finding* finding : findings) {
+    numbers.push_back(finding->status == Status::kOverdue ? ++overdue_count : ++at_risk_count);
+  }
+  const std::string overdue_heading = RomanNumeral(1);
+  const std::string at_risk_heading = RomanNumeral(overdue_count > 0 ? 2 : 1);
+  LetterReferences references;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& finding = *findings[i];
+    references[Key(finding.obligation_id, finding.agency.id, finding.period)] =
+        (finding.status == Status::kOverdue ? overdue_heading : at_risk_heading) + "." +
+        std::to_string(numbers[i]);
+  }
+  data overdue{data::type::list};
+  data at_risk{data::type::list};
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    data item = ItemData(*findings[i], numbers[i], agency, context, references);
+    (findings[i]->status == Status::kOverdue ? overdue : at_risk).push_back(item);
+  }
+
+  const LetterDate date = ToLetterDate(context.as_of);
+  data letter;
+  letter.set("agency_id", agency.id);
+  letter.set("agency_name", agency.name);
+  letter.set("agency_kind", agency.kind);
+  letter.set("addressee", Addressee(agency));
+  letter.set("is_province", Flag(agency.kind == "province"));
+  letter.set("is_central_city", Flag(IsCentralCity(agency)));
+  letter.set("is_ministry", Flag(agency.kind == "ministry" || agency.kind == "gov_agency"));
+  letter.set("via_standing_body", Flag(agency.name != kStandingBodyName));
+  letter.set("letter_day", date.day);
+  letter.set("letter_month", date.month);
+  letter.set("letter_year", date.year);
+  letter.set("as_of_date", FormatVnDate(context.as_of));
+  letter.set("as_of_iso", FormatIsoDate(context.as_of));
+  letter.set("reply_by", FormatVnDate(context.reply_by));
+  letter.set("reply_within_working_days", Number(context.reply_within_working_days));
+  letter.set("overdue_count", Number(overdue_count));
+  letter.set("at_risk_count", Number(at_risk_count));
+  letter.set("item_count", Number(overdue_count + at_risk_count));
+  letter.set("has_overdue", Flag(overdue_count > 0));
+  letter.set("has_at_risk", Flag(at_risk_count > 0));
+  letter.set("overdue_heading", overdue_heading);
+  letter.set("at_risk_heading", at_risk_heading);
+  letter.set("overdue", overdue);
+  letter.set("at_risk", at_risk);
+  return letter;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,40 @@
+// The editable wording of the reminder letters: templates/reminder.md.mustache
+// and templates/reminder.html.mustache (kainjow mustache), read at run time
+// from a folder and checked before anything is rendered.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace dxcomply {
+
+// A template that is missing, unreadable or malformed; the message names the
+// file (and gives the mustache parser's message).
+class TemplateError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// How a template's {{name}} escapes values: HTML entities for the HTML
+// letter; nothing for Markdown, which must not get "&amp;".
+enum class Escaping { kHtml, kNone };
+
+// One template file, read and parsed once; rendered for each letter.
+class LetterTemplate {
+ public:
+  // Throws TemplateError naming `path`.
+  LetterTemplate(const std::string& path, Escaping escaping);
+
+  // Throws TemplateError naming the file if rendering fails.
+  std::string Render(const kainjow::mustache::data& data) const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::string text_;
+  Escaping escaping_;
+};
+
+}  // namespace dxcomply

@@ -1,0 +1,75 @@
+#include "remind/reminder_letters.hpp"
+
+#include "remind/letter_data.hpp"
+
+#include <map>
+
+namespace dxcomply {
+namespace {
+
+bool NeedsReminder(const Finding& finding) {
+  return finding.agency.id != kNationalAgencyId &&
+         (finding.status == Status::kOverdue || finding.status == Status::kAtRisk);
+}
+
+bool Selected(const Finding& finding, const std::string& only_agency) {
+  return NeedsReminder(finding) && (only_agency.empty() || finding.agency.id == only_agency);
+}
+
+std::string InFolder(const std::string& folder, const std::string& name) {
+  if (folder.empty()) return name;
+  return folder.back() == '/' ? folder + name : folder + "/" + name;
+}
+
+}  // namespace
+
+std::vector<std::string> AgenciesToRemind(const Report& report, const std::string& only_agency) {
+  std::map<std::string, bool> agencies;
+  for (const Finding& finding : report.findings) {
+    if (Selected(finding, only_agency)) agencies[finding.agency.id] = true;
+  }
+  std::vector<std::string> ids;
+  for (const auto& entry : agencies) ids.push_back(entry.first);
+  return ids;
+}
+
+ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleSet& rules,
+                                   const WorkCalendar& calendar)
+    : settings_(settings),
+      rules_(rules),
+      calendar_(calendar),
+      markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kNone),
+      html_(InFolder(settings.templates_dir, kHtmlTemplateName), Escaping::kHtml) {}
+
+std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
+                                                      const std::string& only_agency) const {
+  // Each agency's findings, in the report's order (worst first), by agency id.
+  std::map<std::string, std::vector<const Finding*>> by_agency;
+  for (const Finding& finding : report.findings) {
+    if (Selected(finding, only_agency)) by_agency[finding.agency.id].push_back(&finding);
+  }
+
+  const ReportIndex index(report);
+  LetterContext context;
+  context.as_of = report.as_of;
+  context.reply_by = calendar_.AddWorkingDays(report.as_of, settings_.reply_within_working_days);
+  context.reply_within_working_days = settings_.reply_within_working_days;
+  context.rules = &rules_;
+  context.index = &index;
+
+  std::vector<ReminderLetter> letters;
+  for (const auto& [agency_id, findings] : by_agency) {
+    const kainjow::mustache::data data = LetterData(findings.front()->agency, findings, context);
+    ReminderLetter letter;
+    letter.agency_id = agency_id;
+    letter.markdown = markdown_.Render(data);
+    letter.html = html_.Render(data);
+    for (const Finding* finding : findings) {
+      (finding->status == Status::kOverdue ? letter.overdue : letter.at_risk) += 1;
+    }
+    letters.push_back(std::move(letter));
+  }
+  return letters;
+}
+
+}  // namespace dxcomply

@@ -1,0 +1,374 @@
+// ReminderComposer on hand-made reports: who gets a letter, what a letter
+// says about each finding (in Vietnamese, from the Finding's fields), the
+// reply date in working days, escaping, and template errors.
+#include "remind/reminder_letters.hpp"
+
+#include "support/test_files.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+namespace dxcomply {
+namespace {
+
+const Agency kNgheAn{"NGHE-AN", "Nghệ An", "province"};
+const Agency kHaNoi{"HA-NOI", "Hà Nội", "province"};
+const Agency kBca{"BCA", "Bộ Công an", "ministry"};
+const Agency kBtp{"BTP", "Bộ Tư pháp", "ministry"};
+const Agency kNational{kNationalAgencyId, kNationalAgencyName, "national"};
+
+const Date kAsOf(2022, 11, 1);
+
+std::string RepoTemplates() { return std::string(DXCOMPLY_SOURCE_DIR) + "/templates"; }
+
+Obligation Rule(const std::string& id, CheckKind kind, const std::string& table) {
+  Obligation obligation;
+  obligation.id = id;
+  obligation.title = "Nhiệm vụ " + id;
+  obligation.check.kind = kind;
+  obligation.check.table = table;
+  return obligation;
+}
+
+RuleSet Rules() {
+  RuleSet rules;
+  rules.obligations = {Rule("classify", CheckKind::kCoverage, "information_system"),
+                       Rule("monitor", CheckKind::kCoverage, "information_system"),
+                       Rule("staff", CheckKind::kCount, "security_staff"),
+                       Rule("plan", CheckKind::kTask, "task"),
+                       Rule("dossiers", CheckKind::kIndicator, "measurement")};
+  return rules;
+}
+
+Measure Share(std::int64_t numerator, std::int64_t denominator) {
+  return Measure{true, static_cast<double>(numerator) / static_cast<double>(denominator), numerator,
+                 denominator};
+}
+
+// A finding as the engine makes one, with the fields letters read.
+Finding Make(const std::string& obligation, const Agency& agency, Status status,
+             const std::string& check_kind = "coverage") {
+  Finding finding;
+  finding.obligation_id = obligation;
+  finding.obligation_title = "Nhiệm vụ " + obligation;
+  finding.check_kind = check_kind;
+  finding.agency = agency;
+  finding.status = status;
+  finding.reason = "ENGLISH REASON";
+  finding.as_of = kAsOf;
+  finding.lookback_date = kAsOf - boost::gregorian::days(30);
+  finding.target = 1.0;
+  finding.at_as_of = finding.at_lookback = finding.at_due = Share(3, 4);
+  finding.source.document =
+      "Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 (seeds/002), slide 21";
+  finding.source.passage = "Đoạn trích nguồn của " + obligation;
+  if (status == Status::kOverdue) {
+    finding.due = Date(2022, 9, 30);
+    finding.days_overdue = 32;
+  } else {
+    finding.due = Date(2022, 11, 15);
+    finding.warn_from = Date(2022, 11, 1);
+    finding.days_left = 14;
+    finding.projection = finding.at_as_of.value;
+  }
+  return finding;
+}
+
+Report MakeReport(std::vector<Finding> findings) {
+  Report report;
+  report.as_of = kAsOf;
+  report.agencies = {kBca, kBtp, kHaNoi, kNgheAn};
+  report.findings = std::move(findings);
+  return report;
+}
+
+ReminderSettings Settings(const std::string& folder) {
+  ReminderSettings settings;
+  settings.templates_dir = folder;
+  return settings;
+}
+
+// A templates folder whose Markdown template is `markdown` (the HTML one
+// renders the same placeholders).
+class Templates {
+ public:
+  explicit Templates(const std::string& markdown, const std::string& html = "<p>{{title}}</p>") {
+    folder_.Write(kMarkdownTemplateName, markdown);
+    folder_.Write(kHtmlTemplateName, html);
+  }
+  const std::string& path() const { return folder_.path(); }
+
+ private:
+  testing::TempFolder folder_;
+};
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+int Occurrences(const std::string& text, const std::string& part) {
+  int count = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+BOOST_AUTO_TEST_SUITE(reminder_letters)
+
+BOOST_AUTO_TEST_CASE(one_letter_per_agency_with_anything_overdue_or_at_risk) {
+  const Report report = MakeReport({
+      Make("classify", kNgheAn, Status::kOverdue),
+      Make("classify", kBca, Status::kOverdue),
+      Make("plan", kNgheAn, Status::kOverdue, "task"),
+      Make("monitor", kNgheAn, Status::kAtRisk),
+      Make("monitor", kBtp, Status::kOnTrack),
+      Make("plan", kBtp, Status::kMet, "task"),
+      Make("classify", kBtp, Status::kMetLate),
+      Make("dossiers", kNational, Status::kOverdue, "indicator"),
+  });
+  BOOST_TEST(AgenciesToRemind(report) == (std::vector<std::string>{"BCA", "NGHE-AN"}),
+             boost::test_tools::per_element());
+
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar = WorkCalendar::Statutory();
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const std::vector<ReminderLetter> letters = composer.Compose(report);
+  BOOST_TEST_REQUIRE(letters.size() == 2u);
+  BOOST_TEST(letters[0].agency_id == "BCA");
+  BOOST_TEST(letters[1].agency_id == "NGHE-AN");
+  BOOST_TEST(letters[1].overdue == 2);
+  BOOST_TEST(letters[1].at_risk == 1);
+  const std::string& markdown = letters[1].markdown;
+  BOOST_TEST(Occurrences(markdown, "Kính gửi:") == 1);
+  BOOST_TEST(Contains(markdown, "Kính gửi: Ủy ban nhân dân tỉnh Nghệ An"));
+  BOOST_TEST(Contains(markdown, "còn 2 nhiệm vụ đã quá hạn và 1 nhiệm vụ có nguy cơ chậm tiến độ"));
+  BOOST_TEST(Occurrences(markdown, "**1. Nhiệm vụ classify**") == 1);
+  BOOST_TEST(Occurrences(markdown, "**2. Nhiệm vụ plan**") == 1);
+  BOOST_TEST(Occurrences(markdown, "**1. Nhiệm vụ monitor**") == 1);
+  BOOST_TEST(Contains(markdown, "## I. CÁC NHIỆM VỤ ĐÃ QUÁ HẠN"));
+  BOOST_TEST(Contains(markdown, "## II. CÁC NHIỆM VỤ CÓ NGUY CƠ CHẬM TIẾN ĐỘ"));
+  BOOST_TEST(Contains(markdown, "Hà Nội, ngày 01 tháng 11 năm 2022"));
+  BOOST_TEST(!Contains(markdown, "ENGLISH REASON"));
+  BOOST_TEST(!Contains(letters[1].html, "ENGLISH REASON"));
+  // Nothing of the other agencies leaks in.
+  BOOST_TEST(!Contains(markdown, "Bộ Tư pháp"));
+  BOOST_TEST(!Contains(letters[0].markdown, "Nhiệm vụ plan"));
+}
+
+BOOST_AUTO_TEST_CASE(no_letter_for_agencies_with_only_met_or_on_track) {
+  const Report report =
+      MakeReport({Make("monitor", kBtp, Status::kOnTrack), Make("plan", kBtp, Status::kMet, "task"),
+                  Make("staff", kBtp, Status::kWaiting, "count"),
+                  Make("classify", kBtp, Status::kNotApplicable)});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  BOOST_TEST(composer.Compose(report).empty());
+  BOOST_TEST(composer.Compose(report, "BTP").empty());
+}
+
+BOOST_AUTO_TEST_CASE(never_a_letter_to_the_national_pseudo_agency) {
+  const Report report = MakeReport({Make("dossiers", kNational, Status::kOverdue, "indicator"),
+                                    Make("monitor", kNational, Status::kAtRisk, "indicator")});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  BOOST_TEST(composer.Compose(report).empty());
+  BOOST_TEST(composer.Compose(report, kNationalAgencyId).empty());
+  BOOST_TEST(AgenciesToRemind(report).empty());
+}
+
+BOOST_AUTO_TEST_CASE(only_the_agency_asked_for) {
+  const Report report = MakeReport(
+      {Make("classify", kNgheAn, Status::kOverdue), Make("classify", kBca, Status::kOverdue)});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const std::vector<ReminderLetter> letters = composer.Compose(report, "BCA");
+  BOOST_TEST_REQUIRE(letters.size() == 1u);
+  BOOST_TEST(letters[0].agency_id == "BCA");
+  BOOST_TEST(Contains(letters[0].markdown, "Kính gửi: Bộ Công an"));
+}
+
+BOOST_AUTO_TEST_CASE(what_was_measured_in_vietnamese) {
+  Finding coverage = Make("classify", kNgheAn, Status::kOverdue);
+  Finding count = Make("staff", kNgheAn, Status::kOverdue, "count");
+  count.at_as_of = Measure{true, 3, 3, 0};
+  count.target = 5;
+  Finding task = Make("plan", kNgheAn, Status::kOverdue, "task");
+  task.at_as_of = Share(0, 1);
+  Finding indicator = Make("dossiers", kNgheAn, Status::kOverdue, "indicator");
+  indicator.at_as_of = Measure{true, 0.529, 0, 0};
+  indicator.target = 0.8;
+  indicator.day_unit = "working days";
+  indicator.days_overdue = 3;
+  const Report report = MakeReport({coverage, count, task, indicator});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const Templates templates(
+      "{{#overdue}}[{{number}}|{{measured}}|{{due_date}}|{{days_overdue}} {{day_unit}}]\n"
+      "{{/overdue}}");
+  const ReminderComposer composer(Settings(templates.path()), rules, calendar);
+  const std::vector<ReminderLetter> letters = composer.Compose(report);
+  BOOST_TEST_REQUIRE(letters.size() == 1u);
+  BOOST_TEST(letters[0].markdown ==
+             "[1|đạt 75% (3/4 hệ thống thông tin), yêu cầu 100%|30/09/2022|32 ngày]\n"
+             "[2|hiện có 3/5 chuyên gia|30/09/2022|32 ngày]\n"
+             "[3|chưa hoàn thành|30/09/2022|32 ngày]\n"
+             "[4|đạt 52,9%, mục tiêu 80%|30/09/2022|3 ngày làm việc]\n");
+}
+
+BOOST_AUTO_TEST_CASE(why_at_risk_and_who_blocks_it) {
+  // Hà Nội's monitoring is close to due, behind pace, and waits on its own
+  // classification (in the letter) and on Bộ Công an's (another agency,
+  // counted in working days).
+  Finding own_upstream = Make("classify", kHaNoi, Status::kOverdue);
+  Finding other_upstream = Make("classify", kBca, Status::kOverdue);
+  other_upstream.day_unit = "working days";
+  other_upstream.days_overdue = 5;
+  Finding monitor = Make("monitor", kHaNoi, Status::kAtRisk);
+  monitor.at_as_of = Share(1, 4);
+  monitor.at_lookback = Share(0, 4);
+  monitor.projection = 0.6;
+  monitor.blocked_by = {
+      BlockerChain{{InstanceRef{"classify", "HA-NOI", "Hà Nội", "", "", "", Status::kOverdue, 32}},
+                   ""},
+      BlockerChain{{InstanceRef{"plan", "BCA", "Bộ Công an", "", "", "", Status::kAtRisk, 2},
+                    InstanceRef{"classify", "BCA", "Bộ Công an", "", "", "", Status::kOverdue, 5}},
+                   ""}};
+  const Report report = MakeReport({own_upstream, other_upstream, monitor});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const Templates templates(
+      "{{#at_risk}}{{#reasons}}[{{text}}]{{/reasons}}\n"
+      "{{#blockers}}<{{title}}|{{owner}}|{{state}}|{{#in_letter}}mục "
+      "{{letter_ref}}{{/in_letter}}{{#has_via}}|qua {{#via}}{{title}} ({{state}}){{/via}}"
+      "{{/has_via}}>\n{{/blockers}}{{/at_risk}}");
+  const ReminderComposer composer(Settings(templates.path()), rules, calendar);
+  const std::vector<ReminderLetter> letters = composer.Compose(report, "HA-NOI");
+  BOOST_TEST_REQUIRE(letters.size() == 1u);
+  BOOST_TEST(letters[0].markdown ==
+             "[sắp đến hạn][theo tốc độ 30 ngày qua, đến hạn chỉ đạt khoảng 60% (yêu cầu "
+             "100%)][phụ thuộc vào nhiệm vụ khác chưa hoàn thành]\n"
+             "<Nhiệm vụ classify|Ủy ban nhân dân thành phố Hà Nội|đã quá hạn 32 ngày|mục I.1>\n"
+             "<Nhiệm vụ classify|Bộ Công an|đã quá hạn 5 ngày làm việc||qua Nhiệm vụ plan (có "
+             "nguy cơ chậm, còn 2 ngày đến hạn)>\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_stalled_item_says_so) {
+  Finding monitor = Make("monitor", kNgheAn, Status::kAtRisk);
+  monitor.at_as_of = monitor.at_lookback = Share(0, 16);
+  monitor.projection = 0.0;
+  Finding drill = Make("plan", kNgheAn, Status::kAtRisk, "task");
+  drill.at_as_of = Share(0, 1);
+  drill.projection = 0.0;
+  drill.warn_from = Date(2022, 11, 16);
+  drill.period = "2022";
+  const Report report = MakeReport({monitor, drill});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const Templates templates(
+      "{{#at_risk}}{{title}}{{#has_period}} ({{period}}){{/has_period}}: "
+      "{{#reasons}}[{{text}}]{{/reasons}}\n{{/at_risk}}");
+  const ReminderComposer composer(Settings(templates.path()), rules, calendar);
+  BOOST_TEST(composer.Compose(report)[0].markdown ==
+             "Nhiệm vụ monitor: [sắp đến hạn][30 ngày qua không có tiến triển]\n"
+             "Nhiệm vụ plan (năm 2022): [chưa ghi nhận tiến độ thực hiện]\n");
+}
+
+BOOST_AUTO_TEST_CASE(reply_date_counts_working_days_across_a_weekend_and_a_holiday) {
+  // Friday 29/4/2022; 30/4 and 1/5 fall on the weekend and are given back
+  // on Monday 2/5 and Tuesday 3/5. Two working days later is Thursday 5/5.
+  CalendarYear year;
+  year.year = 2022;
+  year.from_decision = true;
+  year.source = "test";
+  year.days_off = {DayOffRange{Date(2022, 4, 30), Date(2022, 5, 3), "30/4 - 1/5", "test"}};
+  const WorkCalendar calendar = WorkCalendar::FromDecisions({year});
+  Report report = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
+  report.as_of = Date(2022, 4, 29);
+  const RuleSet rules = Rules();
+  const Templates templates("{{reply_by}} {{reply_within_working_days}} {{as_of_date}}");
+  ReminderSettings settings = Settings(templates.path());
+  settings.reply_within_working_days = 2;
+  const ReminderComposer composer(settings, rules, calendar);
+  BOOST_TEST(composer.Compose(report)[0].markdown == "05/05/2022 2 29/04/2022");
+}
+
+BOOST_AUTO_TEST_CASE(html_is_escaped_and_markdown_is_not) {
+  Finding finding = Make("classify", kNgheAn, Status::kOverdue);
+  finding.obligation_title = "Chương trình \"Sóng & máy tính cho em\" <2022>";
+  const Report report = MakeReport({finding});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const ReminderLetter letter = composer.Compose(report)[0];
+  BOOST_TEST(Contains(letter.markdown, "Chương trình \"Sóng & máy tính cho em\" <2022>"));
+  BOOST_TEST(!Contains(letter.markdown, "&amp;"));
+  BOOST_TEST(!Contains(letter.markdown, "&quot;"));
+  BOOST_TEST(
+      Contains(letter.html, "Chương trình &quot;Sóng &amp; máy tính cho em&quot; &lt;2022&gt;"));
+}
+
+BOOST_AUTO_TEST_CASE(the_html_letter_is_a_standalone_printable_page) {
+  const Report report = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const std::string html = composer.Compose(report)[0].html;
+  BOOST_TEST(html.rfind("<!DOCTYPE html>", 0) == 0u);
+  BOOST_TEST(Contains(html, "<meta charset=\"utf-8\">"));
+  BOOST_TEST(Contains(html, "@page { size: A4; margin: 20mm 20mm 20mm 30mm; }"));
+  BOOST_TEST(Contains(html, "Times New Roman"));
+  BOOST_TEST(!Contains(html, "http://"));
+  BOOST_TEST(!Contains(html, "https://"));
+  BOOST_TEST(!Contains(html, "<script"));
+}
+
+BOOST_AUTO_TEST_CASE(the_same_report_gives_the_same_bytes) {
+  const Report report = MakeReport(
+      {Make("classify", kNgheAn, Status::kOverdue), Make("monitor", kNgheAn, Status::kAtRisk)});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const std::vector<ReminderLetter> first = composer.Compose(report);
+  const std::vector<ReminderLetter> second = composer.Compose(report);
+  BOOST_TEST_REQUIRE(first.size() == 1u);
+  BOOST_TEST(first[0].markdown == second[0].markdown);
+  BOOST_TEST(first[0].html == second[0].html);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_template_is_an_error_naming_the_file) {
+  const testing::TempFolder empty;
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  try {
+    ReminderComposer composer(Settings(empty.path()), rules, calendar);
+    BOOST_FAIL("no TemplateError");
+  } catch (const TemplateError& e) {
+    BOOST_TEST(Contains(e.what(), empty.path() + "/reminder.md.mustache"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_template_is_an_error_naming_the_file) {
+  const Templates templates("ok {{title}}", "<p>{{#overdue}}{{title}}</p>");
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  try {
+    ReminderComposer composer(Settings(templates.path()), rules, calendar);
+    BOOST_FAIL("no TemplateError");
+  } catch (const TemplateError& e) {
+    const std::string message = e.what();
+    BOOST_TEST(Contains(message, templates.path() + "/reminder.html.mustache"));
+    BOOST_TEST(Contains(message, "Unclosed section \"overdue\""));
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace dxcomply

@@ -148,6 +148,14 @@ int main(int argc, char** argv) {
   AddReminderOptions(remind_command, remind);
   remind_command->add_option("--agency", remind.agency, "Only this agency's letter");
 
+  NightlyOptions nightly;
+  CLI::App* nightly_command = app.add_subcommand(
+      "nightly", "The nightly batch: every output into a dated folder, escalations since last run");
+  AddEvaluateOptions(nightly_command, nightly, log);
+  nightly_command->remove_option(nightly_command->get_option("--format"));
+  AddReminderOptions(nightly_command, nightly);
+  nightly_command->add_option("--state", nightly.state, "Folder of the batch's state")->required();
+
   ValidateOptions validate;
   CLI::App* validate_command =
       app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
@@ -173,6 +181,7 @@ int main(int argc, char** argv) {
     if (calendar_command->parsed()) status = RunCalendar(calendar, out, std::cerr);
     if (export_command->parsed()) status = RunExport(export_options, out, std::cerr);
     if (remind_command->parsed()) status = RunRemind(remind, out, std::cerr);
+    if (nightly_command->parsed()) status = RunNightly(nightly, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -1,0 +1,181 @@
+#include "nightly/escalation_list.hpp"
+
+#include "report/csv_field.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <sstream>
+
+namespace dxcomply {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string DueText(const std::optional<Date>& due) {
+  return due ? FormatIsoDate(*due) : std::string();
+}
+
+// "overdue 12 working days", "at risk, 3 days left"
+std::string StateText(const TrackedItem& item) {
+  const std::string unit = item.day_unit == "working days" ? " working day" : " day";
+  const std::string days = std::to_string(item.days) + unit + (item.days == 1 ? "" : "s");
+  if (item.status == Status::kOverdue) return "overdue " + days;
+  return "at risk, " + days + " left";
+}
+
+std::string TierName(const NightHeader& header, int level) {
+  if (header.tiers != nullptr) {
+    for (const EscalationTier& tier : *header.tiers) {
+      if (tier.level == level) return tier.name;
+    }
+  }
+  return "";
+}
+
+std::string ItemLine(const TrackedItem& item) {
+  std::string line = item.agency_name + " (" + item.agency_id + ") · " + item.obligation_id;
+  if (!item.period.empty()) line += " [" + item.period + "]";
+  line += ": " + StateText(item);
+  if (item.due) line += ", due " + FormatIsoDate(*item.due);
+  return line;
+}
+
+std::vector<const ItemChange*> Escalated(const NightChanges& changes) {
+  std::vector<const ItemChange*> escalated;
+  for (const ItemChange& change : changes.changes) {
+    if (change.escalate_to > 0) escalated.push_back(&change);
+  }
+  std::stable_sort(
+      escalated.begin(), escalated.end(),
+      [](const ItemChange* a, const ItemChange* b) { return a->escalate_to > b->escalate_to; });
+  return escalated;
+}
+
+}  // namespace
+
+std::string ChangeCounts(const NightChanges& changes) {
+  std::array<int, 4> counts{};
+  std::map<int, int> tiers;
+  int escalated = 0;
+  for (const ItemChange& change : changes.changes) {
+    ++counts[static_cast<std::size_t>(change.change)];
+    if (change.escalate_to > 0) {
+      ++escalated;
+      ++tiers[change.escalate_to];
+    }
+  }
+  std::ostringstream out;
+  out << counts[0] << " new, " << counts[1] << " worsened, " << counts[2] << " resolved, "
+      << counts[3] << " unchanged; " << escalated << " escalated";
+  if (!tiers.empty()) {
+    out << " (";
+    const char* separator = "";
+    for (const auto& [tier, count] : tiers) {
+      out << separator << "tier " << tier << ": " << count;
+      separator = ", ";
+    }
+    out << ")";
+  }
+  return out.str();
+}
+
+std::string EscalationListText(const NightHeader& header, const NightChanges& changes) {
+  std::ostringstream out;
+  out << "Escalation list of the night of " << FormatIsoDate(header.as_of) << ", compared with "
+      << (header.baseline_as_of ? FormatIsoDate(*header.baseline_as_of)
+                                : std::string("nothing (first run)"))
+      << "\n"
+      << ChangeCounts(changes) << "\n";
+
+  const std::vector<const ItemChange*> escalated = Escalated(changes);
+  int current_tier = -1;
+  for (const ItemChange* change : escalated) {
+    if (change->escalate_to != current_tier) {
+      current_tier = change->escalate_to;
+      int count = 0;
+      for (const ItemChange* other : escalated) count += other->escalate_to == current_tier;
+      out << "\nTier " << current_tier << ": " << TierName(header, current_tier) << " (" << count
+          << ")\n";
+    }
+    out << "  " << ItemLine(change->item) << " — " << ChangeName(change->change);
+    if (change->previous) {
+      out << ": was " << StatusName(change->previous->status);
+      if (change->previous->tier > 0) {
+        out << " at tier " << change->previous->tier;
+      } else {
+        out << ", below tier 1";
+      }
+    }
+    out << "\n";
+  }
+  if (escalated.empty()) out << "\nNobody moves to a higher tier tonight.\n";
+
+  bool resolved_header = false;
+  for (const ItemChange& change : changes.changes) {
+    if (change.change != Change::kResolved) continue;
+    if (!resolved_header) {
+      out << "\nResolved since " << FormatIsoDate(header.baseline_as_of.value_or(header.as_of))
+          << "\n";
+      resolved_header = true;
+    }
+    out << "  " << ItemLine(change.item) << " (then)\n";
+  }
+  return out.str();
+}
+
+std::string EscalationListCsv(const NightHeader& header, const NightChanges& changes) {
+  std::string csv = kUtf8ByteOrderMark;
+  csv += CsvRow({"as_of", "tier", "tier_name", "change", "agency_id", "agency_name",
+                 "obligation_id", "obligation_title", "period", "status", "days", "day_unit", "due",
+                 "previous_status", "previous_tier", "previous_escalated_tier"});
+  for (const ItemChange* change : Escalated(changes)) {
+    const TrackedItem& item = change->item;
+    const bool had = change->previous.has_value();
+    csv += CsvRow({FormatIsoDate(header.as_of), std::to_string(change->escalate_to),
+                   TierName(header, change->escalate_to), ChangeName(change->change),
+                   item.agency_id, item.agency_name, item.obligation_id, item.obligation_title,
+                   item.period, StatusName(item.status), std::to_string(item.days), item.day_unit,
+                   DueText(item.due), had ? StatusName(change->previous->status) : "",
+                   had ? std::to_string(change->previous->tier) : "",
+                   had ? std::to_string(change->previous->escalated_tier) : ""});
+  }
+  return csv;
+}
+
+std::string ChangesJson(const NightHeader& header, const NightChanges& changes) {
+  std::ostringstream out;
+  out << "{\"format\":\"dxcomply-nightly-changes\",\"version\":1,\"as_of\":\""
+      << FormatIsoDate(header.as_of) << "\",\"baseline_as_of\":"
+      << (header.baseline_as_of ? "\"" + FormatIsoDate(*header.baseline_as_of) + "\"" : "null")
+      << ",\"changes\":[";
+  const char* separator = "\n";
+  for (const ItemChange& change : changes.changes) {
+    const TrackedItem& item = change.item;
+    json entry = {
+        {"change", ChangeName(change.change)},
+        {"obligation_id", item.obligation_id},
+        {"obligation_title", item.obligation_title},
+        {"agency_id", item.agency_id},
+        {"agency_name", item.agency_name},
+        {"period", item.period},
+        {"status", change.change == Change::kResolved ? "resolved" : StatusName(item.status)},
+        {"days", item.days},
+        {"day_unit", item.day_unit},
+        {"due", item.due ? json(FormatIsoDate(*item.due)) : json(nullptr)},
+        {"tier", change.change == Change::kResolved ? 0 : item.tier},
+        {"escalated_to", change.escalate_to > 0 ? json(change.escalate_to) : json(nullptr)},
+        {"previous", change.previous ? json{{"status", StatusName(change.previous->status)},
+                                            {"tier", change.previous->tier},
+                                            {"escalated_tier", change.previous->escalated_tier}}
+                                     : json(nullptr)}};
+    out << separator << entry.dump(-1, ' ', false, json::error_handler_t::replace);
+    separator = ",\n";
+  }
+  out << "\n]}\n";
+  return out.str();
+}
+
+}  // namespace dxcomply

@@ -17,19 +17,38 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <exception>
 #include <functional>
 #include <map>
+#include <optional>
+#include <thread>
 
 namespace dxcomply {
 namespace {
 
-// Logs how long each stage took (spdlog debug level: --verbose).
+// The peak resident memory so far, for the stage timings ("" where
+// /proc/self/status is missing).
+std::string PeakRss() {
+  std::FILE* status = std::fopen("/proc/self/status", "r");
+  if (status == nullptr) return "";
+  char line[256];
+  long kib = -1;
+  while (std::fgets(line, sizeof line, status) != nullptr) {
+    if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+  }
+  std::fclose(status);
+  return kib < 0 ? "" : "  (peak RSS " + std::to_string(kib * 1024 / 1000000) + " MB)";
+}
+
+// Logs how long each stage took (spdlog debug level: --verbose), and the
+// peak RSS so far. tests/bench/run.sh reads these lines.
 class StageTimer {
  public:
   void Done(const std::string& stage) {
     const auto now = std::chrono::steady_clock::now();
     const std::chrono::duration<double> elapsed = now - last_;
-    spdlog::debug("{:.3f} s  {}", elapsed.count(), stage);
+    spdlog::debug("{:.3f} s  {}{}", elapsed.count(), stage, PeakRss());
     last_ = now;
   }
 
@@ -113,47 +132,17 @@ class Evaluation {
     const WorkCalendar statutory = WorkCalendar::Statutory();
     const Deadlines deadlines(options_.calendar != nullptr ? *options_.calendar : statutory);
     InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of);
-    MeasureBook book(rules_, instances, options_.as_of);
-    const CollectContext context{store_,    rules_,         agencies, instances,
-                                 deadlines, options_.as_of, book,     report.data_issues};
     StageTimer timer;
     timer.Done("agencies and " + std::to_string(instances.size()) + " instances");
-    CollectTableMeasures(context);
-    timer.Done("coverage and count scans");
-    const TaskRecords tasks = CollectTaskMeasures(context);
-    timer.Done("task scan (" + std::to_string(tasks.size()) + " tasks)");
-    CollectIndicatorMeasures(context, national);
-    ResolveDueDatesAndTasks(instances, book, deadlines);
-    timer.Done("indicators and task measures");
-
-    std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
-    std::vector<OwnStatus> own(findings.size());
-    for (int i = 0; i < instances.size(); ++i) {
-      findings[static_cast<std::size_t>(i)] = OwnFinding(instances, agencies, book, deadlines, i);
-      const Finding& finding = findings[static_cast<std::size_t>(i)];
-      own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
-                                                              ? finding.days_overdue
-                                                              : finding.days_left};
-    }
-
-    timer.Done("statuses");
-    const DependencyGraph graph =
-        DependencyGraph::Build({rules_, instances, agencies, tasks}, store_, report.data_issues);
-    timer.Done("dependency graph (" + std::to_string(graph.node_count()) + " nodes, " +
-               std::to_string(graph.link_count()) + " links)");
-    const Schedule schedule = ApplySchedule(graph, findings, own);
-    const Blocking blocking = PropagateBlocking(graph, own);
-    FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
-    ApplyBlocking(blocking, text, findings);
-    ApplyImpact(graph, blocking, own, tasks, instances, agencies.size(), findings);
-    timer.Done("slack, blocking and impact");
-    const std::vector<int> position = WorstFirstPositions(findings);
-    if (options_.keep_graph)
-      report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
-    report.findings.resize(findings.size());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      report.findings[static_cast<std::size_t>(position[i])] = std::move(findings[i]);
-    }
+    // The records, measures and graph live only in this call, so that they
+    // are freed before the findings get their per-obligation texts.
+    std::vector<int> position;
+    std::vector<Finding> findings =
+        FindingsWithoutTexts(instances, agencies, national, deadlines, report, position, timer);
+    AddObligationTexts(instances, findings);
+    timer.Done("obligation texts");
+    Permute(findings, std::move(position));
+    report.findings = std::move(findings);
     timer.Done("ordering");
     std::sort(report.data_issues.begin(), report.data_issues.end(),
               [](const DataIssue& a, const DataIssue& b) {
@@ -164,6 +153,131 @@ class Evaluation {
   }
 
  private:
+  // Every finding, indexed by instance, with statuses, graph figures and
+  // reasons but without its obligation's title, theme and legal source;
+  // `position` is where each goes in the worst-first order.
+  std::vector<Finding> FindingsWithoutTexts(InstanceTable& instances,
+                                            const AgencyDirectory& agencies, int national,
+                                            const Deadlines& deadlines, Report& report,
+                                            std::vector<int>& position, StageTimer& timer) const {
+    // The measures are needed only for the statuses: freed before the graph.
+    TaskRecords tasks;
+    std::optional<TaskDependencyRows> dependency_rows;
+    std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
+    std::vector<OwnStatus> own(findings.size());
+    {
+      MeasureBook book(rules_, instances, options_.as_of);
+      const CollectContext context{store_,    rules_,         agencies, instances,
+                                   deadlines, options_.as_of, book,     report.data_issues};
+      tasks = ScanRecordTables(context, dependency_rows, timer);
+      CollectIndicatorMeasures(context, national);
+      ResolveDueDatesAndTasks(instances, book, deadlines);
+      timer.Done("indicators and task measures");
+      for (int i = 0; i < instances.size(); ++i) {
+        Finding& finding = findings[static_cast<std::size_t>(i)];
+        finding = OwnFinding(instances, agencies, book, deadlines, i);
+        own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
+                                                                ? finding.days_overdue
+                                                                : finding.days_left};
+      }
+    }
+    timer.Done("statuses");
+
+    const DependencyGraph graph = DependencyGraph::Build(
+        {rules_, instances, agencies, tasks, dependency_rows ? &*dependency_rows : nullptr}, store_,
+        report.data_issues);
+    timer.Done("dependency graph (" + std::to_string(graph.node_count()) + " nodes, " +
+               std::to_string(graph.link_count()) + " links)");
+    const Schedule schedule = ApplySchedule(graph, findings, own);
+    const Blocking blocking = PropagateBlocking(graph, own);
+    FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
+    ApplyBlocking(blocking, text, findings);
+    ApplyImpact(graph, blocking, own, tasks, instances, agencies.size(), findings);
+    timer.Done("slack, blocking and impact");
+    position = WorstFirstPositions(findings);
+    if (options_.keep_graph)
+      report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
+    return findings;
+  }
+
+  // The coverage and count scans and the task scan, on two threads when a
+  // second connection can read the same snapshot (they fill different
+  // instances' measures); the data issues come out in the same order as
+  // from one thread. The second thread then reads the task_dependency rows
+  // ahead for the graph, into `dependency_rows`.
+  TaskRecords ScanRecordTables(const CollectContext& context,
+                               std::optional<TaskDependencyRows>& dependency_rows,
+                               StageTimer& timer) const {
+    std::optional<RecordStore> twin = store_.OpenSnapshotTwin();
+    if (!twin) {
+      CollectTableMeasures(context);
+      timer.Done("coverage and count scans");
+      TaskRecords tasks = CollectTaskMeasures(context);
+      timer.Done("task scan (" + std::to_string(tasks.size()) + " tasks)");
+      return tasks;
+    }
+    std::vector<DataIssue> table_issues;
+    TaskDependencyRows rows;
+    const CollectContext table_context{
+        *twin,         context.rules, context.agencies, context.instances, context.deadlines,
+        context.as_of, context.book,  table_issues};
+    std::exception_ptr table_failure;
+    std::thread tables([&] {
+      try {
+        CollectTableMeasures(table_context);
+        ReadTaskDependencies(*twin, table_issues, [&](std::int64_t task_id, std::int64_t on) {
+          rows.emplace_back(task_id, on);
+        });
+      } catch (...) {
+        table_failure = std::current_exception();
+      }
+    });
+    std::vector<DataIssue> task_issues;
+    TaskRecords tasks;
+    try {
+      tasks =
+          CollectTaskMeasures({context.store, context.rules, context.agencies, context.instances,
+                               context.deadlines, context.as_of, context.book, task_issues});
+    } catch (...) {
+      tables.join();
+      throw;
+    }
+    tables.join();
+    twin->EndSnapshot();
+    if (table_failure) std::rethrow_exception(table_failure);
+    context.issues.insert(context.issues.end(), table_issues.begin(), table_issues.end());
+    context.issues.insert(context.issues.end(), task_issues.begin(), task_issues.end());
+    // (The issues of unreadable task_dependency rows come before the tasks'
+    // here, after them from one thread: the issues are sorted at the end.)
+    dependency_rows = std::move(rows);
+    timer.Done("coverage, count and task scans, in parallel (" + std::to_string(tasks.size()) +
+               " tasks)");
+    return tasks;
+  }
+
+  // Per-obligation texts are copied into each finding last, when nothing
+  // else of the run is left in memory.
+  void AddObligationTexts(const InstanceTable& instances, std::vector<Finding>& findings) const {
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const Obligation& rule =
+          rules_.obligations[static_cast<std::size_t>(instances.at(static_cast<int>(i)).rule)];
+      findings[i].obligation_title = rule.title;
+      findings[i].theme = rule.theme;
+      findings[i].source = rule.source;
+    }
+  }
+
+  // Moves findings[i] to findings[position[i]], in place.
+  static void Permute(std::vector<Finding>& findings, std::vector<int> position) {
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      while (position[i] != static_cast<int>(i)) {
+        const auto target = static_cast<std::size_t>(position[i]);
+        std::swap(findings[i], findings[target]);
+        std::swap(position[i], position[target]);
+      }
+    }
+  }
+
   // Task instances are counted once their due dates are known: a due date
   // `after` another obligation starts the day that obligation was met, so
   // rules are finished in the order of their `after` chains.
@@ -221,8 +335,6 @@ class Evaluation {
     const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
     Finding finding;
     finding.obligation_id = rule.id;
-    finding.obligation_title = rule.title;
-    finding.theme = rule.theme;
     finding.check_kind = CheckKindName(rule.check.kind);
     finding.agency = agencies.at(instance.agency);
     finding.period =
@@ -239,7 +351,6 @@ class Evaluation {
     finding.target = rule.check.kind == CheckKind::kCount ? static_cast<double>(rule.check.at_least)
                                                           : rule.check.target;
     finding.data_issues = book.counts(index).issue_rows;
-    finding.source = rule.source;
 
     if (rule.issued_on && options_.as_of < *rule.issued_on) {
       finding.status = Status::kNotApplicable;

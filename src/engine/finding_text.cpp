@@ -33,14 +33,19 @@ InstanceRef FindingText::Ref(NodeId node) {
     ref.agency_id = agencies_.at(tasks_.agency[task]).id;
     ref.agency_name = agencies_.at(tasks_.agency[task]).name;
   }
-  Statement statement =
-      store_.Prepare("SELECT obligation_id, period, title FROM task WHERE id = ?");
+  // Prepared once: chains name tens of thousands of free tasks in a large run.
+  if (!task_query_) {
+    task_query_.emplace(
+        store_.Prepare("SELECT obligation_id, period, title FROM task WHERE id = ?"));
+  }
+  Statement& statement = *task_query_;
   statement.Bind(1, tasks_.ids[task]);
   if (statement.Step()) {
     ref.obligation_id = statement.String(0);
     ref.period = statement.String(1);
     ref.title = statement.String(2);
   }
+  statement.Reset();  // no read left open
   free_tasks_.emplace(node, ref);
   return ref;
 }

@@ -9,14 +9,14 @@
 #include "eval/task_records.hpp"
 #include "graph/dependency_graph.hpp"
 #include "records/agency_directory.hpp"
+#include "store/record_store.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace dxcomply {
-
-class RecordStore;
 
 class FindingText {
  public:
@@ -28,6 +28,7 @@ class FindingText {
   // The node as named in chains. Free tasks are looked up in the task table
   // (once each).
   InstanceRef Ref(NodeId node);
+  std::string ViaTasks(const DependencyLink& link) const { return graph_.ViaTasks(link); }
 
  private:
   RecordStore& store_;
@@ -36,6 +37,7 @@ class FindingText {
   const DependencyGraph& graph_;
   const std::vector<Finding>& findings_;
   std::map<NodeId, InstanceRef> free_tasks_;
+  std::optional<Statement> task_query_;
 };
 
 // "Bộ Công an · dvc-software-fixed (overdue 40 days)"; a free task reads

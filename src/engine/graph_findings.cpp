@@ -65,10 +65,7 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
     for (const DependencyLink* link : blocking.blockers[i]) {
       BlockerChain chain;
       for (NodeId node : blocking.ChainFrom(link->to)) chain.chain.push_back(text.Ref(node));
-      if (link->from_tasks()) {
-        chain.via_tasks = "task " + std::to_string(link->task_id) + " -> task " +
-                          std::to_string(link->depends_on);
-      }
+      if (link->from_tasks()) chain.via_tasks = text.ViaTasks(*link);
       finding.blocked_by.push_back(std::move(chain));
     }
     const std::string blockers = DescribeBlockers(finding.blocked_by);
@@ -119,10 +116,7 @@ GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
       edge.upstream = static_cast<int>(link->to);
       edge.waiting = static_cast<int>(node);
       edge.lead_time_days = link->lead_time_days;
-      if (link->from_tasks()) {
-        edge.via_tasks = "task " + std::to_string(link->task_id) + " -> task " +
-                         std::to_string(link->depends_on);
-      }
+      if (link->from_tasks()) edge.via_tasks = graph.ViaTasks(*link);
       view.links.push_back(edge);
     }
   }

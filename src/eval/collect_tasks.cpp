@@ -1,3 +1,4 @@
+#include "base/string_index.hpp"
 #include "eval/collectors.hpp"
 #include "records/scan_plan.hpp"
 #include "records/table_scan.hpp"
@@ -6,7 +7,7 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 
 namespace dxcomply {
 namespace {
@@ -40,14 +41,28 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
   TableScanPlan plan = PlanTableScan(*table, plan_rules, context.as_of);
   plan.order_by_id = true;
 
-  // obligation_id -> task rules measuring it, and -> the rule of that id.
-  std::unordered_map<std::string, std::vector<int>> measured_by;
+  // obligation_id -> the task rules measuring it, and the rule of that id.
+  struct ObligationEntry {
+    std::vector<int> measured_by;
+    int rule = -1;
+  };
+  std::vector<ObligationEntry> entries;
+  StringIndex entry_of_id;
+  const auto entry = [&](const std::string& id) -> ObligationEntry& {
+    int found = entry_of_id.Find(id);
+    if (found < 0) {
+      found = static_cast<int>(entries.size());
+      entry_of_id.Insert(id, found);
+      entries.emplace_back();
+    }
+    return entries[static_cast<std::size_t>(found)];
+  };
   for (std::size_t i = 0; i < task_rules.size(); ++i) {
-    measured_by[task_rules[i].check.task_obligation].push_back(static_cast<int>(i));
+    entry(task_rules[i].check.task_obligation).measured_by.push_back(static_cast<int>(i));
   }
-  std::unordered_map<std::string, int> rule_of_id;
   for (std::size_t i = 0; i < context.rules.obligations.size(); ++i) {
-    rule_of_id.emplace(context.rules.obligations[i].id, static_cast<int>(i));
+    ObligationEntry& of_id = entry(context.rules.obligations[i].id);
+    if (of_id.rule < 0) of_id.rule = static_cast<int>(i);
   }
 
   const int obligation_column = plan.ColumnIndex("obligation_id");
@@ -60,8 +75,6 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
   const int started_slot = slot_of("started_on");
   const int completed_slot = slot_of("completed_on");
   const DayNumber as_of = context.book.as_of_day();
-  std::string key;
-  std::string period;
 
   const ScanResult result = ScanTable(
       context.store, plan, context.agencies, false, context.issues, [&](const ScanRow& row) {
@@ -82,51 +95,46 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
 
         const DayNumber completed = row.dates[static_cast<std::size_t>(completed_slot)];
         std::int32_t node_instance = -1;
-        const std::string_view obligation_id = statement.Text(obligation_column);
-        key.assign(obligation_id.data(), obligation_id.size());
-        const std::string_view period_text = statement.Text(period_column);
-        period.assign(period_text.data(), period_text.size());
-        if (row.agency >= 0) {
-          if (const auto found = measured_by.find(key); found != measured_by.end()) {
-            for (int i : found->second) {
-              const Obligation& rule = task_rules[static_cast<std::size_t>(i)];
-              const int rule_index = task_rule_index[static_cast<std::size_t>(i)];
-              int instance;
-              if (rule.due.kind == Due::Kind::kRecurring) {
-                instance = context.instances.FindPeriod(rule_index, row.agency, period);
-              } else if (rule.period.empty() || rule.period == period) {
-                instance = context.instances.Find(rule_index, row.agency);
-              } else {
-                continue;
-              }
-              if (instance < 0) continue;
-              if (node_instance < 0) node_instance = instance;
-              const RuleScanPlan& rule_plan = plan.rules[static_cast<std::size_t>(i)];
-              if (!row.AtomsHold(rule_plan.where)) continue;
-              TaskSnapshot snapshot;
-              row.Interval(plan, rule_plan.where, &snapshot.from, &snapshot.until);
-              if (row.AtomsHold(rule_plan.satisfied)) {
-                row.Interval(plan, rule_plan.satisfied, &snapshot.satisfied_from,
-                             &snapshot.satisfied_until);
-              }
-              snapshot.started = row.dates[static_cast<std::size_t>(started_slot)];
-              snapshot.completed = completed;
-              if (!statement.IsNull(progress_column) &&
-                  row.fits[static_cast<std::size_t>(progress_column - 2)] != 0) {
-                snapshot.progress = static_cast<float>(statement.Double(progress_column));
-              }
-              context.book.tasks(instance).push_back(snapshot);
+        const int found =
+            row.agency >= 0 ? entry_of_id.Find(statement.Text(obligation_column)) : -1;
+        if (found >= 0) {
+          const ObligationEntry& of_id = entries[static_cast<std::size_t>(found)];
+          const std::string_view period = statement.Text(period_column);
+          for (int i : of_id.measured_by) {
+            const Obligation& rule = task_rules[static_cast<std::size_t>(i)];
+            const int rule_index = task_rule_index[static_cast<std::size_t>(i)];
+            int instance;
+            if (rule.due.kind == Due::Kind::kRecurring) {
+              instance = context.instances.FindPeriod(rule_index, row.agency, period);
+            } else if (rule.period.empty() || rule.period == period) {
+              instance = context.instances.Find(rule_index, row.agency);
+            } else {
+              continue;
             }
+            if (instance < 0) continue;
+            if (node_instance < 0) node_instance = instance;
+            const RuleScanPlan& rule_plan = plan.rules[static_cast<std::size_t>(i)];
+            if (!row.AtomsHold(rule_plan.where)) continue;
+            TaskSnapshot snapshot;
+            row.Interval(plan, rule_plan.where, &snapshot.from, &snapshot.until);
+            if (row.AtomsHold(rule_plan.satisfied)) {
+              row.Interval(plan, rule_plan.satisfied, &snapshot.satisfied_from,
+                           &snapshot.satisfied_until);
+            }
+            snapshot.started = row.dates[static_cast<std::size_t>(started_slot)];
+            snapshot.completed = completed;
+            if (!statement.IsNull(progress_column) &&
+                row.fits[static_cast<std::size_t>(progress_column - 2)] != 0) {
+              snapshot.progress = static_cast<float>(statement.Double(progress_column));
+            }
+            context.book.tasks(instance).push_back(snapshot);
           }
-          if (node_instance < 0) {
-            if (const auto found = rule_of_id.find(key); found != rule_of_id.end()) {
-              const bool recurring =
-                  context.rules.obligations[static_cast<std::size_t>(found->second)].due.kind ==
-                  Due::Kind::kRecurring;
-              node_instance = recurring
-                                  ? context.instances.FindPeriod(found->second, row.agency, period)
-                                  : context.instances.Find(found->second, row.agency);
-            }
+          if (node_instance < 0 && of_id.rule >= 0) {
+            const bool recurring =
+                context.rules.obligations[static_cast<std::size_t>(of_id.rule)].due.kind ==
+                Due::Kind::kRecurring;
+            node_instance = recurring ? context.instances.FindPeriod(of_id.rule, row.agency, period)
+                                      : context.instances.Find(of_id.rule, row.agency);
           }
         }
 

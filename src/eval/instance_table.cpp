@@ -31,7 +31,7 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
     if (recurring) {
       periods_[rule] = deadlines.Periods(due, as_of);
       for (std::size_t p = 0; p < periods_[rule].size(); ++p) {
-        period_of_label_[rule].emplace(periods_[rule][p].Label(), static_cast<int>(p));
+        period_of_label_[rule].Insert(periods_[rule][p].Label(), static_cast<int>(p));
         period_dues.push_back(deadlines.PeriodDue(due, periods_[rule][p]));
       }
       if (periods_[rule].empty()) continue;  // Nothing due yet.
@@ -56,12 +56,11 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
   }
 }
 
-int InstanceTable::FindPeriod(int rule, int agency, const std::string& label) const {
+int InstanceTable::FindPeriod(int rule, int agency, std::string_view label) const {
   const int first = Find(rule, agency);
   if (first < 0) return -1;
-  const auto& labels = period_of_label_[static_cast<std::size_t>(rule)];
-  const auto found = labels.find(label);
-  return found == labels.end() ? -1 : first + found->second;
+  const int period = period_of_label_[static_cast<std::size_t>(rule)].Find(label);
+  return period < 0 ? -1 : first + period;
 }
 
 }  // namespace dxcomply

@@ -8,13 +8,14 @@
 
 #include "dxcomply/rule_set.hpp"
 
+#include "base/string_index.hpp"
 #include "eval/deadlines.hpp"
 #include "records/agency_directory.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 namespace dxcomply {
@@ -42,7 +43,7 @@ class InstanceTable {
                   static_cast<std::size_t>(agency)];
   }
   // The instance of rule x agency for a task row's period label, or -1.
-  int FindPeriod(int rule, int agency, const std::string& label) const;
+  int FindPeriod(int rule, int agency, std::string_view label) const;
   const std::vector<Period>& Periods(int rule) const {
     return periods_[static_cast<std::size_t>(rule)];
   }
@@ -55,8 +56,8 @@ class InstanceTable {
   std::size_t agency_count_;
   std::vector<std::int32_t> cells_;
   std::vector<std::vector<Period>> periods_;  // by rule; empty when not recurring
-  std::vector<std::unordered_map<std::string, int>> period_of_label_;  // by rule
-  std::vector<Instance> instances_;  // by rule, then agency, then period
+  std::vector<StringIndex> period_of_label_;  // by rule
+  std::vector<Instance> instances_;           // by rule, then agency, then period
 };
 
 // Whether `agency` is in `scope`.

@@ -14,9 +14,12 @@ namespace {
 struct PendingLink {
   NodeId from;
   DependencyLink link;
-  std::uint32_t from_task;  // task indices of a task link, for cycle membership
-  std::uint32_t to_task;
 };
+
+// Per task, what the graph builder needs in one place: kDoneTask, a node
+// (the task's instance, or its free-task node once made), or kNoNodeYet.
+constexpr std::int32_t kDoneTask = -2;
+constexpr std::int32_t kNoNodeYet = -1;
 
 class GraphBuilder {
  public:
@@ -24,7 +27,11 @@ class GraphBuilder {
       : in_(inputs),
         issues_(issues),
         instance_count_(static_cast<NodeId>(inputs.instances.size())),
-        free_node_of_task_(inputs.tasks.size(), -1) {}
+        node_of_task_(inputs.tasks.size()) {
+    for (std::size_t task = 0; task < node_of_task_.size(); ++task) {
+      node_of_task_[task] = inputs.tasks.done[task] ? kDoneTask : inputs.tasks.instance[task];
+    }
+  }
 
   void AddRuleLinks() {
     std::map<std::string, int> rule_of_id;
@@ -55,7 +62,7 @@ class GraphBuilder {
             DependencyLink link;
             link.to = static_cast<NodeId>(upstream);
             link.lead_time_days = dependency.lead_time_days;
-            pending_.push_back({static_cast<NodeId>(instance), link, 0, 0});
+            pending_.push_back({static_cast<NodeId>(instance), link});
           }
         }
       }
@@ -64,7 +71,7 @@ class GraphBuilder {
 
   void AddTaskLinks(RecordStore& store) {
     const TaskRecords& tasks = in_.tasks;
-    ReadTaskDependencies(store, issues_, [&](std::int64_t task_id, std::int64_t depends_on) {
+    ForEachDependency(store, issues_, [&](std::int64_t task_id, std::int64_t depends_on) {
       const std::int64_t from = tasks.Find(task_id);
       const std::int64_t to = tasks.Find(depends_on);
       if (from < 0 || to < 0) {
@@ -75,9 +82,10 @@ class GraphBuilder {
                            "unknown task (row ignored)", ""});
         return;
       }
-      task_edges_.push_back({static_cast<NodeId>(from), static_cast<NodeId>(to)});
+      if (to >= from) tasks_descending_ = false;
       if (from == to) return;  // Reported with the other cycles.
-      if (tasks.done[static_cast<std::size_t>(from)] || tasks.done[static_cast<std::size_t>(to)]) {
+      if (node_of_task_[static_cast<std::size_t>(from)] == kDoneTask ||
+          node_of_task_[static_cast<std::size_t>(to)] == kDoneTask) {
         return;
       }
       const NodeId from_node = NodeOfTask(static_cast<std::size_t>(from));
@@ -85,19 +93,32 @@ class GraphBuilder {
       if (from_node == to_node) return;
       DependencyLink link;
       link.to = to_node;
-      link.task_id = task_id;
-      link.depends_on = depends_on;
-      pending_.push_back(
-          {from_node, link, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+      link.from_task = static_cast<std::uint32_t>(from);
+      link.to_task = static_cast<std::uint32_t>(to);
+      pending_.push_back({from_node, link});
     });
   }
 
   // Cycles among task rows, whatever their completion: each is reported,
-  // and links whose rows lie on one are dropped.
-  void DropTaskCycles() {
-    const NodeId count = static_cast<NodeId>(in_.tasks.size());
-    if (UpstreamFirstOrder(count, task_edges_)) return;
-    for (const std::vector<NodeId>& cycle : FindCycles(count, task_edges_)) {
+  // and links whose rows lie on one are dropped. When every row depends on
+  // a task with a lower id there is none, and the rows need not be kept:
+  // only otherwise are they read again, as edges.
+  void DropTaskCycles(RecordStore& store) {
+    if (tasks_descending_) return;
+    const TaskRecords& tasks = in_.tasks;
+    std::vector<DataIssue> reported_already;
+    std::vector<Edge> task_edges;
+    ForEachDependency(store, reported_already, [&](std::int64_t task_id, std::int64_t depends_on) {
+      const std::int64_t from = tasks.Find(task_id);
+      const std::int64_t to = tasks.Find(depends_on);
+      if (from >= 0 && to >= 0) {
+        task_edges.push_back({static_cast<NodeId>(from), static_cast<NodeId>(to)});
+      }
+    });
+    const NodeId count = static_cast<NodeId>(tasks.size());
+    if (IsAcyclic(count, task_edges)) return;
+    const std::vector<NodeId> component = StrongComponents(count, task_edges);
+    for (const std::vector<NodeId>& cycle : FindCycles(count, task_edges, component)) {
       std::string path;
       for (NodeId task : cycle) path += (path.empty() ? "task " : " -> task ") + TaskId(task);
       const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());
@@ -105,18 +126,17 @@ class GraphBuilder {
                          "dependency cycle: " + path + " (ignored for blocking)",
                          AgencyOfTask(cycle[0])});
     }
-    const std::vector<NodeId> component = StrongComponents(count, task_edges_);
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                   [&](const PendingLink& p) {
                                     return p.link.from_tasks() &&
-                                           component[p.from_task] == component[p.to_task];
+                                           component[p.link.from_task] == component[p.link.to_task];
                                   }),
                    pending_.end());
   }
 
   struct Parts {
     NodeId instance_count;
-    std::vector<std::size_t> free_tasks;
+    std::vector<std::uint32_t> free_tasks;
     std::vector<std::size_t> offsets;
     std::vector<DependencyLink> links;
     std::vector<NodeId> order;
@@ -124,10 +144,13 @@ class GraphBuilder {
 
   Parts Finish() {
     // One link per (from, to); a rule link wins over task links, then the
-    // lowest task row, so the output does not depend on scan order.
+    // lowest task row, so the output does not depend on scan order. Task
+    // indices ascend with task ids.
     std::sort(pending_.begin(), pending_.end(), [](const PendingLink& a, const PendingLink& b) {
-      return std::tie(a.from, a.link.to, a.link.task_id, a.link.depends_on) <
-             std::tie(b.from, b.link.to, b.link.task_id, b.link.depends_on);
+      const bool a_tasks = a.link.from_tasks();
+      const bool b_tasks = b.link.from_tasks();
+      return std::tie(a.from, a.link.to, a_tasks, a.link.from_task, a.link.to_task) <
+             std::tie(b.from, b.link.to, b_tasks, b.link.from_task, b.link.to_task);
     });
     pending_.erase(std::unique(pending_.begin(), pending_.end(),
                                [](const PendingLink& a, const PendingLink& b) {
@@ -165,15 +188,15 @@ class GraphBuilder {
   // cycle: reported once per cycle, and the links inside it dropped.
   void DropCircularWaits(NodeId node_count) {
     const std::vector<Edge> edges = Edges();
-    for (const std::vector<NodeId>& cycle : FindCycles(node_count, edges)) {
+    const std::vector<NodeId> component = StrongComponents(node_count, edges);
+    for (const std::vector<NodeId>& cycle : FindCycles(node_count, edges, component)) {
       std::string path;
       std::string row;
       for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
         path += NodeName(cycle[i]) + " -> ";
         const PendingLink* link = FindPending(cycle[i], cycle[i + 1]);
         if (link != nullptr && link->link.from_tasks()) {
-          const std::string via =
-              std::to_string(link->link.task_id) + "->" + std::to_string(link->link.depends_on);
+          const std::string via = TaskId(link->link.from_task) + "->" + TaskId(link->link.to_task);
           path += "(task " + via + ") ";
           if (row.empty()) row = via;
         }
@@ -183,7 +206,6 @@ class GraphBuilder {
                          "circular wait between obligations: " + path + " (ignored for blocking)",
                          ""});
     }
-    const std::vector<NodeId> component = StrongComponents(node_count, edges);
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                   [&](const PendingLink& p) {
                                     return component[p.from] == component[p.link.to];
@@ -193,23 +215,33 @@ class GraphBuilder {
 
   // pending_ is sorted by (from, to) and unique by then (Finish).
   const PendingLink* FindPending(NodeId from, NodeId to) const {
-    const auto found = std::lower_bound(
-        pending_.begin(), pending_.end(), std::make_pair(from, to),
-        [](const PendingLink& p, const std::pair<NodeId, NodeId>& key) {
-          return std::make_pair(p.from, p.link.to) < key;
-        });
+    const auto found =
+        std::lower_bound(pending_.begin(), pending_.end(), std::make_pair(from, to),
+                         [](const PendingLink& p, const std::pair<NodeId, NodeId>& key) {
+                           return std::make_pair(p.from, p.link.to) < key;
+                         });
     return found != pending_.end() && found->from == from && found->link.to == to ? &*found
-                                                                                   : nullptr;
+                                                                                  : nullptr;
   }
 
-  NodeId NodeOfTask(std::size_t task) {
-    const std::int32_t instance = in_.tasks.instance[task];
-    if (instance >= 0) return static_cast<NodeId>(instance);
-    if (free_node_of_task_[task] < 0) {
-      free_node_of_task_[task] = static_cast<std::int64_t>(instance_count_ + free_tasks_.size());
-      free_tasks_.push_back(task);
+  // The task_dependency rows, read ahead or from the table.
+  template <typename Visit>
+  void ForEachDependency(RecordStore& store, std::vector<DataIssue>& issues, Visit visit) const {
+    if (in_.dependency_rows == nullptr) {
+      ReadTaskDependencies(store, issues, visit);
+      return;
     }
-    return static_cast<NodeId>(free_node_of_task_[task]);
+    for (const auto& [task_id, depends_on] : *in_.dependency_rows) visit(task_id, depends_on);
+  }
+
+  // The node of a task not completed: its instance, or its own free node.
+  NodeId NodeOfTask(std::size_t task) {
+    std::int32_t& node = node_of_task_[task];
+    if (node == kNoNodeYet) {
+      node = static_cast<std::int32_t>(instance_count_ + free_tasks_.size());
+      free_tasks_.push_back(static_cast<std::uint32_t>(task));
+    }
+    return static_cast<NodeId>(node);
   }
 
   std::string TaskId(NodeId task) const { return std::to_string(in_.tasks.ids[task]); }
@@ -231,22 +263,24 @@ class GraphBuilder {
   const DependencyGraph::Inputs& in_;
   std::vector<DataIssue>& issues_;
   NodeId instance_count_;
-  std::vector<std::int64_t> free_node_of_task_;
-  std::vector<std::size_t> free_tasks_;
+  std::vector<std::int32_t> node_of_task_;
+  std::vector<std::uint32_t> free_tasks_;
   std::vector<PendingLink> pending_;
-  std::vector<Edge> task_edges_;
+  bool tasks_descending_ = true;  // every task row depends on a lower task index
 };
 
 }  // namespace
 
 DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
                                        std::vector<DataIssue>& issues) {
+  DependencyGraph graph;
   GraphBuilder builder(inputs, issues);
+  graph.tasks_ = &inputs.tasks;
   builder.AddRuleLinks();
   builder.AddTaskLinks(store);
-  builder.DropTaskCycles();
+  builder.DropTaskCycles(store);
+  if (inputs.dependency_rows != nullptr) TaskDependencyRows().swap(*inputs.dependency_rows);
   GraphBuilder::Parts parts = builder.Finish();
-  DependencyGraph graph;
   graph.instance_count_ = parts.instance_count;
   graph.free_tasks_ = std::move(parts.free_tasks);
   graph.offsets_ = std::move(parts.offsets);
@@ -268,6 +302,11 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
     }
   }
   return graph;
+}
+
+std::string DependencyGraph::ViaTasks(const DependencyLink& link) const {
+  return "task " + std::to_string(tasks_->ids[link.from_task]) + " -> task " +
+         std::to_string(tasks_->ids[link.to_task]);
 }
 
 }  // namespace dxcomply

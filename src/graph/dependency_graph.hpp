@@ -24,21 +24,27 @@
 #include "eval/task_records.hpp"
 #include "graph/graph_algorithms.hpp"
 #include "records/agency_directory.hpp"
+#include "records/task_dependency_reader.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace dxcomply {
 
 class RecordStore;
 
-struct DependencyLink {
-  NodeId to = 0;                 // the upstream node
-  std::int64_t task_id = -1;     // task-record links: the row "task_id depends on depends_on"
-  std::int64_t depends_on = -1;  // (-1 for links from rules)
-  int lead_time_days = 0;        // rule links: the dependency's lead_time
+inline constexpr std::uint32_t kNoTask = UINT32_MAX;
 
-  bool from_tasks() const { return task_id >= 0; }
+// 16 bytes: there are millions. Task-record links name their row by
+// TaskRecords indices; DependencyGraph::TaskId gives the ids.
+struct DependencyLink {
+  NodeId to = 0;                      // the upstream node
+  std::uint32_t from_task = kNoTask;  // task-record links: the row "from_task depends on
+  std::uint32_t to_task = kNoTask;    // to_task" (kNoTask for links from rules)
+  std::int32_t lead_time_days = 0;    // rule links: the dependency's lead_time
+
+  bool from_tasks() const { return from_task != kNoTask; }
 };
 
 class DependencyGraph {
@@ -48,6 +54,9 @@ class DependencyGraph {
     const InstanceTable& instances;
     const AgencyDirectory& agencies;
     const TaskRecords& tasks;
+    // The task_dependency rows if already read (their issues reported);
+    // Build empties it once used. Null: Build reads them.
+    TaskDependencyRows* dependency_rows = nullptr;
   };
 
   // Reads task_dependency and builds the graph. Unknown task ids, self
@@ -59,6 +68,8 @@ class DependencyGraph {
   bool IsInstance(NodeId node) const { return node < instance_count_; }
   // The TaskRecords index of a free-task node.
   std::size_t TaskOf(NodeId node) const { return free_tasks_[node - instance_count_]; }
+  // "task 812 -> task 77" for a link from task records.
+  std::string ViaTasks(const DependencyLink& link) const;
 
   // Every node, each after all the nodes it depends on.
   const std::vector<NodeId>& upstream_first() const { return order_; }
@@ -78,9 +89,10 @@ class DependencyGraph {
   }
 
  private:
+  const TaskRecords* tasks_ = nullptr;
   NodeId instance_count_ = 0;
-  std::vector<std::size_t> free_tasks_;  // node - instance_count_ -> task index
-  std::vector<std::size_t> offsets_;     // CSR: links of node n are [offsets_[n], offsets_[n+1])
+  std::vector<std::uint32_t> free_tasks_;  // node - instance_count_ -> task index
+  std::vector<std::size_t> offsets_;       // CSR: links of node n are [offsets_[n], offsets_[n+1])
   std::vector<DependencyLink> links_;
   std::vector<std::size_t> downstream_offsets_;  // CSR of the reversed links
   std::vector<NodeId> downstream_;

@@ -2,9 +2,9 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <boost/graph/topological_sort.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <deque>
 #include <map>
 
@@ -25,17 +25,60 @@ CsrGraph BuildGraph(NodeId node_count, const std::vector<Edge>& edges) {
 
 std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
                                                       const std::vector<Edge>& edges) {
-  const CsrGraph graph = BuildGraph(node_count, edges);
+  // Depth first from each node in turn, following each node's edges by
+  // ascending target, and a node emitted when finished: everything it
+  // depends on comes first. Where the order is free (ties in the schedule),
+  // outputs depend on it, so it must stay this exact order.
+  std::vector<std::size_t> start(static_cast<std::size_t>(node_count) + 1, 0);
+  for (const Edge& edge : edges) ++start[edge.first + 1];
+  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<NodeId> targets(edges.size());
+  {
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (const Edge& edge : edges) targets[fill[edge.first]++] = edge.second;
+  }
+  for (NodeId node = 0; node < node_count; ++node) {
+    if (start[node + 1] - start[node] > 1) {
+      std::sort(targets.begin() + static_cast<std::ptrdiff_t>(start[node]),
+                targets.begin() + static_cast<std::ptrdiff_t>(start[node + 1]));
+    }
+  }
+
+  enum : std::uint8_t { kWhite, kGray, kBlack };
+  std::vector<std::uint8_t> color(node_count, kWhite);
+  std::vector<std::pair<NodeId, std::size_t>> stack;  // node, its next edge
   std::vector<NodeId> order;
   order.reserve(node_count);
-  try {
-    // BGL emits a node after everything reachable from it, and edges point
-    // upstream, so this is upstream-first already.
-    boost::topological_sort(graph, std::back_inserter(order));
-  } catch (const boost::not_a_dag&) {
-    return std::nullopt;
+  for (NodeId root = 0; root < node_count; ++root) {
+    if (color[root] != kWhite) continue;
+    color[root] = kGray;
+    stack.emplace_back(root, start[root]);
+    while (!stack.empty()) {
+      const NodeId node = stack.back().first;
+      const std::size_t edge = stack.back().second;
+      if (edge == start[node + 1]) {
+        color[node] = kBlack;
+        order.push_back(node);
+        stack.pop_back();
+        continue;
+      }
+      ++stack.back().second;
+      const NodeId next = targets[edge];
+      if (color[next] == kGray) return std::nullopt;  // a cycle closes here
+      if (color[next] == kWhite) {
+        color[next] = kGray;
+        stack.emplace_back(next, start[next]);
+      }
+    }
   }
   return order;
+}
+
+bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges) {
+  // Every edge pointing to a lower node: no cycle can close.
+  const bool descending = std::all_of(edges.begin(), edges.end(),
+                                      [](const Edge& edge) { return edge.second < edge.first; });
+  return descending || UpstreamFirstOrder(node_count, edges).has_value();
 }
 
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges) {
@@ -47,7 +90,11 @@ std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>&
 }
 
 std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector<Edge>& edges) {
-  const std::vector<NodeId> component = StrongComponents(node_count, edges);
+  return FindCycles(node_count, edges, StrongComponents(node_count, edges));
+}
+
+std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector<Edge>& edges,
+                                            const std::vector<NodeId>& component) {
   std::vector<NodeId> size(node_count, 0);
   for (NodeId node = 0; node < node_count; ++node) ++size[component[node]];
 

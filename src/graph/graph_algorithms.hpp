@@ -1,6 +1,7 @@
 // The graph algorithms dxcomply needs, on plain edge lists. Boost.Graph is
-// used only in graph_algorithms.cpp (a compressed sparse row graph: a few
-// bytes per node and edge, so millions of task dependencies fit).
+// used only in graph_algorithms.cpp, for the strongly connected components
+// (a compressed sparse row graph: a few bytes per node and edge, so millions
+// of task dependencies fit); the order is a plain depth-first search.
 //
 // Nodes are 0..node_count-1. An edge {u, v} means "u depends on v": v is
 // upstream of u.
@@ -21,11 +22,18 @@ using Edge = std::pair<NodeId, NodeId>;
 std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
                                                       const std::vector<Edge>& edges);
 
+// Whether the graph has no cycle (cheaper than an order when every edge
+// points to a lower node, as task dependencies usually do).
+bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges);
+
 // One cycle per cycle-bearing strongly connected component, as the node
 // sequence [a, b, ..., a] following dependencies (a depends on b ...). A
 // self-loop is [a, a]. Cycles are ordered by their smallest node, each
 // starting at its smallest node, so output is deterministic.
 std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector<Edge>& edges);
+// The same, with the graph's StrongComponents already computed.
+std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector<Edge>& edges,
+                                            const std::vector<NodeId>& component);
 
 // For each node, the id of its strongly connected component; nodes on a
 // common cycle share one. Components of a single node without a self-loop

@@ -11,7 +11,7 @@ AgencyDirectory::AgencyDirectory(std::vector<Agency> agencies) : agencies_(std::
   std::sort(agencies_.begin(), agencies_.end(),
             [](const Agency& a, const Agency& b) { return a.id < b.id; });
   for (std::size_t i = 0; i < agencies_.size(); ++i) {
-    index_.emplace(agencies_[i].id, static_cast<int>(i));
+    index_.Insert(agencies_[i].id, static_cast<int>(i));
   }
 }
 
@@ -39,17 +39,10 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
 }
 
 int AgencyDirectory::AddPseudoAgency(Agency agency) {
-  if (index_.count(agency.id) != 0) return -1;
   const int index = static_cast<int>(agencies_.size());
-  index_.emplace(agency.id, index);
+  if (!index_.Insert(agency.id, index)) return -1;
   agencies_.push_back(std::move(agency));
   return index;
-}
-
-int AgencyDirectory::Find(std::string_view id) const {
-  key_.assign(id.data(), id.size());
-  const auto found = index_.find(key_);
-  return found == index_.end() ? -1 : found->second;
 }
 
 }  // namespace dxcomply

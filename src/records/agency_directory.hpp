@@ -3,9 +3,10 @@
 
 #include "dxcomply/finding.hpp"
 
+#include "base/string_index.hpp"
+
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace dxcomply {
@@ -28,13 +29,12 @@ class AgencyDirectory {
   // pseudo-agency) and returns its index. Returns -1 if the id is taken.
   int AddPseudoAgency(Agency agency);
 
-  // Index of the agency with this id, or -1. Not thread-safe (reuses a buffer).
-  int Find(std::string_view id) const;
+  // Index of the agency with this id, or -1.
+  int Find(std::string_view id) const { return index_.Find(id); }
 
  private:
   std::vector<Agency> agencies_;  // sorted by id, then pseudo-agencies
-  std::unordered_map<std::string, int> index_;
-  mutable std::string key_;
+  StringIndex index_;
 };
 
 }  // namespace dxcomply

@@ -99,13 +99,14 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
       const int index = static_cast<int>(i) + 2;
       const int slot = plan.date_slot_of_column[i];
       DayNumber day = kPlusInfinity;
-      const std::string problem = ValueProblem(*plan.columns[i], statement, index, &day);
+      const bool value_fits = ValueFits(*plan.columns[i], statement, index, &day);
       if (slot >= 0) dates[static_cast<std::size_t>(slot)] = day;
-      fits[i] = problem.empty() ? 1 : 0;
-      if (!problem.empty()) {
+      fits[i] = value_fits ? 1 : 0;
+      if (!value_fits) {
         has_issue = true;
         issues.push_back({table, ValueText(statement, 0), plan.columns[i]->name,
-                          ValueText(statement, index), problem,
+                          ValueText(statement, index),
+                          ValueProblem(*plan.columns[i], statement, index, &day),
                           agency >= 0 ? agencies.at(agency).id : ""});
       }
     }

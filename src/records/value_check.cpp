@@ -3,6 +3,7 @@
 #include "store/record_store.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace dxcomply {
 namespace {
@@ -17,8 +18,44 @@ bool LooksLikeIsoDate(std::string_view text) {
 
 }  // namespace
 
+bool ValueFits(const ColumnSpec& column, const Statement& row, int index, DayNumber* day) {
+  const SqlType type = row.Type(index);
+  if (type == SqlType::kNull) return column.nullable;
+  switch (column.type) {
+    case ColumnType::kDate: {
+      if (type != SqlType::kText) return false;
+      const std::optional<DayNumber> parsed = ParseIsoDay(row.Text(index));
+      if (parsed) *day = *parsed;
+      return parsed.has_value();
+    }
+    case ColumnType::kInteger: {
+      if (type != SqlType::kInteger) return false;
+      const std::int64_t value = row.Int64(index);
+      return !(column.min && value < *column.min) && !(column.max && value > *column.max);
+    }
+    case ColumnType::kBoolean:
+      return type == SqlType::kInteger && (row.Int64(index) == 0 || row.Int64(index) == 1);
+    case ColumnType::kReal:
+      return type == SqlType::kInteger || type == SqlType::kReal;
+    case ColumnType::kFraction: {
+      if (type != SqlType::kInteger && type != SqlType::kReal) return false;
+      const double value = row.Double(index);
+      return value >= 0 && value <= 1;
+    }
+    case ColumnType::kText: {
+      if (type != SqlType::kText) return false;
+      if (column.values.empty()) return true;
+      const std::string_view text = row.Text(index);
+      return std::any_of(column.values.begin(), column.values.end(),
+                         [&](const std::string& value) { return value == text; });
+    }
+  }
+  return true;
+}
+
 std::string ValueProblem(const ColumnSpec& column, const Statement& row, int index,
                          DayNumber* day) {
+  if (ValueFits(column, row, index, day)) return "";
   const SqlType type = row.Type(index);
   if (type == SqlType::kNull) return column.nullable ? "" : "missing value";
   switch (column.type) {

@@ -97,7 +97,9 @@ std::string_view Statement::Text(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
-RecordStore RecordStore::Open(const std::string& path) {
+RecordStore RecordStore::Open(const std::string& path) { return Open(path, kBusyTimeoutMs); }
+
+RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     throw StoreError(path + ": database not found", SQLITE_CANTOPEN);
@@ -116,7 +118,7 @@ RecordStore RecordStore::Open(const std::string& path) {
     throw StoreError(message, code);
   }
   RecordStore store(db, path);
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_busy_timeout(db, busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
   // Reading the schema is what reveals a file that is not SQLite.
   const int probe = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master; PRAGMA query_only = 1;",
@@ -185,6 +187,21 @@ void RecordStore::EndSnapshot() {
   if (!in_snapshot_) return;
   Statement(db_, "COMMIT").Step();
   in_snapshot_ = false;
+}
+
+std::optional<RecordStore> RecordStore::OpenSnapshotTwin() {
+  if (!in_snapshot_) return std::nullopt;
+  Statement mode(db_, "PRAGMA journal_mode");
+  if (!mode.Step() || mode.Text(0) == "wal") return std::nullopt;
+  try {
+    // A writer waiting for our lock to go would make the twin wait for it
+    // in turn: give up at once instead.
+    RecordStore twin = Open(path_, 0);
+    twin.BeginSnapshot();
+    return twin;
+  } catch (const StoreError&) {
+    return std::nullopt;
+  }
 }
 
 std::string QuoteIdentifier(std::string_view name) {

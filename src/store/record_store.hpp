@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -91,10 +92,20 @@ class RecordStore {
   void BeginSnapshot();
   void EndSnapshot();
 
+  // A second connection reading exactly this one's snapshot, for a scan on
+  // another thread; nullopt when that cannot be guaranteed. Needs an open
+  // snapshot (BeginSnapshot) and a rollback-journal database: there no
+  // commit can land while this connection holds its shared lock, so the
+  // twin's snapshot is the same one. In WAL mode a second connection could
+  // see a later commit (pinning it needs sqlite3_snapshot_open, which
+  // Debian's SQLite lacks). The twin's snapshot is open; EndSnapshot it.
+  std::optional<RecordStore> OpenSnapshotTwin();
+
   const std::string& path() const { return path_; }
 
  private:
   RecordStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static RecordStore Open(const std::string& path, int busy_timeout_ms);
 
   sqlite3* db_ = nullptr;
   std::string path_;

@@ -96,6 +96,23 @@ BOOST_AUTO_TEST_CASE(upstream_first_order_of_a_long_chain) {
   BOOST_TEST(order->back() == 0u);
 }
 
+// Where the order is free, findings depend on it (ties in the schedule):
+// depth first from each node in turn, edges by ascending target, a node
+// emitted once finished.
+BOOST_AUTO_TEST_CASE(upstream_first_order_is_the_depth_first_finish_order) {
+  const auto order = UpstreamFirstOrder(5, {{0, 2}, {0, 1}, {1, 3}, {2, 3}, {4, 0}});
+  BOOST_TEST_REQUIRE(order.has_value());
+  BOOST_TEST(*order == (std::vector<NodeId>{3, 1, 2, 0, 4}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(is_acyclic_agrees_with_the_order) {
+  BOOST_TEST(IsAcyclic(4, {{3, 1}, {2, 0}, {1, 0}}));  // every edge to a lower node
+  BOOST_TEST(IsAcyclic(4, {{0, 1}, {1, 2}, {3, 2}}));  // not, but still no cycle
+  BOOST_TEST(!IsAcyclic(3, {{2, 1}, {1, 2}}));
+  BOOST_TEST(!IsAcyclic(3, {{1, 1}}));  // a self-loop
+  BOOST_TEST(IsAcyclic(3, {}));
+}
+
 BOOST_AUTO_TEST_CASE(upstream_first_order_is_refused_for_any_cycle) {
   struct Case {
     const char* name;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -186,6 +187,26 @@ BOOST_AUTO_TEST_CASE(a_snapshot_holds_while_another_connection_commits) {
   store.BeginSnapshot();
   BOOST_TEST(CountRows(store, "agency") == 3);
   store.EndSnapshot();
+}
+
+BOOST_AUTO_TEST_CASE(a_snapshot_twin_reads_the_same_snapshot_or_is_refused) {
+  const testing::TestDatabase rollback(testing::SchemaSql() + kAgencies);
+  RecordStore store = RecordStore::Open(rollback.path());
+  BOOST_TEST(!store.OpenSnapshotTwin().has_value());  // no snapshot open
+  store.BeginSnapshot();
+  std::optional<RecordStore> twin = store.OpenSnapshotTwin();
+  BOOST_TEST_REQUIRE(twin.has_value());
+  BOOST_TEST(CountRows(*twin, "agency") == 2);
+  twin->EndSnapshot();
+  store.EndSnapshot();
+
+  // In WAL mode a second connection could see a later commit: refused.
+  const testing::TestDatabase wal("PRAGMA journal_mode = WAL;\n" + testing::SchemaSql() +
+                                  kAgencies);
+  RecordStore wal_store = RecordStore::Open(wal.path());
+  wal_store.BeginSnapshot();
+  BOOST_TEST(!wal_store.OpenSnapshotTwin().has_value());
+  wal_store.EndSnapshot();
 }
 
 BOOST_AUTO_TEST_CASE(a_moved_store_keeps_working) {

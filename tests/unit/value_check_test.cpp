@@ -173,6 +173,9 @@ BOOST_AUTO_TEST_CASE(value_problem_and_the_sql_clean_view_agree) {
       DayNumber day = 12345;
       const std::string problem = ValueProblem(c.column, statement, 0, &day);
       BOOST_TEST(problem == c.problem);
+      DayNumber fit_day = 12345;
+      BOOST_TEST(ValueFits(c.column, statement, 0, &fit_day) == problem.empty());
+      BOOST_TEST(fit_day == day);
       BOOST_TEST(ValueText(statement, 0) == c.text);
       // The clean view reads NULL exactly for NULL and for the values with
       // a problem, and a value that fits reads unchanged.

@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# The large-country benchmark: dxcomply report against the floor, a bare
+# SQLite scan of exactly the columns the rules read. See tests/bench/README.md.
+#
+#   tests/bench/run.sh <path-to-dxcomply-binary>
+#
+# Environment:
+#   DXCOMPLY_BENCH_DIR    where the database is cached (default build/bench)
+#   DXCOMPLY_BENCH_SCALE  generator scale (default 1: the large country;
+#                         0.01 for a quick check of this script)
+#   DXCOMPLY_BENCH_RUNS   timed runs per command (default 5; 1 warm-up run before)
+#
+# Needs sqlite3, hyperfine, /usr/bin/time (Debian: sqlite3 hyperfine time) and
+# python3 with yaml (python3-yaml). Exits non-zero only if a command fails; a
+# missed goal is reported, not a failure.
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 <path-to-dxcomply-binary>" >&2
+  exit 2
+fi
+bin=$1
+if [[ ! -x $bin || -d $bin ]]; then
+  echo "$0: $bin: not an executable file" >&2
+  exit 2
+fi
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo"
+
+for tool in sqlite3 hyperfine python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "$0: $tool not found (Debian: apt-get install -y sqlite3 hyperfine python3-yaml)" >&2
+    exit 2
+  fi
+done
+if [[ ! -x /usr/bin/time ]]; then
+  echo "$0: /usr/bin/time not found (Debian: apt-get install -y time)" >&2
+  exit 2
+fi
+
+scale=${DXCOMPLY_BENCH_SCALE:-1}
+runs=${DXCOMPLY_BENCH_RUNS:-5}
+bench_dir=${DXCOMPLY_BENCH_DIR:-build/bench}
+as_of=2022-11-01
+generator=tests/bench/generate_large.py
+schema=data/schema.sql
+rules=rules
+
+case $scale in
+  1 | 1.0) db=$bench_dir/large.db ;;
+  *) db=$bench_dir/large-$scale.db ;;
+esac
+mkdir -p "$bench_dir"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dxcomply-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# --- The database: generated once, again when the generator or schema changes.
+if [[ ! -f $db || $generator -nt $db || $schema -nt $db ]]; then
+  echo "== generating $db (scale $scale)" >&2
+  gen_start=$SECONDS
+  rm -f -- "$db".tmp-* "$db".side-*  # left by an interrupted generator
+  python3 "$generator" --schema "$schema" --out "$db" --scale "$scale"
+  echo "== generated in $((SECONDS - gen_start)) s" >&2
+else
+  echo "== using cached $db" >&2
+fi
+
+# --- The floor: every column the engine reads, each actually read.
+# From rules/tables.yaml: each table's id column (default id), its agency
+# column (default agency_id) and every declared column; plus the dependency
+# edges and the agency list, which the engine reads whatever the rules say.
+# One statement per table, `SELECT count(*), count(c1), ... FROM t;`: count(c)
+# makes SQLite decode every value of c (one Column opcode per column and row,
+# checked below) and do nothing else with it. max(c) would read the same but
+# add a comparison per value that an engine does not need, and so raise the
+# floor.
+floor_sql=$bench_dir/floor.sql
+python3 - "$rules/tables.yaml" >"$floor_sql" <<'PY'
+import sys
+import yaml
+
+with open(sys.argv[1], encoding="utf-8") as f:
+    spec = yaml.safe_load(f)
+
+
+def ident(name):
+    # rowid is not a real column: quoted, SQLite would look for a column of
+    # that name; left bare, it is the table's rowid.
+    if name.lower() in ("rowid", "_rowid_", "oid"):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def scan(table, columns):
+    seen = []
+    for c in columns:
+        if c not in seen:
+            seen.append(c)
+    cols = ", ".join(f"count({ident(c)})" for c in seen)
+    print(f"SELECT count(*), {cols} FROM {ident(table)};")
+
+
+for t in spec["tables"]:
+    scan(t["name"], [t.get("id", "id"), t.get("agency", "agency_id")] + [c["name"] for c in t["columns"]])
+scan("task_dependency", ["task_id", "depends_on"])
+scan("agency", ["id", "name", "kind"])
+PY
+
+# Every statement must be a plain scan of its table (answered from an index
+# alone, it would skip columns and make the floor too low), and must read each
+# of its columns: one Column (or Rowid, for an INTEGER PRIMARY KEY or rowid)
+# opcode per listed column.
+while IFS= read -r stmt; do
+  table=$(sed -E 's/.* FROM "?([^";]+)"?;$/\1/' <<<"$stmt")
+  plan=$(sqlite3 -readonly "$db" "EXPLAIN QUERY PLAN ${stmt%;}" | grep -v '^QUERY PLAN$' | sed 's/^[`|-]*//')
+  if [[ $plan != "SCAN $table" ]]; then
+    echo "$0: the floor would not scan $table: $stmt -> $plan" >&2
+    exit 1
+  fi
+  want=$(($(grep -o 'count(' <<<"$stmt" | wc -l) - 1))
+  got=$(sqlite3 -readonly "$db" "EXPLAIN ${stmt%;}" | awk '$2 == "Column" || $2 == "Rowid"' | wc -l)
+  if [[ $got -ne $want ]]; then
+    echo "$0: the floor would read $got of the $want columns of $table: $stmt" >&2
+    exit 1
+  fi
+done <"$floor_sql"
+sqlite3 -readonly "$db" <"$floor_sql" >/dev/null  # every column exists
+
+# --- Timings: warm cache (a warm-up run first), median of the runs.
+q() { printf '%q' "$1"; }
+floor_cmd="sqlite3 -readonly $(q "$db") < $(q "$floor_sql") > /dev/null"
+report_args=(report --db "$db" --rules "$rules" --as-of "$as_of" --format json)
+report_cmd="$(q "$bin")$(printf ' %q' "${report_args[@]}") > /dev/null"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== timing ($runs runs after 1 warm-up; load average $load_before)" >&2
+hyperfine --shell bash --warmup 1 --runs "$runs" --style basic \
+  --export-json "$tmp/times.json" \
+  --command-name floor "$floor_cmd" \
+  --command-name dxcomply "$report_cmd" >&2
+
+echo "== peak memory (/usr/bin/time -v)" >&2
+if ! /usr/bin/time -v -o "$tmp/time.txt" "$bin" "${report_args[@]}" >/dev/null 2>"$tmp/stderr.txt"; then
+  echo "$0: dxcomply report failed:" >&2
+  tail -n 20 "$tmp/stderr.txt" >&2
+  exit 1
+fi
+
+# --- Dependency-graph analysis ----------------------------------------------
+# Goal: "Building and analysing the graph for the large benchmark database
+# takes well under the time of the SQL aggregation itself, and memory stays
+# linear in nodes and edges." One more run with --verbose: the engine logs
+# each stage as `dxcomply: debug: <seconds> s  <stage>[  (peak RSS <n> MB)]`
+# (src/engine/evaluate.cpp). The scan stages are the aggregation; "dependency
+# graph (N nodes, M links)" is the build, "slack, blocking and impact" the
+# analysis. Written to "$tmp/graph.txt" as key<TAB>value lines.
+graph_figures() {
+  : >"$tmp/graph.txt"
+  if ! "$bin" "${report_args[@]}" --verbose 2>"$tmp/verbose.txt" >/dev/null; then
+    echo "$0: dxcomply report --verbose failed:" >&2
+    tail -n 20 "$tmp/verbose.txt" >&2
+    exit 1
+  fi
+  python3 - "$tmp/verbose.txt" >"$tmp/graph.txt" <<'PY'
+import re
+import sys
+
+stages = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"dxcomply: debug: (\d+\.\d+) s  (.*?)(?:  \(peak RSS (\d+) MB\))?$", line.rstrip("\n"))
+    if m:
+        stages.append((float(m.group(1)), m.group(2), m.group(3)))
+if not stages:
+    sys.exit(0)  # an engine without stage timings: nothing measured
+scans = sum(t for t, name, _ in stages if "scan" in name or name.startswith("indicators"))
+graph = [(t, name, rss) for t, name, rss in stages if name.startswith("dependency graph")]
+analysis = [(t, name, rss) for t, name, rss in stages if name.startswith("slack, blocking")]
+print(f"scans (SQL aggregation)\t{scans:.3f} s")
+for t, name, rss in graph:
+    m = re.search(r"\((\d+) nodes, (\d+) links\)", name)
+    print(f"graph build\t{t:.3f} s" + (f" (peak RSS {rss} MB so far)" if rss else ""))
+    if m:
+        print(f"graph size\t{int(m.group(1)):,} nodes, {int(m.group(2)):,} links")
+for t, name, rss in analysis:
+    print(f"graph analysis\t{t:.3f} s (slack, blocking and impact)")
+if graph and analysis and scans > 0:
+    both = graph[0][0] + analysis[0][0]
+    print(f"graph / scans\t{both / scans:.2f} (build + analysis over the scans)")
+print("all stages\t" + ", ".join(f"{name.split(' (')[0]} {t:.2f}" for t, name, _ in stages))
+PY
+}
+graph_figures
+
+# --- Summary.
+counts=$(sqlite3 -readonly -separator ' ' "$db" "
+  SELECT 'agency', count(*) FROM agency UNION ALL
+  SELECT 'information_system', count(*) FROM information_system UNION ALL
+  SELECT 'security_staff', count(*) FROM security_staff UNION ALL
+  SELECT 'task', count(*) FROM task UNION ALL
+  SELECT 'task_dependency', count(*) FROM task_dependency UNION ALL
+  SELECT 'measurement', count(*) FROM measurement;")
+
+python3 - "$tmp/times.json" "$tmp/time.txt" "$tmp/graph.txt" "$db" "$(stat -c %s "$db")" "$counts" \
+  "$(nproc) cores, load average $load_before before the timed runs" <<'PY'
+import json
+import re
+import sys
+
+times_path, time_path, graph_path, db, size, counts, machine = sys.argv[1:]
+results = {r["command"]: r for r in json.load(open(times_path))["results"]}
+floor, engine = results["floor"], results["dxcomply"]
+ratio = engine["median"] / floor["median"]
+m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(time_path).read())
+rss_mb = int(m.group(1)) * 1024 / 1e6  # kbytes are KiB; MB = 10^6 bytes
+ok = lambda cond: "PASS" if cond else "MISS"
+
+
+def spread(r):
+    return f"(min {r['min']:.3f}, max {r['max']:.3f}, {len(r['times'])} runs)"
+
+
+print()
+print(f"dxcomply benchmark: {db} ({int(size) / 1e6:.0f} MB)")
+print(f"  machine: {machine}")
+for line in counts.splitlines():
+    name, n = line.split()
+    print(f"  {name:<20} {int(n):>12,} rows")
+print()
+print(f"  floor (sqlite3 bare scan)  {floor['median']:8.3f} s median {spread(floor)}")
+print(f"  dxcomply report            {engine['median']:8.3f} s median {spread(engine)}")
+print(f"  ratio dxcomply / floor     {ratio:8.2f}")
+print(f"  dxcomply peak RSS          {rss_mb:8.1f} MB")
+print()
+print(f"  goal: ratio <= 1.5         {ok(ratio <= 1.5)}")
+print(f"  goal: peak RSS < 500 MB    {ok(rss_mb < 500)}")
+print()
+graph = [l.rstrip("\n").split("\t", 1) for l in open(graph_path) if "\t" in l]
+if graph:
+    print("  dependency graph (from dxcomply --verbose):")
+    for key, value in graph:
+        print(f"    {key:<24} {value}")
+    print("    (one run, wall-clock; not a median)")
+else:
+    print("  dependency graph: not measured (this dxcomply prints no stage timings with --verbose)")
+PY

@@ -7,6 +7,7 @@
 #include "dxcomply/obligation.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,20 @@ struct Agency {
   std::string name;  // Vietnamese, with diacritics
   std::string kind;  // "ministry", "gov_agency", "province", or "national"
 };
+
+// What every instance of one obligation says alike, held once per
+// obligation and shared by its findings (a large run has hundreds of
+// thousands of findings and a few dozen obligations).
+struct ObligationText {
+  std::string id;
+  std::string title;
+  std::string theme;
+  std::string check_kind;  // "coverage", "count", "task", "indicator"
+  LegalSource source;
+};
+
+// How a finding's days count: "days" or "working days".
+const char* DayUnitName(DayUnit unit);
 
 // The id and name of the pseudo-agency for national indicators.
 inline constexpr const char* kNationalAgencyId = "VN";
@@ -66,35 +81,33 @@ struct BlockerChain {
   std::string via_tasks;  // "task 812 -> task 77" when the link comes from task records
 };
 
+// `obligation` and `agency` are shared between findings and never null in
+// a finding the engine made.
 struct Finding {
-  std::string obligation_id;
-  std::string obligation_title;
-  std::string theme;
-  std::string check_kind;  // "coverage", "count", "task", "indicator"
-  Agency agency;
+  std::shared_ptr<const ObligationText> obligation;
+  std::shared_ptr<const Agency> agency;
   std::string period;
   Status status = Status::kNotApplicable;
   std::string reason;  // one sentence a person can act on
 
   Date as_of;
-  Date lookback_date;       // T - W
+  Date lookback_date;  // T - W
   // The day the rule's warn_before window opens (due - warn_before, in its
   // unit): from then on it is at risk if not reached. None without a due date.
   std::optional<Date> warn_from;
   std::optional<Date> due;  // none while waiting; per-record checks: the oldest late or next row's
   int days_overdue = 0;     // > 0 only when overdue
   int days_left = 0;        // due - T when T <= due, else 0
-  std::string day_unit = "days";  // how days_overdue and days_left count: "days" or "working days"
-  Measure at_as_of;               // v(T)
-  Measure at_lookback;            // v(T - W)
-  Measure at_due;                 // v(min(T, due))
-  double target = 0;              // share, count or value, same unit as Measure::value
+  DayUnit day_unit = DayUnit::kCalendar;  // how days_overdue and days_left count
+  Measure at_as_of;                       // v(T)
+  Measure at_lookback;                    // v(T - W)
+  Measure at_due;                         // v(min(T, due))
+  double target = 0;                      // share, count or value, same unit as Measure::value
   std::optional<double>
       projection;  // v projected to the due date; only when not reached and not due
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency
-  LegalSource source;
 
   // The dependency graph's view (set for instances not done: overdue, at
   // risk, on track). latest_finish is the date it must be done by for its

@@ -22,6 +22,10 @@ const char* StatusName(Status status) {
   return "unknown";
 }
 
+const char* DayUnitName(DayUnit unit) {
+  return unit == DayUnit::kWorking ? "working days" : "days";
+}
+
 std::optional<Status> ParseStatus(const std::string& name) {
   for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
                         Status::kMetLate, Status::kMet, Status::kNotApplicable}) {

@@ -85,7 +85,7 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
   }
   const auto find = [&](const std::string& obligation, const std::string& agency) {
     return std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
-      return f.obligation_id == obligation && f.agency.id == agency;
+      return f.obligation->id == obligation && f.agency->id == agency;
     });
   };
   const auto finding = find(options.obligation, options.agency);
@@ -98,13 +98,13 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
   Explanation explanation{*finding, *rule, {}, {}, options.record_limit};
   for (const Dependency& dependency : rule->depends_on) {
     for (const std::string& owner :
-         DependencyOwners(dependency, finding->agency.id, report.agencies)) {
+         DependencyOwners(dependency, finding->agency->id, report.agencies)) {
       const auto upstream = find(dependency.obligation, owner);
       if (upstream == report.findings.end()) continue;
       InstanceRef ref;
-      ref.obligation_id = upstream->obligation_id;
-      ref.agency_id = upstream->agency.id;
-      ref.agency_name = upstream->agency.name;
+      ref.obligation_id = upstream->obligation->id;
+      ref.agency_id = upstream->agency->id;
+      ref.agency_name = upstream->agency->name;
       ref.period = upstream->period;
       ref.status = upstream->status;
       ref.days =

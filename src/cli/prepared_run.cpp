@@ -67,7 +67,7 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
   filtered.as_of = report.as_of;
   filtered.agencies = report.agencies;
   for (const Finding& finding : report.findings) {
-    if (finding.agency.id == agency_id) filtered.findings.push_back(finding);
+    if (finding.agency->id == agency_id) filtered.findings.push_back(finding);
   }
   for (const DataIssue& issue : report.data_issues) {
     if (issue.agency_id == agency_id) filtered.data_issues.push_back(issue);

@@ -21,6 +21,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -97,13 +98,30 @@ std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings) {
     }
     if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
     if (a.days_left != b.days_left) return a.days_left < b.days_left;
-    return std::tie(a.obligation_id, a.agency.id, a.period) <
-           std::tie(b.obligation_id, b.agency.id, b.period);
+    return std::tie(a.obligation->id, a.agency->id, a.period) <
+           std::tie(b.obligation->id, b.agency->id, b.period);
   });
   std::vector<int> position(findings.size());
   for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<int>(k);
   return position;
 }
+
+// The per-obligation and per-agency parts of findings, made once and shared
+// by all the findings they belong to.
+struct SharedParts {
+  std::vector<std::shared_ptr<const ObligationText>> obligations;  // by rule index
+  std::vector<std::shared_ptr<const Agency>> agencies;             // by agency index
+
+  SharedParts(const RuleSet& rules, const AgencyDirectory& directory) {
+    for (const Obligation& rule : rules.obligations) {
+      obligations.push_back(std::make_shared<const ObligationText>(ObligationText{
+          rule.id, rule.title, rule.theme, CheckKindName(rule.check.kind), rule.source}));
+    }
+    for (const Agency& agency : directory.agencies()) {
+      agencies.push_back(std::make_shared<const Agency>(agency));
+    }
+  }
+};
 
 class Evaluation {
  public:
@@ -135,12 +153,10 @@ class Evaluation {
     StageTimer timer;
     timer.Done("agencies and " + std::to_string(instances.size()) + " instances");
     // The records, measures and graph live only in this call, so that they
-    // are freed before the findings get their per-obligation texts.
+    // are freed before the findings are put in order.
     std::vector<int> position;
     std::vector<Finding> findings =
-        FindingsWithoutTexts(instances, agencies, national, deadlines, report, position, timer);
-    AddObligationTexts(instances, findings);
-    timer.Done("obligation texts");
+        EvaluateFindings(instances, agencies, national, deadlines, report, position, timer);
     Permute(findings, std::move(position));
     report.findings = std::move(findings);
     timer.Done("ordering");
@@ -154,12 +170,10 @@ class Evaluation {
 
  private:
   // Every finding, indexed by instance, with statuses, graph figures and
-  // reasons but without its obligation's title, theme and legal source;
-  // `position` is where each goes in the worst-first order.
-  std::vector<Finding> FindingsWithoutTexts(InstanceTable& instances,
-                                            const AgencyDirectory& agencies, int national,
-                                            const Deadlines& deadlines, Report& report,
-                                            std::vector<int>& position, StageTimer& timer) const {
+  // reasons; `position` is where each goes in the worst-first order.
+  std::vector<Finding> EvaluateFindings(InstanceTable& instances, const AgencyDirectory& agencies,
+                                        int national, const Deadlines& deadlines, Report& report,
+                                        std::vector<int>& position, StageTimer& timer) const {
     // The measures are needed only for the statuses: freed before the graph.
     TaskRecords tasks;
     std::optional<TaskDependencyRows> dependency_rows;
@@ -173,9 +187,10 @@ class Evaluation {
       CollectIndicatorMeasures(context, national);
       ResolveDueDatesAndTasks(instances, book, deadlines);
       timer.Done("indicators and task measures");
+      const SharedParts shared(rules_, agencies);
       for (int i = 0; i < instances.size(); ++i) {
         Finding& finding = findings[static_cast<std::size_t>(i)];
-        finding = OwnFinding(instances, agencies, book, deadlines, i);
+        finding = OwnFinding(instances, shared, book, deadlines, i);
         own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
                                                                 ? finding.days_overdue
                                                                 : finding.days_left};
@@ -255,18 +270,6 @@ class Evaluation {
     return tasks;
   }
 
-  // Per-obligation texts are copied into each finding last, when nothing
-  // else of the run is left in memory.
-  void AddObligationTexts(const InstanceTable& instances, std::vector<Finding>& findings) const {
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      const Obligation& rule =
-          rules_.obligations[static_cast<std::size_t>(instances.at(static_cast<int>(i)).rule)];
-      findings[i].obligation_title = rule.title;
-      findings[i].theme = rule.theme;
-      findings[i].source = rule.source;
-    }
-  }
-
   // Moves findings[i] to findings[position[i]], in place.
   static void Permute(std::vector<Finding>& findings, std::vector<int> position) {
     for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -329,14 +332,13 @@ class Evaluation {
     return FromDayNumber(counts.last_satisfied);
   }
 
-  Finding OwnFinding(const InstanceTable& instances, const AgencyDirectory& agencies,
+  Finding OwnFinding(const InstanceTable& instances, const SharedParts& shared,
                      const MeasureBook& book, const Deadlines& deadlines, int index) const {
     const Instance& instance = instances.at(index);
     const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
     Finding finding;
-    finding.obligation_id = rule.id;
-    finding.check_kind = CheckKindName(rule.check.kind);
-    finding.agency = agencies.at(instance.agency);
+    finding.obligation = shared.obligations[static_cast<std::size_t>(instance.rule)];
+    finding.agency = shared.agencies[static_cast<std::size_t>(instance.agency)];
     finding.period =
         instance.period >= 0
             ? instances.Periods(instance.rule)[static_cast<std::size_t>(instance.period)].Label()
@@ -344,7 +346,7 @@ class Evaluation {
     finding.as_of = options_.as_of;
     finding.lookback_date = options_.as_of - boost::gregorian::days(rule.lookback_days);
     finding.due = instance.due;
-    finding.day_unit = rule.warn_before.unit == DayUnit::kWorking ? "working days" : "days";
+    finding.day_unit = rule.warn_before.unit;
     finding.at_as_of = book.MeasureAt(index, kAtAsOf);
     finding.at_lookback = book.MeasureAt(index, kAtLookback);
     finding.at_due = book.MeasureAt(index, kAtDue);
@@ -363,7 +365,7 @@ class Evaluation {
       const bool owed =
           event != nullptr && instances.Find(RuleIndex(rules_, event), instance.agency) >= 0;
       finding.status = owed ? Status::kWaiting : Status::kNotApplicable;
-      finding.reason = owed ? "waits for " + finding.agency.name + " · " + rule.due.after +
+      finding.reason = owed ? "waits for " + finding.agency->name + " · " + rule.due.after +
                                   " to be met; then due " +
                                   CountText(rule.due.days, rule.due.unit) + " later"
                             : "its due date counts from " + rule.due.after +

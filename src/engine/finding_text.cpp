@@ -14,9 +14,9 @@ InstanceRef FindingText::Ref(NodeId node) {
   if (graph_.IsInstance(node)) {
     const Finding& finding = findings_[node];
     InstanceRef ref;
-    ref.obligation_id = finding.obligation_id;
-    ref.agency_id = finding.agency.id;
-    ref.agency_name = finding.agency.name;
+    ref.obligation_id = finding.obligation->id;
+    ref.agency_id = finding.agency->id;
+    ref.agency_name = finding.agency->name;
     ref.period = finding.period;
     ref.status = finding.status;
     ref.days = finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left;

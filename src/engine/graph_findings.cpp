@@ -37,7 +37,7 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
     const Finding& waiting = findings[driver];
     const std::string note = "must be done by " + FormatIsoDate(*finding.latest_finish) + " (" +
                              DaysAgo(*finding.slack_days) + ") to leave time for " +
-                             waiting.agency.name + " · " + waiting.obligation_id + ", due " +
+                             waiting.agency->name + " · " + waiting.obligation->id + ", due " +
                              FormatIsoDate(*waiting.due);
     if (finding.status == Status::kOnTrack) {
       finding.status = Status::kAtRisk;

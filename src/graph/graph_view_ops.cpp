@@ -63,9 +63,9 @@ std::vector<int> SelectNodes(const Report& report, const GraphSelection& selecti
       continue;
     }
     const Finding* finding = NodeFinding(report, node);
-    const std::string& agency = finding ? finding->agency.id : view.nodes[i].task.agency_id;
+    const std::string& agency = finding ? finding->agency->id : view.nodes[i].task.agency_id;
     const std::string& obligation =
-        finding ? finding->obligation_id : view.nodes[i].task.obligation_id;
+        finding ? finding->obligation->id : view.nodes[i].task.obligation_id;
     if ((selection.agency.empty() || agency == selection.agency) &&
         (selection.obligation.empty() || obligation == selection.obligation)) {
       keep[i] = true;
@@ -90,8 +90,8 @@ std::vector<int> CriticalPathTo(const Report& report, const std::string& obligat
   for (std::size_t i = 0; i < view.nodes.size(); ++i) {
     const int node = static_cast<int>(i);
     const Finding* finding = NodeFinding(report, node);
-    if (finding == nullptr || finding->obligation_id != obligation) continue;
-    if (!agency.empty() && finding->agency.id != agency) continue;
+    if (finding == nullptr || finding->obligation->id != obligation) continue;
+    if (!agency.empty() && finding->agency->id != agency) continue;
     if (IsDoneNode(report, node)) continue;
     if (target < 0 || Slack(view.nodes[i]) < Slack(view.nodes[static_cast<std::size_t>(target)])) {
       target = node;

@@ -19,15 +19,15 @@ TrackedItems TrackFindings(const Report& report, const std::vector<EscalationTie
   for (const Finding& finding : report.findings) {
     if (finding.status != Status::kOverdue && finding.status != Status::kAtRisk) continue;
     TrackedItem item;
-    item.obligation_id = finding.obligation_id;
-    item.obligation_title = finding.obligation_title;
-    item.agency_id = finding.agency.id;
-    item.agency_name = finding.agency.name;
+    item.obligation_id = finding.obligation->id;
+    item.obligation_title = finding.obligation->title;
+    item.agency_id = finding.agency->id;
+    item.agency_name = finding.agency->name;
     item.period = finding.period;
     item.status = finding.status;
     item.due = finding.due;
     item.days = finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left;
-    item.day_unit = finding.day_unit;
+    item.day_unit = DayUnitName(finding.day_unit);
     const EscalationTier* tier = EscalationTierOf(finding, tiers, calendar);
     item.tier = tier == nullptr ? 0 : tier->level;
     items.emplace(ItemKey(item), std::move(item));

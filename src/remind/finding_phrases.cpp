@@ -82,15 +82,15 @@ std::string RecordNoun(const std::string& table) {
 
 std::string MeasuredPhrase(const Finding& finding, const Obligation* obligation) {
   const Measure& now = finding.at_as_of;
-  if (finding.check_kind == "task") {
+  if (finding.obligation->check_kind == "task") {
     return now.known ? TaskPhrase(finding) : "chưa có nhiệm vụ nào được ghi nhận";
   }
-  if (finding.check_kind == "indicator") {
+  if (finding.obligation->check_kind == "indicator") {
     const std::string target = "mục tiêu " + VnPercent(finding.target);
     return now.known ? "đạt " + VnPercent(now.value) + ", " + target
                      : "chưa có số liệu báo cáo, " + target;
   }
-  if (finding.check_kind == "count") {
+  if (finding.obligation->check_kind == "count") {
     const std::string target = VnInteger(static_cast<std::int64_t>(finding.target + 0.5));
     return "hiện có " + VnInteger(now.known ? now.numerator : 0) + "/" + target +
            NounAfterCount(obligation);
@@ -117,21 +117,22 @@ RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation) {
     const std::string pace = "theo tốc độ " + VnInteger(lookback) + " ngày qua, đến hạn ";
     const bool stalled =
         finding.at_lookback.known && projected <= finding.at_as_of.value + kEpsilon;
-    if (stalled && finding.check_kind != "task") {
+    if (stalled && finding.obligation->check_kind != "task") {
       reasons.phrases.push_back(VnInteger(lookback) + " ngày qua không có tiến triển");
-    } else if (finding.check_kind == "task") {
+    } else if (finding.obligation->check_kind == "task") {
       reasons.phrases.push_back(projected <= kEpsilon
                                     ? "chưa ghi nhận tiến độ thực hiện"
                                     : "theo tiến độ đã báo cáo, đến hạn mới hoàn thành khoảng " +
                                           VnPercent(projected));
-    } else if (finding.check_kind == "count") {
+    } else if (finding.obligation->check_kind == "count") {
       reasons.phrases.push_back(pace + "chỉ có khoảng " + VnDecimal(projected) +
                                 NounAfterCount(obligation) + " (yêu cầu " +
                                 VnDecimal(finding.target) + ")");
     } else {
-      reasons.phrases.push_back(pace + "chỉ đạt khoảng " + VnPercent(projected) +
-                                (finding.check_kind == "indicator" ? " (mục tiêu " : " (yêu cầu ") +
-                                VnPercent(finding.target) + ")");
+      reasons.phrases.push_back(
+          pace + "chỉ đạt khoảng " + VnPercent(projected) +
+          (finding.obligation->check_kind == "indicator" ? " (mục tiêu " : " (yêu cầu ") +
+          VnPercent(finding.target) + ")");
     }
   }
   if (!finding.blocked_by.empty()) {
@@ -141,7 +142,7 @@ RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation) {
   return reasons;
 }
 
-std::string BlockerStatePhrase(const InstanceRef& ref, const std::string& day_unit) {
+std::string BlockerStatePhrase(const InstanceRef& ref, DayUnit day_unit) {
   if (!ref.task_id.empty()) return "chưa hoàn thành";
   const std::string days = VnInteger(ref.days) + " " + VnDayUnit(day_unit);
   switch (ref.status) {

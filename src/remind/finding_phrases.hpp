@@ -47,7 +47,7 @@ RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation);
 
 // The state of an upstream instance named in a blocker chain:
 // "đã quá hạn 32 ngày", "có nguy cơ chậm, còn 14 ngày làm việc đến hạn",
-// "chưa hoàn thành". `day_unit` is the upstream instance's ("days"...).
-std::string BlockerStatePhrase(const InstanceRef& ref, const std::string& day_unit);
+// "chưa hoàn thành". `day_unit` is the upstream instance's.
+std::string BlockerStatePhrase(const InstanceRef& ref, DayUnit day_unit);
 
 }  // namespace dxcomply

@@ -28,7 +28,7 @@ using LetterReferences = std::map<InstanceKey, std::string>;
 struct NamedInstance {
   std::string title;
   std::string period;
-  std::string day_unit = "days";
+  DayUnit day_unit = DayUnit::kCalendar;
 };
 
 NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
@@ -39,11 +39,11 @@ NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
     return named;
   }
   if (const Finding* finding = context.index->FindingOf(ref)) {
-    named.title = finding->obligation_title;
+    named.title = finding->obligation->title;
     named.day_unit = finding->day_unit;
   } else if (const Obligation* obligation = context.rules->FindObligation(ref.obligation_id)) {
     named.title = obligation->title;
-    named.day_unit = obligation->warn_before.unit == DayUnit::kWorking ? "working days" : "days";
+    named.day_unit = obligation->warn_before.unit;
   } else {
     named.title = ref.obligation_id;
   }
@@ -87,18 +87,18 @@ data BlockerData(const BlockerChain& blocker, const Agency& letter_agency,
 
 data ItemData(const Finding& finding, int number, const Agency& agency,
               const LetterContext& context, const LetterReferences& references) {
-  const Obligation* obligation = context.rules->FindObligation(finding.obligation_id);
+  const Obligation* obligation = context.rules->FindObligation(finding.obligation->id);
   const std::string period = finding.period.empty() ? "" : VnPeriod(finding.period);
   data item;
   item.set("number", std::to_string(number));
-  item.set("obligation_id", finding.obligation_id);
-  item.set("title", finding.obligation_title);
+  item.set("obligation_id", finding.obligation->id);
+  item.set("title", finding.obligation->title);
   item.set("period", period);
   item.set("has_period", Flag(!period.empty()));
-  item.set("source_document", finding.source.document);
-  item.set("legal_basis", LegalBasis(finding.source));
-  item.set("source_passage", finding.source.passage);
-  item.set("has_source_passage", Flag(!finding.source.passage.empty()));
+  item.set("source_document", finding.obligation->source.document);
+  item.set("legal_basis", LegalBasis(finding.obligation->source));
+  item.set("source_passage", finding.obligation->source.passage);
+  item.set("has_source_passage", Flag(!finding.obligation->source.passage.empty()));
   item.set("due_date", finding.due ? FormatVnDate(*finding.due) : "");
   item.set("has_due_date", Flag(finding.due.has_value()));
   item.set("day_unit", VnDayUnit(finding.day_unit));
@@ -133,7 +133,7 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
 
 ReportIndex::ReportIndex(const Report& report) {
   for (const Finding& finding : report.findings) {
-    findings_.emplace(std::make_tuple(finding.obligation_id, finding.agency.id, finding.period),
+    findings_.emplace(std::make_tuple(finding.obligation->id, finding.agency->id, finding.period),
                       &finding);
   }
   for (const Agency& agency : report.agencies) agencies_.emplace(agency.id, &agency);
@@ -163,7 +163,7 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   LetterReferences references;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& finding = *findings[i];
-    references[Key(finding.obligation_id, finding.agency.id, finding.period)] =
+    references[Key(finding.obligation->id, finding.agency->id, finding.period)] =
         (finding.status == Status::kOverdue ? overdue_heading : at_risk_heading) + "." +
         std::to_string(numbers[i]);
   }

@@ -8,12 +8,12 @@ namespace dxcomply {
 namespace {
 
 bool NeedsReminder(const Finding& finding) {
-  return finding.agency.id != kNationalAgencyId &&
+  return finding.agency->id != kNationalAgencyId &&
          (finding.status == Status::kOverdue || finding.status == Status::kAtRisk);
 }
 
 bool Selected(const Finding& finding, const std::string& only_agency) {
-  return NeedsReminder(finding) && (only_agency.empty() || finding.agency.id == only_agency);
+  return NeedsReminder(finding) && (only_agency.empty() || finding.agency->id == only_agency);
 }
 
 std::string InFolder(const std::string& folder, const std::string& name) {
@@ -26,7 +26,7 @@ std::string InFolder(const std::string& folder, const std::string& name) {
 std::vector<std::string> AgenciesToRemind(const Report& report, const std::string& only_agency) {
   std::map<std::string, bool> agencies;
   for (const Finding& finding : report.findings) {
-    if (Selected(finding, only_agency)) agencies[finding.agency.id] = true;
+    if (Selected(finding, only_agency)) agencies[finding.agency->id] = true;
   }
   std::vector<std::string> ids;
   for (const auto& entry : agencies) ids.push_back(entry.first);
@@ -46,7 +46,7 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
   // Each agency's findings, in the report's order (worst first), by agency id.
   std::map<std::string, std::vector<const Finding*>> by_agency;
   for (const Finding& finding : report.findings) {
-    if (Selected(finding, only_agency)) by_agency[finding.agency.id].push_back(&finding);
+    if (Selected(finding, only_agency)) by_agency[finding.agency->id].push_back(&finding);
   }
 
   const ReportIndex index(report);
@@ -59,7 +59,7 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
 
   std::vector<ReminderLetter> letters;
   for (const auto& [agency_id, findings] : by_agency) {
-    const kainjow::mustache::data data = LetterData(findings.front()->agency, findings, context);
+    const kainjow::mustache::data data = LetterData(*findings.front()->agency, findings, context);
     ReminderLetter letter;
     letter.agency_id = agency_id;
     letter.markdown = markdown_.Render(data);

@@ -69,8 +69,8 @@ std::string VnPercent(double share) {
 
 std::string VnDecimal(double value) { return OneDecimal(value); }
 
-std::string VnDayUnit(const std::string& day_unit) {
-  return day_unit == "working days" ? "ngày làm việc" : "ngày";
+std::string VnDayUnit(DayUnit day_unit) {
+  return day_unit == DayUnit::kWorking ? "ngày làm việc" : "ngày";
 }
 
 std::string VnPeriod(const std::string& period) {

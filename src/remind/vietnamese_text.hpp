@@ -31,8 +31,8 @@ std::string VnPercent(double share);
 // A number with up to one decimal and a decimal comma: 4.25 -> "4,3", 4 -> "4".
 std::string VnDecimal(double value);
 
-// "ngày" or "ngày làm việc", from a Finding's day_unit ("days", "working days").
-std::string VnDayUnit(const std::string& day_unit);
+// "ngày" or "ngày làm việc".
+std::string VnDayUnit(DayUnit day_unit);
 
 // A period label as a letter says it: "2023" -> "năm 2023", "2023-09" ->
 // "tháng 9/2023", "2023-Q3" -> "quý III/2023"; anything else unchanged.

@@ -3,20 +3,29 @@
 namespace dxcomply {
 
 std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+  std::string field;
+  AppendCsvField(value, field);
+  return field;
+}
+
+void AppendCsvField(std::string_view value, std::string& out) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += value;
+    return;
   }
-  return quoted + "\"";
+  out += '"';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 std::string CsvRow(const std::vector<std::string>& fields) {
   std::string row;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) row += ',';
-    row += CsvField(fields[i]);
+    AppendCsvField(fields[i], row);
   }
   return row + "\r\n";
 }

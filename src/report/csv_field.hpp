@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dxcomply {
@@ -11,6 +12,7 @@ inline constexpr const char* kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 // The value as one field: quoted (quotes doubled) when it holds , " CR or LF.
 std::string CsvField(const std::string& value);
+void AppendCsvField(std::string_view value, std::string& out);
 
 // Fields joined by commas, ending in CRLF.
 std::string CsvRow(const std::vector<std::string>& fields);

@@ -9,11 +9,17 @@
 namespace dxcomply {
 namespace {
 
-void WriteRow(const std::vector<Cell>& cells, std::ostream& out) {
-  std::vector<std::string> fields;
-  fields.reserve(cells.size());
-  for (const Cell& cell : cells) fields.push_back(cell.text);
-  out << CsvRow(fields);
+// Rows gathered in `buffer` and written in large chunks.
+void AppendRow(const std::vector<Cell>& cells, std::string& buffer, std::ostream& out) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) buffer += ',';
+    AppendCsvField(cells[i].text, buffer);
+  }
+  buffer += "\r\n";
+  if (buffer.size() >= (1 << 16)) {
+    out << buffer;
+    buffer.clear();
+  }
 }
 
 void WriteHeader(std::ostream& out) { out << kUtf8ByteOrderMark << CsvRow(FindingColumns()); }
@@ -22,13 +28,21 @@ class CsvReporter : public Reporter {
  public:
   void WriteReport(const ReportView& view, std::ostream& out) override {
     WriteHeader(out);
-    for (const Finding* finding : ListedFindings(view)) WriteRow(FindingRow(*finding), out);
-    for (const DataIssue& issue : view.report.data_issues) WriteRow(DataIssueRow(issue), out);
+    std::string buffer;
+    for (const Finding* finding : ListedFindings(view)) {
+      AppendRow(FindingRow(*finding), buffer, out);
+    }
+    for (const DataIssue& issue : view.report.data_issues) {
+      AppendRow(DataIssueRow(issue), buffer, out);
+    }
+    out << buffer;
   }
 
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
     WriteHeader(out);
-    WriteRow(FindingRow(explanation.finding), out);
+    std::string buffer;
+    AppendRow(FindingRow(explanation.finding), buffer, out);
+    out << buffer;
   }
 };
 

@@ -76,14 +76,14 @@ json RefJson(const InstanceRef& ref) {
 }
 
 json FindingJson(const Finding& f) {
-  json object = {{"obligation_id", f.obligation_id}, {"agency_id", f.agency.id}};
+  json object = {{"obligation_id", f.obligation->id}, {"agency_id", f.agency->id}};
   if (!f.period.empty()) object["period"] = f.period;
   object["status"] = StatusName(f.status);
   object["reason"] = f.reason;
   if (f.due) object["due"] = FormatIsoDate(*f.due);
   if (f.days_overdue != 0) object["days_overdue"] = f.days_overdue;
   if (f.days_left != 0) object["days_left"] = f.days_left;
-  if (f.day_unit != "days") object["day_unit"] = f.day_unit;
+  if (f.day_unit != DayUnit::kCalendar) object["day_unit"] = DayUnitName(f.day_unit);
   object["now"] = MeasureText(f, f.at_as_of);
   if (!f.blocked_by.empty()) {
     json blocked = json::array();
@@ -113,7 +113,7 @@ json AgenciesJson(const Report& report) {
   };
   for (const Agency& agency : report.agencies) add(agency.id, agency.name, agency.kind);
   for (const Finding& f : report.findings) {
-    add(f.agency.id, f.agency.name, f.agency.kind);
+    add(f.agency->id, f.agency->name, f.agency->kind);
     for (const BlockerChain& chain : f.blocked_by) {
       for (const InstanceRef& ref : chain.chain) add(ref.agency_id, ref.agency_name, "");
     }
@@ -124,19 +124,19 @@ json AgenciesJson(const Report& report) {
 // One entry per obligation, in the summary's order, from its first finding.
 json ObligationsJson(const Report& report, const Summary& summary) {
   std::unordered_map<std::string, const Finding*> first;
-  for (const Finding& f : report.findings) first.emplace(f.obligation_id, &f);
+  for (const Finding& f : report.findings) first.emplace(f.obligation->id, &f);
   json obligations = json::array();
   for (const ObligationSummary& o : summary.obligations) {
     const Finding& f = *first.at(o.obligation_id);
     obligations.push_back({{"obligation_id", o.obligation_id},
-                           {"title", f.obligation_title},
-                           {"theme", f.theme},
-                           {"check", f.check_kind},
+                           {"title", f.obligation->title},
+                           {"theme", f.obligation->theme},
+                           {"check", f.obligation->check_kind},
                            {"target", TargetText(f)},
                            {"source",
-                            {{"document", f.source.document},
-                             {"passage", f.source.passage},
-                             {"assumed", f.source.assumed}}}});
+                            {{"document", f.obligation->source.document},
+                             {"passage", f.obligation->source.passage},
+                             {"assumed", f.obligation->source.assumed}}}});
   }
   return obligations;
 }

@@ -12,7 +12,7 @@ namespace {
 // finding so that reporters need no rule set.
 Check CheckOf(const Finding& finding) {
   Check check;
-  check.kind = ParseCheckKind(finding.check_kind).value_or(CheckKind::kCoverage);
+  check.kind = ParseCheckKind(finding.obligation->check_kind).value_or(CheckKind::kCoverage);
   check.target = finding.target;
   check.at_least = std::llround(finding.target);
   return check;
@@ -28,7 +28,8 @@ std::string TargetText(const Finding& finding) { return DescribeTarget(CheckOf(f
 
 std::string ProjectionText(const Finding& finding) {
   if (!finding.projection) return "";
-  if (finding.check_kind == "count") return std::to_string(std::llround(*finding.projection));
+  if (finding.obligation->check_kind == "count")
+    return std::to_string(std::llround(*finding.projection));
   return FormatPercent(*finding.projection);
 }
 

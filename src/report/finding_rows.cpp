@@ -3,6 +3,7 @@
 #include "engine/finding_text.hpp"
 #include "report/finding_format.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace dxcomply {
@@ -57,14 +58,17 @@ Cell Cell::Number(double value) {
   Cell cell;
   cell.kind = Kind::kNumber;
   cell.number = value;
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  cell.text = buffer;
+  char buffer[32];  // %.6g, without printf
+  cell.text.assign(
+      buffer,
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr);
   return cell;
 }
 
 Cell Cell::Integer(long long value) {
-  Cell cell = Number(static_cast<double>(value));
+  Cell cell;
+  cell.kind = Kind::kNumber;
+  cell.number = static_cast<double>(value);
   cell.text = std::to_string(value);
   return cell;
 }
@@ -93,14 +97,14 @@ std::vector<Cell> FindingRow(const Finding& f) {
           Cell::Text(StatusName(f.status)),
           Cell::Integer(f.days_overdue),
           Cell::Integer(f.days_left),
-          Cell::Text(f.day_unit),
-          Cell::Text(f.agency.id),
-          Cell::Text(f.agency.name),
-          Cell::Text(f.agency.kind),
-          Cell::Text(f.obligation_id),
-          Cell::Text(f.obligation_title),
+          Cell::Text(DayUnitName(f.day_unit)),
+          Cell::Text(f.agency->id),
+          Cell::Text(f.agency->name),
+          Cell::Text(f.agency->kind),
+          Cell::Text(f.obligation->id),
+          Cell::Text(f.obligation->title),
           Cell::Text(f.period),
-          Cell::Text(f.check_kind),
+          Cell::Text(f.obligation->check_kind),
           Cell::Day(f.due),
           Cell::Day(f.as_of),
           measured(f.at_as_of),
@@ -117,8 +121,8 @@ std::vector<Cell> FindingRow(const Finding& f) {
           Cell::Integer(f.holds_back),
           Cell::Integer(f.holds_back_agencies),
           Cell::Integer(f.data_issues),
-          Cell::Text(f.source.document),
-          Cell::Text(f.source.assumed),
+          Cell::Text(f.obligation->source.document),
+          Cell::Text(f.obligation->source.assumed),
           Cell(),
           Cell(),
           Cell(),

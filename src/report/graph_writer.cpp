@@ -51,7 +51,7 @@ std::string DotEscape(const std::string& text) {
 // "Bộ Công an · dvc-software-fixed" or "task 812 of Bộ Công an".
 std::string NodeName(const Report& report, int node) {
   if (const Finding* f = NodeFinding(report, node)) {
-    return f->agency.name + " · " + f->obligation_id + (f->period.empty() ? "" : " " + f->period);
+    return f->agency->name + " · " + f->obligation->id + (f->period.empty() ? "" : " " + f->period);
   }
   const InstanceRef& task = report.graph->nodes[static_cast<std::size_t>(node)].task;
   return "task " + task.task_id + " of " +
@@ -93,8 +93,8 @@ void WriteDot(const Report& report, const std::vector<int>& nodes, const std::ve
     std::string label;
     std::string colour = "#cfe2f3";
     if (const Finding* f = NodeFinding(report, node)) {
-      label = f->agency.name + "\n" + f->obligation_id + "\n" + StatusName(f->status) + " · due " +
-              DueText(*f);
+      label = f->agency->name + "\n" + f->obligation->id + "\n" + StatusName(f->status) +
+              " · due " + DueText(*f);
       colour = StatusColour(f->status);
     } else {
       const InstanceRef& task = view.nodes[static_cast<std::size_t>(node)].task;
@@ -136,8 +136,9 @@ void WriteJson(const Report& report, const std::vector<int>& nodes, const std::v
     json object = {{"id", node}};
     if (const Finding* f = NodeFinding(report, node)) {
       object["kind"] = "instance";
-      object["obligation_id"] = f->obligation_id;
-      object["agency"] = {{"id", f->agency.id}, {"name", f->agency.name}, {"kind", f->agency.kind}};
+      object["obligation_id"] = f->obligation->id;
+      object["agency"] = {
+          {"id", f->agency->id}, {"name", f->agency->name}, {"kind", f->agency->kind}};
       object["period"] = f->period;
       object["status"] = StatusName(f->status);
       object["due"] = DueText(*f);

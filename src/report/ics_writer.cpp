@@ -94,14 +94,14 @@ std::string AgencyName(const Report& report, const std::string& agency_id) {
     if (agency.id == agency_id) return agency.name;
   }
   for (const Finding& finding : report.findings) {
-    if (finding.agency.id == agency_id) return finding.agency.name;
+    if (finding.agency->id == agency_id) return finding.agency->name;
   }
   return agency_id;
 }
 
 std::string EventSummary(const Finding& finding) {
   std::string summary =
-      finding.obligation_title.empty() ? finding.obligation_id : finding.obligation_title;
+      finding.obligation->title.empty() ? finding.obligation->id : finding.obligation->title;
   if (!finding.period.empty()) summary += " (" + finding.period + ")";
   return summary;
 }
@@ -109,22 +109,24 @@ std::string EventSummary(const Finding& finding) {
 std::string StatusText(const Finding& finding) {
   std::string text = StatusName(finding.status);
   if (finding.status == Status::kOverdue) {
-    text += " (" + std::to_string(finding.days_overdue) + " " + finding.day_unit + " overdue)";
+    text += " (" + std::to_string(finding.days_overdue) + " " + DayUnitName(finding.day_unit) +
+            " overdue)";
   } else if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
-    text += " (" + std::to_string(finding.days_left) + " " + finding.day_unit + " left)";
+    text +=
+        " (" + std::to_string(finding.days_left) + " " + DayUnitName(finding.day_unit) + " left)";
   }
   return text + " as of " + FormatIsoDate(finding.as_of);
 }
 
 // Unescaped; one "label: value" per line, like `dxcomply explain`.
 std::string Description(const Finding& finding) {
-  std::string text = "obligation: " + finding.obligation_id;
+  std::string text = "obligation: " + finding.obligation->id;
   if (!finding.period.empty()) text += ", period " + finding.period;
-  text += "\nagency: " + finding.agency.name + " (" + finding.agency.id + ")";
+  text += "\nagency: " + finding.agency->name + " (" + finding.agency->id + ")";
   text += "\nstatus: " + StatusText(finding);
   text += "\nreason: " + finding.reason;
   text += "\ndue: " + FormatIsoDate(*finding.due) + " (" + FormatVnDate(*finding.due) + ")";
-  const LegalSource& source = finding.source;
+  const LegalSource& source = finding.obligation->source;
   if (!source.document.empty()) text += "\nsource: " + source.document;
   if (!source.passage.empty()) text += "\npassage: " + source.passage;
   if (!source.assumed.empty()) text += "\nassumed: " + source.assumed;
@@ -150,7 +152,8 @@ void AppendEvent(const Finding& finding, const std::string& dtstamp, std::string
   AppendFolded("DTEND;VALUE=DATE:" + IcsDate(due + boost::gregorian::days(1)), out);
   AppendFolded("SUMMARY:" + EscapeText(summary), out);
   AppendFolded("DESCRIPTION:" + EscapeText(Description(finding)), out);
-  if (!finding.theme.empty()) AppendFolded("CATEGORIES:" + EscapeText(finding.theme), out);
+  if (!finding.obligation->theme.empty())
+    AppendFolded("CATEGORIES:" + EscapeText(finding.obligation->theme), out);
   AppendFolded("SEQUENCE:0", out);
   AppendFolded("TRANSP:TRANSPARENT", out);
   AppendFolded("BEGIN:VALARM", out);
@@ -172,21 +175,21 @@ bool IsUpcomingDeadline(const Finding& finding, const Date& as_of) {
 }
 
 std::string EventUid(const Finding& finding) {
-  std::string uid = UidPart(finding.obligation_id) + "+";
+  std::string uid = UidPart(finding.obligation->id) + "+";
   if (!finding.period.empty()) uid += UidPart(finding.period) + "+";
-  return uid + UidPart(finding.agency.id) + "@dxcomply";
+  return uid + UidPart(finding.agency->id) + "@dxcomply";
 }
 
 std::string AgencyCalendar(const Report& report, const std::string& agency_id) {
   std::vector<const Finding*> events;
   for (const Finding& finding : report.findings) {
-    if (finding.agency.id == agency_id && IsUpcomingDeadline(finding, report.as_of)) {
+    if (finding.agency->id == agency_id && IsUpcomingDeadline(finding, report.as_of)) {
       events.push_back(&finding);
     }
   }
   std::stable_sort(events.begin(), events.end(), [](const Finding* a, const Finding* b) {
-    return std::tie(*a->due, a->obligation_id, a->period) <
-           std::tie(*b->due, b->obligation_id, b->period);
+    return std::tie(*a->due, a->obligation->id, a->period) <
+           std::tie(*b->due, b->obligation->id, b->period);
   });
 
   const std::string name = AgencyName(report, agency_id);

@@ -68,14 +68,14 @@ void WriteSource(JsonStream& out, const LegalSource& source) {
 // stands alone (explain).
 void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
   out.BeginObject();
-  out.Key("obligation_id").String(f.obligation_id);
-  out.Key("obligation_title").String(f.obligation_title);
-  out.Key("theme").String(f.theme);
-  out.Key("check").String(f.check_kind);
+  out.Key("obligation_id").String(f.obligation->id);
+  out.Key("obligation_title").String(f.obligation->title);
+  out.Key("theme").String(f.obligation->theme);
+  out.Key("check").String(f.obligation->check_kind);
   out.Key("agency").BeginObject();
-  out.Key("id").String(f.agency.id);
-  out.Key("name").String(f.agency.name);
-  out.Key("kind").String(f.agency.kind);
+  out.Key("id").String(f.agency->id);
+  out.Key("name").String(f.agency->name);
+  out.Key("kind").String(f.agency->kind);
   out.EndObject();
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
@@ -88,7 +88,7 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
   WriteDay(out, f.warn_from);
   out.Key("days_overdue").Int(f.days_overdue);
   out.Key("days_left").Int(f.days_left);
-  out.Key("day_unit").String(f.day_unit);
+  out.Key("day_unit").String(DayUnitName(f.day_unit));
   out.Key("measure").BeginObject();
   out.Key("as_of");
   WriteMeasure(out, f.at_as_of);
@@ -131,7 +131,7 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
   out.Key("data_issues").Int(f.data_issues);
   if (with_source) {
     out.Key("source");
-    WriteSource(out, f.source);
+    WriteSource(out, f.obligation->source);
   }
   out.EndObject();
 }
@@ -172,13 +172,13 @@ class JsonReporter : public Reporter {
     json_out.Key("obligations").BeginObject();
     std::set<std::string> seen;
     for (const Finding* finding : listed) {
-      if (!seen.insert(finding->obligation_id).second) continue;
-      json_out.Newline().Key(finding->obligation_id).BeginObject();
-      json_out.Key("title").String(finding->obligation_title);
-      json_out.Key("theme").String(finding->theme);
-      json_out.Key("check").String(finding->check_kind);
+      if (!seen.insert(finding->obligation->id).second) continue;
+      json_out.Newline().Key(finding->obligation->id).BeginObject();
+      json_out.Key("title").String(finding->obligation->title);
+      json_out.Key("theme").String(finding->obligation->theme);
+      json_out.Key("check").String(finding->obligation->check_kind);
       json_out.Key("source");
-      WriteSource(json_out, finding->source);
+      WriteSource(json_out, finding->obligation->source);
       json_out.EndObject();
     }
     json_out.EndObject();

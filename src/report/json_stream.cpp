@@ -1,9 +1,10 @@
 #include "report/json_stream.hpp"
 
-#include <cmath>
+#include "report/json_number.hpp"
+
+#include <charconv>
 #include <cstdio>
-#include <cstdlib>
-#include <string>
+#include <cstring>
 
 namespace dxcomply {
 namespace {
@@ -37,150 +38,173 @@ std::size_t Utf8Length(std::string_view text, std::size_t i) {
   return length;
 }
 
+// ASCII bytes copied as they are: printable, other than '"' and '\\'.
+bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// IsPlainAscii for the 8 bytes of `word` at once (bit tricks from "Bit
+// Twiddling Hacks": a byte below 0x20, or equal to '"' or '\\', or non-ASCII).
+bool AllPlainAscii(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHigh = 0x8080808080808080;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+  return ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
+          has_zero(word ^ (kOnes * '\\'))) == 0;
+}
+
 }  // namespace
 
-std::string JsonQuote(std::string_view text) {
-  std::string quoted;
-  quoted.reserve(text.size() + 2);
-  quoted += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const std::size_t length = Utf8Length(text, i);
-      if (length == 0) {
-        quoted += "\xEF\xBF\xBD";  // U+FFFD
-        ++i;
-      } else {
-        quoted.append(text.data() + i, length);
-        i += length;
+// Runs of plain ASCII and valid UTF-8 are appended whole: record texts
+// (Vietnamese names, reasons) rarely need anything escaped.
+void AppendJsonString(std::string_view text, std::string& out) {
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet appended
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::uint64_t word;
+    if (i + sizeof word <= text.size()) {
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (AllPlainAscii(word)) {
+        i += sizeof word;
+        continue;
       }
+    }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsPlainAscii(c)) {
+      ++i;
       continue;
     }
+    if (c >= 0x80) {
+      const std::size_t length = Utf8Length(text, i);
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+    }
+    out.append(text.data() + run, i - run);
     switch (c) {
       case '"':
-        quoted += "\\\"";
+        out += "\\\"";
         break;
       case '\\':
-        quoted += "\\\\";
+        out += "\\\\";
         break;
       case '\n':
-        quoted += "\\n";
+        out += "\\n";
         break;
       case '\r':
-        quoted += "\\r";
+        out += "\\r";
         break;
       case '\t':
-        quoted += "\\t";
+        out += "\\t";
         break;
       default:
-        if (c < 0x20) {
+        if (c >= 0x80) {
+          out += "\xEF\xBF\xBD";  // invalid UTF-8: U+FFFD
+        } else {
           char buffer[8];
           std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          quoted += buffer;
-        } else {
-          quoted += static_cast<char>(c);
+          out += buffer;
         }
     }
-    ++i;
+    run = ++i;
   }
-  quoted += '"';
-  return quoted;
+  out.append(text.data() + run, i - run);
+  out += '"';
+}
+
+void JsonStream::Flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
 }
 
 void JsonStream::BeforeValue() {
+  if (buffer_.size() >= kChunk) Flush();
   if (after_key_) {
     after_key_ = false;
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_ << ',';
+    if (!first_.back()) buffer_ += ',';
     first_.back() = false;
   }
 }
 
 JsonStream& JsonStream::BeginObject() {
   BeforeValue();
-  out_ << '{';
+  buffer_ += '{';
   first_.push_back(true);
   return *this;
 }
 
 JsonStream& JsonStream::EndObject() {
   first_.pop_back();
-  out_ << '}';
+  buffer_ += '}';
+  if (first_.empty()) Flush();
   return *this;
 }
 
 JsonStream& JsonStream::BeginArray() {
   BeforeValue();
-  out_ << '[';
+  buffer_ += '[';
   first_.push_back(true);
   return *this;
 }
 
 JsonStream& JsonStream::EndArray() {
   first_.pop_back();
-  out_ << ']';
+  buffer_ += ']';
+  if (first_.empty()) Flush();
   return *this;
 }
 
 JsonStream& JsonStream::Key(std::string_view key) {
   BeforeValue();
-  out_ << JsonQuote(key) << ':';
+  AppendJsonString(key, buffer_);
+  buffer_ += ':';
   after_key_ = true;
   return *this;
 }
 
 JsonStream& JsonStream::String(std::string_view value) {
   BeforeValue();
-  out_ << JsonQuote(value);
+  AppendJsonString(value, buffer_);
   return *this;
 }
 
 JsonStream& JsonStream::Int(std::int64_t value) {
   BeforeValue();
-  out_ << value;
+  char buffer[24];
+  buffer_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
   return *this;
 }
 
 JsonStream& JsonStream::Number(double value) {
   BeforeValue();
-  if (!std::isfinite(value)) {
-    out_ << "null";
-    return *this;
-  }
-  // The shortest of %.15g/%.16g/%.17g that reads back as the same double.
-  char buffer[32];
-  for (int precision = 15; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-    if (std::strtod(buffer, nullptr) == value) break;
-  }
-  std::string text = buffer;
-  if (text.find_first_of(".eE") == std::string::npos) text += ".0";
-  out_ << text;
+  AppendJsonNumber(value, buffer_);
   return *this;
 }
 
 JsonStream& JsonStream::Bool(bool value) {
   BeforeValue();
-  out_ << (value ? "true" : "false");
+  buffer_ += value ? "true" : "false";
   return *this;
 }
 
 JsonStream& JsonStream::Null() {
   BeforeValue();
-  out_ << "null";
+  buffer_ += "null";
   return *this;
 }
 
 JsonStream& JsonStream::Raw(std::string_view json) {
   BeforeValue();
-  out_ << json;
+  buffer_ += json;
   return *this;
 }
 
 JsonStream& JsonStream::Newline() {
-  out_ << '\n';
+  buffer_ += '\n';
   return *this;
 }
 

@@ -2,11 +2,14 @@
 // per finding (nlohmann::json) costs more than evaluating it. Writes RFC 8259
 // JSON straight to a stream: commas and nesting are tracked, strings are
 // escaped, and invalid UTF-8 from records is replaced by U+FFFD (as
-// nlohmann's error_handler_t::replace does elsewhere).
+// nlohmann's error_handler_t::replace does elsewhere). The text is
+// gathered in a buffer and written in large chunks: when the outermost
+// container closes, and when the stream is destroyed.
 #pragma once
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,7 +17,10 @@ namespace dxcomply {
 
 class JsonStream {
  public:
-  explicit JsonStream(std::ostream& out) : out_(out) {}
+  explicit JsonStream(std::ostream& out) : out_(out) { buffer_.reserve(kChunk + 4096); }
+  ~JsonStream() { Flush(); }
+  JsonStream(const JsonStream&) = delete;
+  JsonStream& operator=(const JsonStream&) = delete;
 
   JsonStream& BeginObject();
   JsonStream& EndObject();
@@ -32,14 +38,18 @@ class JsonStream {
   JsonStream& Newline();
 
  private:
+  static constexpr std::size_t kChunk = 1 << 16;
+
   void BeforeValue();
+  void Flush();
 
   std::ostream& out_;
+  std::string buffer_;
   std::vector<bool> first_;  // per open container: no element yet
   bool after_key_ = false;
 };
 
-// `text` as a JSON string literal, quotes included.
-std::string JsonQuote(std::string_view text);
+// Appends `text` as a JSON string literal, quotes included.
+void AppendJsonString(std::string_view text, std::string& out);
 
 }  // namespace dxcomply

@@ -12,11 +12,15 @@ Summary Summarize(const Report& report) {
   for (const Finding& finding : report.findings) {
     const int status = static_cast<int>(finding.status);
     ++summary.statuses[status];
-    ++summary.kinds[finding.agency.kind][status];
-    auto [it, inserted] = index.emplace(finding.obligation_id, summary.obligations.size());
+    ++summary.kinds[finding.agency->kind][status];
+    auto [it, inserted] = index.emplace(finding.obligation->id, summary.obligations.size());
     if (inserted) {
-      summary.obligations.push_back(
-          {finding.obligation_id, finding.obligation_title, finding.check_kind, {}, 0, 0});
+      summary.obligations.push_back({finding.obligation->id,
+                                     finding.obligation->title,
+                                     finding.obligation->check_kind,
+                                     {},
+                                     0,
+                                     0});
     }
     ObligationSummary& obligation = summary.obligations[it->second];
     ++obligation.statuses[status];

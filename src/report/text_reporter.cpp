@@ -79,9 +79,9 @@ class TextReporter : public Reporter {
 
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
     const Finding& f = explanation.finding;
-    out << f.obligation_id << " · " << f.agency.name << " (" << f.agency.id << ")";
+    out << f.obligation->id << " · " << f.agency->name << " (" << f.agency->id << ")";
     if (!f.period.empty()) out << " · period " << f.period;
-    out << "\n" << f.obligation_title << "\n";
+    out << "\n" << f.obligation->title << "\n";
     if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
     out << "\n";
     std::string status = StatusName(f.status);
@@ -91,12 +91,13 @@ class TextReporter : public Reporter {
     }
     Line("status", status, out);
     Line("reason", f.reason, out);
-    Line("check", f.check_kind, out);
+    Line("check", f.obligation->check_kind, out);
     Line("target", TargetText(f), out);
     Line("due",
          f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")" : "- (" + f.reason + ")",
          out);
-    if (f.day_unit != "days") Line("days count", "in " + f.day_unit, out);
+    if (f.day_unit != DayUnit::kCalendar)
+      Line("days count", std::string("in ") + DayUnitName(f.day_unit), out);
     Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
     Line("v(T-W)", FormatIsoDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback), out);
     Line("v(due)",
@@ -136,9 +137,10 @@ class TextReporter : public Reporter {
         Line(i == 0 ? "blocked by" : "", ChainText(f.blocked_by[i]), out);
       }
     }
-    Line("source", f.source.document, out);
-    if (!f.source.passage.empty()) Line("", "\"" + f.source.passage + "\"", out);
-    if (!f.source.assumed.empty()) Line("assumed", f.source.assumed, out);
+    Line("source", f.obligation->source.document, out);
+    if (!f.obligation->source.passage.empty())
+      Line("", "\"" + f.obligation->source.passage + "\"", out);
+    if (!f.obligation->source.assumed.empty()) Line("assumed", f.obligation->source.assumed, out);
     Line("data issues", std::to_string(f.data_issues) + " of this agency's rows in the table read",
          out);
 
@@ -184,9 +186,9 @@ class TextReporter : public Reporter {
 
   static std::string RecordsHeading(const Finding& f, const Explanation& explanation) {
     const std::string first = "first " + std::to_string(explanation.record_limit);
-    if (f.check_kind == "count")
+    if (f.obligation->check_kind == "count")
       return "records counted on " + FormatIsoDate(f.as_of) + " (" + first + "):";
-    if (f.check_kind == "indicator") return "latest measurements (" + first + "):";
+    if (f.obligation->check_kind == "indicator") return "latest measurements (" + first + "):";
     return "records that count against it on " + FormatIsoDate(f.as_of) + " (" + first + "):";
   }
 
@@ -207,10 +209,10 @@ class TextReporter : public Reporter {
         << FitWidth("agency", kAgencyWidth) << "  " << FitWidth("obligation", kObligationWidth)
         << "  due         now\n";
     for (const Finding* f : group) {
-      std::string obligation = f->obligation_id + (f->period.empty() ? "" : " " + f->period);
+      std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
       out << "  " << PadLeft(DaysText(*f), 9)
           << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
-          << "  " << FitWidth(f->agency.name, kAgencyWidth) << "  "
+          << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
           << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10) << "  "
           << MeasureText(*f, f->at_as_of) << "\n";
       out << "  " << std::string(problems ? 23 : 11, ' ') << f->reason << "\n";

@@ -215,7 +215,7 @@ void WriteFindingSheet(Book& book, lxw_worksheet* sheet, const Report& report, S
     if (finding.status != status) continue;
     ++row;
     const std::vector<Cell> cells = FindingRow(finding);
-    const bool shares = finding.check_kind != "count";
+    const bool shares = finding.obligation->check_kind != "count";
     for (std::size_t col = 0; col < cells.size(); ++col) {
       book.Write(sheet, row, static_cast<int>(col), cells[col],
                  shares && share[col] ? book.percent() : nullptr);

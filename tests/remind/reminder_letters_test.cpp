@@ -52,19 +52,20 @@ Measure Share(std::int64_t numerator, std::int64_t denominator) {
 Finding Make(const std::string& obligation, const Agency& agency, Status status,
              const std::string& check_kind = "coverage") {
   Finding finding;
-  finding.obligation_id = obligation;
-  finding.obligation_title = "Nhiệm vụ " + obligation;
-  finding.check_kind = check_kind;
-  finding.agency = agency;
+  ObligationText text;
+  text.id = obligation;
+  text.title = "Nhiệm vụ " + obligation;
+  text.check_kind = check_kind;
+  text.source.document = "Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 (seeds/002), slide 21";
+  text.source.passage = "Đoạn trích nguồn của " + obligation;
+  finding.obligation = std::make_shared<const ObligationText>(std::move(text));
+  finding.agency = std::make_shared<const Agency>(agency);
   finding.status = status;
   finding.reason = "ENGLISH REASON";
   finding.as_of = kAsOf;
   finding.lookback_date = kAsOf - boost::gregorian::days(30);
   finding.target = 1.0;
   finding.at_as_of = finding.at_lookback = finding.at_due = Share(3, 4);
-  finding.source.document =
-      "Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 (seeds/002), slide 21";
-  finding.source.passage = "Đoạn trích nguồn của " + obligation;
   if (status == Status::kOverdue) {
     finding.due = Date(2022, 9, 30);
     finding.days_overdue = 32;
@@ -204,7 +205,7 @@ BOOST_AUTO_TEST_CASE(what_was_measured_in_vietnamese) {
   Finding indicator = Make("dossiers", kNgheAn, Status::kOverdue, "indicator");
   indicator.at_as_of = Measure{true, 0.529, 0, 0};
   indicator.target = 0.8;
-  indicator.day_unit = "working days";
+  indicator.day_unit = DayUnit::kWorking;
   indicator.days_overdue = 3;
   const Report report = MakeReport({coverage, count, task, indicator});
   const RuleSet rules = Rules();
@@ -228,7 +229,7 @@ BOOST_AUTO_TEST_CASE(why_at_risk_and_who_blocks_it) {
   // counted in working days).
   Finding own_upstream = Make("classify", kHaNoi, Status::kOverdue);
   Finding other_upstream = Make("classify", kBca, Status::kOverdue);
-  other_upstream.day_unit = "working days";
+  other_upstream.day_unit = DayUnit::kWorking;
   other_upstream.days_overdue = 5;
   Finding monitor = Make("monitor", kHaNoi, Status::kAtRisk);
   monitor.at_as_of = Share(1, 4);
@@ -301,7 +302,9 @@ BOOST_AUTO_TEST_CASE(reply_date_counts_working_days_across_a_weekend_and_a_holid
 
 BOOST_AUTO_TEST_CASE(html_is_escaped_and_markdown_is_not) {
   Finding finding = Make("classify", kNgheAn, Status::kOverdue);
-  finding.obligation_title = "Chương trình \"Sóng & máy tính cho em\" <2022>";
+  ObligationText text = *finding.obligation;
+  text.title = "Chương trình \"Sóng & máy tính cho em\" <2022>";
+  finding.obligation = std::make_shared<const ObligationText>(std::move(text));
   const Report report = MakeReport({finding});
   const RuleSet rules = Rules();
   const WorkCalendar calendar;

@@ -41,8 +41,8 @@ BOOST_AUTO_TEST_CASE(numbers_use_a_decimal_comma_and_thousand_dots) {
 }
 
 BOOST_AUTO_TEST_CASE(day_units) {
-  BOOST_TEST(VnDayUnit("days") == "ngày");
-  BOOST_TEST(VnDayUnit("working days") == "ngày làm việc");
+  BOOST_TEST(VnDayUnit(DayUnit::kCalendar) == "ngày");
+  BOOST_TEST(VnDayUnit(DayUnit::kWorking) == "ngày làm việc");
 }
 
 BOOST_AUTO_TEST_CASE(periods) {

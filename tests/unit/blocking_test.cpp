@@ -91,7 +91,7 @@ Report Evaluate(const std::string& obligations, const std::string& records) {
 const Finding& Find(const Report& report, const std::string& obligation,
                     const std::string& agency) {
   for (const Finding& finding : report.findings) {
-    if (finding.obligation_id == obligation && finding.agency.id == agency) return finding;
+    if (finding.obligation->id == obligation && finding.agency->id == agency) return finding;
   }
   BOOST_FAIL("no finding for " + obligation + " x " + agency);
   static const Finding none;

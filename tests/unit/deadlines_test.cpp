@@ -104,7 +104,7 @@ struct Run {
   Report report;
   const Finding& Find(const std::string& obligation, const std::string& period = "") const {
     for (const Finding& finding : report.findings) {
-      if (finding.obligation_id == obligation && finding.period == period) return finding;
+      if (finding.obligation->id == obligation && finding.period == period) return finding;
     }
     BOOST_FAIL("no finding for " + obligation + " " + period);
     return report.findings.front();
@@ -240,7 +240,7 @@ BOOST_AUTO_TEST_CASE(warn_before_in_working_days_counts_days_left_in_working_day
   // Working days after 20/1 up to 28/2/2025, Tết (25/1-2/2) off: 21-24/1
   // (4) and four full weeks of February (20).
   BOOST_TEST(finding.days_left == 24);
-  BOOST_TEST(finding.day_unit == "working days");
+  BOOST_TEST((finding.day_unit == DayUnit::kWorking));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

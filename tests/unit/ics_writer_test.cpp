@@ -16,13 +16,23 @@ namespace {
 
 const Date kAsOf(2022, 11, 1);
 
+// `f` with its obligation text changed by `change` (a copy: the text is shared).
+template <typename Change>
+void ChangeText(Finding& f, Change change) {
+  ObligationText text = *f.obligation;
+  change(text);
+  f.obligation = std::make_shared<const ObligationText>(std::move(text));
+}
+
 Finding Drill() {
   Finding f;
-  f.obligation_id = "drill";
-  f.obligation_title = "Diễn tập thực chiến an toàn thông tin mạng";
-  f.theme = "An toàn, an ninh mạng";
-  f.check_kind = "task";
-  f.agency = {"HA-NOI", "Hà Nội", "province"};
+  f.obligation = std::make_shared<const ObligationText>(ObligationText{
+      "drill",
+      "Diễn tập thực chiến an toàn thông tin mạng",
+      "An toàn, an ninh mạng",
+      "task",
+      {"Báo cáo sơ kết, slide 21", "Tổ chức diễn tập; ít nhất 1 lần/năm", "Due 30/11."}});
+  f.agency = std::make_shared<const Agency>(Agency{"HA-NOI", "Hà Nội", "province"});
   f.period = "2022";
   f.status = Status::kAtRisk;
   f.reason = "not completed; due in 29 days (2022-11-30)";
@@ -30,7 +40,6 @@ Finding Drill() {
   f.due = Date(2022, 11, 30);
   f.warn_from = Date(2022, 11, 16);
   f.days_left = 29;
-  f.source = {"Báo cáo sơ kết, slide 21", "Tổ chức diễn tập; ít nhất 1 lần/năm", "Due 30/11."};
   return f;
 }
 
@@ -38,9 +47,11 @@ Finding Drill() {
 Finding Make(const std::string& obligation, const std::string& agency, Status status,
              std::optional<Date> due, const std::string& period = "") {
   Finding f;
-  f.obligation_id = obligation;
-  f.obligation_title = "Title of " + obligation;
-  f.agency = {agency, agency, "province"};
+  ObligationText text;
+  text.id = obligation;
+  text.title = "Title of " + obligation;
+  f.obligation = std::make_shared<const ObligationText>(std::move(text));
+  f.agency = std::make_shared<const Agency>(Agency{agency, agency, "province"});
   f.period = period;
   f.status = status;
   f.as_of = kAsOf;
@@ -209,7 +220,9 @@ BOOST_AUTO_TEST_CASE(long_vietnamese_lines_fold_at_75_octets_between_characters)
   // 3-octet sequences (ạ, ố, ư, —).
   for (int shift = 0; shift < 6; ++shift) {
     Finding f = Drill();
-    f.obligation_title = std::string(shift, 'x') + words + words + words;
+    ChangeText(f, [&](ObligationText& text) {
+      text.title = std::string(shift, 'x') + words + words + words;
+    });
     f.period.clear();
     const std::string calendar = AgencyCalendar(MakeReport({f}), "HA-NOI");
     for (const std::string& line : PhysicalLines(calendar)) {
@@ -221,7 +234,7 @@ BOOST_AUTO_TEST_CASE(long_vietnamese_lines_fold_at_75_octets_between_characters)
       BOOST_TEST(line.find('\r') == std::string::npos);
       BOOST_TEST(line.find('\n') == std::string::npos);
     }
-    std::string escaped_title = f.obligation_title;  // only ',' and ';' need escaping here
+    std::string escaped_title = f.obligation->title;  // only ',' and ';' need escaping here
     for (std::size_t i = 0; i < escaped_title.size(); ++i) {
       if (escaped_title[i] == ',' || escaped_title[i] == ';') escaped_title.insert(i++, "\\");
     }
@@ -231,8 +244,10 @@ BOOST_AUTO_TEST_CASE(long_vietnamese_lines_fold_at_75_octets_between_characters)
 
 BOOST_AUTO_TEST_CASE(text_values_are_escaped) {
   Finding f = Make("x", "HUE", Status::kAtRisk, kAsOf);
-  f.obligation_title = "a,b;c\\d\ne\r\nf\tg\x01h";
-  f.theme = "Hạ tầng, nền tảng";
+  ChangeText(f, [](ObligationText& text) {
+    text.title = "a,b;c\\d\ne\r\nf\tg\x01h";
+    text.theme = "Hạ tầng, nền tảng";
+  });
   const std::string calendar = AgencyCalendar(MakeReport({f}), "HUE");
   BOOST_TEST(Properties(calendar, "SUMMARY:") ==
              std::vector<std::string>{"a\\,b\\;c\\\\d\\ne\\nf\tg h"});
@@ -251,7 +266,7 @@ BOOST_AUTO_TEST_CASE(uids_are_stable_and_unique) {
   Finding later = early;
   later.status = Status::kAtRisk;
   later.due = Date(2022, 12, 20);
-  later.obligation_title = "changed";
+  ChangeText(later, [](ObligationText& text) { text.title = "changed"; });
   later.as_of = Date(2022, 11, 8);
   BOOST_TEST(EventUid(early) == "action-plan+2023+NGHE-AN@dxcomply");
   BOOST_TEST(EventUid(later) == EventUid(early));

@@ -322,7 +322,7 @@ BOOST_AUTO_TEST_CASE(a_hostile_value_is_bound_not_executed) {
   const Report report = Evaluate(rules, store, Options(Date(2022, 10, 1)));
   std::map<std::string, std::int64_t> matched;
   for (const Finding& finding : report.findings) {
-    matched[finding.agency.id] = finding.at_as_of.numerator;
+    matched[finding.agency->id] = finding.at_as_of.numerator;
   }
   BOOST_TEST(matched["HA-NOI"] == 0);
   BOOST_TEST(matched["HUE"] == 1);

@@ -10,6 +10,7 @@
 
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
+#include "report/summary_json.hpp"
 #include "report/text_layout.hpp"
 
 #include <nlohmann/json.hpp>
@@ -42,25 +43,6 @@ void WriteJson(const json& value, std::ostream& out) {
     start = lt + 1;
   }
   out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
-}
-
-json StatusCountsJson(const StatusCounts& counts) {
-  json object = json::object();
-  for (int i = 0; i < kStatusCount; ++i) object[StatusName(static_cast<Status>(i))] = counts[i];
-  return object;
-}
-
-// As the text report's "national total" column.
-std::string NationalTotal(const ObligationSummary& o) {
-  if (o.check_kind == "coverage" && o.denominator > 0) {
-    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +
-           FormatPercent(static_cast<double>(o.numerator) / o.denominator) + ")";
-  }
-  if (o.check_kind == "task" && o.denominator > 0) {
-    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " tasks done";
-  }
-  if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
-  return "";
 }
 
 json RefJson(const InstanceRef& ref) {
@@ -146,7 +128,7 @@ json SummaryJson(const Summary& summary) {
   for (const ObligationSummary& o : summary.obligations) {
     obligations.push_back({{"obligation_id", o.obligation_id},
                            {"statuses", StatusCountsJson(o.statuses)},
-                           {"national_total", NationalTotal(o)}});
+                           {"national_total", NationalTotalText(o)}});
   }
   json kinds = json::object();
   for (const auto& [kind, counts] : summary.kinds) kinds[kind] = StatusCountsJson(counts);

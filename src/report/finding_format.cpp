@@ -1,6 +1,7 @@
 #include "report/finding_format.hpp"
 
 #include "eval/classify.hpp"
+#include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
 
 #include <cmath>
@@ -42,6 +43,18 @@ std::string DaysText(const Finding& finding) {
   if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
     return std::to_string(finding.days_left);
   }
+  return "";
+}
+
+std::string NationalTotalText(const ObligationSummary& o) {
+  if (o.check_kind == "coverage" && o.denominator > 0) {
+    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +
+           FormatPercent(static_cast<double>(o.numerator) / o.denominator) + ")";
+  }
+  if (o.check_kind == "task" && o.denominator > 0) {
+    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " tasks done";
+  }
+  if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
   return "";
 }
 

@@ -4,6 +4,8 @@
 
 #include "dxcomply/finding.hpp"
 
+#include "report/summary.hpp"
+
 #include <string>
 
 namespace dxcomply {
@@ -15,5 +17,8 @@ std::string ProjectionText(const Finding& finding);  // "" without a projection
 std::string DueText(const Finding& finding);
 // "32" days overdue, days left when at risk or on track, else "".
 std::string DaysText(const Finding& finding);
+// The national total of an obligation's measure: "1,982 of 3,161 (62.7%)",
+// "82 of 170 tasks done", "412 in total", or "" for indicators.
+std::string NationalTotalText(const ObligationSummary& obligation);
 
 }  // namespace dxcomply

@@ -5,6 +5,7 @@
 #include "report/finding_format.hpp"
 #include "report/json_stream.hpp"
 #include "report/reporter.hpp"
+#include "report/summary_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -145,12 +146,6 @@ void WriteDataIssue(JsonStream& out, const DataIssue& issue) {
   out.Key("problem").String(issue.problem);
   out.Key("agency_id").String(issue.agency_id);
   out.EndObject();
-}
-
-json StatusCountsJson(const StatusCounts& counts) {
-  json object = json::object();
-  for (int i = 0; i < kStatusCount; ++i) object[StatusName(static_cast<Status>(i))] = counts[i];
-  return object;
 }
 
 class JsonReporter : public Reporter {

@@ -231,7 +231,7 @@ class TextReporter : public Reporter {
     for (const ObligationSummary& o : summary.obligations) {
       out << "  " << FitWidth(o.obligation_id, kObligationWidth + 2);
       WriteCounts(o.statuses, out);
-      out << "   " << NationalFigure(o) << "\n";
+      out << "   " << NationalTotalText(o) << "\n";
     }
     if (view.agency_id.empty()) {
       out << "\n";
@@ -243,18 +243,6 @@ class TextReporter : public Reporter {
         out << "\n";
       }
     }
-  }
-
-  static std::string NationalFigure(const ObligationSummary& o) {
-    if (o.check_kind == "coverage" && o.denominator > 0) {
-      return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +
-             FormatPercent(static_cast<double>(o.numerator) / o.denominator) + ")";
-    }
-    if (o.check_kind == "task" && o.denominator > 0) {
-      return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " tasks done";
-    }
-    if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
-    return "";
   }
 
   static void WriteDataIssues(const Report& report, std::ostream& out) {

@@ -1,0 +1,13 @@
+// Summary counts as JSON, shared by the findings JSON and the dashboard.
+#pragma once
+
+#include "report/summary.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dxcomply {
+
+// {"overdue": 255, "at_risk": 908, ...}, in the order of Status.
+nlohmann::ordered_json StatusCountsJson(const StatusCounts& counts);
+
+}  // namespace dxcomply

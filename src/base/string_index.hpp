@@ -17,63 +17,78 @@ class StringIndex {
   // Adds `key` -> `value` unless `key` is present; false if it was.
   bool Insert(std::string_view key, int value) {
     if (Contains(key)) return false;
-    if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
-    keys_.emplace_back(key);
+    if ((values_.size() + 1) * 2 > slots_.size()) Grow();
+    text_.append(key.data(), key.size());
+    key_end_.push_back(static_cast<std::uint32_t>(text_.size()));
     values_.push_back(value);
-    Place(static_cast<std::int32_t>(keys_.size() - 1));
+    Place(static_cast<std::int32_t>(values_.size() - 1));
     return true;
   }
 
   // The value of `key`, or -1 (values are expected to be >= 0).
   int Find(std::string_view key) const {
-    if (slots_.empty()) return -1;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = Hash(key) & mask;; slot = (slot + 1) & mask) {
-      const std::int32_t entry = slots_[slot];
-      if (entry < 0) return -1;
-      if (keys_[static_cast<std::size_t>(entry)] == key) {
-        return values_[static_cast<std::size_t>(entry)];
-      }
-    }
+    const std::int32_t entry = EntryOf(key);
+    return entry < 0 ? -1 : values_[static_cast<std::size_t>(entry)];
   }
 
-  bool Contains(std::string_view key) const {
-    if (slots_.empty()) return false;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = Hash(key) & mask;; slot = (slot + 1) & mask) {
-      const std::int32_t entry = slots_[slot];
-      if (entry < 0) return false;
-      if (keys_[static_cast<std::size_t>(entry)] == key) return true;
-    }
-  }
+  bool Contains(std::string_view key) const { return EntryOf(key) >= 0; }
 
-  std::size_t size() const { return keys_.size(); }
+  std::size_t size() const { return values_.size(); }
 
  private:
-  static std::size_t Hash(std::string_view key) {
+  // A slot holds an entry and the high half of its key's hash, so that a
+  // probe reads the keys' text only when the hashes agree. The scans look up
+  // a key per row; keeping the table and the text compact keeps them cached.
+  struct Slot {
+    std::int32_t entry = -1;  // -1 empty
+    std::uint32_t tag = 0;
+  };
+
+  static std::uint64_t Hash(std::string_view key) {
     std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
     for (const char c : key) {
       hash ^= static_cast<unsigned char>(c);
       hash *= 1099511628211ULL;
     }
-    return static_cast<std::size_t>(hash ^ (hash >> 29));
+    return hash ^ (hash >> 29);
+  }
+  static std::uint32_t Tag(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+
+  std::string_view Key(std::int32_t entry) const {
+    const auto index = static_cast<std::size_t>(entry);
+    const std::size_t begin = index == 0 ? 0 : key_end_[index - 1];
+    return std::string_view(text_).substr(begin, key_end_[index] - begin);
+  }
+
+  std::int32_t EntryOf(std::string_view key) const {
+    if (slots_.empty()) return -1;
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t hash = Hash(key);
+    const std::uint32_t tag = Tag(hash);
+    for (std::size_t slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
+      const Slot& probe = slots_[slot];
+      if (probe.entry < 0) return -1;
+      if (probe.tag == tag && Key(probe.entry) == key) return probe.entry;
+    }
   }
 
   void Place(std::int32_t entry) {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = Hash(keys_[static_cast<std::size_t>(entry)]) & mask;
-    while (slots_[slot] >= 0) slot = (slot + 1) & mask;
-    slots_[slot] = entry;
+    const std::uint64_t hash = Hash(Key(entry));
+    std::size_t slot = static_cast<std::size_t>(hash) & mask;
+    while (slots_[slot].entry >= 0) slot = (slot + 1) & mask;
+    slots_[slot] = {entry, Tag(hash)};
   }
 
   void Grow() {
-    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, -1);
-    for (std::size_t i = 0; i < keys_.size(); ++i) Place(static_cast<std::int32_t>(i));
+    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot());
+    for (std::size_t i = 0; i < values_.size(); ++i) Place(static_cast<std::int32_t>(i));
   }
 
-  std::vector<std::string> keys_;
-  std::vector<int> values_;
-  std::vector<std::int32_t> slots_;  // power-of-two size, at most half full; -1 empty
+  std::string text_;                    // the keys, one after another
+  std::vector<std::uint32_t> key_end_;  // by entry: where its key ends in text_
+  std::vector<int> values_;             // by entry
+  std::vector<Slot> slots_;             // power-of-two size, at most half full
 };
 
 }  // namespace dxcomply

@@ -23,7 +23,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <thread>
+#include <type_traits>
 
 namespace dxcomply {
 namespace {
@@ -86,21 +88,77 @@ int StatusRank(Status status) {
   return 7;
 }
 
-// Where each finding goes in the worst-first order.
+// Ranks of the distinct values `key(i)` for i < count: equal values get
+// equal ranks and the ranks order as the values do, so comparing ranks
+// compares the values.
+template <typename Key>
+std::vector<int> Ranks(std::size_t count, const Key& key) {
+  std::vector<std::size_t> order(count);
+  for (std::size_t i = 0; i < count; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::vector<int> rank(count);
+  int next = -1;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k == 0 || key(order[k - 1]) < key(order[k])) ++next;
+    rank[order[k]] = next;
+  }
+  return rank;
+}
+
+// Where each finding goes in the worst-first order: by status, days overdue
+// (most first), days left (fewest first), then obligation id, agency id and
+// period. The strings are ranked once, so the sort compares integers only.
 std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings) {
+  // The distinct obligations and agencies (findings share them) and periods.
+  std::map<const ObligationText*, int> obligation_of;
+  std::map<const Agency*, int> agency_of;
+  std::map<std::string_view, int> period_of;
+  for (const Finding& finding : findings) {
+    obligation_of.emplace(finding.obligation.get(), 0);
+    agency_of.emplace(finding.agency.get(), 0);
+    period_of.emplace(finding.period, 0);
+  }
+  const auto rank_into = [](auto& of, const auto& key) {
+    std::vector<typename std::decay_t<decltype(of)>::key_type> keys;
+    for (const auto& entry : of) keys.push_back(entry.first);
+    const std::vector<int> rank = Ranks(keys.size(), [&](std::size_t i) { return key(keys[i]); });
+    std::size_t i = 0;
+    for (auto& entry : of) entry.second = rank[i++];
+  };
+  rank_into(obligation_of,
+            [](const ObligationText* text) -> const std::string& { return text->id; });
+  rank_into(agency_of, [](const Agency* agency) -> const std::string& { return agency->id; });
+  rank_into(period_of, [](std::string_view period) { return period; });
+
+  struct SortKey {
+    int status;
+    int minus_days_overdue;
+    int days_left;
+    int obligation;
+    int agency;
+    int period;
+    bool operator<(const SortKey& other) const {
+      return std::tie(status, minus_days_overdue, days_left, obligation, agency, period) <
+             std::tie(other.status, other.minus_days_overdue, other.days_left, other.obligation,
+                      other.agency, other.period);
+    }
+  };
+  std::vector<SortKey> keys(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& finding = findings[i];
+    // days_overdue >= 0, so its negation cannot overflow.
+    keys[i] = {StatusRank(finding.status),
+               -finding.days_overdue,
+               finding.days_left,
+               obligation_of[finding.obligation.get()],
+               agency_of[finding.agency.get()],
+               period_of[finding.period]};
+  }
   std::vector<std::size_t> order(findings.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
-    const Finding& a = findings[ia];
-    const Finding& b = findings[ib];
-    if (StatusRank(a.status) != StatusRank(b.status)) {
-      return StatusRank(a.status) < StatusRank(b.status);
-    }
-    if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
-    if (a.days_left != b.days_left) return a.days_left < b.days_left;
-    return std::tie(a.obligation->id, a.agency->id, a.period) <
-           std::tie(b.obligation->id, b.agency->id, b.period);
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t ia, std::size_t ib) { return keys[ia] < keys[ib]; });
   std::vector<int> position(findings.size());
   for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<int>(k);
   return position;

@@ -127,7 +127,7 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
                 row.fits[static_cast<std::size_t>(progress_column - 2)] != 0) {
               snapshot.progress = static_cast<float>(statement.Double(progress_column));
             }
-            context.book.tasks(instance).push_back(snapshot);
+            context.book.AddTask(instance, snapshot);
           }
           if (node_instance < 0 && of_id.rule >= 0) {
             const bool recurring =
@@ -144,6 +144,8 @@ TaskRecords CollectTaskMeasures(const CollectContext& context) {
         records.agency.push_back(row.agency);
         records.done.push_back(completed <= as_of ? 1 : 0);
       });
+
+  context.book.GroupTasks();
 
   for (std::size_t i = 0; i < task_rules.size(); ++i) {
     for (std::size_t agency = 0; agency < result.rows_with_issues.size(); ++agency) {

@@ -26,7 +26,7 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
       as_of_day_(ToDayNumber(as_of)),
       days_(static_cast<std::size_t>(instances.size())),
       counts_(static_cast<std::size_t>(instances.size())),
-      tasks_(static_cast<std::size_t>(instances.size())) {
+      task_begin_(static_cast<std::size_t>(instances.size()) + 1, 0) {
   for (int i = 0; i < instances.size(); ++i) {
     const Instance& instance = instances.at(i);
     const Obligation& rule = rules.obligations[static_cast<std::size_t>(instance.rule)];
@@ -36,13 +36,30 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
   }
 }
 
+void MeasureBook::GroupTasks() {
+  // A stable counting sort by instance: each instance keeps its rows in the
+  // order they were added.
+  std::vector<std::size_t>& begin = task_begin_;
+  std::fill(begin.begin(), begin.end(), 0);
+  for (const AddedTask& added : added_tasks_) ++begin[static_cast<std::size_t>(added.instance) + 1];
+  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+  tasks_.resize(added_tasks_.size());
+  for (const AddedTask& added : added_tasks_) {
+    tasks_[next[static_cast<std::size_t>(added.instance)]++] = added.task;
+  }
+  std::vector<AddedTask>().swap(added_tasks_);
+}
+
 void MeasureBook::FinishTasks(int instance) {
   const Instance& inst = instances_.at(instance);
   std::array<DayNumber, kMeasureDates>& days = days_[static_cast<std::size_t>(instance)];
   const DayNumber due = inst.due ? ToDayNumber(*inst.due) : as_of_day_;
   days[kAtDue] = std::min(as_of_day_, due);
   InstanceCounts& counts = counts_[static_cast<std::size_t>(instance)];
-  for (const TaskSnapshot& task : tasks_[static_cast<std::size_t>(instance)]) {
+  const std::size_t end = task_begin_[static_cast<std::size_t>(instance) + 1];
+  for (std::size_t row = task_begin_[static_cast<std::size_t>(instance)]; row < end; ++row) {
+    const TaskSnapshot& task = tasks_[row];
     for (std::size_t k = 0; k < kMeasureDates; ++k) {
       const DayNumber t = days[k];
       if (t < task.from || t >= task.until) continue;

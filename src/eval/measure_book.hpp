@@ -67,9 +67,11 @@ class MeasureBook {
   const InstanceCounts& counts(int instance) const {
     return counts_[static_cast<std::size_t>(instance)];
   }
-  std::vector<TaskSnapshot>& tasks(int instance) {
-    return tasks_[static_cast<std::size_t>(instance)];
-  }
+  // Adds a task row to an instance, in scan order. The rows are appended
+  // to one list as they come (the scan visits instances in no order) and
+  // grouped by instance by GroupTasks, which must run before FinishTasks.
+  void AddTask(int instance, const TaskSnapshot& task) { added_tasks_.push_back({instance, task}); }
+  void GroupTasks();
 
   // Counts a task instance from its snapshots, with its due date (the
   // instance's, now known; none for a waiting instance).
@@ -86,7 +88,13 @@ class MeasureBook {
   DayNumber as_of_day_;
   std::vector<std::array<DayNumber, kMeasureDates>> days_;
   std::vector<InstanceCounts> counts_;
-  std::vector<std::vector<TaskSnapshot>> tasks_;
+  struct AddedTask {
+    int instance;
+    TaskSnapshot task;
+  };
+  std::vector<AddedTask> added_tasks_;   // until GroupTasks
+  std::vector<std::size_t> task_begin_;  // by instance, plus the end; after GroupTasks
+  std::vector<TaskSnapshot> tasks_;      // by instance, each in the order added
 };
 
 }  // namespace dxcomply

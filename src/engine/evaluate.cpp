@@ -263,9 +263,27 @@ class Evaluation {
                std::to_string(graph.link_count()) + " links)");
     const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
+    // Impact reads only the graph, blocking and `own`: walked on a second
+    // thread while the blocking chains are written into the findings.
+    std::vector<Impact> impact;
+    std::exception_ptr impact_failure;
+    std::thread impact_walk([&] {
+      try {
+        impact = ComputeGraphImpact(graph, blocking, own, tasks, instances, agencies.size());
+      } catch (...) {
+        impact_failure = std::current_exception();
+      }
+    });
     FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
-    ApplyBlocking(blocking, text, findings);
-    ApplyImpact(graph, blocking, own, tasks, instances, agencies.size(), findings);
+    try {
+      ApplyBlocking(blocking, text, findings);
+    } catch (...) {
+      impact_walk.join();
+      throw;
+    }
+    impact_walk.join();
+    if (impact_failure) std::rethrow_exception(impact_failure);
+    ApplyImpact(impact, findings);
     timer.Done("slack, blocking and impact");
     position = WorstFirstPositions(findings);
     if (options_.keep_graph)

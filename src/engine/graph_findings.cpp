@@ -1,7 +1,5 @@
 #include "engine/graph_findings.hpp"
 
-#include "graph/impact.hpp"
-
 namespace dxcomply {
 namespace {
 
@@ -73,16 +71,18 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
   }
 }
 
-void ApplyImpact(const DependencyGraph& graph, const Blocking& blocking,
-                 const std::vector<OwnStatus>& own, const TaskRecords& tasks,
-                 const InstanceTable& instances, std::size_t agency_count,
-                 std::vector<Finding>& findings) {
+std::vector<Impact> ComputeGraphImpact(const DependencyGraph& graph, const Blocking& blocking,
+                                       const std::vector<OwnStatus>& own, const TaskRecords& tasks,
+                                       const InstanceTable& instances, std::size_t agency_count) {
   std::vector<std::int32_t> agency_of(graph.node_count());
   for (NodeId node = 0; node < graph.node_count(); ++node) {
     agency_of[node] = graph.IsInstance(node) ? instances.at(static_cast<int>(node)).agency
                                              : tasks.agency[graph.TaskOf(node)];
   }
-  const std::vector<Impact> impact = ComputeImpact(graph, blocking, own, agency_of, agency_count);
+  return ComputeImpact(graph, blocking, own, agency_of, agency_count);
+}
+
+void ApplyImpact(const std::vector<Impact>& impact, std::vector<Finding>& findings) {
   for (std::size_t i = 0; i < findings.size(); ++i) {
     Finding& finding = findings[i];
     if (finding.status != Status::kOverdue && finding.status != Status::kAtRisk) continue;

@@ -10,6 +10,7 @@
 #include "eval/task_records.hpp"
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
+#include "graph/impact.hpp"
 #include "graph/schedule.hpp"
 
 #include <vector>
@@ -25,10 +26,16 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
 // Blocked instances become at risk; every blocked finding lists its chains.
 void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings);
 
-void ApplyImpact(const DependencyGraph& graph, const Blocking& blocking,
-                 const std::vector<OwnStatus>& own, const TaskRecords& tasks,
-                 const InstanceTable& instances, std::size_t agency_count,
-                 std::vector<Finding>& findings);
+// What each instance holding something back holds back (impact.hpp). It
+// reads only the graph, blocking, `own` and the records, never the findings,
+// so it can run beside ApplyBlocking.
+std::vector<Impact> ComputeGraphImpact(const DependencyGraph& graph, const Blocking& blocking,
+                                       const std::vector<OwnStatus>& own, const TaskRecords& tasks,
+                                       const InstanceTable& instances, std::size_t agency_count);
+
+// Sets the holds-back figures of the overdue and at-risk findings (after
+// ApplyBlocking: statuses final).
+void ApplyImpact(const std::vector<Impact>& impact, std::vector<Finding>& findings);
 
 // `position[i]` is instance i's index in the final, sorted findings.
 GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,

@@ -1,8 +1,5 @@
 #include "graph/graph_algorithms.hpp"
 
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/graph/strong_components.hpp>
-
 #include <algorithm>
 #include <cstddef>
 #include <deque>
@@ -11,14 +8,30 @@
 namespace dxcomply {
 namespace {
 
-using CsrGraph =
-    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                       boost::no_property, NodeId, NodeId>;
+// Compressed sparse rows: the edges of node n are targets[start[n] ..
+// start[n + 1]), by ascending target.
+struct Csr {
+  std::vector<std::size_t> start;
+  std::vector<NodeId> targets;
+};
 
-CsrGraph BuildGraph(NodeId node_count, const std::vector<Edge>& edges) {
-  std::vector<Edge> sorted = edges;
-  std::sort(sorted.begin(), sorted.end());
-  return CsrGraph(boost::edges_are_sorted, sorted.begin(), sorted.end(), node_count);
+Csr BuildCsr(NodeId node_count, const std::vector<Edge>& edges) {
+  Csr csr;
+  csr.start.assign(static_cast<std::size_t>(node_count) + 1, 0);
+  for (const Edge& edge : edges) ++csr.start[edge.first + 1];
+  for (std::size_t i = 1; i < csr.start.size(); ++i) csr.start[i] += csr.start[i - 1];
+  csr.targets.resize(edges.size());
+  {
+    std::vector<std::size_t> fill(csr.start.begin(), csr.start.end() - 1);
+    for (const Edge& edge : edges) csr.targets[fill[edge.first]++] = edge.second;
+  }
+  for (NodeId node = 0; node < node_count; ++node) {
+    if (csr.start[node + 1] - csr.start[node] > 1) {
+      std::sort(csr.targets.begin() + static_cast<std::ptrdiff_t>(csr.start[node]),
+                csr.targets.begin() + static_cast<std::ptrdiff_t>(csr.start[node + 1]));
+    }
+  }
+  return csr;
 }
 
 }  // namespace
@@ -29,20 +42,9 @@ std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
   // ascending target, and a node emitted when finished: everything it
   // depends on comes first. Where the order is free (ties in the schedule),
   // outputs depend on it, so it must stay this exact order.
-  std::vector<std::size_t> start(static_cast<std::size_t>(node_count) + 1, 0);
-  for (const Edge& edge : edges) ++start[edge.first + 1];
-  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-  std::vector<NodeId> targets(edges.size());
-  {
-    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-    for (const Edge& edge : edges) targets[fill[edge.first]++] = edge.second;
-  }
-  for (NodeId node = 0; node < node_count; ++node) {
-    if (start[node + 1] - start[node] > 1) {
-      std::sort(targets.begin() + static_cast<std::ptrdiff_t>(start[node]),
-                targets.begin() + static_cast<std::ptrdiff_t>(start[node + 1]));
-    }
-  }
+  const Csr csr = BuildCsr(node_count, edges);
+  const std::vector<std::size_t>& start = csr.start;
+  const std::vector<NodeId>& targets = csr.targets;
 
   enum : std::uint8_t { kWhite, kGray, kBlack };
   std::vector<std::uint8_t> color(node_count, kWhite);
@@ -82,10 +84,58 @@ bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges) {
 }
 
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges) {
-  const CsrGraph graph = BuildGraph(node_count, edges);
-  std::vector<NodeId> component(node_count);
-  boost::strong_components(
-      graph, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, graph)));
+  // Tarjan's algorithm, iterative: index is the visit number, low the
+  // smallest visit number reachable through the depth-first tree and one
+  // edge back into a node still on the component stack.
+  const Csr csr = BuildCsr(node_count, edges);
+  constexpr NodeId kUnvisited = UINT32_MAX;
+  std::vector<NodeId> index(node_count, kUnvisited);
+  std::vector<NodeId> low(node_count, 0);
+  std::vector<std::uint8_t> on_stack(node_count, 0);
+  std::vector<NodeId> component(node_count, 0);
+  std::vector<NodeId> members;                        // the component stack
+  std::vector<std::pair<NodeId, std::size_t>> calls;  // node, its next edge
+  NodeId visited = 0;
+  NodeId components = 0;
+  const auto visit = [&](NodeId node) {
+    index[node] = low[node] = visited++;
+    members.push_back(node);
+    on_stack[node] = 1;
+    calls.emplace_back(node, csr.start[node]);
+  };
+  for (NodeId root = 0; root < node_count; ++root) {
+    if (index[root] != kUnvisited) continue;
+    visit(root);
+    while (!calls.empty()) {
+      const NodeId node = calls.back().first;
+      const std::size_t edge = calls.back().second;
+      if (edge != csr.start[node + 1]) {
+        ++calls.back().second;
+        const NodeId next = csr.targets[edge];
+        if (index[next] == kUnvisited) {
+          visit(next);
+        } else if (on_stack[next]) {
+          low[node] = std::min(low[node], index[next]);
+        }
+        continue;
+      }
+      if (low[node] == index[node]) {
+        NodeId member = kUnvisited;
+        do {
+          member = members.back();
+          members.pop_back();
+          on_stack[member] = 0;
+          component[member] = components;
+        } while (member != node);
+        ++components;
+      }
+      calls.pop_back();
+      if (!calls.empty()) {
+        const NodeId parent = calls.back().first;
+        low[parent] = std::min(low[parent], low[node]);
+      }
+    }
+  }
   return component;
 }
 

@@ -1,7 +1,8 @@
-// The graph algorithms dxcomply needs, on plain edge lists. Boost.Graph is
-// used only in graph_algorithms.cpp, for the strongly connected components
-// (a compressed sparse row graph: a few bytes per node and edge, so millions
-// of task dependencies fit); the order is a plain depth-first search.
+// The graph algorithms dxcomply needs, on plain edge lists. Each builds a
+// compressed sparse row copy of the edges (a few bytes per node and edge, so
+// millions of task dependencies fit) and walks it depth first without
+// recursion: the order directly, the strongly connected components by
+// Tarjan's algorithm.
 //
 // Nodes are 0..node_count-1. An edge {u, v} means "u depends on v": v is
 // upstream of u.

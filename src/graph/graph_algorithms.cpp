@@ -1,5 +1,8 @@
 #include "graph/graph_algorithms.hpp"
 
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <deque>
@@ -7,6 +10,10 @@
 
 namespace dxcomply {
 namespace {
+
+using BoostCsrGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, NodeId, NodeId>;
 
 // Compressed sparse rows: the edges of node n are targets[start[n] ..
 // start[n + 1]), by ascending target.
@@ -84,58 +91,20 @@ bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges) {
 }
 
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges) {
-  // Tarjan's algorithm, iterative: index is the visit number, low the
-  // smallest visit number reachable through the depth-first tree and one
-  // edge back into a node still on the component stack.
+  // Boost's Tarjan on a Boost compressed sparse row graph, built from the
+  // rows above: they are already sorted, so no sort of a million edges.
   const Csr csr = BuildCsr(node_count, edges);
-  constexpr NodeId kUnvisited = UINT32_MAX;
-  std::vector<NodeId> index(node_count, kUnvisited);
-  std::vector<NodeId> low(node_count, 0);
-  std::vector<std::uint8_t> on_stack(node_count, 0);
-  std::vector<NodeId> component(node_count, 0);
-  std::vector<NodeId> members;                        // the component stack
-  std::vector<std::pair<NodeId, std::size_t>> calls;  // node, its next edge
-  NodeId visited = 0;
-  NodeId components = 0;
-  const auto visit = [&](NodeId node) {
-    index[node] = low[node] = visited++;
-    members.push_back(node);
-    on_stack[node] = 1;
-    calls.emplace_back(node, csr.start[node]);
-  };
-  for (NodeId root = 0; root < node_count; ++root) {
-    if (index[root] != kUnvisited) continue;
-    visit(root);
-    while (!calls.empty()) {
-      const NodeId node = calls.back().first;
-      const std::size_t edge = calls.back().second;
-      if (edge != csr.start[node + 1]) {
-        ++calls.back().second;
-        const NodeId next = csr.targets[edge];
-        if (index[next] == kUnvisited) {
-          visit(next);
-        } else if (on_stack[next]) {
-          low[node] = std::min(low[node], index[next]);
-        }
-        continue;
-      }
-      if (low[node] == index[node]) {
-        NodeId member = kUnvisited;
-        do {
-          member = members.back();
-          members.pop_back();
-          on_stack[member] = 0;
-          component[member] = components;
-        } while (member != node);
-        ++components;
-      }
-      calls.pop_back();
-      if (!calls.empty()) {
-        const NodeId parent = calls.back().first;
-        low[parent] = std::min(low[parent], low[node]);
-      }
+  std::vector<Edge> sorted;
+  sorted.reserve(csr.targets.size());
+  for (NodeId node = 0; node < node_count; ++node) {
+    for (std::size_t i = csr.start[node]; i < csr.start[node + 1]; ++i) {
+      sorted.emplace_back(node, csr.targets[i]);
     }
   }
+  const BoostCsrGraph graph(boost::edges_are_sorted, sorted.begin(), sorted.end(), node_count);
+  std::vector<NodeId> component(node_count);
+  boost::strong_components(
+      graph, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, graph)));
   return component;
 }
 

@@ -1,8 +1,9 @@
 // The graph algorithms dxcomply needs, on plain edge lists. Each builds a
 // compressed sparse row copy of the edges (a few bytes per node and edge, so
-// millions of task dependencies fit) and walks it depth first without
-// recursion: the order directly, the strongly connected components by
-// Tarjan's algorithm.
+// millions of task dependencies fit): the order is a depth-first search
+// written out here (its exact visiting order decides ties downstream), the
+// strongly connected components are Boost.Graph's (Tarjan) on a Boost
+// compressed sparse row graph.
 //
 // Nodes are 0..node_count-1. An edge {u, v} means "u depends on v": v is
 // upstream of u.

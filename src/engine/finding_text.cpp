@@ -2,7 +2,23 @@
 
 #include "store/record_store.hpp"
 
+#include <algorithm>
+
 namespace dxcomply {
+
+namespace {
+
+// Free tasks looked up per query: well under SQLite's bound-parameter limit.
+constexpr std::size_t kLookUpBatch = 500;
+
+std::string TaskQuery(std::size_t count) {
+  std::string sql = "SELECT id, obligation_id, period, title FROM task WHERE id IN (?";
+  sql.reserve(sql.size() + 3 * count);
+  for (std::size_t i = 1; i < count; ++i) sql += ", ?";
+  return sql + ")";
+}
+
+}  // namespace
 
 FindingText::FindingText(RecordStore& store, const RuleSet& /*rules*/,
                          const InstanceTable& /*instances*/, const AgencyDirectory& agencies,
@@ -22,63 +38,129 @@ InstanceRef FindingText::Ref(NodeId node) {
     ref.days = finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left;
     return ref;
   }
-  const auto cached = free_tasks_.find(node);
-  if (cached != free_tasks_.end()) return cached->second;
-
-  const std::size_t task = graph_.TaskOf(node);
-  InstanceRef ref;
-  ref.task_id = std::to_string(tasks_.ids[task]);
-  ref.status = Status::kAtRisk;  // In a chain, so not completed and held back.
-  if (tasks_.agency[task] >= 0) {
-    ref.agency_id = agencies_.at(tasks_.agency[task]).id;
-    ref.agency_name = agencies_.at(tasks_.agency[task]).name;
+  auto found = free_tasks_.find(node);
+  if (found == free_tasks_.end()) {
+    LookUpFreeTasks({node});
+    found = free_tasks_.find(node);
   }
-  // Prepared once: chains name tens of thousands of free tasks in a large run.
-  if (!task_query_) {
-    task_query_.emplace(
-        store_.Prepare("SELECT obligation_id, period, title FROM task WHERE id = ?"));
-  }
-  Statement& statement = *task_query_;
-  statement.Bind(1, tasks_.ids[task]);
-  if (statement.Step()) {
-    ref.obligation_id = statement.String(0);
-    ref.period = statement.String(1);
-    ref.title = statement.String(2);
-  }
-  statement.Reset();  // no read left open
-  free_tasks_.emplace(node, ref);
-  return ref;
+  return found->second;
 }
 
-std::string DescribeRef(const InstanceRef& ref) {
-  const std::string agency = ref.agency_name.empty() ? ref.agency_id : ref.agency_name;
+void FindingText::LookUpFreeTasks(const std::vector<NodeId>& nodes) {
+  // Only the free tasks not looked up yet, once each, in task id order.
+  std::vector<std::pair<std::size_t, InstanceRef*>> pending;  // task index, its ref
+  for (NodeId node : nodes) {
+    if (graph_.IsInstance(node)) continue;
+    const auto [entry, added] = free_tasks_.try_emplace(node);
+    if (added) pending.emplace_back(graph_.TaskOf(node), &entry->second);
+  }
+  // In task id order, so that each batch's ids are sorted.
+  std::sort(pending.begin(), pending.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  std::vector<std::int64_t> ids;
+  for (std::size_t begin = 0; begin < pending.size(); begin += kLookUpBatch) {
+    const std::size_t end = std::min(pending.size(), begin + kLookUpBatch);
+    ids.clear();
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t task = pending[i].first;
+      InstanceRef& ref = *pending[i].second;
+      ref.task_id = std::to_string(tasks_.ids[task]);
+      ref.status = Status::kAtRisk;  // In a chain, so not completed and held back.
+      if (tasks_.agency[task] >= 0) {
+        ref.agency_id = agencies_.at(tasks_.agency[task]).id;
+        ref.agency_name = agencies_.at(tasks_.agency[task]).name;
+      }
+      ids.push_back(tasks_.ids[task]);
+    }
+    // Prepared once for full batches (chains name tens of thousands of free
+    // tasks in a large run) and for single tasks; a last, shorter batch gets
+    // its own statement.
+    std::optional<Statement> partial;
+    Statement* statement = nullptr;
+    if (ids.size() == kLookUpBatch) {
+      if (!batch_query_) batch_query_.emplace(store_.Prepare(TaskQuery(kLookUpBatch)));
+      statement = &*batch_query_;
+    } else if (ids.size() == 1) {
+      if (!task_query_) task_query_.emplace(store_.Prepare(TaskQuery(1)));
+      statement = &*task_query_;
+    } else {
+      partial.emplace(store_.Prepare(TaskQuery(ids.size())));
+      statement = &*partial;
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) statement->Bind(static_cast<int>(i + 1), ids[i]);
+    while (statement->Step()) {
+      // ids ascending (task index order), and id is the primary key.
+      const auto found = std::lower_bound(ids.begin(), ids.end(), statement->Int64(0));
+      if (found == ids.end() || *found != statement->Int64(0)) continue;
+      InstanceRef& ref = *pending[begin + static_cast<std::size_t>(found - ids.begin())].second;
+      ref.obligation_id = statement->String(1);
+      ref.period = statement->String(2);
+      ref.title = statement->String(3);
+    }
+    statement->Reset();  // no read left open
+  }
+}
+
+namespace {
+
+void AppendDays(std::string& text, int days, const char* one, const char* many) {
+  text += std::to_string(days);
+  text += days == 1 ? one : many;
+}
+
+// DescribeRef, appended to `text` without temporaries.
+void AppendRef(std::string& text, const InstanceRef& ref) {
+  const std::string& agency = ref.agency_name.empty() ? ref.agency_id : ref.agency_name;
   if (!ref.task_id.empty()) {
-    return "task " + ref.task_id + (ref.title.empty() ? "" : " '" + ref.title + "'") + " of " +
-           agency + " (not completed)";
+    text += "task ";
+    text += ref.task_id;
+    if (!ref.title.empty()) {
+      text += " '";
+      text += ref.title;
+      text += '\'';
+    }
+    text += " of ";
+    text += agency;
+    text += " (not completed)";
+    return;
   }
-  std::string text = agency + " · " + ref.obligation_id;
+  text += agency;
+  text += " · ";
+  text += ref.obligation_id;
   if (ref.status == Status::kOverdue) {
-    text += " (overdue " + std::to_string(ref.days) + (ref.days == 1 ? " day)" : " days)");
+    text += " (overdue ";
+    AppendDays(text, ref.days, " day)", " days)");
   } else if (ref.status == Status::kAtRisk) {
-    text +=
-        " (at risk, " + std::to_string(ref.days) + (ref.days == 1 ? " day left)" : " days left)");
+    text += " (at risk, ";
+    AppendDays(text, ref.days, " day left)", " days left)");
   }
+}
+
+}  // namespace
+
+std::string DescribeRef(const InstanceRef& ref) {
+  std::string text;
+  AppendRef(text, ref);
   return text;
 }
 
 std::string DescribeBlockers(const std::vector<BlockerChain>& blockers) {
   if (blockers.empty()) return "";
   const std::vector<InstanceRef>& chain = blockers.front().chain;
-  std::string text = "blocked by " + DescribeRef(chain.back());
+  std::string text = "blocked by ";
+  AppendRef(text, chain.back());
   if (chain.size() > 1) {
     text += " via ";
     for (std::size_t i = chain.size() - 1; i-- > 0;) {
-      text += DescribeRef(chain[i]);
+      AppendRef(text, chain[i]);
       if (i > 0) text += ", ";
     }
   }
   if (blockers.size() > 1) {
-    text += " and " + std::to_string(blockers.size() - 1) + " more";
+    text += " and ";
+    text += std::to_string(blockers.size() - 1);
+    text += " more";
   }
   return text;
 }

@@ -11,9 +11,9 @@
 #include "records/agency_directory.hpp"
 #include "store/record_store.hpp"
 
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dxcomply {
@@ -28,6 +28,9 @@ class FindingText {
   // The node as named in chains. Free tasks are looked up in the task table
   // (once each).
   InstanceRef Ref(NodeId node);
+  // Looks up the free tasks among `nodes` not looked up yet, a few hundred
+  // per query, so that Ref finds them ready. Instances are skipped.
+  void LookUpFreeTasks(const std::vector<NodeId>& nodes);
   std::string ViaTasks(const DependencyLink& link) const { return graph_.ViaTasks(link); }
 
  private:
@@ -36,8 +39,10 @@ class FindingText {
   const TaskRecords& tasks_;
   const DependencyGraph& graph_;
   const std::vector<Finding>& findings_;
-  std::map<NodeId, InstanceRef> free_tasks_;
-  std::optional<Statement> task_query_;
+  // The free tasks looked up so far (a small share of the free tasks).
+  std::unordered_map<NodeId, InstanceRef> free_tasks_;
+  std::optional<Statement> task_query_;   // one task
+  std::optional<Statement> batch_query_;  // kLookUpBatch tasks
 };
 
 // "Bộ Công an · dvc-software-fixed (overdue 40 days)"; a free task reads

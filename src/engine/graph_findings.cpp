@@ -57,17 +57,45 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
       blocked_only[i] = true;
     }
   }
+  // The free tasks the chains name, looked up in a few queries rather than
+  // one each (LookUpFreeTasks skips the instances).
+  std::vector<NodeId> named;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    for (const DependencyLink* link : blocking.blockers[i]) {
+      for (NodeId node = link->to;; node = blocking.next[node]) {
+        named.push_back(node);
+        if (blocking.next[node] == node) break;
+      }
+    }
+  }
+  text.LookUpFreeTasks(named);
+  named = {};
+
   for (std::size_t i = 0; i < findings.size(); ++i) {
     if (blocking.blockers[i].empty()) continue;
     Finding& finding = findings[i];
+    finding.blocked_by.reserve(blocking.blockers[i].size());
     for (const DependencyLink* link : blocking.blockers[i]) {
+      // [direct, ..., root cause], following `next` (Blocking::ChainFrom).
+      std::size_t length = 1;
+      for (NodeId node = link->to; blocking.next[node] != node; node = blocking.next[node]) {
+        ++length;
+      }
       BlockerChain chain;
-      for (NodeId node : blocking.ChainFrom(link->to)) chain.chain.push_back(text.Ref(node));
+      chain.chain.reserve(length);
+      for (NodeId node = link->to;; node = blocking.next[node]) {
+        chain.chain.push_back(text.Ref(node));
+        if (blocking.next[node] == node) break;
+      }
       if (link->from_tasks()) chain.via_tasks = text.ViaTasks(*link);
       finding.blocked_by.push_back(std::move(chain));
     }
-    const std::string blockers = DescribeBlockers(finding.blocked_by);
-    finding.reason = blocked_only[i] ? blockers : finding.reason + "; " + blockers;
+    if (blocked_only[i]) {
+      finding.reason = DescribeBlockers(finding.blocked_by);
+    } else {
+      finding.reason += "; ";
+      finding.reason += DescribeBlockers(finding.blocked_by);
+    }
   }
 }
 
@@ -98,6 +126,12 @@ GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
                         const std::vector<int>& position, const Date& as_of, FindingText& text) {
   GraphView view;
   view.nodes.resize(graph.node_count());
+  std::vector<NodeId> free_tasks(graph.node_count() - graph.instance_count());
+  for (std::size_t i = 0; i < free_tasks.size(); ++i) {
+    free_tasks[i] = graph.instance_count() + static_cast<NodeId>(i);
+  }
+  text.LookUpFreeTasks(free_tasks);
+  free_tasks = {};
   for (NodeId node = 0; node < graph.node_count(); ++node) {
     GraphView::Node& out = view.nodes[node];
     if (graph.IsInstance(node)) {

@@ -327,8 +327,11 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
 }
 
 std::string DependencyGraph::ViaTasks(const DependencyLink& link) const {
-  return "task " + std::to_string(tasks_->ids[link.from_task]) + " -> task " +
-         std::to_string(tasks_->ids[link.to_task]);
+  std::string text = "task ";
+  text += std::to_string(tasks_->ids[link.from_task]);
+  text += " -> task ";
+  text += std::to_string(tasks_->ids[link.to_task]);
+  return text;
 }
 
 }  // namespace dxcomply

@@ -66,6 +66,8 @@ class DependencyGraph {
 
   NodeId node_count() const { return static_cast<NodeId>(offsets_.size() - 1); }
   bool IsInstance(NodeId node) const { return node < instance_count_; }
+  // Instances are nodes [0, instance_count()), free tasks the rest.
+  NodeId instance_count() const { return instance_count_; }
   // The TaskRecords index of a free-task node.
   std::size_t TaskOf(NodeId node) const { return free_tasks_[node - instance_count_]; }
   // "task 812 -> task 77" for a link from task records.

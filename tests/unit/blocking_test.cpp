@@ -312,6 +312,35 @@ BOOST_AUTO_TEST_CASE(a_chain_through_a_task_of_no_rule) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(many_tasks_of_no_rule_are_each_named) {
+  // More free tasks than one look-up query takes (500): HA-NOI's task 1 waits
+  // on 1,201 internal tasks of BCA, each waiting on BTP's overdue guide.
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  std::string records = OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan");
+  const int count = 1201;
+  for (int id = 100; id < 100 + count; ++id) {
+    records += OpenTask(id, "BCA", "internal-" + std::to_string(id), "Việc " + std::to_string(id)) +
+               Waits(1, id) + Waits(id, 10);
+  }
+  const Report report = Evaluate(rules, records);
+  const Finding& plan = Find(report, "plan", "HA-NOI");
+  BOOST_TEST_REQUIRE(plan.blocked_by.size() == static_cast<std::size_t>(count));
+  std::vector<std::string> named;
+  for (const BlockerChain& chain : plan.blocked_by) {
+    BOOST_TEST_REQUIRE(chain.chain.size() == 2u);
+    const InstanceRef& task = chain.chain[0];
+    BOOST_TEST(task.obligation_id == "internal-" + task.task_id);
+    BOOST_TEST(task.title == "Việc " + task.task_id);
+    BOOST_TEST(task.agency_name == "Bộ Công an");
+    BOOST_TEST(chain.chain[1].obligation_id == "guide");
+    named.push_back(task.task_id);
+  }
+  std::sort(named.begin(), named.end());
+  BOOST_TEST((std::adjacent_find(named.begin(), named.end()) == named.end()));
+  BOOST_TEST(Says(report, "plan", "HA-NOI").find(" and 1200 more") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(task_dependency_cycles_are_data_issues_naming_the_tasks) {
   // Cycles of length 1, 2 and 3 among tasks of overdue and on-pace
   // instances: each reported once, none used for blocking.

@@ -2,6 +2,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <boost/graph/topological_sort.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -41,44 +42,35 @@ Csr BuildCsr(NodeId node_count, const std::vector<Edge>& edges) {
   return csr;
 }
 
+// The Boost graph of the same rows: they are already sorted, so Boost need
+// not sort a million edges.
+BoostCsrGraph BoostGraph(const Csr& csr) {
+  const NodeId node_count = static_cast<NodeId>(csr.start.size() - 1);
+  std::vector<Edge> sorted;
+  sorted.reserve(csr.targets.size());
+  for (NodeId node = 0; node < node_count; ++node) {
+    for (std::size_t i = csr.start[node]; i < csr.start[node + 1]; ++i) {
+      sorted.emplace_back(node, csr.targets[i]);
+    }
+  }
+  return BoostCsrGraph(boost::edges_are_sorted, sorted.begin(), sorted.end(), node_count);
+}
+
 }  // namespace
 
 std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
                                                       const std::vector<Edge>& edges) {
-  // Depth first from each node in turn, following each node's edges by
-  // ascending target, and a node emitted when finished: everything it
-  // depends on comes first. Where the order is free (ties in the schedule),
-  // outputs depend on it, so it must stay this exact order.
-  const Csr csr = BuildCsr(node_count, edges);
-  const std::vector<std::size_t>& start = csr.start;
-  const std::vector<NodeId>& targets = csr.targets;
-
-  enum : std::uint8_t { kWhite, kGray, kBlack };
-  std::vector<std::uint8_t> color(node_count, kWhite);
-  std::vector<std::pair<NodeId, std::size_t>> stack;  // node, its next edge
+  const BoostCsrGraph graph = BoostGraph(BuildCsr(node_count, edges));
   std::vector<NodeId> order;
   order.reserve(node_count);
-  for (NodeId root = 0; root < node_count; ++root) {
-    if (color[root] != kWhite) continue;
-    color[root] = kGray;
-    stack.emplace_back(root, start[root]);
-    while (!stack.empty()) {
-      const NodeId node = stack.back().first;
-      const std::size_t edge = stack.back().second;
-      if (edge == start[node + 1]) {
-        color[node] = kBlack;
-        order.push_back(node);
-        stack.pop_back();
-        continue;
-      }
-      ++stack.back().second;
-      const NodeId next = targets[edge];
-      if (color[next] == kGray) return std::nullopt;  // a cycle closes here
-      if (color[next] == kWhite) {
-        color[next] = kGray;
-        stack.emplace_back(next, start[next]);
-      }
-    }
+  try {
+    // Boost emits a node after everything reachable from it (depth first
+    // from each node in turn, each node's edges by ascending target), and
+    // edges point upstream, so this is upstream-first already. Where the
+    // order is free (ties in the schedule), outputs depend on it.
+    boost::topological_sort(graph, std::back_inserter(order));
+  } catch (const boost::not_a_dag&) {
+    return std::nullopt;
   }
   return order;
 }
@@ -91,17 +83,7 @@ bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges) {
 }
 
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges) {
-  // Boost's Tarjan on a Boost compressed sparse row graph, built from the
-  // rows above: they are already sorted, so no sort of a million edges.
-  const Csr csr = BuildCsr(node_count, edges);
-  std::vector<Edge> sorted;
-  sorted.reserve(csr.targets.size());
-  for (NodeId node = 0; node < node_count; ++node) {
-    for (std::size_t i = csr.start[node]; i < csr.start[node + 1]; ++i) {
-      sorted.emplace_back(node, csr.targets[i]);
-    }
-  }
-  const BoostCsrGraph graph(boost::edges_are_sorted, sorted.begin(), sorted.end(), node_count);
+  const BoostCsrGraph graph = BoostGraph(BuildCsr(node_count, edges));
   std::vector<NodeId> component(node_count);
   boost::strong_components(
       graph, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, graph)));

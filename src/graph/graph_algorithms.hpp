@@ -1,9 +1,7 @@
-// The graph algorithms dxcomply needs, on plain edge lists. Each builds a
-// compressed sparse row copy of the edges (a few bytes per node and edge, so
-// millions of task dependencies fit): the order is a depth-first search
-// written out here (its exact visiting order decides ties downstream), the
-// strongly connected components are Boost.Graph's (Tarjan) on a Boost
-// compressed sparse row graph.
+// The graph algorithms dxcomply needs, on plain edge lists, through
+// Boost.Graph: each builds a Boost compressed sparse row graph of the edges
+// (a few bytes per node and edge, so millions of task dependencies fit) and
+// runs Boost's topological sort or strongly connected components (Tarjan).
 //
 // Nodes are 0..node_count-1. An edge {u, v} means "u depends on v": v is
 // upstream of u.

@@ -72,8 +72,8 @@ struct EscalationTier {
 struct RuleSet {
   std::vector<TableSpec> tables;
   std::vector<EscalationTier> escalation;  // by level, ascending
-  std::vector<Obligation> obligations;  // in file order, files sorted by name
-  std::vector<std::string> files;       // every file read
+  std::vector<Obligation> obligations;     // in file order, files sorted by name
+  std::vector<std::string> files;          // every file read
 
   const Obligation* FindObligation(const std::string& id) const;
   const TableSpec* FindTable(const std::string& name) const;

@@ -1,12 +1,12 @@
 #include "cli/output_set.hpp"
 
-#include <sstream>
-
 #include "cli/output_files.hpp"
 #include "report/dashboard_writer.hpp"
 #include "report/ics_writer.hpp"
 #include "report/reporter.hpp"
 #include "report/xlsx_writer.hpp"
+
+#include <sstream>
 
 namespace dxcomply {
 

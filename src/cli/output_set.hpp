@@ -3,11 +3,12 @@
 // agency and the HTML dashboard. Each file is written atomically.
 #pragma once
 
+#include "dxcomply/finding.hpp"
+
+#include "report/summary.hpp"
+
 #include <string>
 #include <vector>
-
-#include "dxcomply/finding.hpp"
-#include "report/summary.hpp"
 
 namespace dxcomply {
 

@@ -8,9 +8,8 @@ namespace {
 bool Holds(const EscalationCondition& condition, const Finding& finding,
            const WorkCalendar& calendar) {
   const std::string status = StatusName(finding.status);
-  if (!condition.statuses.empty() &&
-      std::find(condition.statuses.begin(), condition.statuses.end(), status) ==
-          condition.statuses.end()) {
+  if (!condition.statuses.empty() && std::find(condition.statuses.begin(), condition.statuses.end(),
+                                               status) == condition.statuses.end()) {
     return false;
   }
   if (condition.due_within_warn_before &&

@@ -1,11 +1,11 @@
 // Which escalation tier (rules/escalation.yaml) a finding has reached.
 #pragma once
 
-#include <vector>
-
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
 #include "dxcomply/work_calendar.hpp"
+
+#include <vector>
 
 namespace dxcomply {
 

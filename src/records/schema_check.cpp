@@ -73,8 +73,9 @@ void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
     for (const Dependency& dependency : rule.depends_on) {
       for (const std::string& id : dependency.agencies) {
         if (agencies.Find(id) < 0) {
-          diagnostics.Warning(dependency.location, rule.id,
-                              "agency '" + id + "' is not in the agency table; no dependency on it");
+          diagnostics.Warning(
+              dependency.location, rule.id,
+              "agency '" + id + "' is not in the agency table; no dependency on it");
         }
       }
     }

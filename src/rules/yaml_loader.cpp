@@ -814,8 +814,8 @@ class RuleFileLoader {
       condition.statuses = reader_.TextList(n, "", "status").value_or(std::vector<std::string>{});
       for (const std::string& status : condition.statuses) {
         if (status != "overdue" && status != "at_risk") {
-          reader_.Error(n, "", "escalation applies to overdue and at_risk findings, not '" +
-                                   status + "'");
+          reader_.Error(n, "",
+                        "escalation applies to overdue and at_risk findings, not '" + status + "'");
         }
       }
     }

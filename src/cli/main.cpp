@@ -39,7 +39,11 @@ void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions&
   AddLogOptions(command, log);
 }
 
-void AddReminderOptions(CLI::App* command, RemindOptions& options) {
+// remind and nightly: the evaluation's options but --format (they write
+// files of fixed formats), and the letters'.
+void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& log) {
+  AddEvaluateOptions(command, options, log);
+  command->remove_option(command->get_option("--format"));
   command->add_option("--out", options.out, "Folder to write into")->required();
   command->add_option("--templates", options.templates, "Folder of the letter templates")
       ->capture_default_str();
@@ -143,17 +147,13 @@ int main(int argc, char** argv) {
   RemindOptions remind;
   CLI::App* remind_command = app.add_subcommand(
       "remind", "Write one reminder letter per agency with anything overdue or at risk");
-  AddEvaluateOptions(remind_command, remind, log);
-  remind_command->remove_option(remind_command->get_option("--format"));
-  AddReminderOptions(remind_command, remind);
+  AddReminderOptions(remind_command, remind, log);
   remind_command->add_option("--agency", remind.agency, "Only this agency's letter");
 
   NightlyOptions nightly;
   CLI::App* nightly_command = app.add_subcommand(
       "nightly", "The nightly batch: every output into a dated folder, escalations since last run");
-  AddEvaluateOptions(nightly_command, nightly, log);
-  nightly_command->remove_option(nightly_command->get_option("--format"));
-  AddReminderOptions(nightly_command, nightly);
+  AddReminderOptions(nightly_command, nightly, log);
   nightly_command->add_option("--state", nightly.state, "Folder of the batch's state")->required();
 
   ValidateOptions validate;

@@ -14,7 +14,6 @@
 #include "remind/reminder_letters.hpp"
 #include "report/summary.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -83,11 +82,6 @@ void RemoveStaleFiles(const std::string& folder, const std::vector<std::string>&
   for (const fs::path& path : stale) fs::remove(path);
 }
 
-int CountStatus(const Report& report, Status status) {
-  return static_cast<int>(std::count_if(report.findings.begin(), report.findings.end(),
-                                        [&](const Finding& f) { return f.status == status; }));
-}
-
 }  // namespace
 
 ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ostream& err) {
@@ -133,12 +127,12 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     state.items = changes.tonight;
 
     progress.Step("composing the letters");
-    const std::vector<ReminderLetter> letters = composer.Compose(report);
-    const std::string refused = TooManyLetters(letters.size(), options);
+    const std::string refused = TooManyLetters(AgenciesToRemind(report).size(), options);
     if (!refused.empty()) {
       err << "error: " << refused << "\n";
       return kExitInputError;
     }
+    const std::vector<ReminderLetter> letters = composer.Compose(report);
 
     progress.Step("writing findings, workbook, dashboard and calendars");
     RemoveStrayTemporaries(folder);
@@ -154,7 +148,6 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
       WriteFileAtomically(folder + "/" + name, content);
       written.push_back(name);
     }
-    EnsureFolder(folder + "/reminders");
     for (const std::string& name : WriteReminderLetters(letters, folder + "/reminders")) {
       written.push_back("reminders/" + name);
     }
@@ -166,8 +159,8 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     progress.Clear();
 
     out << "nightly " << night << ": " << report.findings.size() << " findings, "
-        << CountStatus(report, Status::kOverdue) << " overdue, "
-        << CountStatus(report, Status::kAtRisk) << " at risk; "
+        << summary.statuses[static_cast<int>(Status::kOverdue)] << " overdue, "
+        << summary.statuses[static_cast<int>(Status::kAtRisk)] << " at risk; "
         << (state.baseline_as_of ? "since " + FormatIsoDate(*state.baseline_as_of)
                                  : std::string("first run"))
         << ": " << ChangeCounts(changes) << "; " << Counted(letters.size(), "letter") << "; "

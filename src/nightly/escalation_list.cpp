@@ -20,7 +20,7 @@ std::string DueText(const std::optional<Date>& due) {
 
 // "overdue 12 working days", "at risk, 3 days left"
 std::string StateText(const TrackedItem& item) {
-  const std::string unit = item.day_unit == "working days" ? " working day" : " day";
+  const std::string unit = item.day_unit == DayUnit::kWorking ? " working day" : " day";
   const std::string days = std::to_string(item.days) + unit + (item.days == 1 ? "" : "s");
   if (item.status == Status::kOverdue) return "overdue " + days;
   return "at risk, " + days + " left";
@@ -134,13 +134,14 @@ std::string EscalationListCsv(const NightHeader& header, const NightChanges& cha
   for (const ItemChange* change : Escalated(changes)) {
     const TrackedItem& item = change->item;
     const bool had = change->previous.has_value();
-    csv += CsvRow({FormatIsoDate(header.as_of), std::to_string(change->escalate_to),
-                   TierName(header, change->escalate_to), ChangeName(change->change),
-                   item.agency_id, item.agency_name, item.obligation_id, item.obligation_title,
-                   item.period, StatusName(item.status), std::to_string(item.days), item.day_unit,
-                   DueText(item.due), had ? StatusName(change->previous->status) : "",
-                   had ? std::to_string(change->previous->tier) : "",
-                   had ? std::to_string(change->previous->escalated_tier) : ""});
+    csv +=
+        CsvRow({FormatIsoDate(header.as_of), std::to_string(change->escalate_to),
+                TierName(header, change->escalate_to), ChangeName(change->change), item.agency_id,
+                item.agency_name, item.obligation_id, item.obligation_title, item.period,
+                StatusName(item.status), std::to_string(item.days), DayUnitName(item.day_unit),
+                DueText(item.due), had ? StatusName(change->previous->status) : "",
+                had ? std::to_string(change->previous->tier) : "",
+                had ? std::to_string(change->previous->escalated_tier) : ""});
   }
   return csv;
 }
@@ -163,7 +164,7 @@ std::string ChangesJson(const NightHeader& header, const NightChanges& changes) 
         {"period", item.period},
         {"status", change.change == Change::kResolved ? "resolved" : StatusName(item.status)},
         {"days", item.days},
-        {"day_unit", item.day_unit},
+        {"day_unit", DayUnitName(item.day_unit)},
         {"due", item.due ? json(FormatIsoDate(*item.due)) : json(nullptr)},
         {"tier", change.change == Change::kResolved ? 0 : item.tier},
         {"escalated_to", change.escalate_to > 0 ? json(change.escalate_to) : json(nullptr)},

@@ -28,7 +28,7 @@ json ItemsJson(const TrackedItems& items) {
                 {"status", StatusName(item.status)},
                 {"due", DateJson(item.due)},
                 {"days", item.days},
-                {"day_unit", item.day_unit},
+                {"day_unit", DayUnitName(item.day_unit)},
                 {"tier", item.tier},
                 {"escalated_tier", item.escalated_tier}};
   }
@@ -104,7 +104,11 @@ class StateReader {
         item.due = RequiredDate(value, "due", where + ".due");
       }
       item.days = Number(value, "days", where);
-      item.day_unit = Text(value, "day_unit", where);
+      const std::string unit = Text(value, "day_unit", where);
+      Expect(unit == DayUnitName(DayUnit::kCalendar) || unit == DayUnitName(DayUnit::kWorking),
+             where + ".day_unit", "days or working days");
+      item.day_unit =
+          unit == DayUnitName(DayUnit::kWorking) ? DayUnit::kWorking : DayUnit::kCalendar;
       item.tier = Number(value, "tier", where);
       item.escalated_tier = Number(value, "escalated_tier", where);
       Expect(ItemKey(item) == item_key, where, "the key " + ItemKey(item));

@@ -27,7 +27,7 @@ TrackedItems TrackFindings(const Report& report, const std::vector<EscalationTie
     item.status = finding.status;
     item.due = finding.due;
     item.days = finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left;
-    item.day_unit = DayUnitName(finding.day_unit);
+    item.day_unit = finding.day_unit;
     const EscalationTier* tier = EscalationTierOf(finding, tiers, calendar);
     item.tier = tier == nullptr ? 0 : tier->level;
     items.emplace(ItemKey(item), std::move(item));

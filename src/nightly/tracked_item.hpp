@@ -22,10 +22,10 @@ struct TrackedItem {
   std::string period;
   Status status = Status::kAtRisk;  // overdue or at_risk
   std::optional<Date> due;
-  int days = 0;  // days overdue, or days left when at risk
-  std::string day_unit = "days";
-  int tier = 0;            // the escalation tier it meets tonight; 0: none
-  int escalated_tier = 0;  // the highest tier it was ever escalated to
+  int days = 0;                           // days overdue, or days left when at risk
+  DayUnit day_unit = DayUnit::kCalendar;  // how `days` counts
+  int tier = 0;                           // the escalation tier it meets tonight; 0: none
+  int escalated_tier = 0;                 // the highest tier it was ever escalated to
 };
 
 // "<obligation>|<agency>|<period>": one instance, the same every night.

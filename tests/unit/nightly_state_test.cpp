@@ -65,6 +65,20 @@ BOOST_AUTO_TEST_CASE(damaged_files_name_the_file_and_the_place) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(an_unknown_day_unit_is_refused) {
+  testing::TempFolder folder;
+  std::string text = SerializeState(SampleState());
+  const std::string days = "\"day_unit\": \"days\"";
+  const std::size_t unit = text.find(days, text.find("\"items\""));
+  BOOST_REQUIRE(unit != std::string::npos);
+  text.replace(unit, days.size(), "\"day_unit\": \"weeks\"");
+  const std::string path = folder.Write("state.json", text);
+  BOOST_CHECK_EXCEPTION(LoadState(path), StateError, [&](const StateError& e) {
+    return std::string(e.what()).find(".day_unit: expected days or working days") !=
+           std::string::npos;
+  });
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "dxcomply/diagnostics.hpp"
+#include "dxcomply/finding.hpp"
 #include "dxcomply/obligation.hpp"
 
 #include <cstdint>
@@ -54,7 +55,7 @@ struct TableSpec {
 // every key given in it holds; a tier applies when any of its conditions
 // holds.
 struct EscalationCondition {
-  std::vector<std::string> statuses;         // e.g. at_risk; empty: any
+  std::vector<Status> statuses;              // e.g. at_risk; empty: any
   bool due_within_warn_before = false;       // not yet due, and the warning window is open
   std::optional<DayCount> overdue_at_least;  // e.g. 10 working days past the due date
   bool blocks_other_agencies = false;        // holds back another agency's instance

@@ -7,9 +7,8 @@ namespace {
 
 bool Holds(const EscalationCondition& condition, const Finding& finding,
            const WorkCalendar& calendar) {
-  const std::string status = StatusName(finding.status);
   if (!condition.statuses.empty() && std::find(condition.statuses.begin(), condition.statuses.end(),
-                                               status) == condition.statuses.end()) {
+                                               finding.status) == condition.statuses.end()) {
     return false;
   }
   if (condition.due_within_warn_before &&
@@ -19,7 +18,11 @@ bool Holds(const EscalationCondition& condition, const Finding& finding,
   }
   if (condition.overdue_at_least) {
     if (finding.status != Status::kOverdue || !finding.due) return false;
-    const int days = condition.overdue_at_least->unit == DayUnit::kWorking
+    // The finding counts its days overdue in its rule's unit; only a
+    // condition in the other unit needs counting again.
+    const DayUnit unit = condition.overdue_at_least->unit;
+    const int days = unit == finding.day_unit ? finding.days_overdue
+                     : unit == DayUnit::kWorking
                          ? calendar.WorkingDaysBetween(*finding.due, finding.as_of)
                          : static_cast<int>((finding.as_of - *finding.due).days());
     if (days < condition.overdue_at_least->days) return false;

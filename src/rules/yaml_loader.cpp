@@ -770,10 +770,13 @@ class RuleFileLoader {
         reader_.Error(node, "", "an escalation tier needs 'tier' (1, 2, 3...)");
         continue;
       }
-      if (auto value = reader_.Integer(level, "", "tier")) {
-        if (*value < 1 || *value > 9) reader_.Error(level, "", "tier must be between 1 and 9");
-        tier.level = static_cast<int>(*value);
+      const std::optional<std::int64_t> value = reader_.Integer(level, "", "tier");
+      if (!value) continue;
+      if (*value < 1 || *value > 9) {
+        reader_.Error(level, "", "tier must be between 1 and 9");
+        continue;
       }
+      tier.level = static_cast<int>(*value);
       tier.name = RequiredText(node, "name", "");
       if (const YAML::Node n = YamlNodeReader::Get(node, "name_en"); n.IsDefined()) {
         tier.name_en = reader_.Text(n, "", "name_en").value_or("");
@@ -786,8 +789,8 @@ class RuleFileLoader {
       }
       if (when.IsDefined()) {
         if (auto condition = LoadWhen(when)) tier.when_any.push_back(*condition);
-      } else if (!when_any.IsSequence()) {
-        reader_.Error(when_any, "", "when_any must be a list of conditions");
+      } else if (!when_any.IsSequence() || when_any.size() == 0) {
+        reader_.Error(when_any, "", "when_any must be a non-empty list of conditions");
       } else {
         for (const YAML::Node& item : when_any) {
           if (auto condition = LoadWhen(item)) tier.when_any.push_back(*condition);
@@ -795,7 +798,10 @@ class RuleFileLoader {
       }
       for (const EscalationTier& other : rules_.escalation) {
         if (other.level == tier.level) {
-          reader_.Error(level, "", "tier " + std::to_string(tier.level) + " is declared twice");
+          reader_.Error(level, "",
+                        "tier " + std::to_string(tier.level) +
+                            " is declared twice (first at line " +
+                            std::to_string(other.location.line) + ")");
         }
       }
       rules_.escalation.push_back(std::move(tier));
@@ -810,12 +816,21 @@ class RuleFileLoader {
     }
     EscalationCondition condition;
     condition.location = reader_.At(node);
+    if (node.size() == 0) {
+      reader_.Error(node, "",
+                    "an escalation condition needs at least one of: status, "
+                    "due_within_warn_before, overdue_at_least, blocks_other_agencies");
+      return std::nullopt;
+    }
     if (const YAML::Node n = YamlNodeReader::Get(node, "status"); n.IsDefined()) {
-      condition.statuses = reader_.TextList(n, "", "status").value_or(std::vector<std::string>{});
-      for (const std::string& status : condition.statuses) {
-        if (status != "overdue" && status != "at_risk") {
+      for (const std::string& name :
+           reader_.TextList(n, "", "status").value_or(std::vector<std::string>{})) {
+        const std::optional<Status> status = ParseStatus(name);
+        if (status == Status::kOverdue || status == Status::kAtRisk) {
+          condition.statuses.push_back(*status);
+        } else {
           reader_.Error(n, "",
-                        "escalation applies to overdue and at_risk findings, not '" + status + "'");
+                        "escalation applies to overdue and at_risk findings, not '" + name + "'");
         }
       }
     }

@@ -104,6 +104,30 @@ BOOST_AUTO_TEST_CASE(errors_name_the_place) {
   BOOST_TEST(messages.find("tier 1 is declared twice") != std::string::npos, messages);
 }
 
+BOOST_AUTO_TEST_CASE(a_tier_must_say_when_it_applies) {
+  std::string messages;
+  const RuleSet rules = LoadTiers(R"(escalation:
+  - tier: 1
+    name: A
+    when: {}
+  - tier: 2
+    name: B
+    when_any: []
+  - tier: 0
+    name: C
+    when: {status: [met]}
+)",
+                                  &messages);
+  BOOST_TEST(messages.find("rules/escalation.yaml:4:") != std::string::npos, messages);
+  BOOST_TEST(messages.find("an escalation condition needs at least one of") != std::string::npos,
+             messages);
+  BOOST_TEST(messages.find("when_any must be a non-empty list") != std::string::npos, messages);
+  BOOST_TEST(messages.find("tier must be between 1 and 9") != std::string::npos, messages);
+  BOOST_TEST(messages.find("not 'met'") == std::string::npos, messages);  // the tier was dropped
+  BOOST_TEST(rules.escalation.size() == 2u);
+  BOOST_TEST(rules.escalation[0].when_any.empty());  // tier 1 never applies: its error says why
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

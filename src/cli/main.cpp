@@ -50,10 +50,12 @@ void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& l
   command
       ->add_option("--reply-within", options.reply_within_working_days,
                    "Working days the agency has to reply")
+      ->check(CLI::Range(0, 366))
       ->capture_default_str();
   command
       ->add_option("--max-letters", options.max_letters,
                    "Refuse to write more letters than this (a broken rule must not write to all)")
+      ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   command->add_flag("--force", options.force, "Write however many letters there are");
 }

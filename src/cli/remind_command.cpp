@@ -3,14 +3,13 @@
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <utility>
 
 namespace dxcomply {
 
 std::string TooManyLetters(std::size_t count, const RemindOptions& options) {
-  if (options.force || count <= static_cast<std::size_t>(std::max(options.max_letters, 0))) {
+  if (options.force || count <= static_cast<std::size_t>(options.max_letters)) {
     return "";
   }
   return "would write " + Counted(count, "letter") + ", more than --max-letters " +
@@ -34,10 +33,6 @@ std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>&
 }
 
 ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostream& err) {
-  if (options.reply_within_working_days < 0) {
-    err << "error: --reply-within must not be negative\n";
-    return kExitInputError;
-  }
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
 

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,10 @@ namespace dxcomply {
 namespace {
 
 std::string ReadTemplateFile(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
+    throw TemplateError("template " + path + " is not a file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw TemplateError("cannot read template " + path + ": " + std::strerror(errno));

@@ -1,5 +1,8 @@
 #include "report/ics_writer.hpp"
 
+#include "eval/classify.hpp"
+#include "report/utf8.hpp"
+
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <algorithm>
@@ -58,9 +61,18 @@ std::string EscapeText(std::string_view text) {
         escaped += c;
         break;
       default: {
-        // Other controls are not TSAFE-CHARs (RFC 5545 3.3.11).
+        // Other controls are not TSAFE-CHARs (RFC 5545 3.3.11); the text
+        // must be UTF-8, so invalid bytes from records become U+FFFD.
         const auto byte = static_cast<unsigned char>(c);
-        escaped += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
+        const std::size_t length = Utf8SequenceLength(text, i);
+        if (length == 0) {
+          escaped += "\uFFFD";
+        } else if (length == 1) {
+          escaped += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
+        } else {
+          escaped.append(text, i, length);
+          i += length - 1;
+        }
       }
     }
   }
@@ -109,11 +121,9 @@ std::string EventSummary(const Finding& finding) {
 std::string StatusText(const Finding& finding) {
   std::string text = StatusName(finding.status);
   if (finding.status == Status::kOverdue) {
-    text += " (" + std::to_string(finding.days_overdue) + " " + DayUnitName(finding.day_unit) +
-            " overdue)";
+    text += " (" + CountText(finding.days_overdue, finding.day_unit) + " overdue)";
   } else if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
-    text +=
-        " (" + std::to_string(finding.days_left) + " " + DayUnitName(finding.day_unit) + " left)";
+    text += " (" + CountText(finding.days_left, finding.day_unit) + " left)";
   }
   return text + " as of " + FormatIsoDate(finding.as_of);
 }

@@ -1,6 +1,7 @@
 #include "report/json_stream.hpp"
 
 #include "report/json_number.hpp"
+#include "report/utf8.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -8,35 +9,6 @@
 
 namespace dxcomply {
 namespace {
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0.
-std::size_t Utf8Length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length;
-  std::uint32_t minimum;
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    minimum = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  std::uint32_t code = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
-}
 
 // ASCII bytes copied as they are: printable, other than '"' and '\\'.
 bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
@@ -75,7 +47,7 @@ void AppendJsonString(std::string_view text, std::string& out) {
       continue;
     }
     if (c >= 0x80) {
-      const std::size_t length = Utf8Length(text, i);
+      const std::size_t length = Utf8SequenceLength(text, i);
       if (length > 0) {
         i += length;
         continue;

@@ -4,6 +4,7 @@
 #include "report/xlsx_writer.hpp"
 
 #include "report/finding_rows.hpp"
+#include "report/utf8.hpp"
 
 #include <xlsxwriter.h>
 
@@ -32,34 +33,6 @@ const std::vector<std::string> kDataIssueColumns = {"issue_table", "issue_row_id
                                                     "issue_value", "issue_problem", "agency_id",
                                                     "agency_name"};
 
-// Length of the valid UTF-8 sequence at text[i], 0 when it is not one.
-std::size_t SequenceLength(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // overlong
-    if (lead == 0xED) high = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;   // overlong
-    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    const unsigned char b = byte(i + k);
-    if (b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xBF)) return 0;
-  }
-  return length;
-}
-
 // Record values come from SQLite as whatever bytes were stored, and one
 // invalid UTF-8 byte makes the whole file unreadable: invalid bytes become
 // U+FFFD. Text beyond Excel's limit is cut, ending in "…".
@@ -72,7 +45,7 @@ std::string CellText(std::string_view text) {
       clean += "\u2026";
       break;
     }
-    const std::size_t length = SequenceLength(text, i);
+    const std::size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
       clean += "\uFFFD";
       ++i;

@@ -94,6 +94,24 @@ void PendingFile::Commit() {
   CountCommittedFile();
 }
 
+std::string FileNameOf(const std::string& id) {
+  std::string name;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(id[i]);
+    const bool alnum = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                       (byte >= '0' && byte <= '9');
+    if (alnum || byte == '_' || byte == '-' || (byte == '.' && i > 0)) {
+      name += id[i];
+    } else {
+      static const char kHex[] = "0123456789ABCDEF";
+      name += '%';
+      name += kHex[byte >> 4];
+      name += kHex[byte & 0xF];
+    }
+  }
+  return name.empty() ? "%" : name;
+}
+
 int RemoveStrayTemporaries(const std::string& folder) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) return 0;

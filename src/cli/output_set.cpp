@@ -45,7 +45,7 @@ std::vector<std::string> WriteOutputSet(const Report& report, const Summary& sum
   if (selection.calendars) {
     EnsureFolder(folder + "/calendars");
     for (const Agency& agency : report.agencies) {
-      write("calendars/" + agency.id + ".ics", AgencyCalendar(report, agency.id));
+      write("calendars/" + FileNameOf(agency.id) + ".ics", AgencyCalendar(report, agency.id));
     }
   }
   return written;

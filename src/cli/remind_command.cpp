@@ -24,7 +24,7 @@ std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>&
     for (const auto& [extension, content] :
          {std::pair<const char*, const std::string*>{".md", &letter.markdown},
           std::pair<const char*, const std::string*>{".html", &letter.html}}) {
-      const std::string name = letter.agency_id + extension;
+      const std::string name = FileNameOf(letter.agency_id) + extension;
       WriteFileAtomically(folder + "/" + name, *content);
       written.push_back(name);
     }

@@ -2,12 +2,6 @@
 
 namespace dxcomply {
 
-std::string CsvField(const std::string& value) {
-  std::string field;
-  AppendCsvField(value, field);
-  return field;
-}
-
 void AppendCsvField(std::string_view value, std::string& out) {
   if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += value;

@@ -10,8 +10,8 @@ namespace dxcomply {
 
 inline constexpr const char* kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
-// The value as one field: quoted (quotes doubled) when it holds , " CR or LF.
-std::string CsvField(const std::string& value);
+// Appends the value as one field: quoted (quotes doubled) when it holds
+// , " CR or LF.
 void AppendCsvField(std::string_view value, std::string& out);
 
 // Fields joined by commas, ending in CRLF.

@@ -32,10 +32,6 @@ std::string TaskPhrase(const Finding& finding) {
   return text;
 }
 
-bool StartsWith(const std::string& text, const std::string& prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 std::string Trim(const std::string& text) {
   const std::size_t first = text.find_first_not_of(" ,");
   if (first == std::string::npos) return "";

@@ -8,8 +8,9 @@ namespace {
 
 using kainjow::mustache::data;
 
-// The Committee's standing body: its letters need no "qua Bộ ..." detour.
-constexpr const char* kStandingBodyName = "Bộ Thông tin và Truyền thông";
+// The Committee's standing body (by agency id, which names do not change):
+// its letters need no "qua Bộ ..." detour.
+constexpr const char* kStandingBodyId = "BTTTT";
 
 data Flag(bool value) { return data(value); }
 
@@ -183,7 +184,7 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   letter.set("is_province", Flag(agency.kind == "province"));
   letter.set("is_central_city", Flag(IsCentralCity(agency)));
   letter.set("is_ministry", Flag(agency.kind == "ministry" || agency.kind == "gov_agency"));
-  letter.set("via_standing_body", Flag(agency.name != kStandingBodyName));
+  letter.set("via_standing_body", Flag(agency.id != kStandingBodyId));
   letter.set("letter_day", date.day);
   letter.set("letter_month", date.month);
   letter.set("letter_year", date.year);

@@ -1,15 +1,18 @@
 #include "remind/vietnamese_text.hpp"
 
+#include "report/text_layout.hpp"
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 
 namespace dxcomply {
-namespace {
 
 bool StartsWith(const std::string& text, const std::string& prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
 }
+
+namespace {
 
 // The city's own name without a "TP. " or "Thành phố " in front of it.
 std::string CityName(const std::string& name) {
@@ -49,16 +52,7 @@ LetterDate ToLetterDate(const Date& date) {
   return parts;
 }
 
-std::string VnInteger(std::int64_t value) {
-  const bool negative = value < 0;
-  std::string digits = std::to_string(negative ? -value : value);
-  std::string text;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) text += '.';
-    text += digits[i];
-  }
-  return negative ? "-" + text : text;
-}
+std::string VnInteger(std::int64_t value) { return GroupThousands(value, '.'); }
 
 std::string VnPercent(double share) {
   std::string text = OneDecimal(share * 100.0);

@@ -21,6 +21,9 @@ struct LetterDate {
 };
 LetterDate ToLetterDate(const Date& date);
 
+// Whether `text` begins with `prefix`.
+bool StartsWith(const std::string& text, const std::string& prefix);
+
 // 1045 -> "1.045": a dot between thousands.
 std::string VnInteger(std::int64_t value);
 

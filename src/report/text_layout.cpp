@@ -33,11 +33,11 @@ std::string PadLeft(const std::string& utf8, std::size_t width) {
   return current >= width ? utf8 : std::string(width - current, ' ') + utf8;
 }
 
-std::string GroupThousands(long long value) {
+std::string GroupThousands(long long value, char separator) {
   std::string digits = std::to_string(value < 0 ? -value : value);
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
     grouped += digits[i];
   }
   return (value < 0 ? "-" : "") + grouped;

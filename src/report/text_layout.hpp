@@ -12,6 +12,6 @@ std::size_t DisplayWidth(const std::string& utf8);
 std::string FitWidth(const std::string& utf8, std::size_t width);
 std::string PadLeft(const std::string& utf8, std::size_t width);
 // 3161 -> "3,161"
-std::string GroupThousands(long long value);
+std::string GroupThousands(long long value, char separator = ',');
 
 }  // namespace dxcomply

@@ -118,10 +118,12 @@ class GraphBuilder {
         task_edges.push_back({static_cast<NodeId>(from), static_cast<NodeId>(to)});
       }
     });
+    // One pass finds the cycles and the components whose links go.
     const NodeId count = static_cast<NodeId>(tasks.size());
-    if (IsAcyclic(count, task_edges)) return;
     const std::vector<NodeId> component = StrongComponents(count, task_edges);
-    for (const std::vector<NodeId>& cycle : FindCycles(count, task_edges, component)) {
+    const std::vector<std::vector<NodeId>> cycles = FindCycles(count, task_edges, component);
+    if (cycles.empty()) return;
+    for (const std::vector<NodeId>& cycle : cycles) {
       std::string path;
       for (NodeId task : cycle) path += (path.empty() ? "task " : " -> task ") + TaskId(task);
       const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());

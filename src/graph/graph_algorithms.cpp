@@ -75,13 +75,6 @@ std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
   return order;
 }
 
-bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges) {
-  // Every edge pointing to a lower node: no cycle can close.
-  const bool descending = std::all_of(edges.begin(), edges.end(),
-                                      [](const Edge& edge) { return edge.second < edge.first; });
-  return descending || UpstreamFirstOrder(node_count, edges).has_value();
-}
-
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges) {
   const BoostCsrGraph graph = BoostGraph(BuildCsr(node_count, edges));
   std::vector<NodeId> component(node_count);

@@ -22,10 +22,6 @@ using Edge = std::pair<NodeId, NodeId>;
 std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
                                                       const std::vector<Edge>& edges);
 
-// Whether the graph has no cycle (cheaper than an order when every edge
-// points to a lower node, as task dependencies usually do).
-bool IsAcyclic(NodeId node_count, const std::vector<Edge>& edges);
-
 // One cycle per cycle-bearing strongly connected component, as the node
 // sequence [a, b, ..., a] following dependencies (a depends on b ...). A
 // self-loop is [a, a]. Cycles are ordered by their smallest node, each

@@ -123,20 +123,14 @@ json ObligationsJson(const Report& report, const Summary& summary) {
   return obligations;
 }
 
-json SummaryJson(const Summary& summary) {
+json DashboardSummaryJson(const Summary& summary) {
   json obligations = json::array();
   for (const ObligationSummary& o : summary.obligations) {
     obligations.push_back({{"obligation_id", o.obligation_id},
                            {"statuses", StatusCountsJson(o.statuses)},
                            {"national_total", NationalTotalText(o)}});
   }
-  json kinds = json::object();
-  for (const auto& [kind, counts] : summary.kinds) kinds[kind] = StatusCountsJson(counts);
-  return {{"statuses", StatusCountsJson(summary.statuses)},
-          {"obligations", obligations},
-          {"agency_kinds", kinds},
-          {"agencies", summary.agencies},
-          {"data_issues", summary.data_issues}};
+  return SummaryJson(summary, std::move(obligations));
 }
 
 json DataIssueJson(const DataIssue& issue) {
@@ -173,7 +167,7 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& out) 
     separator = ",\n";
   }
   out << "],\n\"summary\":";
-  WriteJson(SummaryJson(summary), out);
+  WriteJson(DashboardSummaryJson(summary), out);
   out << "}";
 }
 

@@ -189,7 +189,7 @@ class JsonReporter : public Reporter {
       WriteDataIssue(json_out, issue);
     }
     json_out.Newline().EndArray();
-    json_out.Key("summary").Raw(Dump(SummaryJson(view.summary)));
+    json_out.Key("summary").Raw(Dump(FindingsSummaryJson(view.summary)));
     json_out.EndObject().Newline();
   }
 
@@ -223,7 +223,7 @@ class JsonReporter : public Reporter {
   }
 
  private:
-  static json SummaryJson(const Summary& summary) {
+  static json FindingsSummaryJson(const Summary& summary) {
     json obligations = json::array();
     for (const ObligationSummary& o : summary.obligations) {
       obligations.push_back({{"obligation_id", o.obligation_id},
@@ -233,13 +233,7 @@ class JsonReporter : public Reporter {
                              {"numerator", o.numerator},
                              {"denominator", o.denominator}});
     }
-    json kinds = json::object();
-    for (const auto& [kind, counts] : summary.kinds) kinds[kind] = StatusCountsJson(counts);
-    return {{"statuses", StatusCountsJson(summary.statuses)},
-            {"obligations", obligations},
-            {"agency_kinds", kinds},
-            {"agencies", summary.agencies},
-            {"data_issues", summary.data_issues}};
+    return SummaryJson(summary, std::move(obligations));
   }
 };
 

@@ -8,6 +8,7 @@
 #include "engine/graph_findings.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
+#include "eval/task_scan.hpp"
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -16,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -58,6 +60,29 @@ class StageTimer {
  private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
+
+// Runs `beside` on a second thread while `here` runs on this one, and
+// returns once both are done. An exception from either is rethrown here
+// (this thread's first), after both have stopped.
+template <typename Beside, typename Here>
+void RunBeside(Beside&& beside, Here&& here) {
+  std::exception_ptr beside_failure;
+  std::thread thread([&] {
+    try {
+      beside();
+    } catch (...) {
+      beside_failure = std::current_exception();
+    }
+  });
+  try {
+    here();
+  } catch (...) {
+    thread.join();
+    throw;
+  }
+  thread.join();
+  if (beside_failure) std::rethrow_exception(beside_failure);
+}
 
 RuleSet WithOverrides(const RuleSet& rules, const EngineOptions& options) {
   RuleSet effective = rules;
@@ -266,23 +291,12 @@ class Evaluation {
     // Impact reads only the graph, blocking and `own`: walked on a second
     // thread while the blocking chains are written into the findings.
     std::vector<Impact> impact;
-    std::exception_ptr impact_failure;
-    std::thread impact_walk([&] {
-      try {
-        impact = ComputeGraphImpact(graph, blocking, own, tasks, instances, agencies.size());
-      } catch (...) {
-        impact_failure = std::current_exception();
-      }
-    });
     FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
-    try {
-      ApplyBlocking(blocking, text, findings);
-    } catch (...) {
-      impact_walk.join();
-      throw;
-    }
-    impact_walk.join();
-    if (impact_failure) std::rethrow_exception(impact_failure);
+    RunBeside(
+        [&] {
+          impact = ComputeGraphImpact(graph, blocking, own, tasks, instances, agencies.size());
+        },
+        [&] { ApplyBlocking(blocking, text, findings); });
     ApplyImpact(impact, findings);
     timer.Done("slack, blocking and impact");
     position = WorstFirstPositions(findings);
@@ -292,10 +306,12 @@ class Evaluation {
   }
 
   // The coverage and count scans and the task scan, on two threads when a
-  // second connection can read the same snapshot (they fill different
-  // instances' measures); the data issues come out in the same order as
-  // from one thread. The second thread then reads the task_dependency rows
-  // ahead for the graph, into `dependency_rows`.
+  // second connection can read the same snapshot. The second thread reads
+  // the coverage and count tables, then the task_dependency rows for the
+  // graph (into `dependency_rows`), then helps with the task scan: both
+  // threads take its parts in turn until none is left. Each part, table and
+  // instance is written by one thread only, and the data issues come out
+  // in the same order as from one thread.
   TaskRecords ScanRecordTables(const CollectContext& context,
                                std::optional<TaskDependencyRows>& dependency_rows,
                                StageTimer& timer) const {
@@ -312,30 +328,26 @@ class Evaluation {
     const CollectContext table_context{
         *twin,         context.rules, context.agencies, context.instances, context.deadlines,
         context.as_of, context.book,  table_issues};
-    std::exception_ptr table_failure;
-    std::thread tables([&] {
-      try {
-        CollectTableMeasures(table_context);
-        ReadTaskDependencies(*twin, table_issues, [&](std::int64_t task_id, std::int64_t on) {
-          rows.emplace_back(task_id, on);
-        });
-      } catch (...) {
-        table_failure = std::current_exception();
-      }
-    });
     std::vector<DataIssue> task_issues;
-    TaskRecords tasks;
-    try {
-      tasks =
-          CollectTaskMeasures({context.store, context.rules, context.agencies, context.instances,
-                               context.deadlines, context.as_of, context.book, task_issues});
-    } catch (...) {
-      tables.join();
-      throw;
-    }
-    tables.join();
+    TaskScan task_scan({context.store, context.rules, context.agencies, context.instances,
+                        context.deadlines, context.as_of, context.book, task_issues});
+    std::atomic<int> next_part{0};
+    const auto read_task_parts = [&](RecordStore& store) {
+      for (int part = next_part++; part < task_scan.part_count(); part = next_part++) {
+        task_scan.ReadPart(part, store);
+      }
+    };
+    RunBeside(
+        [&] {
+          CollectTableMeasures(table_context);
+          ReadTaskDependencies(*twin, table_issues, [&](std::int64_t task_id, std::int64_t on) {
+            rows.emplace_back(task_id, on);
+          });
+          read_task_parts(*twin);
+        },
+        [&] { read_task_parts(context.store); });
     twin->EndSnapshot();
-    if (table_failure) std::rethrow_exception(table_failure);
+    TaskRecords tasks = task_scan.Finish();
     context.issues.insert(context.issues.end(), table_issues.begin(), table_issues.end());
     context.issues.insert(context.issues.end(), task_issues.begin(), task_issues.end());
     // (The issues of unreadable task_dependency rows come before the tasks'

@@ -1,13 +1,13 @@
-#include "base/string_index.hpp"
-#include "eval/collectors.hpp"
-#include "records/scan_plan.hpp"
+#include "eval/task_scan.hpp"
 #include "records/table_scan.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace dxcomply {
 namespace {
@@ -22,144 +22,195 @@ Obligation WithCompletion(const Obligation& rule) {
   return augmented;
 }
 
+template <typename T>
+void Append(std::vector<T>& to, std::vector<T>&& from) {
+  if (to.empty()) {
+    to = std::move(from);
+  } else {
+    to.insert(to.end(), from.begin(), from.end());
+  }
+}
+
 }  // namespace
 
-TaskRecords CollectTaskMeasures(const CollectContext& context) {
-  TaskRecords records;
+TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : context_(context) {
   const TableSpec* table = context.rules.FindTable(kTaskTable);
-  if (table == nullptr) return records;  // schema_check refuses to run without it.
+  if (table == nullptr) return;  // schema_check refuses to run without it.
 
-  std::vector<Obligation> task_rules;
-  std::vector<int> task_rule_index;
   for (const Obligation& rule : context.rules.obligations) {
     if (rule.check.kind != CheckKind::kTask) continue;
-    task_rules.push_back(WithCompletion(rule));
-    task_rule_index.push_back(RuleIndex(context.rules, &rule));
+    task_rules_.push_back(WithCompletion(rule));
+    task_rule_index_.push_back(RuleIndex(context.rules, &rule));
   }
   std::vector<const Obligation*> plan_rules;
-  for (const Obligation& rule : task_rules) plan_rules.push_back(&rule);
+  for (const Obligation& rule : task_rules_) plan_rules.push_back(&rule);
   TableScanPlan plan = PlanTableScan(*table, plan_rules, context.as_of);
   plan.order_by_id = true;
 
-  // obligation_id -> the task rules measuring it, and the rule of that id.
-  struct ObligationEntry {
-    std::vector<int> measured_by;
-    int rule = -1;
-  };
-  std::vector<ObligationEntry> entries;
-  StringIndex entry_of_id;
   const auto entry = [&](const std::string& id) -> ObligationEntry& {
-    int found = entry_of_id.Find(id);
+    int found = entry_of_id_.Find(id);
     if (found < 0) {
-      found = static_cast<int>(entries.size());
-      entry_of_id.Insert(id, found);
-      entries.emplace_back();
+      found = static_cast<int>(entries_.size());
+      entry_of_id_.Insert(id, found);
+      entries_.emplace_back();
     }
-    return entries[static_cast<std::size_t>(found)];
+    return entries_[static_cast<std::size_t>(found)];
   };
-  for (std::size_t i = 0; i < task_rules.size(); ++i) {
-    entry(task_rules[i].check.task_obligation).measured_by.push_back(static_cast<int>(i));
+  for (std::size_t i = 0; i < task_rules_.size(); ++i) {
+    entry(task_rules_[i].check.task_obligation).measured_by.push_back(static_cast<int>(i));
   }
   for (std::size_t i = 0; i < context.rules.obligations.size(); ++i) {
     ObligationEntry& of_id = entry(context.rules.obligations[i].id);
     if (of_id.rule < 0) of_id.rule = static_cast<int>(i);
   }
 
-  const int obligation_column = plan.ColumnIndex("obligation_id");
-  const int period_column = plan.ColumnIndex("period");
-  const int progress_column = plan.ColumnIndex("progress");
+  obligation_column_ = plan.ColumnIndex("obligation_id");
+  period_column_ = plan.ColumnIndex("period");
+  progress_column_ = plan.ColumnIndex("progress");
   const auto slot_of = [&](const char* name) {
     const int column = plan.ColumnIndex(name);
     return column < 0 ? -1 : plan.date_slot_of_column[static_cast<std::size_t>(column - 2)];
   };
-  const int started_slot = slot_of("started_on");
-  const int completed_slot = slot_of("completed_on");
-  const DayNumber as_of = context.book.as_of_day();
+  started_slot_ = slot_of("started_on");
+  completed_slot_ = slot_of("completed_on");
 
-  const ScanResult result = ScanTable(
-      context.store, plan, context.agencies, false, context.issues, [&](const ScanRow& row) {
-        const Statement& statement = row.statement;
-        const auto agency_id = [&] {
-          return row.agency >= 0 ? context.agencies.at(row.agency).id : std::string();
-        };
-        if (statement.Type(0) != SqlType::kInteger) {
-          context.issues.push_back(
-              {kTaskTable, statement.String(0), plan.table->id_column, statement.String(0),
-               "task id must be an integer (task left out of the graph)", agency_id()});
-        } else if (!records.ids.empty() && statement.Int64(0) == records.ids.back()) {
-          context.issues.push_back({kTaskTable, statement.String(0), plan.table->id_column,
-                                    statement.String(0), "duplicate task id (later row ignored)",
-                                    agency_id()});
-          return;
-        }
+  const std::optional<std::pair<std::int64_t, std::int64_t>> span =
+      plan.only_agency.empty() ? context.store.RowidSpan(table->name, table->id_column)
+                               : std::nullopt;
+  if (!span) {
+    parts_.push_back({plan, {}, {}, {}, {}});
+    return;
+  }
+  // Equal ranges from the lowest id to the highest, at most kMaxParts of
+  // them, in unsigned arithmetic: the span of int64 ids may not fit in one.
+  const auto low = static_cast<std::uint64_t>(span->first);
+  const std::uint64_t span_width = static_cast<std::uint64_t>(span->second) - low;  // + 1
+  const auto width = static_cast<std::uint64_t>(std::max<std::int64_t>(1, ids_per_part));
+  const std::uint64_t count = span_width / width >= kMaxParts ? kMaxParts : span_width / width + 1;
+  const std::uint64_t step = span_width / count + 1;  // count * step > span_width
+  for (std::uint64_t k = 0; k < count; ++k) {
+    if (k != 0 && span_width / k < step) break;  // k * step > span_width: past the end
+    const std::uint64_t first = k * step;
+    const std::uint64_t last = span_width - first < step ? span_width : first + step - 1;
+    Part part{plan, {}, {}, {}, {}};
+    part.plan.id_range = {static_cast<std::int64_t>(low + first),
+                          static_cast<std::int64_t>(low + last)};
+    parts_.push_back(std::move(part));
+  }
+}
 
-        const DayNumber completed = row.dates[static_cast<std::size_t>(completed_slot)];
-        std::int32_t node_instance = -1;
-        const int found =
-            row.agency >= 0 ? entry_of_id.Find(statement.Text(obligation_column)) : -1;
-        if (found >= 0) {
-          const ObligationEntry& of_id = entries[static_cast<std::size_t>(found)];
-          const std::string_view period = statement.Text(period_column);
-          for (int i : of_id.measured_by) {
-            const Obligation& rule = task_rules[static_cast<std::size_t>(i)];
-            const int rule_index = task_rule_index[static_cast<std::size_t>(i)];
-            int instance;
-            if (rule.due.kind == Due::Kind::kRecurring) {
-              instance = context.instances.FindPeriod(rule_index, row.agency, period);
-            } else if (rule.period.empty() || rule.period == period) {
-              instance = context.instances.Find(rule_index, row.agency);
-            } else {
-              continue;
-            }
-            if (instance < 0) continue;
-            if (node_instance < 0) node_instance = instance;
-            const RuleScanPlan& rule_plan = plan.rules[static_cast<std::size_t>(i)];
-            if (!row.AtomsHold(rule_plan.where)) continue;
-            TaskSnapshot snapshot;
-            row.Interval(plan, rule_plan.where, &snapshot.from, &snapshot.until);
-            if (row.AtomsHold(rule_plan.satisfied)) {
-              row.Interval(plan, rule_plan.satisfied, &snapshot.satisfied_from,
-                           &snapshot.satisfied_until);
-            }
-            snapshot.started = row.dates[static_cast<std::size_t>(started_slot)];
-            snapshot.completed = completed;
-            if (!statement.IsNull(progress_column) &&
-                row.fits[static_cast<std::size_t>(progress_column - 2)] != 0) {
-              snapshot.progress = static_cast<float>(statement.Double(progress_column));
-            }
-            context.book.AddTask(instance, snapshot);
-          }
-          if (node_instance < 0 && of_id.rule >= 0) {
-            const bool recurring =
-                context.rules.obligations[static_cast<std::size_t>(of_id.rule)].due.kind ==
-                Due::Kind::kRecurring;
-            node_instance = recurring ? context.instances.FindPeriod(of_id.rule, row.agency, period)
-                                      : context.instances.Find(of_id.rule, row.agency);
-          }
-        }
+void TaskScan::ReadPart(int index, RecordStore& store) {
+  Part& part = parts_[static_cast<std::size_t>(index)];
+  const ScanResult result = ScanTable(store, part.plan, context_.agencies, false, part.issues,
+                                      [&](const ScanRow& row) { ReadRow(row, part); });
+  part.rows_with_issues = result.rows_with_issues;
+}
 
-        if (statement.Type(0) != SqlType::kInteger) return;
-        records.ids.push_back(statement.Int64(0));
-        records.instance.push_back(node_instance);
-        records.agency.push_back(row.agency);
-        records.done.push_back(completed <= as_of ? 1 : 0);
-      });
+void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
+  const Statement& statement = row.statement;
+  TaskRecords& records = part.records;
+  const auto agency_id = [&] {
+    return row.agency >= 0 ? context_.agencies.at(row.agency).id : std::string();
+  };
+  if (statement.Type(0) != SqlType::kInteger) {
+    part.issues.push_back({kTaskTable, statement.String(0), part.plan.table->id_column,
+                           statement.String(0),
+                           "task id must be an integer (task left out of the graph)", agency_id()});
+  } else if (!records.ids.empty() && statement.Int64(0) == records.ids.back()) {
+    part.issues.push_back({kTaskTable, statement.String(0), part.plan.table->id_column,
+                           statement.String(0), "duplicate task id (later row ignored)",
+                           agency_id()});
+    return;
+  }
 
-  context.book.GroupTasks();
+  const DayNumber completed = row.dates[static_cast<std::size_t>(completed_slot_)];
+  std::int32_t node_instance = -1;
+  const int found = row.agency >= 0 ? entry_of_id_.Find(statement.Text(obligation_column_)) : -1;
+  if (found >= 0) {
+    const ObligationEntry& of_id = entries_[static_cast<std::size_t>(found)];
+    const std::string_view period = statement.Text(period_column_);
+    for (int i : of_id.measured_by) {
+      const Obligation& rule = task_rules_[static_cast<std::size_t>(i)];
+      const int rule_index = task_rule_index_[static_cast<std::size_t>(i)];
+      int instance;
+      if (rule.due.kind == Due::Kind::kRecurring) {
+        instance = context_.instances.FindPeriod(rule_index, row.agency, period);
+      } else if (rule.period.empty() || rule.period == period) {
+        instance = context_.instances.Find(rule_index, row.agency);
+      } else {
+        continue;
+      }
+      if (instance < 0) continue;
+      if (node_instance < 0) node_instance = instance;
+      const RuleScanPlan& rule_plan = part.plan.rules[static_cast<std::size_t>(i)];
+      if (!row.AtomsHold(rule_plan.where)) continue;
+      TaskSnapshot snapshot;
+      row.Interval(part.plan, rule_plan.where, &snapshot.from, &snapshot.until);
+      if (row.AtomsHold(rule_plan.satisfied)) {
+        row.Interval(part.plan, rule_plan.satisfied, &snapshot.satisfied_from,
+                     &snapshot.satisfied_until);
+      }
+      snapshot.started = row.dates[static_cast<std::size_t>(started_slot_)];
+      snapshot.completed = completed;
+      if (!statement.IsNull(progress_column_) &&
+          row.fits[static_cast<std::size_t>(progress_column_ - 2)] != 0) {
+        snapshot.progress = static_cast<float>(statement.Double(progress_column_));
+      }
+      part.added.push_back({instance, snapshot});
+    }
+    if (node_instance < 0 && of_id.rule >= 0) {
+      const bool recurring =
+          context_.rules.obligations[static_cast<std::size_t>(of_id.rule)].due.kind ==
+          Due::Kind::kRecurring;
+      node_instance = recurring ? context_.instances.FindPeriod(of_id.rule, row.agency, period)
+                                : context_.instances.Find(of_id.rule, row.agency);
+    }
+  }
 
-  for (std::size_t i = 0; i < task_rules.size(); ++i) {
-    for (std::size_t agency = 0; agency < result.rows_with_issues.size(); ++agency) {
-      const int first = context.instances.Find(task_rule_index[i], static_cast<int>(agency));
+  if (statement.Type(0) != SqlType::kInteger) return;
+  records.ids.push_back(statement.Int64(0));
+  records.instance.push_back(node_instance);
+  records.agency.push_back(row.agency);
+  records.done.push_back(completed <= context_.book.as_of_day() ? 1 : 0);
+}
+
+TaskRecords TaskScan::Finish() {
+  TaskRecords records;
+  std::vector<int> rows_with_issues(context_.agencies.size(), 0);
+  for (Part& part : parts_) {
+    // A duplicate id across two parts cannot happen: the parts are ranges
+    // of an INTEGER PRIMARY KEY, and a table without one is read in one part.
+    Append(records.ids, std::move(part.records.ids));
+    Append(records.instance, std::move(part.records.instance));
+    Append(records.agency, std::move(part.records.agency));
+    Append(records.done, std::move(part.records.done));
+    context_.book.AddTasks(std::move(part.added));
+    Append(context_.issues, std::move(part.issues));
+    for (std::size_t agency = 0; agency < part.rows_with_issues.size(); ++agency) {
+      rows_with_issues[agency] += part.rows_with_issues[agency];
+    }
+  }
+  parts_.clear();
+  context_.book.GroupTasks();
+
+  for (std::size_t i = 0; i < task_rules_.size(); ++i) {
+    for (std::size_t agency = 0; agency < rows_with_issues.size(); ++agency) {
+      const int first = context_.instances.Find(task_rule_index_[i], static_cast<int>(agency));
       if (first < 0) continue;
       const std::size_t periods =
-          std::max<std::size_t>(1, context.instances.Periods(task_rule_index[i]).size());
+          std::max<std::size_t>(1, context_.instances.Periods(task_rule_index_[i]).size());
       for (std::size_t p = 0; p < periods; ++p) {
-        context.book.counts(first + static_cast<int>(p)).issue_rows +=
-            result.rows_with_issues[agency];
+        context_.book.counts(first + static_cast<int>(p)).issue_rows += rows_with_issues[agency];
       }
     }
   }
   return records;
+}
+
+TaskRecords CollectTaskMeasures(const CollectContext& context) {
+  TaskScan scan(context);
+  for (int part = 0; part < scan.part_count(); ++part) scan.ReadPart(part, context.store);
+  return scan.Finish();
 }
 
 }  // namespace dxcomply

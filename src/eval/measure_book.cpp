@@ -1,6 +1,7 @@
 #include "eval/measure_book.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace dxcomply {
 namespace {
@@ -33,6 +34,14 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
     const DayNumber due = instance.due ? ToDayNumber(*instance.due) : as_of_day_;
     days_[static_cast<std::size_t>(i)] = {as_of_day_, as_of_day_ - rule.lookback_days,
                                           std::min(as_of_day_, due)};
+  }
+}
+
+void MeasureBook::AddTasks(std::vector<AddedTask>&& batch) {
+  if (added_tasks_.empty()) {
+    added_tasks_ = std::move(batch);
+  } else {
+    added_tasks_.insert(added_tasks_.end(), batch.begin(), batch.end());
   }
 }
 

@@ -67,10 +67,16 @@ class MeasureBook {
   const InstanceCounts& counts(int instance) const {
     return counts_[static_cast<std::size_t>(instance)];
   }
-  // Adds a task row to an instance, in scan order. The rows are appended
-  // to one list as they come (the scan visits instances in no order) and
-  // grouped by instance by GroupTasks, which must run before FinishTasks.
-  void AddTask(int instance, const TaskSnapshot& task) { added_tasks_.push_back({instance, task}); }
+  // A task row of an instance, as the scan met it.
+  struct AddedTask {
+    int instance;
+    TaskSnapshot task;
+  };
+  // Adds task rows, in scan order: a scan appends its rows to one list as
+  // they come (it visits instances in no order), in batches when it is cut
+  // into parts. GroupTasks groups them by instance and must run before
+  // FinishTasks.
+  void AddTasks(std::vector<AddedTask>&& batch);
   void GroupTasks();
 
   // Counts a task instance from its snapshots, with its due date (the
@@ -88,10 +94,6 @@ class MeasureBook {
   DayNumber as_of_day_;
   std::vector<std::array<DayNumber, kMeasureDates>> days_;
   std::vector<InstanceCounts> counts_;
-  struct AddedTask {
-    int instance;
-    TaskSnapshot task;
-  };
   std::vector<AddedTask> added_tasks_;   // until GroupTasks
   std::vector<std::size_t> task_begin_;  // by instance, plus the end; after GroupTasks
   std::vector<TaskSnapshot> tasks_;      // by instance, each in the order added

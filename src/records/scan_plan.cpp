@@ -210,7 +210,14 @@ std::string TableScanPlan::Sql() const {
   for (const ColumnSpec* column : columns) sql += ", " + QuoteIdentifier(column->name);
   for (const StaticAtom& atom : atoms) sql += ", (" + atom.sql + ")";
   sql += " FROM " + QuoteIdentifier(table->name);
-  if (!only_agency.empty()) sql += " WHERE " + QuoteIdentifier(table->agency_column) + " = ?";
+  std::vector<std::string> conditions;
+  if (!only_agency.empty()) conditions.push_back(QuoteIdentifier(table->agency_column) + " = ?");
+  if (id_range) {
+    conditions.push_back(QuoteIdentifier(table->id_column) + " BETWEEN ? AND ?");
+  }
+  for (std::size_t i = 0; i < conditions.size(); ++i) {
+    sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+  }
   if (order_by_id) sql += " ORDER BY " + QuoteIdentifier(table->id_column);
   return sql;
 }
@@ -221,6 +228,10 @@ std::vector<SqlValue> TableScanPlan::Parameters() const {
     parameters.insert(parameters.end(), atom.parameters.begin(), atom.parameters.end());
   }
   if (!only_agency.empty()) parameters.push_back(TextValue(only_agency));
+  if (id_range) {
+    parameters.push_back(IntegerValue(id_range->first));
+    parameters.push_back(IntegerValue(id_range->second));
+  }
   return parameters;
 }
 

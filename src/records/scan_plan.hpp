@@ -27,7 +27,9 @@
 #include "dxcomply/rule_set.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dxcomply {
@@ -74,9 +76,13 @@ struct TableScanPlan {
   std::vector<RuleScanPlan> rules;
   std::string only_agency;   // non-empty: read only this agency's rows
   bool order_by_id = false;  // rows in id order (free for INTEGER PRIMARY KEY)
+  // Set: read only the rows with first <= id <= second. Only for a table
+  // whose id is its INTEGER PRIMARY KEY (see RecordStore::RowidRange), so
+  // that no row falls outside every range.
+  std::optional<std::pair<std::int64_t, std::int64_t>> id_range;
 
-  // "SELECT id, agency_id, <columns>, <atoms> FROM table [WHERE agency_id = ?]
-  // [ORDER BY id]"; bind Parameters() in order.
+  // "SELECT id, agency_id, <columns>, <atoms> FROM table [WHERE agency_id = ?
+  // AND id BETWEEN ? AND ?] [ORDER BY id]"; bind Parameters() in order.
   std::string Sql() const;
   std::vector<SqlValue> Parameters() const;
   int FirstAtomColumn() const { return 2 + static_cast<int>(columns.size()); }

@@ -204,6 +204,29 @@ std::optional<RecordStore> RecordStore::OpenSnapshotTwin() {
   }
 }
 
+std::optional<std::pair<std::int64_t, std::int64_t>> RecordStore::RowidSpan(
+    const std::string& table, const std::string& id_column) {
+  const std::string id = QuoteIdentifier(id_column);
+  const std::string from = " FROM " + QuoteIdentifier(table);
+  // SQLite says itself whether a range of this column is a range of rowids.
+  Statement plan(
+      db_, "EXPLAIN QUERY PLAN SELECT 1" + from + " WHERE " + id + " >= 0 AND " + id + " < 1");
+  bool by_rowid = false;
+  while (plan.Step()) {
+    if (plan.Text(3).find("USING INTEGER PRIMARY KEY") != std::string_view::npos) by_rowid = true;
+  }
+  if (!by_rowid) return std::nullopt;
+  // One aggregate per query: SQLite answers a lone min() or max() of the
+  // rowid from the b-tree's ends, but scans the table for both at once.
+  std::int64_t bounds[2];
+  for (int end = 0; end < 2; ++end) {
+    Statement bound(db_, std::string(end == 0 ? "SELECT min(" : "SELECT max(") + id + ")" + from);
+    if (!bound.Step() || bound.Type(0) != SqlType::kInteger) return std::nullopt;
+    bounds[end] = bound.Int64(0);
+  }
+  return std::make_pair(bounds[0], bounds[1]);
+}
+
 std::string QuoteIdentifier(std::string_view name) {
   std::string quoted = "\"";
   for (char c : name) {

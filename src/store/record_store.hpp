@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -100,6 +101,12 @@ class RecordStore {
   // see a later commit (pinning it needs sqlite3_snapshot_open, which
   // Debian's SQLite lacks). The twin's snapshot is open; EndSnapshot it.
   std::optional<RecordStore> OpenSnapshotTwin();
+
+  // The lowest and highest id of `table` when `id_column` is its INTEGER
+  // PRIMARY KEY (so a range of ids is read without a scan and every row
+  // has an integer id); nullopt otherwise or when the table is empty.
+  std::optional<std::pair<std::int64_t, std::int64_t>> RowidSpan(const std::string& table,
+                                                                 const std::string& id_column);
 
   const std::string& path() const { return path_; }
 

@@ -262,6 +262,7 @@ class Evaluation {
     std::optional<TaskDependencyRows> dependency_rows;
     std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
     std::vector<OwnStatus> own(findings.size());
+    std::optional<DependencyGraph> built;
     {
       MeasureBook book(rules_, instances, options_.as_of);
       const CollectContext context{store_,    rules_,         agencies, instances,
@@ -270,22 +271,30 @@ class Evaluation {
       CollectIndicatorMeasures(context, national);
       ResolveDueDatesAndTasks(instances, book, deadlines);
       timer.Done("indicators and task measures");
+      // The graph needs no status, nor the statuses the graph: the statuses
+      // are worked out on a second thread while the graph is built.
       const SharedParts shared(rules_, agencies);
-      for (int i = 0; i < instances.size(); ++i) {
-        Finding& finding = findings[static_cast<std::size_t>(i)];
-        finding = OwnFinding(instances, shared, book, deadlines, i);
-        own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
-                                                                ? finding.days_overdue
-                                                                : finding.days_left};
-      }
+      std::vector<DataIssue> graph_issues;
+      RunBeside(
+          [&] {
+            for (int i = 0; i < instances.size(); ++i) {
+              Finding& finding = findings[static_cast<std::size_t>(i)];
+              finding = OwnFinding(instances, shared, book, deadlines, i);
+              own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
+                                                                      ? finding.days_overdue
+                                                                      : finding.days_left};
+            }
+          },
+          [&] {
+            built.emplace(DependencyGraph::Build(
+                {rules_, instances, agencies, tasks, dependency_rows ? &*dependency_rows : nullptr},
+                store_, graph_issues));
+          });
+      report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());
     }
-    timer.Done("statuses");
-
-    const DependencyGraph graph = DependencyGraph::Build(
-        {rules_, instances, agencies, tasks, dependency_rows ? &*dependency_rows : nullptr}, store_,
-        report.data_issues);
+    const DependencyGraph& graph = *built;
     timer.Done("dependency graph (" + std::to_string(graph.node_count()) + " nodes, " +
-               std::to_string(graph.link_count()) + " links)");
+               std::to_string(graph.link_count()) + " links), statuses beside it");
     const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
     // Impact reads only the graph, blocking and `own`: walked on a second
@@ -404,6 +413,7 @@ class Evaluation {
       }
       if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i);
     }
+    book.DropTaskSnapshots();
   }
 
   // The day an instance was met: when the last row it counts on T became

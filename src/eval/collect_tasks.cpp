@@ -4,9 +4,11 @@
 #include "store/record_store.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace dxcomply {
@@ -22,13 +24,21 @@ Obligation WithCompletion(const Obligation& rule) {
   return augmented;
 }
 
-template <typename T>
-void Append(std::vector<T>& to, std::vector<T>&& from) {
-  if (to.empty()) {
-    to = std::move(from);
-  } else {
-    to.insert(to.end(), from.begin(), from.end());
+// Moves the parts' vectors `member` into one, in part order, freeing each
+// part's as it goes (the whole is reserved first: no growth, no copy of it).
+template <typename Parts, typename Member>
+auto Concatenate(Parts& parts, Member member) {
+  std::size_t total = 0;
+  for (auto& part : parts) total += (part.*member).size();
+  std::remove_reference_t<decltype(parts.front().*member)> all;
+  all.reserve(total);
+  for (auto& part : parts) {
+    auto& piece = part.*member;
+    all.insert(all.end(), std::make_move_iterator(piece.begin()),
+               std::make_move_iterator(piece.end()));
+    decltype(all)().swap(piece);
   }
+  return all;
 }
 
 }  // namespace
@@ -175,17 +185,21 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
 }
 
 TaskRecords TaskScan::Finish() {
-  TaskRecords records;
+  // A duplicate id across two parts cannot happen: the parts are ranges of
+  // an INTEGER PRIMARY KEY, and a table without one is read in one part.
+  std::vector<TaskRecords> records(parts_.size());
+  for (std::size_t i = 0; i < parts_.size(); ++i) records[i] = std::move(parts_[i].records);
+  TaskRecords all;
+  all.ids = Concatenate(records, &TaskRecords::ids);
+  all.instance = Concatenate(records, &TaskRecords::instance);
+  all.agency = Concatenate(records, &TaskRecords::agency);
+  all.done = Concatenate(records, &TaskRecords::done);
+  context_.book.AddTasks(Concatenate(parts_, &Part::added));
+  std::vector<DataIssue> issues = Concatenate(parts_, &Part::issues);
+  context_.issues.insert(context_.issues.end(), std::make_move_iterator(issues.begin()),
+                         std::make_move_iterator(issues.end()));
   std::vector<int> rows_with_issues(context_.agencies.size(), 0);
-  for (Part& part : parts_) {
-    // A duplicate id across two parts cannot happen: the parts are ranges
-    // of an INTEGER PRIMARY KEY, and a table without one is read in one part.
-    Append(records.ids, std::move(part.records.ids));
-    Append(records.instance, std::move(part.records.instance));
-    Append(records.agency, std::move(part.records.agency));
-    Append(records.done, std::move(part.records.done));
-    context_.book.AddTasks(std::move(part.added));
-    Append(context_.issues, std::move(part.issues));
+  for (const Part& part : parts_) {
     for (std::size_t agency = 0; agency < part.rows_with_issues.size(); ++agency) {
       rows_with_issues[agency] += part.rows_with_issues[agency];
     }
@@ -204,7 +218,7 @@ TaskRecords TaskScan::Finish() {
       }
     }
   }
-  return records;
+  return all;
 }
 
 TaskRecords CollectTaskMeasures(const CollectContext& context) {

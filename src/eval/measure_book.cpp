@@ -60,6 +60,11 @@ void MeasureBook::GroupTasks() {
   std::vector<AddedTask>().swap(added_tasks_);
 }
 
+void MeasureBook::DropTaskSnapshots() {
+  std::vector<TaskSnapshot>().swap(tasks_);
+  std::vector<std::size_t>().swap(task_begin_);
+}
+
 void MeasureBook::FinishTasks(int instance) {
   const Instance& inst = instances_.at(instance);
   std::array<DayNumber, kMeasureDates>& days = days_[static_cast<std::size_t>(instance)];

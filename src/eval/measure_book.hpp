@@ -82,6 +82,8 @@ class MeasureBook {
   // Counts a task instance from its snapshots, with its due date (the
   // instance's, now known; none for a waiting instance).
   void FinishTasks(int instance);
+  // Frees the task snapshots, once every task instance is finished.
+  void DropTaskSnapshots();
 
   // The measure of `instance` at one of its dates.
   Measure MeasureAt(int instance, MeasureDate date) const;

@@ -4,6 +4,7 @@
 //            -> dependency graph -> blocking -> ordered findings
 #include "dxcomply/engine.hpp"
 
+#include "base/run_beside.hpp"
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
 #include "eval/classify.hpp"
@@ -60,29 +61,6 @@ class StageTimer {
  private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
-
-// Runs `beside` on a second thread while `here` runs on this one, and
-// returns once both are done. An exception from either is rethrown here
-// (this thread's first), after both have stopped.
-template <typename Beside, typename Here>
-void RunBeside(Beside&& beside, Here&& here) {
-  std::exception_ptr beside_failure;
-  std::thread thread([&] {
-    try {
-      beside();
-    } catch (...) {
-      beside_failure = std::current_exception();
-    }
-  });
-  try {
-    here();
-  } catch (...) {
-    thread.join();
-    throw;
-  }
-  thread.join();
-  if (beside_failure) std::rethrow_exception(beside_failure);
-}
 
 RuleSet WithOverrides(const RuleSet& rules, const EngineOptions& options) {
   RuleSet effective = rules;

@@ -2,6 +2,7 @@
 // through JsonStream, one object at a time, so a large report is never a
 // document in memory; the small summary uses nlohmann::json. Invalid UTF-8
 // from records is replaced, never fatal.
+#include "base/run_beside.hpp"
 #include "report/finding_format.hpp"
 #include "report/json_stream.hpp"
 #include "report/reporter.hpp"
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -137,6 +139,32 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
   out.EndObject();
 }
 
+// The findings array's elements, formatted a block at a time by two
+// threads (formatting is most of the time a large report takes to write)
+// and written in order: the same text as one stream writing them all.
+void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
+  constexpr std::size_t kBlock = 8192;
+  const auto format = [&](std::size_t begin) {
+    JsonStream part = JsonStream::ArrayPart(begin > 0);
+    const std::size_t end = std::min(listed.size(), begin + kBlock);
+    for (std::size_t i = begin; i < end; ++i) {
+      part.Newline();
+      WriteFinding(part, *listed[i], false);
+    }
+    return part.Take();
+  };
+  for (std::size_t begin = 0; begin < listed.size(); begin += 2 * kBlock) {
+    if (begin + kBlock >= listed.size()) {
+      out.Splice(format(begin));
+      break;
+    }
+    std::string first;
+    std::string second;
+    RunBeside([&] { second = format(begin + kBlock); }, [&] { first = format(begin); });
+    out.Splice(first).Splice(second);
+  }
+}
+
 void WriteDataIssue(JsonStream& out, const DataIssue& issue) {
   out.BeginObject();
   out.Key("table").String(issue.table);
@@ -178,10 +206,7 @@ class JsonReporter : public Reporter {
     }
     json_out.EndObject();
     json_out.Key("findings").BeginArray();
-    for (const Finding* finding : listed) {
-      json_out.Newline();
-      WriteFinding(json_out, *finding, false);
-    }
+    WriteFindings(json_out, listed);
     json_out.Newline().EndArray();
     json_out.Key("data_issues").BeginArray();
     for (const DataIssue& issue : view.report.data_issues) {

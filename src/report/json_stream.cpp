@@ -86,7 +86,8 @@ void AppendJsonString(std::string_view text, std::string& out) {
 }
 
 void JsonStream::Flush() {
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (out_ == nullptr) return;
+  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
 }
 
@@ -172,6 +173,18 @@ JsonStream& JsonStream::Null() {
 JsonStream& JsonStream::Raw(std::string_view json) {
   BeforeValue();
   buffer_ += json;
+  return *this;
+}
+
+JsonStream& JsonStream::Splice(std::string_view part) {
+  if (part.empty()) return *this;
+  first_.back() = false;
+  if (out_ == nullptr) {
+    buffer_ += part;
+    return *this;
+  }
+  Flush();
+  out_->write(part.data(), static_cast<std::streamsize>(part.size()));
   return *this;
 }
 

@@ -11,14 +11,24 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dxcomply {
 
 class JsonStream {
  public:
-  explicit JsonStream(std::ostream& out) : out_(out) { buffer_.reserve(kChunk + 4096); }
+  explicit JsonStream(std::ostream& out) : out_(&out) { buffer_.reserve(kChunk + 4096); }
   ~JsonStream() { Flush(); }
+  // A stream that gathers its text in memory, for Take(), as if inside an
+  // array that already has elements when `after_elements`. So the elements
+  // of one array can be written in parts, each by its own stream (on its
+  // own thread), and the parts joined in order with Splice: the same text
+  // as one stream writing them all.
+  static JsonStream ArrayPart(bool after_elements) { return JsonStream(after_elements); }
+  std::string Take() { return std::move(buffer_); }
+  // Appends a part made by an ArrayPart stream, inside the current array.
+  JsonStream& Splice(std::string_view part);
   JsonStream(const JsonStream&) = delete;
   JsonStream& operator=(const JsonStream&) = delete;
 
@@ -40,10 +50,11 @@ class JsonStream {
  private:
   static constexpr std::size_t kChunk = 1 << 16;
 
+  explicit JsonStream(bool after_elements) : first_{!after_elements} {}
   void BeforeValue();
   void Flush();
 
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  // null: the text stays in buffer_
   std::string buffer_;
   std::vector<bool> first_;  // per open container: no element yet
   bool after_key_ = false;

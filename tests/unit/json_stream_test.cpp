@@ -99,5 +99,34 @@ BOOST_AUTO_TEST_CASE(json_stream_writes_everything_by_the_end) {
   BOOST_TEST(out.str() == "{\"a\":[-12,0.5,true,null],\"b\":\"x\"}\n");
 }
 
+BOOST_AUTO_TEST_CASE(array_parts_spliced_in_order_read_as_one_stream) {
+  const auto element = [](JsonStream& json, int i) {
+    json.Newline().BeginObject().Key("i").Int(i).Key("s").String("Hà Nội").EndObject();
+  };
+  std::ostringstream whole;
+  {
+    JsonStream json(whole);
+    json.BeginObject().Key("findings").BeginArray();
+    for (int i = 0; i < 5; ++i) element(json, i);
+    json.Newline().EndArray().EndObject();
+  }
+  std::ostringstream spliced;
+  {
+    JsonStream json(spliced);
+    json.BeginObject().Key("findings").BeginArray();
+    // Parts of 2, 0 and 3 elements, each from its own stream.
+    JsonStream first = JsonStream::ArrayPart(false);
+    element(first, 0);
+    element(first, 1);
+    JsonStream empty = JsonStream::ArrayPart(true);
+    JsonStream last = JsonStream::ArrayPart(true);
+    for (int i = 2; i < 5; ++i) element(last, i);
+    json.Splice(first.Take()).Splice(empty.Take()).Splice(last.Take());
+    json.Newline().EndArray().EndObject();
+  }
+  BOOST_TEST(spliced.str() == whole.str());
+  BOOST_TEST(whole.str().find("}\n,{\"i\":1") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace dxcomply

@@ -79,9 +79,8 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
       case CheckKind::kCount:
       case CheckKind::kTask: {
         if (rule.check.kind == CheckKind::kTask) {
-          const std::string_view obligation_id =
-              row.statement.Text(plan.ColumnIndex("obligation_id"));
-          const std::string_view period = row.statement.Text(plan.ColumnIndex("period"));
+          const std::string_view obligation_id = row.values.Text(plan.ColumnIndex("obligation_id"));
+          const std::string_view period = row.values.Text(plan.ColumnIndex("period"));
           if (obligation_id != rule.check.task_obligation) return;
           if (!rule.period.empty() && period != rule.period) return;
         }
@@ -103,7 +102,7 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
       case CheckKind::kIndicator: {
         const int as_of_slot =
             plan.date_slot_of_column[static_cast<std::size_t>(plan.ColumnIndex("as_of") - 2)];
-        listed = row.statement.Text(plan.ColumnIndex("indicator_id")) == rule.check.indicator &&
+        listed = row.values.Text(plan.ColumnIndex("indicator_id")) == rule.check.indicator &&
                  row.dates[static_cast<std::size_t>(as_of_slot)] <= t;
         break;
       }
@@ -111,12 +110,11 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     if (!listed) return;
     CounterRecord record;
     record.table = table->name;
-    record.id = ValueText(row.statement, 0);
-    if (!label_column.empty())
-      record.label = ValueText(row.statement, plan.ColumnIndex(label_column));
+    record.id = ValueText(row.values, 0);
+    if (!label_column.empty()) record.label = ValueText(row.values, plan.ColumnIndex(label_column));
     for (const std::string& column : shown) {
       const int index = plan.ColumnIndex(column);
-      std::string detail = column + "=" + ValueText(row.statement, index);
+      std::string detail = column + "=" + ValueText(row.values, index);
       // The row as it stands today may hold later dates; say so rather than
       // let them pass for what was known on T.
       const int slot = plan.date_slot_of_column[static_cast<std::size_t>(index - 2)];

@@ -35,11 +35,11 @@ void CollectIndicatorMeasures(const CollectContext& context, int national_agency
         if (agency < 0) return;
         const DayNumber day = row.dates[static_cast<std::size_t>(as_of_slot)];
         if (day == kPlusInfinity || !row.fits[static_cast<std::size_t>(value_column - 2)]) return;
-        const std::string_view indicator = row.statement.Text(indicator_column);
+        const std::string_view indicator = row.values.Text(indicator_column);
         key.assign(indicator.data(), indicator.size());
         const auto found = rules_of_indicator.find(key);
         if (found == rules_of_indicator.end()) return;
-        const double value = row.statement.Double(value_column);
+        const double value = row.values.Double(value_column);
         for (int rule : found->second) {
           const int instance = context.instances.Find(rule, agency);
           if (instance < 0) continue;

@@ -117,7 +117,7 @@ void TaskScan::ReadPart(int index, RecordStore& store) {
 }
 
 void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
-  const Statement& statement = row.statement;
+  const RowValues& statement = row.values;
   TaskRecords& records = part.records;
   const auto agency_id = [&] {
     return row.agency >= 0 ? context_.agencies.at(row.agency).id : std::string();

@@ -204,12 +204,16 @@ std::string CleanColumnSql(const ColumnSpec& column, std::vector<SqlValue>& para
   return "(CASE WHEN " + valid + " THEN " + name + " END)";
 }
 
-std::string TableScanPlan::Sql() const {
-  std::string sql =
-      "SELECT " + QuoteIdentifier(table->id_column) + ", " + QuoteIdentifier(table->agency_column);
-  for (const ColumnSpec* column : columns) sql += ", " + QuoteIdentifier(column->name);
-  for (const StaticAtom& atom : atoms) sql += ", (" + atom.sql + ")";
-  sql += " FROM " + QuoteIdentifier(table->name);
+std::vector<std::string> TableScanPlan::SelectList() const {
+  std::vector<std::string> list = {QuoteIdentifier(table->id_column),
+                                   QuoteIdentifier(table->agency_column)};
+  for (const ColumnSpec* column : columns) list.push_back(QuoteIdentifier(column->name));
+  for (const StaticAtom& atom : atoms) list.push_back("(" + atom.sql + ")");
+  return list;
+}
+
+std::string TableScanPlan::FromWhere() const {
+  std::string sql = " FROM " + QuoteIdentifier(table->name);
   std::vector<std::string> conditions;
   if (!only_agency.empty()) conditions.push_back(QuoteIdentifier(table->agency_column) + " = ?");
   if (id_range) {
@@ -218,8 +222,37 @@ std::string TableScanPlan::Sql() const {
   for (std::size_t i = 0; i < conditions.size(); ++i) {
     sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
   }
+  return sql;
+}
+
+std::string TableScanPlan::Sql() const {
+  std::string sql = "SELECT ";
+  const std::vector<std::string> list = SelectList();
+  for (std::size_t i = 0; i < list.size(); ++i) sql += (i == 0 ? "" : ", ") + list[i];
+  sql += FromWhere();
   if (order_by_id) sql += " ORDER BY " + QuoteIdentifier(table->id_column);
   return sql;
+}
+
+std::string TableScanPlan::VisitSql() const {
+  const std::vector<std::string> list = SelectList();
+  std::string arguments;
+  if (order_by_id && !id_range) {
+    // An aggregate takes its rows in the order its FROM gives them, so the
+    // order comes from a subquery (SQLite does not flatten a subquery with
+    // ORDER BY into an aggregate). A range of an INTEGER PRIMARY KEY is
+    // read in id order already.
+    std::string inner = "SELECT ";
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string name = "v" + std::to_string(i);
+      inner += (i == 0 ? "" : ", ") + list[i] + " AS " + name;
+      arguments += (i == 0 ? "" : ", ") + name;
+    }
+    inner += FromWhere() + " ORDER BY " + QuoteIdentifier(table->id_column);
+    return "SELECT " + std::string(kVisitFunction) + "(" + arguments + ") FROM (" + inner + ")";
+  }
+  for (std::size_t i = 0; i < list.size(); ++i) arguments += (i == 0 ? "" : ", ") + list[i];
+  return "SELECT " + std::string(kVisitFunction) + "(" + arguments + ")" + FromWhere();
 }
 
 std::vector<SqlValue> TableScanPlan::Parameters() const {

@@ -84,9 +84,17 @@ struct TableScanPlan {
   // "SELECT id, agency_id, <columns>, <atoms> FROM table [WHERE agency_id = ?
   // AND id BETWEEN ? AND ?] [ORDER BY id]"; bind Parameters() in order.
   std::string Sql() const;
+  // The same rows and values handed to RecordStore::Visit's aggregate:
+  // "SELECT dxcomply_visit(id, agency_id, ...) FROM table [WHERE ...]",
+  // the same parameters. In id order when order_by_id.
+  std::string VisitSql() const;
   std::vector<SqlValue> Parameters() const;
   int FirstAtomColumn() const { return 2 + static_cast<int>(columns.size()); }
   int ColumnIndex(const std::string& name) const;  // result column of a typed column, or -1
+
+ private:
+  std::vector<std::string> SelectList() const;
+  std::string FromWhere() const;
 };
 
 // Plans one scan of `table` for `rules` (each must read this table). `as_of`

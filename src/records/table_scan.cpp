@@ -39,8 +39,8 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
                      const std::function<void(const ScanRow&)>& visit) {
   ScanResult result;
   result.rows_with_issues.assign(agencies.size(), 0);
-  Statement statement = store.Prepare(plan.Sql());
-  spdlog::debug("scan: {}", plan.Sql());
+  Statement statement = store.Prepare(plan.VisitSql());
+  spdlog::debug("scan: {}", plan.VisitSql());
   int parameter = 1;
   for (const SqlValue& value : plan.Parameters()) {
     switch (value.kind) {
@@ -65,25 +65,25 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
   std::string last_agency_id;
   int last_agency = -1;
 
-  while (statement.Step()) {
+  store.Visit(statement, [&](const RowValues& row) {
     ++result.rows;
     bool has_issue = false;
     int agency = kNullAgency;
-    if (statement.IsNull(1)) {
+    if (row.IsNull(1)) {
       if (!agency_may_be_null) {
-        issues.push_back({table, ValueText(statement, 0), plan.table->agency_column, "NULL",
+        issues.push_back({table, ValueText(row, 0), plan.table->agency_column, "NULL",
                           "missing agency (not counted for any agency)", ""});
         agency = kUnknownAgency;
         has_issue = true;
       }
     } else {
-      const std::string_view agency_id = statement.Text(1);
+      const std::string_view agency_id = row.Text(1);
       if (last_agency >= 0 && agency_id == last_agency_id) {
         agency = last_agency;
       } else {
         agency = agencies.Find(agency_id);
         if (agency < 0) {
-          issues.push_back({table, ValueText(statement, 0), plan.table->agency_column,
+          issues.push_back({table, ValueText(row, 0), plan.table->agency_column,
                             std::string(agency_id), "unknown agency (not counted for any agency)",
                             ""});
           agency = kUnknownAgency;
@@ -99,23 +99,22 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
       const int index = static_cast<int>(i) + 2;
       const int slot = plan.date_slot_of_column[i];
       DayNumber day = kPlusInfinity;
-      const bool value_fits = ValueFits(*plan.columns[i], statement, index, &day);
+      const bool value_fits = ValueFits(*plan.columns[i], row, index, &day);
       if (slot >= 0) dates[static_cast<std::size_t>(slot)] = day;
       fits[i] = value_fits ? 1 : 0;
       if (!value_fits) {
         has_issue = true;
-        issues.push_back({table, ValueText(statement, 0), plan.columns[i]->name,
-                          ValueText(statement, index),
-                          ValueProblem(*plan.columns[i], statement, index, &day),
+        issues.push_back({table, ValueText(row, 0), plan.columns[i]->name, ValueText(row, index),
+                          ValueProblem(*plan.columns[i], row, index, &day),
                           agency >= 0 ? agencies.at(agency).id : ""});
       }
     }
     for (std::size_t i = 0; i < atoms.size(); ++i) {
-      atoms[i] = statement.Int64(first_atom + static_cast<int>(i)) != 0 ? 1 : 0;
+      atoms[i] = row.Int64(first_atom + static_cast<int>(i)) != 0 ? 1 : 0;
     }
     if (has_issue && agency >= 0) ++result.rows_with_issues[static_cast<std::size_t>(agency)];
-    visit(ScanRow{statement, agency, dates, atoms, fits, has_issue});
-  }
+    visit(ScanRow{row, agency, dates, atoms, fits, has_issue});
+  });
   return result;
 }
 

@@ -20,7 +20,7 @@
 namespace dxcomply {
 
 class RecordStore;
-class Statement;
+class RowValues;
 
 // ScanRow::agency when the agency column is NULL (allowed for national
 // measurements) or names no agency (reported as a data issue).
@@ -28,7 +28,7 @@ inline constexpr int kNullAgency = -1;
 inline constexpr int kUnknownAgency = -2;
 
 struct ScanRow {
-  const Statement& statement;              // the current result row, for built-in columns
+  const RowValues& values;                 // the row's values, for built-in columns
   int agency;                              // AgencyDirectory index, kNullAgency or kUnknownAgency
   const std::vector<DayNumber>& dates;     // per date slot; kPlusInfinity when NULL or invalid
   const std::vector<std::uint8_t>& atoms;  // per static atom: 1 true, 0 false or NULL

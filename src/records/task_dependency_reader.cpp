@@ -8,19 +8,19 @@ namespace dxcomply {
 
 void ReadTaskDependencies(RecordStore& store, std::vector<DataIssue>& issues,
                           const std::function<void(std::int64_t, std::int64_t)>& visit) {
-  Statement statement = store.Prepare("SELECT task_id, depends_on FROM task_dependency");
-  while (statement.Step()) {
+  Statement statement = store.Prepare("SELECT " + std::string(kVisitFunction) +
+                                      "(task_id, depends_on) FROM task_dependency");
+  store.Visit(statement, [&](const RowValues& row) {
     bool ok = true;
     for (int column : {0, 1}) {
-      if (statement.Type(column) == SqlType::kInteger) continue;
+      if (row.Type(column) == SqlType::kInteger) continue;
       ok = false;
-      issues.push_back({kTaskDependencyTable,
-                        ValueText(statement, 0) + "->" + ValueText(statement, 1),
-                        column == 0 ? "task_id" : "depends_on", ValueText(statement, column),
+      issues.push_back({kTaskDependencyTable, ValueText(row, 0) + "->" + ValueText(row, 1),
+                        column == 0 ? "task_id" : "depends_on", ValueText(row, column),
                         "not a task id (row ignored)", ""});
     }
-    if (ok) visit(statement.Int64(0), statement.Int64(1));
-  }
+    if (ok) visit(row.Int64(0), row.Int64(1));
+  });
 }
 
 }  // namespace dxcomply

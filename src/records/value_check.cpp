@@ -18,7 +18,7 @@ bool LooksLikeIsoDate(std::string_view text) {
 
 }  // namespace
 
-bool ValueFits(const ColumnSpec& column, const Statement& row, int index, DayNumber* day) {
+bool ValueFits(const ColumnSpec& column, const RowValues& row, int index, DayNumber* day) {
   const SqlType type = row.Type(index);
   if (type == SqlType::kNull) return column.nullable;
   switch (column.type) {
@@ -53,7 +53,7 @@ bool ValueFits(const ColumnSpec& column, const Statement& row, int index, DayNum
   return true;
 }
 
-std::string ValueProblem(const ColumnSpec& column, const Statement& row, int index,
+std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int index,
                          DayNumber* day) {
   if (ValueFits(column, row, index, day)) return "";
   const SqlType type = row.Type(index);
@@ -106,7 +106,7 @@ std::string ValueProblem(const ColumnSpec& column, const Statement& row, int ind
   return "";
 }
 
-std::string ValueText(const Statement& row, int index) {
+std::string ValueText(const RowValues& row, int index) {
   if (row.IsNull(index)) return "NULL";
   if (row.Type(index) == SqlType::kBlob) return "<blob>";
   return row.String(index);

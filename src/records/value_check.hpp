@@ -10,18 +10,18 @@
 
 namespace dxcomply {
 
-class Statement;
+class RowValues;
 
 // "" when the value at result column `index` of `row` fits `column`;
 // otherwise what is wrong ("not an ISO date YYYY-MM-DD", "outside 1-5", ...).
 // For a valid date, stores its day in `*day`; otherwise leaves `*day` alone.
 // Whether the value fits, as ValueProblem(...).empty() but without building
 // a message: the scans call it for every value. Stores a valid date's day.
-bool ValueFits(const ColumnSpec& column, const Statement& row, int index, DayNumber* day);
+bool ValueFits(const ColumnSpec& column, const RowValues& row, int index, DayNumber* day);
 
-std::string ValueProblem(const ColumnSpec& column, const Statement& row, int index, DayNumber* day);
+std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int index, DayNumber* day);
 
 // The value as text for a data-quality finding ("NULL" for NULL).
-std::string ValueText(const Statement& row, int index);
+std::string ValueText(const RowValues& row, int index);
 
 }  // namespace dxcomply

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <exception>
 #include <filesystem>
+#include <utility>
 
 namespace dxcomply {
 namespace {
@@ -17,7 +19,62 @@ constexpr int kBusyTimeoutMs = 30000;
   throw StoreError(message, code);
 }
 
+SqlType TypeOf(int sqlite_type) {
+  switch (sqlite_type) {
+    case SQLITE_INTEGER:
+      return SqlType::kInteger;
+    case SQLITE_FLOAT:
+      return SqlType::kReal;
+    case SQLITE_TEXT:
+      return SqlType::kText;
+    case SQLITE_BLOB:
+      return SqlType::kBlob;
+    default:
+      return SqlType::kNull;
+  }
+}
+
 }  // namespace
+
+struct RecordStore::VisitSlot {
+  const std::function<void(const RowValues&)>* visit = nullptr;
+  std::exception_ptr failure;
+};
+
+namespace {
+
+void VisitStep(sqlite3_context* context, int count, sqlite3_value** values) {
+  auto* slot = static_cast<RecordStore::VisitSlot*>(sqlite3_user_data(context));
+  if (slot->visit == nullptr) {
+    sqlite3_result_error(context, "dxcomply_visit is only for the engine's own scans", -1);
+    return;
+  }
+  // Nothing may unwind through SQLite's C frames: the exception waits in
+  // the slot, and the error stops the query.
+  try {
+    (*slot->visit)(RowValues(values, count));
+  } catch (...) {
+    slot->failure = std::current_exception();
+    sqlite3_result_error(context, "the row visitor failed", -1);
+  }
+}
+
+void VisitFinal(sqlite3_context* context) { sqlite3_result_null(context); }
+
+}  // namespace
+
+SqlType RowValues::Type(int column) const { return TypeOf(sqlite3_value_type(values_[column])); }
+
+std::int64_t RowValues::Int64(int column) const { return sqlite3_value_int64(values_[column]); }
+
+double RowValues::Double(int column) const { return sqlite3_value_double(values_[column]); }
+
+std::string_view RowValues::Text(int column) const {
+  const unsigned char* text = sqlite3_value_text(values_[column]);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_value_bytes(values_[column]))};
+}
 
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db), sql_(sql) {
   const int code =
@@ -72,18 +129,15 @@ void Statement::Reset() {
 int Statement::ColumnCount() const { return sqlite3_column_count(statement_); }
 
 SqlType Statement::Type(int column) const {
-  switch (sqlite3_column_type(statement_, column)) {
-    case SQLITE_INTEGER:
-      return SqlType::kInteger;
-    case SQLITE_FLOAT:
-      return SqlType::kReal;
-    case SQLITE_TEXT:
-      return SqlType::kText;
-    case SQLITE_BLOB:
-      return SqlType::kBlob;
-    default:
-      return SqlType::kNull;
+  return TypeOf(sqlite3_column_type(statement_, column));
+}
+
+RowValues Statement::Row() {
+  row_.resize(static_cast<std::size_t>(ColumnCount()));
+  for (std::size_t i = 0; i < row_.size(); ++i) {
+    row_[i] = sqlite3_column_value(statement_, static_cast<int>(i));
   }
+  return RowValues(row_.data(), static_cast<int>(row_.size()));
 }
 
 std::int64_t Statement::Int64(int column) const { return sqlite3_column_int64(statement_, column); }
@@ -119,6 +173,12 @@ RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
   }
   RecordStore store(db, path);
   sqlite3_busy_timeout(db, busy_timeout_ms);
+  // DIRECTONLY: not callable from a view or trigger stored in the file.
+  if (sqlite3_create_function_v2(db, kVisitFunction, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                 store.visit_slot_.get(), nullptr, VisitStep, VisitFinal,
+                                 nullptr) != SQLITE_OK) {
+    Fail(db, path + ": cannot register " + std::string(kVisitFunction), SQLITE_ERROR);
+  }
   sqlite3_extended_result_codes(db, 1);
   // Reading the schema is what reveals a file that is not SQLite.
   const int probe = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master; PRAGMA query_only = 1;",
@@ -132,8 +192,14 @@ RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
   return store;
 }
 
+RecordStore::RecordStore(sqlite3* db, std::string path)
+    : db_(db), visit_slot_(std::make_unique<VisitSlot>()), path_(std::move(path)) {}
+
 RecordStore::RecordStore(RecordStore&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)), in_snapshot_(other.in_snapshot_) {
+    : db_(other.db_),
+      visit_slot_(std::move(other.visit_slot_)),
+      path_(std::move(other.path_)),
+      in_snapshot_(other.in_snapshot_) {
   other.db_ = nullptr;
 }
 
@@ -141,6 +207,7 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
   if (this != &other) {
     sqlite3_close(db_);
     db_ = other.db_;
+    visit_slot_ = std::move(other.visit_slot_);
     path_ = std::move(other.path_);
     in_snapshot_ = other.in_snapshot_;
     other.db_ = nullptr;
@@ -202,6 +269,23 @@ std::optional<RecordStore> RecordStore::OpenSnapshotTwin() {
   } catch (const StoreError&) {
     return std::nullopt;
   }
+}
+
+void RecordStore::Visit(Statement& statement, const std::function<void(const RowValues&)>& visit) {
+  VisitSlot& slot = *visit_slot_;
+  // A visitor may run a scan of its own on this connection: restored after.
+  const auto* outer = slot.visit;
+  slot.visit = &visit;
+  slot.failure = nullptr;
+  try {
+    while (statement.Step()) {
+    }
+  } catch (const StoreError&) {
+    slot.visit = outer;
+    if (slot.failure) std::rethrow_exception(std::exchange(slot.failure, nullptr));
+    throw;
+  }
+  slot.visit = outer;
 }
 
 std::optional<std::pair<std::int64_t, std::int64_t>> RecordStore::RowidSpan(

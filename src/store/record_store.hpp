@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_value;
 
 namespace dxcomply {
 
@@ -34,6 +36,27 @@ class StoreError : public std::runtime_error {
 
 // The SQL type of a value in a result row.
 enum class SqlType { kInteger, kReal, kText, kBlob, kNull };
+
+// The values of one row: a result row of a Statement, or the arguments
+// SQLite hands the visiting aggregate (RecordStore::Visit). Read like a
+// result row; valid while that row is current.
+class RowValues {
+ public:
+  RowValues(sqlite3_value* const* values, int count) : values_(values), count_(count) {}
+
+  int size() const { return count_; }
+  SqlType Type(int column) const;
+  bool IsNull(int column) const { return Type(column) == SqlType::kNull; }
+  std::int64_t Int64(int column) const;
+  double Double(int column) const;
+  // Empty for NULL.
+  std::string_view Text(int column) const;
+  std::string String(int column) const { return std::string(Text(column)); }
+
+ private:
+  sqlite3_value* const* values_;
+  int count_;
+};
 
 // A prepared statement. Bind parameters are 1-based, result columns 0-based
 // (as in sqlite3). Not copyable; finalizes on destruction.
@@ -65,11 +88,19 @@ class Statement {
 
   const std::string& sql() const { return sql_; }
 
+  // The current result row's values, as RowValues. Valid until the next
+  // Step/Reset.
+  RowValues Row();
+
  private:
   sqlite3* db_;
   sqlite3_stmt* statement_ = nullptr;
   std::string sql_;
+  std::vector<sqlite3_value*> row_;
 };
+
+// The SQL aggregate through which a scan reads its rows, see Visit.
+inline constexpr const char* kVisitFunction = "dxcomply_visit";
 
 class RecordStore {
  public:
@@ -108,13 +139,24 @@ class RecordStore {
   std::optional<std::pair<std::int64_t, std::int64_t>> RowidSpan(const std::string& table,
                                                                  const std::string& id_column);
 
+  // Runs `statement`, a query that aggregates its rows with kVisitFunction
+  // ("SELECT dxcomply_visit(a, b, ...) FROM t WHERE ..."), and calls `visit`
+  // with each row's arguments as SQLite feeds them to the aggregate. Rows
+  // are read inside SQLite, as by a bare aggregate: about a third cheaper
+  // than stepping through result rows and reading each column through the
+  // API. An exception from `visit` stops the query and is rethrown here.
+  void Visit(Statement& statement, const std::function<void(const RowValues&)>& visit);
+
   const std::string& path() const { return path_; }
 
+  struct VisitSlot;  // the visitor of the query running, for the aggregate
+
  private:
-  RecordStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  RecordStore(sqlite3* db, std::string path);
   static RecordStore Open(const std::string& path, int busy_timeout_ms);
 
   sqlite3* db_ = nullptr;
+  std::unique_ptr<VisitSlot> visit_slot_;  // stays put when the store moves
   std::string path_;
   bool in_snapshot_ = false;
 };

@@ -209,6 +209,39 @@ BOOST_AUTO_TEST_CASE(a_snapshot_twin_reads_the_same_snapshot_or_is_refused) {
   wal_store.EndSnapshot();
 }
 
+BOOST_AUTO_TEST_CASE(visit_hands_every_row_to_the_visitor_and_stops_on_its_exception) {
+  const testing::TestDatabase database(testing::SchemaSql() + kAgencies);
+  RecordStore store = RecordStore::Open(database.path());
+  Statement rows = store.Prepare("SELECT dxcomply_visit(id, name, NULL, 1.5) FROM agency");
+  std::vector<std::string> seen;
+  store.Visit(rows, [&](const RowValues& row) {
+    BOOST_TEST(row.size() == 4);
+    BOOST_TEST((row.Type(2) == SqlType::kNull && row.Type(3) == SqlType::kReal));
+    seen.push_back(row.String(0) + " " + row.String(1));
+  });
+  BOOST_TEST(seen == (std::vector<std::string>{"BCA Bộ Công an", "HA-NOI Hà Nội"}),
+             boost::test_tools::per_element());
+
+  // The visitor's own exception comes out, after the first row only.
+  struct Stop : std::runtime_error {
+    Stop() : std::runtime_error("stop") {}
+  };
+  int calls = 0;
+  Statement again = store.Prepare("SELECT dxcomply_visit(id) FROM agency");
+  BOOST_CHECK_THROW(store.Visit(again,
+                                [&](const RowValues&) {
+                                  ++calls;
+                                  throw Stop();
+                                }),
+                    Stop);
+  BOOST_TEST(calls == 1);
+
+  // Outside Visit the function refuses to run.
+  Statement outside = store.Prepare("SELECT dxcomply_visit(id) FROM agency");
+  BOOST_TEST(ErrorOf([&] { outside.Step(); }).find("only for the engine's own scans") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_moved_store_keeps_working) {
   const testing::TestDatabase database(testing::SchemaSql() + kAgencies);
   RecordStore first = RecordStore::Open(database.path());

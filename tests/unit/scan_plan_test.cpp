@@ -252,7 +252,7 @@ BOOST_AUTO_TEST_CASE(the_scan_reads_bad_values_as_null_and_dates_as_intervals) {
                  : d == kPlusInfinity ? std::string("+inf")
                                       : FormatIsoDay(d);
         };
-        seen.push_back(row.statement.String(0) + ": agency " + std::to_string(row.agency) +
+        seen.push_back(row.values.String(0) + ": agency " + std::to_string(row.agency) +
                        (row.AtomsHold(rule.where) ? ", in base" : ", not in base") + " [" +
                        day(where_from) + ", " + day(where_until) + ") satisfied [" + day(sat_from) +
                        ", " + day(sat_until) + ")" + (row.has_issue ? ", has issue" : ""));

@@ -171,17 +171,17 @@ BOOST_AUTO_TEST_CASE(value_problem_and_the_sql_clean_view_agree) {
       BOOST_TEST_REQUIRE(statement.Step());
 
       DayNumber day = 12345;
-      const std::string problem = ValueProblem(c.column, statement, 0, &day);
+      const std::string problem = ValueProblem(c.column, statement.Row(), 0, &day);
       BOOST_TEST(problem == c.problem);
       DayNumber fit_day = 12345;
-      BOOST_TEST(ValueFits(c.column, statement, 0, &fit_day) == problem.empty());
+      BOOST_TEST(ValueFits(c.column, statement.Row(), 0, &fit_day) == problem.empty());
       BOOST_TEST(fit_day == day);
-      BOOST_TEST(ValueText(statement, 0) == c.text);
+      BOOST_TEST(ValueText(statement.Row(), 0) == c.text);
       // The clean view reads NULL exactly for NULL and for the values with
       // a problem, and a value that fits reads unchanged.
       BOOST_TEST(statement.IsNull(1) == (statement.IsNull(0) || !problem.empty()));
       if (problem.empty() && !statement.IsNull(0)) {
-        BOOST_TEST(ValueText(statement, 1) == c.text);
+        BOOST_TEST(ValueText(statement.Row(), 1) == c.text);
       }
       // A day only for a valid date; otherwise *day is left alone.
       if (c.column.type == ColumnType::kDate && problem.empty() && !statement.IsNull(0)) {

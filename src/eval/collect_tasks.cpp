@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -126,6 +127,10 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
     part.issues.push_back({kTaskTable, statement.String(0), part.plan.table->id_column,
                            statement.String(0),
                            "task id must be an integer (task left out of the graph)", agency_id()});
+  } else if (!records.ids.empty() && statement.Int64(0) < records.ids.back()) {
+    // TaskRecords::Find relies on it; VisitSql asks SQLite for this order.
+    throw std::runtime_error("task rows did not come in id order (task " + statement.String(0) +
+                             " after " + std::to_string(records.ids.back()) + ")");
   } else if (!records.ids.empty() && statement.Int64(0) == records.ids.back()) {
     part.issues.push_back({kTaskTable, statement.String(0), part.plan.table->id_column,
                            statement.String(0), "duplicate task id (later row ignored)",

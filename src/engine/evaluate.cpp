@@ -111,28 +111,29 @@ std::vector<int> Ranks(std::size_t count, const Key& key) {
 
 // Where each finding goes in the worst-first order: by status, days overdue
 // (most first), days left (fewest first), then obligation id, agency id and
-// period. The strings are ranked once, so the sort compares integers only.
-std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings) {
-  // The distinct obligations and agencies (findings share them) and periods.
-  std::map<const ObligationText*, int> obligation_of;
-  std::map<const Agency*, int> agency_of;
-  std::map<std::string_view, int> period_of;
-  for (const Finding& finding : findings) {
-    obligation_of.emplace(finding.obligation.get(), 0);
-    agency_of.emplace(finding.agency.get(), 0);
-    period_of.emplace(finding.period, 0);
+// period. findings[i] is instance i's. The ids and periods are ranked once,
+// per rule, agency and period, so the sort compares integers only.
+std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings,
+                                     const InstanceTable& instances, const RuleSet& rules,
+                                     const AgencyDirectory& agencies) {
+  const std::vector<int> rule_rank = Ranks(rules.obligations.size(), [&](std::size_t r) {
+    return std::string_view(rules.obligations[r].id);
+  });
+  const std::vector<int> agency_rank = Ranks(agencies.size(), [&](std::size_t a) {
+    return std::string_view(agencies.at(static_cast<int>(a)).id);
+  });
+  // Each rule's period labels, then its own `period`, in one list.
+  std::vector<std::string> labels;
+  std::vector<std::size_t> first_label;
+  for (std::size_t r = 0; r < rules.obligations.size(); ++r) {
+    first_label.push_back(labels.size());
+    for (const Period& period : instances.Periods(static_cast<int>(r))) {
+      labels.push_back(period.Label());
+    }
+    labels.push_back(rules.obligations[r].period);
   }
-  const auto rank_into = [](auto& of, const auto& key) {
-    std::vector<typename std::decay_t<decltype(of)>::key_type> keys;
-    for (const auto& entry : of) keys.push_back(entry.first);
-    const std::vector<int> rank = Ranks(keys.size(), [&](std::size_t i) { return key(keys[i]); });
-    std::size_t i = 0;
-    for (auto& entry : of) entry.second = rank[i++];
-  };
-  rank_into(obligation_of,
-            [](const ObligationText* text) -> const std::string& { return text->id; });
-  rank_into(agency_of, [](const Agency* agency) -> const std::string& { return agency->id; });
-  rank_into(period_of, [](std::string_view period) { return period; });
+  const std::vector<int> label_rank =
+      Ranks(labels.size(), [&](std::size_t k) { return std::string_view(labels[k]); });
 
   struct SortKey {
     int status;
@@ -141,6 +142,7 @@ std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings) {
     int obligation;
     int agency;
     int period;
+    int finding;  // its index: (obligation, agency, period) are never all equal
     bool operator<(const SortKey& other) const {
       return std::tie(status, minus_days_overdue, days_left, obligation, agency, period) <
              std::tie(other.status, other.minus_days_overdue, other.days_left, other.obligation,
@@ -150,20 +152,25 @@ std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings) {
   std::vector<SortKey> keys(findings.size());
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& finding = findings[i];
+    const Instance& instance = instances.at(static_cast<int>(i));
+    const auto rule = static_cast<std::size_t>(instance.rule);
+    const std::size_t label =
+        first_label[rule] + (instance.period >= 0 ? static_cast<std::size_t>(instance.period)
+                                                  : instances.Periods(instance.rule).size());
     // days_overdue >= 0, so its negation cannot overflow.
     keys[i] = {StatusRank(finding.status),
                -finding.days_overdue,
                finding.days_left,
-               obligation_of[finding.obligation.get()],
-               agency_of[finding.agency.get()],
-               period_of[finding.period]};
+               rule_rank[rule],
+               agency_rank[static_cast<std::size_t>(instance.agency)],
+               label_rank[label],
+               static_cast<int>(i)};
   }
-  std::vector<std::size_t> order(findings.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t ia, std::size_t ib) { return keys[ia] < keys[ib]; });
+  std::sort(keys.begin(), keys.end());
   std::vector<int> position(findings.size());
-  for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<int>(k);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    position[static_cast<std::size_t>(keys[k].finding)] = static_cast<int>(k);
+  }
   return position;
 }
 
@@ -218,8 +225,7 @@ class Evaluation {
     std::vector<int> position;
     std::vector<Finding> findings =
         EvaluateFindings(instances, agencies, national, deadlines, report, position, timer);
-    Permute(findings, std::move(position));
-    report.findings = std::move(findings);
+    report.findings = Permute(findings, position);
     timer.Done("ordering");
     std::sort(report.data_issues.begin(), report.data_issues.end(),
               [](const DataIssue& a, const DataIssue& b) {
@@ -286,7 +292,7 @@ class Evaluation {
         [&] { ApplyBlocking(blocking, text, findings); });
     ApplyImpact(impact, findings);
     timer.Done("slack, blocking and impact");
-    position = WorstFirstPositions(findings);
+    position = WorstFirstPositions(findings, instances, rules_, agencies);
     if (options_.keep_graph)
       report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
     return findings;
@@ -345,15 +351,18 @@ class Evaluation {
     return tasks;
   }
 
-  // Moves findings[i] to findings[position[i]], in place.
-  static void Permute(std::vector<Finding>& findings, std::vector<int> position) {
+  // The findings in their new places: findings[i] goes to position[i].
+  // Moved once each into a new vector (a swap cycle moves each three times).
+  static std::vector<Finding> Permute(std::vector<Finding>& findings,
+                                      const std::vector<int>& position) {
+    std::vector<int> from(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      while (position[i] != static_cast<int>(i)) {
-        const auto target = static_cast<std::size_t>(position[i]);
-        std::swap(findings[i], findings[target]);
-        std::swap(position[i], position[target]);
-      }
+      from[static_cast<std::size_t>(position[i])] = static_cast<int>(i);
     }
+    std::vector<Finding> placed;
+    placed.reserve(findings.size());
+    for (int i : from) placed.push_back(std::move(findings[static_cast<std::size_t>(i)]));
+    return placed;
   }
 
   // Task instances are counted once their due dates are known: a due date

@@ -251,10 +251,9 @@ class Evaluation {
       MeasureBook book(rules_, instances, options_.as_of);
       const CollectContext context{store_,    rules_,         agencies, instances,
                                    deadlines, options_.as_of, book,     report.data_issues};
-      tasks = ScanRecordTables(context, dependency_rows, timer);
-      CollectIndicatorMeasures(context, national);
+      tasks = ScanRecordTables(context, national, dependency_rows, timer);
       ResolveDueDatesAndTasks(instances, book, deadlines);
-      timer.Done("indicators and task measures");
+      timer.Done("task measures");
       // The graph needs no status, nor the statuses the graph: the statuses
       // are worked out on a second thread while the graph is built.
       const SharedParts shared(rules_, agencies);
@@ -298,20 +297,22 @@ class Evaluation {
     return findings;
   }
 
-  // The coverage and count scans and the task scan, on two threads when a
-  // second connection can read the same snapshot. The second thread reads
-  // the coverage and count tables, then the task_dependency rows for the
+  // The coverage, count and indicator scans and the task scan, on two
+  // threads when a second connection can read the same snapshot. The second
+  // thread reads the coverage and count tables and the measurements, then
+  // the task_dependency rows for the
   // graph (into `dependency_rows`), then helps with the task scan: both
   // threads take its parts in turn until none is left. Each part, table and
   // instance is written by one thread only, and the data issues come out
   // in the same order as from one thread.
-  TaskRecords ScanRecordTables(const CollectContext& context,
+  TaskRecords ScanRecordTables(const CollectContext& context, int national,
                                std::optional<TaskDependencyRows>& dependency_rows,
                                StageTimer& timer) const {
     std::optional<RecordStore> twin = store_.OpenSnapshotTwin();
     if (!twin) {
       CollectTableMeasures(context);
-      timer.Done("coverage and count scans");
+      CollectIndicatorMeasures(context, national);
+      timer.Done("coverage, count and indicator scans");
       TaskRecords tasks = CollectTaskMeasures(context);
       timer.Done("task scan (" + std::to_string(tasks.size()) + " tasks)");
       return tasks;
@@ -333,6 +334,7 @@ class Evaluation {
     RunBeside(
         [&] {
           CollectTableMeasures(table_context);
+          CollectIndicatorMeasures(table_context, national);
           ReadTaskDependencies(*twin, table_issues, [&](std::int64_t task_id, std::int64_t on) {
             rows.emplace_back(task_id, on);
           });
@@ -346,8 +348,8 @@ class Evaluation {
     // (The issues of unreadable task_dependency rows come before the tasks'
     // here, after them from one thread: the issues are sorted at the end.)
     dependency_rows = std::move(rows);
-    timer.Done("coverage, count and task scans, in parallel (" + std::to_string(tasks.size()) +
-               " tasks)");
+    timer.Done("coverage, count, indicator and task scans, in parallel (" +
+               std::to_string(tasks.size()) + " tasks)");
     return tasks;
   }
 

@@ -270,7 +270,8 @@ class Evaluation {
           },
           [&] {
             built.emplace(DependencyGraph::Build(
-                {rules_, instances, agencies, tasks, dependency_rows ? &*dependency_rows : nullptr},
+                {rules_, instances, agencies, tasks, dependency_rows ? &*dependency_rows : nullptr,
+                 options_.keep_graph},
                 store_, graph_issues));
           });
       report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());

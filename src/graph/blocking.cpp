@@ -1,6 +1,7 @@
 #include "graph/blocking.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace dxcomply {
 namespace {
@@ -31,12 +32,13 @@ Blocking PropagateBlocking(const DependencyGraph& graph, const std::vector<OwnSt
   const NodeId node_count = graph.node_count();
   Blocking result;
   result.holds_back.assign(node_count, 0);
+  // Every node its own chain's end, also the nodes the order leaves out.
   result.next.resize(node_count);
+  std::iota(result.next.begin(), result.next.end(), NodeId{0});
   result.blockers.resize(own.size());
   std::vector<long> root_severity(node_count, 0);
 
   for (NodeId node : graph.upstream_first()) {
-    result.next[node] = node;
     const bool instance = graph.IsInstance(node);
     if (instance && IsDone(own[node].status)) continue;
     if (instance && IsProblem(own[node].status)) {

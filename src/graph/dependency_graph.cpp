@@ -182,11 +182,27 @@ class GraphBuilder {
                                  return a.from == b.from && a.link.to == b.link.to;
                                }),
                    pending_.end());
-    std::optional<std::vector<NodeId>> order = UpstreamFirstOrder(node_count, Edges());
-    if (!order) {
-      DropCircularWaits(node_count);
-      order = UpstreamFirstOrder(node_count, Edges());
+    // The order covers the nodes findings read (all of them for the graph's
+    // own view), numbered among themselves in ascending order: Boost's
+    // search starts from nodes in index order, so the order is the one the
+    // whole graph would give, less the nodes left out.
+    const std::vector<bool> ordered = in_.order_all_nodes ? std::vector<bool>(node_count, true)
+                                                          : InstancesAndUpstream(node_count);
+    std::vector<NodeId> ordered_nodes;
+    std::vector<NodeId> local(node_count, kNotOrdered);
+    for (NodeId node = 0; node < node_count; ++node) {
+      if (!ordered[node]) continue;
+      local[node] = static_cast<NodeId>(ordered_nodes.size());
+      ordered_nodes.push_back(node);
     }
+    const auto ordered_count = static_cast<NodeId>(ordered_nodes.size());
+    std::optional<std::vector<NodeId>> order =
+        UpstreamFirstOrder(ordered_count, OrderedEdges(local));
+    if (!order) {
+      DropCircularWaits(ordered_nodes, local);
+      order = UpstreamFirstOrder(ordered_count, OrderedEdges(local));
+    }
+    for (NodeId& node : *order) node = ordered_nodes[node];
 
     Parts parts;
     parts.instance_count = instance_count_;
@@ -201,19 +217,58 @@ class GraphBuilder {
   }
 
  private:
-  std::vector<Edge> Edges() const {
+  static constexpr NodeId kNotOrdered = UINT32_MAX;
+
+  // The instances and every node upstream of one: all that the statuses,
+  // slack and blocking of findings read. The other nodes are free tasks
+  // that wait on something but that nothing reported waits on; impact still
+  // counts them, through the downstream links, which keep every node.
+  // pending_ is grouped by `from` (Finish).
+  std::vector<bool> InstancesAndUpstream(NodeId node_count) const {
+    std::vector<std::size_t> start(static_cast<std::size_t>(node_count) + 1, 0);
+    for (const PendingLink& p : pending_) ++start[p.from + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<bool> reached(node_count, false);
+    std::vector<NodeId> stack;
+    for (NodeId node = 0; node < instance_count_; ++node) {
+      reached[node] = true;
+      stack.push_back(node);
+    }
+    while (!stack.empty()) {
+      const NodeId node = stack.back();
+      stack.pop_back();
+      for (std::size_t i = start[node]; i < start[node + 1]; ++i) {
+        const NodeId upstream = pending_[i].link.to;
+        if (!reached[upstream]) {
+          reached[upstream] = true;
+          stack.push_back(upstream);
+        }
+      }
+    }
+    return reached;
+  }
+
+  // The links between ordered nodes, in their local numbers. (A node
+  // upstream of an ordered node is ordered.)
+  std::vector<Edge> OrderedEdges(const std::vector<NodeId>& local) const {
     std::vector<Edge> edges;
     edges.reserve(pending_.size());
-    for (const PendingLink& p : pending_) edges.push_back({p.from, p.link.to});
+    for (const PendingLink& p : pending_) {
+      if (local[p.from] != kNotOrdered) edges.emplace_back(local[p.from], local[p.link.to]);
+    }
     return edges;
   }
 
   // Instances waiting on each other through links that form no task-level
-  // cycle: reported once per cycle, and the links inside it dropped.
-  void DropCircularWaits(NodeId node_count) {
-    const std::vector<Edge> edges = Edges();
-    const std::vector<NodeId> component = StrongComponents(node_count, edges);
-    for (const std::vector<NodeId>& cycle : FindCycles(node_count, edges, component)) {
+  // cycle: reported once per cycle, and the links inside it dropped. Every
+  // node of such a cycle is upstream of an instance, so among the ordered.
+  void DropCircularWaits(const std::vector<NodeId>& ordered_nodes,
+                         const std::vector<NodeId>& local) {
+    const auto count = static_cast<NodeId>(ordered_nodes.size());
+    const std::vector<Edge> edges = OrderedEdges(local);
+    const std::vector<NodeId> component = StrongComponents(count, edges);
+    for (std::vector<NodeId> cycle : FindCycles(count, edges, component)) {
+      for (NodeId& node : cycle) node = ordered_nodes[node];
       std::string path;
       std::string row;
       for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
@@ -232,7 +287,8 @@ class GraphBuilder {
     }
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                   [&](const PendingLink& p) {
-                                    return component[p.from] == component[p.link.to];
+                                    return local[p.from] != kNotOrdered &&
+                                           component[local[p.from]] == component[local[p.link.to]];
                                   }),
                    pending_.end());
   }

@@ -74,8 +74,9 @@ EngineOptions Options(const Date& as_of) {
   return options;
 }
 
-// Loads, checks and evaluates as the CLI does.
-Report Evaluate(const std::string& obligations, const std::string& records) {
+// Loads, checks and evaluates as the CLI does (`graph` keeps the graph's
+// view, as `dxcomply graph` does).
+Report Evaluate(const std::string& obligations, const std::string& records, bool graph = false) {
   const testing::TestDatabase database(testing::SchemaSql() + kAgencies + records);
   const testing::TestRules folder({{"test.yaml", "obligations:\n" + obligations}});
   Diagnostics diagnostics;
@@ -85,7 +86,9 @@ Report Evaluate(const std::string& obligations, const std::string& records) {
   std::string all;
   for (const Diagnostic& diagnostic : diagnostics.Sorted()) all += diagnostic.ToString() + "\n";
   BOOST_TEST_REQUIRE(all == "");
-  return dxcomply::Evaluate(rules, store, Options(kAsOf));
+  EngineOptions options = Options(kAsOf);
+  options.keep_graph = graph;
+  return dxcomply::Evaluate(rules, store, options);
 }
 
 const Finding& Find(const Report& report, const std::string& obligation,
@@ -417,6 +420,48 @@ BOOST_AUTO_TEST_CASE(bad_task_dependency_rows_are_reported_and_skipped) {
                      "task_dependency a->10 task_id 'a': not a task id (row ignored) []"}),
              boost::test_tools::per_element());
   BOOST_TEST(StatusName(Find(report, "plan", "HA-NOI").status) == "on_track");
+}
+
+BOOST_AUTO_TEST_CASE(free_tasks_nothing_reported_waits_on_change_no_finding) {
+  // Without the graph's view, the order leaves out free tasks that no
+  // instance waits on (21, 22, 23 below): the findings must not change.
+  // BTP's guide is overdue; HA-NOI's plan waits on it through BCA's task 20;
+  // HUE's tasks 21 and 22 and BCA's 23 wait on the plan or the guide, and
+  // nothing waits on them; HA-NOI's plan and BTP's check wait on each other.
+  const std::string rules = LateRule("guide", "{agencies: [BTP]}") +
+                            Rule("plan", "{kinds: [province]}", "2022-12-31") +
+                            Rule("check", "{agencies: [BTP]}", "2022-12-31");
+  const std::string records =
+      OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") +
+      OnPaceTask(2, "HUE", "plan") + OnPaceTask(30, "BTP", "check") +
+      OpenTask(20, "BCA", "internal-prep") + OpenTask(21, "HUE", "internal-a") +
+      OpenTask(22, "HUE", "internal-b") + OpenTask(23, "BCA", "internal-c") + Waits(1, 20) +
+      Waits(20, 10) + Waits(21, 1) + Waits(22, 21) + Waits(23, 10) + Waits(30, 1) + Waits(1, 30);
+  const Report reported = Evaluate(rules, records);
+  const Report whole = Evaluate(rules, records, true);
+  const auto describe = [](const Report& report) {
+    std::vector<std::string> lines;
+    for (const Finding& f : report.findings) {
+      std::string line = f.obligation->id + " " + f.agency->id + " " + StatusName(f.status) + ": " +
+                         f.reason + " | slack " +
+                         (f.slack_days ? std::to_string(*f.slack_days) : "-") + " | holds back " +
+                         std::to_string(f.holds_back) + "/" + std::to_string(f.holds_back_direct) +
+                         " instances, " + std::to_string(f.holds_back_agencies) + "/" +
+                         std::to_string(f.holds_back_agencies_direct) + " agencies";
+      for (const std::string& chain : Chains(f)) line += " | " + chain;
+      lines.push_back(line);
+    }
+    for (const std::string& issue : Issues(report)) lines.push_back(issue);
+    return lines;
+  };
+  BOOST_TEST(describe(reported) == describe(whole), boost::test_tools::per_element());
+  // The guide holds back BCA (tasks 20 and 23), HA-NOI's plan, and HUE
+  // through tasks 21 and 22, which wait on that plan; BTP's check only
+  // through the circular wait, whose links are left out.
+  BOOST_TEST(Find(reported, "guide", "BTP").holds_back_agencies == 3);
+  BOOST_TEST(Issues(reported).size() == 1u);  // the circular wait
+  BOOST_TEST_REQUIRE(whole.graph.has_value());
+  BOOST_TEST(!reported.graph.has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

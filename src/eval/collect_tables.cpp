@@ -3,6 +3,8 @@
 #include "records/table_scan.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 
 namespace dxcomply {
@@ -10,6 +12,42 @@ namespace dxcomply {
 int RuleIndex(const RuleSet& rules, const Obligation* rule) {
   return static_cast<int>(rule - rules.obligations.data());
 }
+
+namespace {
+
+// What one table's scan adds to an instance. Rows come in no agency order,
+// so the instance records (InstanceCounts, far apart: one per rule and
+// agency) would each be a cache miss per row and rule; these are kept per
+// agency, the table's rules side by side, and added to the book at the end.
+struct ScanCounts {
+  int instance = -1;  // -1: the agency is outside the rule's scope
+  std::array<DayNumber, kMeasureDates> days{};
+  std::array<std::int64_t, kMeasureDates> base{};
+  std::array<std::int64_t, kMeasureDates> hits{};
+  DayNumber last_satisfied = kMinusInfinity;
+  std::int64_t late_open = 0;
+  DayNumber oldest_late_due = kPlusInfinity;
+  std::int64_t pending = 0;
+  DayNumber next_due = kPlusInfinity;
+  std::int64_t satisfied_late = 0;
+  std::int64_t without_event = 0;
+
+  void AddTo(InstanceCounts& counts) const {
+    for (std::size_t k = 0; k < kMeasureDates; ++k) {
+      counts.base[k] += base[k];
+      counts.hits[k] += hits[k];
+    }
+    counts.last_satisfied = std::max(counts.last_satisfied, last_satisfied);
+    counts.late_open += late_open;
+    counts.oldest_late_due = std::min(counts.oldest_late_due, oldest_late_due);
+    counts.pending += pending;
+    counts.next_due = std::min(counts.next_due, next_due);
+    counts.satisfied_late += satisfied_late;
+    counts.without_event += without_event;
+  }
+};
+
+}  // namespace
 
 void CollectTableMeasures(const CollectContext& context) {
   // Every table once, for all the rules that read it.
@@ -23,9 +61,12 @@ void CollectTableMeasures(const CollectContext& context) {
     const TableSpec* table = context.rules.FindTable(table_name);
     if (table == nullptr) continue;  // The rule checker has refused these rules.
     const TableScanPlan plan = PlanTableScan(*table, rules, context.as_of);
+    const std::size_t rule_count = plan.rules.size();
     std::vector<int> rule_index;
+    std::vector<bool> coverage;
     for (const RuleScanPlan& rule_plan : plan.rules) {
       rule_index.push_back(RuleIndex(context.rules, rule_plan.rule));
+      coverage.push_back(rule_plan.rule->check.kind == CheckKind::kCoverage);
     }
 
     // Per-record due dates: the date slot each row's own deadline counts from.
@@ -39,19 +80,29 @@ void CollectTableMeasures(const CollectContext& context) {
     }
     const DayNumber as_of = ToDayNumber(context.as_of);
 
+    // cells[agency * rule_count + r]: what rule r's instance for that agency gets.
+    std::vector<ScanCounts> cells(context.agencies.size() * rule_count);
+    for (std::size_t agency = 0; agency < context.agencies.size(); ++agency) {
+      for (std::size_t r = 0; r < rule_count; ++r) {
+        ScanCounts& cell = cells[agency * rule_count + r];
+        cell.instance = context.instances.Find(rule_index[r], static_cast<int>(agency));
+        if (cell.instance >= 0) cell.days = context.book.Days(cell.instance);
+      }
+    }
+
     const ScanResult result = ScanTable(
         context.store, plan, context.agencies, false, context.issues, [&](const ScanRow& row) {
           if (row.agency < 0) return;
-          for (std::size_t r = 0; r < plan.rules.size(); ++r) {
-            const int instance = context.instances.Find(rule_index[r], row.agency);
-            if (instance < 0) continue;
+          ScanCounts* agency_cells = &cells[static_cast<std::size_t>(row.agency) * rule_count];
+          for (std::size_t r = 0; r < rule_count; ++r) {
+            ScanCounts& counts = agency_cells[r];
+            if (counts.instance < 0) continue;
             const RuleScanPlan& rule_plan = plan.rules[r];
             if (!row.AtomsHold(rule_plan.where)) continue;
             DayNumber from, until;
             row.Interval(plan, rule_plan.where, &from, &until);
             if (from >= until) continue;
-            const bool coverage = rule_plan.rule->check.kind == CheckKind::kCoverage;
-            const bool counts_as_satisfied = coverage && row.AtomsHold(rule_plan.satisfied);
+            const bool counts_as_satisfied = coverage[r] && row.AtomsHold(rule_plan.satisfied);
             DayNumber satisfied_from = kPlusInfinity, satisfied_until = kPlusInfinity;
             if (counts_as_satisfied) {
               DayNumber sat_from, sat_until;
@@ -59,15 +110,13 @@ void CollectTableMeasures(const CollectContext& context) {
               satisfied_from = std::max(from, sat_from);
               satisfied_until = std::min(until, sat_until);
             }
-            InstanceCounts& counts = context.book.counts(instance);
-            const auto& days = context.book.Days(instance);
             for (std::size_t k = 0; k < kMeasureDates; ++k) {
-              const DayNumber t = days[k];
+              const DayNumber t = counts.days[k];
               if (t < from || t >= until) continue;
               ++counts.base[k];
-              if (!coverage || (t >= satisfied_from && t < satisfied_until)) ++counts.hits[k];
+              if (!coverage[r] || (t >= satisfied_from && t < satisfied_until)) ++counts.hits[k];
             }
-            if (!coverage || as_of < from || as_of >= until) continue;
+            if (!coverage[r] || as_of < from || as_of >= until) continue;
             const bool satisfied_now = as_of >= satisfied_from && as_of < satisfied_until;
             if (satisfied_now)
               counts.last_satisfied = std::max(counts.last_satisfied, satisfied_from);
@@ -90,11 +139,13 @@ void CollectTableMeasures(const CollectContext& context) {
           }
         });
 
-    for (std::size_t r = 0; r < plan.rules.size(); ++r) {
-      for (std::size_t agency = 0; agency < result.rows_with_issues.size(); ++agency) {
-        const int instance = context.instances.Find(rule_index[r], static_cast<int>(agency));
-        if (instance >= 0)
-          context.book.counts(instance).issue_rows += result.rows_with_issues[agency];
+    for (std::size_t agency = 0; agency < context.agencies.size(); ++agency) {
+      for (std::size_t r = 0; r < rule_count; ++r) {
+        const ScanCounts& cell = cells[agency * rule_count + r];
+        if (cell.instance < 0) continue;
+        InstanceCounts& counts = context.book.counts(cell.instance);
+        cell.AddTo(counts);
+        counts.issue_rows += result.rows_with_issues[agency];
       }
     }
   }

@@ -9,11 +9,17 @@ std::int64_t TaskRecords::Find(std::int64_t id) const {
   // Ids are usually 1..n or another dense run: index directly. Ids ascend
   // strictly, so when the run is dense the offset is the index without
   // looking (a random read per lookup, millions of them, otherwise).
-  const std::int64_t offset = id - ids.front();
-  const auto count = static_cast<std::int64_t>(ids.size());
-  if (ids.back() - ids.front() + 1 == count) return offset >= 0 && offset < count ? offset : -1;
-  if (offset >= 0 && offset < count && ids[static_cast<std::size_t>(offset)] == id) {
-    return offset;
+  // In unsigned arithmetic: ids may span the whole int64 range.
+  const std::uint64_t offset =
+      static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(ids.front());
+  const std::uint64_t span =
+      static_cast<std::uint64_t>(ids.back()) - static_cast<std::uint64_t>(ids.front());
+  const std::uint64_t count = ids.size();
+  if (span == count - 1) {
+    return id >= ids.front() && offset < count ? static_cast<std::int64_t>(offset) : -1;
+  }
+  if (id >= ids.front() && offset < count && ids[static_cast<std::size_t>(offset)] == id) {
+    return static_cast<std::int64_t>(offset);
   }
   const auto found = std::lower_bound(ids.begin(), ids.end(), id);
   if (found == ids.end() || *found != id) return -1;

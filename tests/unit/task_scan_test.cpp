@@ -145,6 +145,25 @@ BOOST_AUTO_TEST_CASE(ids_close_together_make_few_parts) {
   BOOST_TEST(none.tasks.empty());
 }
 
+BOOST_AUTO_TEST_CASE(tasks_are_found_by_id_across_the_whole_int64_range) {
+  TaskRecords tasks;
+  tasks.ids = {INT64_MIN, -7, 1, 2, 3, 1000000, INT64_MAX};
+  for (std::size_t i = 0; i < tasks.ids.size(); ++i) {
+    BOOST_TEST(tasks.Find(tasks.ids[i]) == static_cast<std::int64_t>(i));
+  }
+  for (const std::int64_t missing :
+       {INT64_MIN + 1, std::int64_t{0}, std::int64_t{4}, INT64_MAX - 1}) {
+    BOOST_TEST(tasks.Find(missing) == -1);
+  }
+  // A dense run: found by offset, and nothing outside it.
+  TaskRecords dense;
+  dense.ids = {INT64_MAX - 2, INT64_MAX - 1, INT64_MAX};
+  BOOST_TEST(dense.Find(INT64_MAX) == 2);
+  BOOST_TEST(dense.Find(INT64_MIN) == -1);
+  BOOST_TEST(dense.Find(INT64_MAX - 3) == -1);
+  BOOST_TEST(TaskRecords().Find(1) == -1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -23,8 +23,6 @@ constexpr const char* kOverdueSheet = "Quá hạn";
 constexpr const char* kAtRiskSheet = "Có nguy cơ chậm";
 constexpr const char* kDataSheet = "Chất lượng dữ liệu";
 
-constexpr std::size_t kMaxCellChars = 32767;  // Excel's limit for the text of one cell
-
 // Finding columns holding v or the target: shares, except for count checks.
 constexpr std::string_view kShareColumns[] = {"value", "value_lookback", "value_due", "target",
                                               "projection"};
@@ -32,30 +30,6 @@ constexpr std::string_view kShareColumns[] = {"value", "value_lookback", "value_
 const std::vector<std::string> kDataIssueColumns = {"issue_table", "issue_row_id",  "issue_column",
                                                     "issue_value", "issue_problem", "agency_id",
                                                     "agency_name"};
-
-// Record values come from SQLite as whatever bytes were stored, and one
-// invalid UTF-8 byte makes the whole file unreadable: invalid bytes become
-// U+FFFD. Text beyond Excel's limit is cut, ending in "…".
-std::string CellText(std::string_view text) {
-  std::string clean;
-  clean.reserve(text.size());
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++chars) {
-    if (chars == kMaxCellChars - 1) {
-      clean += "\u2026";
-      break;
-    }
-    const std::size_t length = Utf8SequenceLength(text, i);
-    if (length == 0) {
-      clean += "\uFFFD";
-      ++i;
-    } else {
-      clean.append(text, i, length);
-      i += length;
-    }
-  }
-  return clean;
-}
 
 lxw_datetime ExcelDay(const Date& date) { return {date.year(), date.month(), date.day(), 0, 0, 0}; }
 
@@ -290,6 +264,31 @@ void WriteSummarySheet(Book& book, lxw_worksheet* sheet, const Report& report,
 }
 
 }  // namespace
+
+std::string CellText(std::string_view text) {
+  std::string clean;
+  clean.reserve(std::min(text.size(), kMaxCellUnits * 4));
+  std::size_t units = 0;
+  // The bytes of the longest prefix that leaves room for the "…".
+  std::size_t room_for_ellipsis = std::string::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = Utf8SequenceLength(text, i);
+    const std::string_view piece =
+        length == 0 ? std::string_view("\uFFFD") : text.substr(i, length);
+    i += length == 0 ? 1 : length;
+    const std::size_t piece_units = length == 4 ? 2 : 1;  // UTF-16: a surrogate pair
+    if (room_for_ellipsis == std::string::npos && units + piece_units > kMaxCellUnits - 1) {
+      room_for_ellipsis = clean.size();
+    }
+    units += piece_units;
+    if (units > kMaxCellUnits) {
+      clean.resize(room_for_ellipsis);
+      return clean + "\u2026";
+    }
+    clean += piece;
+  }
+  return clean;
+}
 
 std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path) {
   lxw_workbook* workbook = workbook_new(path.c_str());

@@ -144,23 +144,26 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
 // and written in order: the same text as one stream writing them all.
 void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
   constexpr std::size_t kBlock = 8192;
-  const auto format = [&](std::size_t begin) {
-    JsonStream part = JsonStream::ArrayPart(begin > 0);
+  // Each block's text goes into a buffer of the one before it: a fresh
+  // buffer per block would be fresh memory, page by page, every time.
+  const auto format = [&](std::size_t begin, std::string& buffer) {
+    JsonStream part = JsonStream::ArrayPart(begin > 0, std::move(buffer));
     const std::size_t end = std::min(listed.size(), begin + kBlock);
     for (std::size_t i = begin; i < end; ++i) {
       part.Newline();
       WriteFinding(part, *listed[i], false);
     }
-    return part.Take();
+    buffer = part.Take();
   };
+  std::string first;
+  std::string second;
   for (std::size_t begin = 0; begin < listed.size(); begin += 2 * kBlock) {
     if (begin + kBlock >= listed.size()) {
-      out.Splice(format(begin));
+      format(begin, first);
+      out.Splice(first);
       break;
     }
-    std::string first;
-    std::string second;
-    RunBeside([&] { second = format(begin + kBlock); }, [&] { first = format(begin); });
+    RunBeside([&] { format(begin + kBlock, second); }, [&] { format(begin, first); });
     out.Splice(first).Splice(second);
   }
 }

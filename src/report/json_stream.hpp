@@ -25,7 +25,10 @@ class JsonStream {
   // of one array can be written in parts, each by its own stream (on its
   // own thread), and the parts joined in order with Splice: the same text
   // as one stream writing them all.
-  static JsonStream ArrayPart(bool after_elements) { return JsonStream(after_elements); }
+  // `reuse`: a buffer from an earlier part, whose memory it takes over.
+  static JsonStream ArrayPart(bool after_elements, std::string reuse = {}) {
+    return JsonStream(after_elements, std::move(reuse));
+  }
   std::string Take() { return std::move(buffer_); }
   // Appends a part made by an ArrayPart stream, inside the current array.
   JsonStream& Splice(std::string_view part);
@@ -50,7 +53,10 @@ class JsonStream {
  private:
   static constexpr std::size_t kChunk = 1 << 16;
 
-  explicit JsonStream(bool after_elements) : first_{!after_elements} {}
+  JsonStream(bool after_elements, std::string buffer)
+      : buffer_(std::move(buffer)), first_{!after_elements} {
+    buffer_.clear();
+  }
   void BeforeValue();
   void Flush();
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace dxcomply {
 namespace {
@@ -69,17 +70,65 @@ void WriteSource(JsonStream& out, const LegalSource& source) {
 // One finding. The legal source goes in the document's "obligations" map
 // rather than in each of thousands of findings, except where a finding
 // stands alone (explain).
-void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
+// The first members of a finding: its obligation's, then its agency.
+std::string ObligationMembers(const ObligationText& obligation) {
+  std::string members = "\"obligation_id\":";
+  AppendJsonString(obligation.id, members);
+  members += ",\"obligation_title\":";
+  AppendJsonString(obligation.title, members);
+  members += ",\"theme\":";
+  AppendJsonString(obligation.theme, members);
+  members += ",\"check\":";
+  AppendJsonString(obligation.check_kind, members);
+  return members;
+}
+
+std::string AgencyMember(const Agency& agency) {
+  std::string member = "\"agency\":{\"id\":";
+  AppendJsonString(agency.id, member);
+  member += ",\"name\":";
+  AppendJsonString(agency.name, member);
+  member += ",\"kind\":";
+  AppendJsonString(agency.kind, member);
+  member += '}';
+  return member;
+}
+
+// Those members for every obligation and agency of a report, escaped once:
+// findings share them, a quarter of a million times over in a large report.
+class SharedMembers {
+ public:
+  explicit SharedMembers(const std::vector<const Finding*>& findings) {
+    for (const Finding* finding : findings) {
+      const ObligationText* obligation = finding->obligation.get();
+      if (obligations_.find(obligation) == obligations_.end()) {
+        obligations_.emplace(obligation, ObligationMembers(*obligation));
+      }
+      const Agency* agency = finding->agency.get();
+      if (agencies_.find(agency) == agencies_.end()) {
+        agencies_.emplace(agency, AgencyMember(*agency));
+      }
+    }
+  }
+  const std::string& Of(const ObligationText* obligation) const {
+    return obligations_.at(obligation);
+  }
+  const std::string& Of(const Agency* agency) const { return agencies_.at(agency); }
+
+ private:
+  std::unordered_map<const ObligationText*, std::string> obligations_;
+  std::unordered_map<const Agency*, std::string> agencies_;
+};
+
+// `shared`: the members of its obligation and agency, escaped already.
+void WriteFinding(JsonStream& out, const Finding& f, bool with_source,
+                  const SharedMembers* shared = nullptr) {
   out.BeginObject();
-  out.Key("obligation_id").String(f.obligation->id);
-  out.Key("obligation_title").String(f.obligation->title);
-  out.Key("theme").String(f.obligation->theme);
-  out.Key("check").String(f.obligation->check_kind);
-  out.Key("agency").BeginObject();
-  out.Key("id").String(f.agency->id);
-  out.Key("name").String(f.agency->name);
-  out.Key("kind").String(f.agency->kind);
-  out.EndObject();
+  if (shared != nullptr) {
+    out.Members(shared->Of(f.obligation.get())).Members(shared->Of(f.agency.get()));
+  } else {
+    out.Members(ObligationMembers(*f.obligation)).Members(AgencyMember(*f.agency));
+  }
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
   out.Key("reason").String(f.reason);
@@ -144,6 +193,7 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source) {
 // and written in order: the same text as one stream writing them all.
 void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
   constexpr std::size_t kBlock = 8192;
+  const SharedMembers shared(listed);
   // Each block's text goes into a buffer of the one before it: a fresh
   // buffer per block would be fresh memory, page by page, every time.
   const auto format = [&](std::size_t begin, std::string& buffer) {
@@ -151,7 +201,7 @@ void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
     const std::size_t end = std::min(listed.size(), begin + kBlock);
     for (std::size_t i = begin; i < end; ++i) {
       part.Newline();
-      WriteFinding(part, *listed[i], false);
+      WriteFinding(part, *listed[i], false, &shared);
     }
     buffer = part.Take();
   };

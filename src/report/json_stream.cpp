@@ -3,6 +3,8 @@
 #include "report/json_number.hpp"
 #include "report/utf8.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -139,6 +141,17 @@ JsonStream& JsonStream::Key(std::string_view key) {
   return *this;
 }
 
+JsonStream& JsonStream::PlainKey(std::string_view key) {
+  assert(std::all_of(key.begin(), key.end(),
+                     [](char c) { return IsPlainAscii(static_cast<unsigned char>(c)); }));
+  BeforeValue();
+  buffer_ += '"';
+  buffer_ += key;
+  buffer_ += "\":";
+  after_key_ = true;
+  return *this;
+}
+
 JsonStream& JsonStream::String(std::string_view value) {
   BeforeValue();
   AppendJsonString(value, buffer_);
@@ -185,6 +198,14 @@ JsonStream& JsonStream::Splice(std::string_view part) {
   }
   Flush();
   out_->write(part.data(), static_cast<std::streamsize>(part.size()));
+  return *this;
+}
+
+JsonStream& JsonStream::Members(std::string_view members) {
+  if (buffer_.size() >= kChunk) Flush();
+  if (!first_.back()) buffer_ += ',';
+  first_.back() = false;
+  buffer_ += members;
   return *this;
 }
 

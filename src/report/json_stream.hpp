@@ -7,6 +7,7 @@
 // container closes, and when the stream is destroyed.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -32,6 +33,9 @@ class JsonStream {
   std::string Take() { return std::move(buffer_); }
   // Appends a part made by an ArrayPart stream, inside the current array.
   JsonStream& Splice(std::string_view part);
+  // Appends members ("key":value pairs joined by commas, escaped already)
+  // inside the current object, e.g. ones that many objects repeat.
+  JsonStream& Members(std::string_view members);
   JsonStream(const JsonStream&) = delete;
   JsonStream& operator=(const JsonStream&) = delete;
 
@@ -40,6 +44,12 @@ class JsonStream {
   JsonStream& BeginArray();
   JsonStream& EndArray();
   JsonStream& Key(std::string_view key);
+  // A key written in the code: plain ASCII, nothing to escape, appended as
+  // it is (the keys repeated in every finding are a third of a report).
+  template <std::size_t N>
+  JsonStream& Key(const char (&literal)[N]) {
+    return PlainKey(std::string_view(literal, N - 1));
+  }
   JsonStream& String(std::string_view value);
   JsonStream& Int(std::int64_t value);
   JsonStream& Number(double value);  // shortest form that reads back the same
@@ -59,6 +69,7 @@ class JsonStream {
   }
   void BeforeValue();
   void Flush();
+  JsonStream& PlainKey(std::string_view key);
 
   std::ostream* out_ = nullptr;  // null: the text stays in buffer_
   std::string buffer_;

@@ -22,7 +22,7 @@ struct ScanRow;
 class TaskScan {
  public:
   // About this many ids per part (the parts cover the id span evenly).
-  static constexpr std::int64_t kIdsPerPart = 1 << 17;
+  static constexpr std::int64_t kIdsPerPart = 1 << 16;
   static constexpr std::uint64_t kMaxParts = 64;
 
   // Plans the scan; reads the id span through context.store.

@@ -128,14 +128,11 @@ class Planner {
 
   int AddAtom(const ColumnSpec& column, const Condition& condition, const Date& due) {
     StaticAtom atom;
-    // Date columns are compared raw: a malformed date is excluded by the time
-    // part, which reads it as never known.
-    if (column.type == ColumnType::kDate) {
-      atom.sql = QuoteIdentifier(column.name);
-    } else {
-      atom.sql = CleanColumnSql(column, atom.parameters);
+    atom.sql = QuoteIdentifier(column.name) + OperatorSql(condition.op);
+    for (std::size_t i = 0; i < plan_.columns.size(); ++i) {
+      if (plan_.columns[i] == &column) atom.column = static_cast<int>(i);
     }
-    atom.sql += OperatorSql(condition.op);
+    atom.is_null = condition.op == CompareOp::kIsNull;
     if (condition.op == CompareOp::kIn || condition.op == CompareOp::kNotIn) {
       atom.sql += Placeholders(condition.values.size());
     } else if (condition.op != CompareOp::kIsNull && condition.op != CompareOp::kNotNull) {
@@ -161,47 +158,6 @@ class Planner {
 
 bool SqlValue::operator==(const SqlValue& other) const {
   return kind == other.kind && integer == other.integer && real == other.real && text == other.text;
-}
-
-std::string CleanColumnSql(const ColumnSpec& column, std::vector<SqlValue>& parameters) {
-  const std::string name = QuoteIdentifier(column.name);
-  std::string valid;
-  switch (column.type) {
-    case ColumnType::kInteger:
-      valid = "typeof(" + name + ") = 'integer'";
-      if (column.min) {
-        valid += " AND " + name + " >= ?";
-        parameters.push_back(IntegerValue(*column.min));
-      }
-      if (column.max) {
-        valid += " AND " + name + " <= ?";
-        parameters.push_back(IntegerValue(*column.max));
-      }
-      break;
-    case ColumnType::kBoolean:
-      valid = "typeof(" + name + ") = 'integer' AND " + name + " IN (0, 1)";
-      break;
-    case ColumnType::kReal:
-      valid = "typeof(" + name + ") IN ('integer', 'real')";
-      break;
-    case ColumnType::kFraction:
-      valid = "typeof(" + name + ") IN ('integer', 'real') AND " + name + " BETWEEN 0 AND 1";
-      break;
-    case ColumnType::kText:
-      valid = "typeof(" + name + ") = 'text'";
-      if (!column.values.empty()) {
-        valid += " AND " + name + " IN " + Placeholders(column.values.size());
-        for (const std::string& value : column.values) parameters.push_back(TextValue(value));
-      }
-      break;
-    case ColumnType::kDate:
-      // SQLite's date() keeps "2022-02-30" as is; "+0 days" normalises it,
-      // so only a day that exists compares equal.
-      valid = "typeof(" + name + ") = 'text' AND length(" + name + ") = 10 AND " + name +
-              " >= '1000' AND date(" + name + ", '+0 days') = " + name;
-      break;
-  }
-  return "(CASE WHEN " + valid + " THEN " + name + " END)";
 }
 
 std::vector<std::string> TableScanPlan::SelectList() const {

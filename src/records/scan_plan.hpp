@@ -17,9 +17,12 @@
 // the predicate once per date, which is what keeps a full evaluation close to
 // the cost of a bare scan (see tests/bench/).
 //
-// SQL sees every column through its "clean view": a value that breaks the
-// column's declared type reads as NULL, exactly as the engine reads it (and
-// reports it as a data-quality finding).
+// A value that breaks its column's declared type reads as NULL, as the
+// engine reads it everywhere (and reports it as a data-quality finding).
+// SQLite compares the stored values; the scan, which checks every value's
+// type anyway (ValueFits), then takes an atom on an invalid value as its
+// column being NULL. So the data contract has one statement, in C++, and
+// SQLite evaluates plain comparisons.
 #pragma once
 
 #include "dxcomply/date.hpp"
@@ -45,10 +48,14 @@ struct SqlValue {
   bool operator==(const SqlValue& other) const;
 };
 
-// One timeless condition, evaluated by SQLite to 1, 0 or NULL per row.
+// One timeless condition on one column, evaluated by SQLite to 1, 0 or NULL
+// per row on the stored value; the scan then reads it as on NULL when the
+// value is invalid.
 struct StaticAtom {
-  std::string sql;  // e.g. "(CASE WHEN typeof(\"level\") = 'integer' ... END) IN (?, ?, ?)"
+  std::string sql;                   // e.g. "\"level\" IN (?, ?, ?)"
   std::vector<SqlValue> parameters;  // in the order of the `?` in sql
+  int column = -1;                   // index into TableScanPlan::columns
+  bool is_null = false;              // `is_null`: true on an invalid value, not false
 };
 
 // One compiled predicate: the row matches on day t when every atom is true
@@ -102,8 +109,5 @@ struct TableScanPlan {
 // have been checked to exist (rule_checker, schema_check).
 TableScanPlan PlanTableScan(const TableSpec& table, const std::vector<const Obligation*>& rules,
                             const Date& as_of);
-
-// The SQL expression reading `column` through its clean view.
-std::string CleanColumnSql(const ColumnSpec& column, std::vector<SqlValue>& parameters);
 
 }  // namespace dxcomply

@@ -110,7 +110,12 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
       }
     }
     for (std::size_t i = 0; i < atoms.size(); ++i) {
-      atoms[i] = row.Int64(first_atom + static_cast<int>(i)) != 0 ? 1 : 0;
+      const bool holds = row.Int64(first_atom + static_cast<int>(i)) != 0;
+      // On an invalid value the atom reads as on NULL: `is_null` holds, the
+      // rest do not.
+      const StaticAtom& atom = plan.atoms[i];
+      const bool valid = fits[static_cast<std::size_t>(atom.column)] != 0;
+      atoms[i] = (valid ? holds : atom.is_null) ? 1 : 0;
     }
     if (has_issue && agency >= 0) ++result.rows_with_issues[static_cast<std::size_t>(agency)];
     visit(ScanRow{row, agency, dates, atoms, fits, has_issue});

@@ -1,6 +1,6 @@
-// Whether a record value fits its declared column type (rules/tables.yaml).
-// Must agree with CleanColumnSql (scan_plan.cpp), which applies the same
-// rules inside SQL; tests/unit/value_check_test.cpp holds them to that.
+// Whether a record value fits its declared column type (rules/tables.yaml):
+// the data contract's one statement. A value that does not fit reads as
+// NULL everywhere, the rules' atoms included (table_scan.cpp).
 #pragma once
 
 #include "dxcomply/date.hpp"

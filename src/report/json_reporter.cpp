@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 namespace dxcomply {
@@ -127,7 +126,15 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source,
   if (shared != nullptr) {
     out.Members(shared->Of(f.obligation.get())).Members(shared->Of(f.agency.get()));
   } else {
-    out.Members(ObligationMembers(*f.obligation)).Members(AgencyMember(*f.agency));
+    out.Key("obligation_id").String(f.obligation->id);
+    out.Key("obligation_title").String(f.obligation->title);
+    out.Key("theme").String(f.obligation->theme);
+    out.Key("check").String(f.obligation->check_kind);
+    out.Key("agency").BeginObject();
+    out.Key("id").String(f.agency->id);
+    out.Key("name").String(f.agency->name);
+    out.Key("kind").String(f.agency->kind);
+    out.EndObject();
   }
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
@@ -273,8 +280,7 @@ class JsonReporter : public Reporter {
 
   // One object, read by people as often as by programs: indented.
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
-    std::ostringstream compact;
-    JsonStream json_out(compact);
+    JsonStream json_out(out, 2);
     json_out.BeginObject();
     json_out.Key("format").String("dxcomply-explanation");
     json_out.Key("version").Int(kFormatVersion);
@@ -296,8 +302,7 @@ class JsonReporter : public Reporter {
     }
     json_out.EndArray();
     json_out.Key("record_limit").Int(explanation.record_limit);
-    json_out.EndObject();
-    out << json::parse(compact.str()).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    json_out.EndObject().Newline();
   }
 
  private:

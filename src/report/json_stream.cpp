@@ -93,6 +93,12 @@ void JsonStream::Flush() {
   buffer_.clear();
 }
 
+void JsonStream::LineBreak(std::size_t depth) {
+  if (indent_ <= 0) return;
+  buffer_ += '\n';
+  buffer_.append(depth * static_cast<std::size_t>(indent_), ' ');
+}
+
 void JsonStream::BeforeValue() {
   if (buffer_.size() >= kChunk) Flush();
   if (after_key_) {
@@ -102,6 +108,7 @@ void JsonStream::BeforeValue() {
   if (!first_.empty()) {
     if (!first_.back()) buffer_ += ',';
     first_.back() = false;
+    LineBreak(first_.size());
   }
 }
 
@@ -112,12 +119,16 @@ JsonStream& JsonStream::BeginObject() {
   return *this;
 }
 
-JsonStream& JsonStream::EndObject() {
+JsonStream& JsonStream::End(char close) {
+  const bool empty = first_.back();
   first_.pop_back();
-  buffer_ += '}';
+  if (!empty) LineBreak(first_.size());
+  buffer_ += close;
   if (first_.empty()) Flush();
   return *this;
 }
+
+JsonStream& JsonStream::EndObject() { return End('}'); }
 
 JsonStream& JsonStream::BeginArray() {
   BeforeValue();
@@ -126,17 +137,12 @@ JsonStream& JsonStream::BeginArray() {
   return *this;
 }
 
-JsonStream& JsonStream::EndArray() {
-  first_.pop_back();
-  buffer_ += ']';
-  if (first_.empty()) Flush();
-  return *this;
-}
+JsonStream& JsonStream::EndArray() { return End(']'); }
 
 JsonStream& JsonStream::Key(std::string_view key) {
   BeforeValue();
   AppendJsonString(key, buffer_);
-  buffer_ += ':';
+  buffer_ += indent_ > 0 ? ": " : ":";
   after_key_ = true;
   return *this;
 }
@@ -147,7 +153,7 @@ JsonStream& JsonStream::PlainKey(std::string_view key) {
   BeforeValue();
   buffer_ += '"';
   buffer_ += key;
-  buffer_ += "\":";
+  buffer_ += indent_ > 0 ? "\": " : "\":";
   after_key_ = true;
   return *this;
 }
@@ -202,6 +208,7 @@ JsonStream& JsonStream::Splice(std::string_view part) {
 }
 
 JsonStream& JsonStream::Members(std::string_view members) {
+  assert(indent_ == 0);
   if (buffer_.size() >= kChunk) Flush();
   if (!first_.back()) buffer_ += ',';
   first_.back() = false;

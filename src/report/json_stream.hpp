@@ -19,7 +19,11 @@ namespace dxcomply {
 
 class JsonStream {
  public:
-  explicit JsonStream(std::ostream& out) : out_(&out) { buffer_.reserve(kChunk + 4096); }
+  // `indent` > 0: one member or element per line, nested ones indented by
+  // that many more spaces, "key": value (the layout of nlohmann's dump).
+  explicit JsonStream(std::ostream& out, int indent = 0) : out_(&out), indent_(indent) {
+    buffer_.reserve(kChunk + 4096);
+  }
   ~JsonStream() { Flush(); }
   // A stream that gathers its text in memory, for Take(), as if inside an
   // array that already has elements when `after_elements`. So the elements
@@ -34,7 +38,8 @@ class JsonStream {
   // Appends a part made by an ArrayPart stream, inside the current array.
   JsonStream& Splice(std::string_view part);
   // Appends members ("key":value pairs joined by commas, escaped already)
-  // inside the current object, e.g. ones that many objects repeat.
+  // inside the current object, e.g. ones that many objects repeat. Compact
+  // streams only.
   JsonStream& Members(std::string_view members);
   JsonStream(const JsonStream&) = delete;
   JsonStream& operator=(const JsonStream&) = delete;
@@ -70,8 +75,11 @@ class JsonStream {
   void BeforeValue();
   void Flush();
   JsonStream& PlainKey(std::string_view key);
+  void LineBreak(std::size_t depth);  // with indent_: a newline, then depth levels
+  JsonStream& End(char close);
 
   std::ostream* out_ = nullptr;  // null: the text stays in buffer_
+  int indent_ = 0;
   std::string buffer_;
   std::vector<bool> first_;  // per open container: no element yet
   bool after_key_ = false;

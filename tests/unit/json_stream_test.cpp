@@ -1,6 +1,7 @@
 #include "report/json_stream.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <random>
@@ -126,6 +127,25 @@ BOOST_AUTO_TEST_CASE(array_parts_spliced_in_order_read_as_one_stream) {
   }
   BOOST_TEST(spliced.str() == whole.str());
   BOOST_TEST(whole.str().find("}\n,{\"i\":1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_indented_stream_lays_out_as_nlohmann_dump_does) {
+  std::ostringstream out;
+  {
+    JsonStream json(out, 2);
+    json.BeginObject().Key("a").Int(1).Key("empty").BeginArray().EndArray();
+    json.Key("none").BeginObject().EndObject();
+    json.Key("list").BeginArray().String("Hà Nội").BeginObject().Key("x").Null().EndObject();
+    json.EndArray().EndObject();
+  }
+  const nlohmann::ordered_json same = {{"a", 1},
+                                       {"empty", nlohmann::json::array()},
+                                       {"none", nlohmann::json::object()},
+                                       {"list", {"Hà Nội", {{"x", nullptr}}}}};
+  BOOST_TEST(out.str() == same.dump(2));
+  BOOST_TEST(out.str() ==
+             "{\n  \"a\": 1,\n  \"empty\": [],\n  \"none\": {},\n  \"list\": [\n    \"Hà "
+             "Nội\",\n    {\n      \"x\": null\n    }\n  ]\n}");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
+#include "report/json_stream.hpp"
 #include "report/summary_json.hpp"
 #include "report/text_layout.hpp"
 
@@ -33,7 +34,8 @@ constexpr int kFormatVersion = 1;
 // JSON is written inside <script type="application/json">. Escaping every
 // '<' (only ever inside strings) as \u003c means no record can close the
 // element early ("</script>") or open an HTML comment ("<!--"); JSON.parse
-// restores the text unchanged.
+// restores the text unchanged. The small parts go through nlohmann and this;
+// the findings through a script-safe JsonStream.
 void WriteJson(const json& value, std::ostream& out) {
   const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   std::size_t start = 0;
@@ -45,44 +47,53 @@ void WriteJson(const json& value, std::ostream& out) {
   out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
 }
 
-json RefJson(const InstanceRef& ref) {
-  json object = {{"obligation_id", ref.obligation_id}, {"agency_id", ref.agency_id}};
-  if (!ref.period.empty()) object["period"] = ref.period;
-  object["status"] = StatusName(ref.status);
-  object["days"] = ref.days;
+void WriteRef(JsonStream& out, const InstanceRef& ref) {
+  out.BeginObject();
+  out.Key("obligation_id").String(ref.obligation_id);
+  out.Key("agency_id").String(ref.agency_id);
+  if (!ref.period.empty()) out.Key("period").String(ref.period);
+  out.Key("status").String(StatusName(ref.status));
+  out.Key("days").Int(ref.days);
   if (!ref.task_id.empty()) {
-    object["task_id"] = ref.task_id;
-    object["title"] = ref.title;
+    out.Key("task_id").String(ref.task_id);
+    out.Key("title").String(ref.title);
   }
-  return object;
+  out.EndObject();
 }
 
-json FindingJson(const Finding& f) {
-  json object = {{"obligation_id", f.obligation->id}, {"agency_id", f.agency->id}};
-  if (!f.period.empty()) object["period"] = f.period;
-  object["status"] = StatusName(f.status);
-  object["reason"] = f.reason;
-  if (f.due) object["due"] = FormatIsoDate(*f.due);
-  if (f.days_overdue != 0) object["days_overdue"] = f.days_overdue;
-  if (f.days_left != 0) object["days_left"] = f.days_left;
-  if (f.day_unit != DayUnit::kCalendar) object["day_unit"] = DayUnitName(f.day_unit);
-  object["now"] = MeasureText(f, f.at_as_of);
+// One finding, streamed (a dashboard of a large country has hundreds of
+// thousands): only what the page shows, members with nothing to say left out.
+void WriteFinding(JsonStream& out, const Finding& f) {
+  out.BeginObject();
+  out.Key("obligation_id").String(f.obligation->id);
+  out.Key("agency_id").String(f.agency->id);
+  if (!f.period.empty()) out.Key("period").String(f.period);
+  out.Key("status").String(StatusName(f.status));
+  out.Key("reason").String(f.reason);
+  if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
+  if (f.days_overdue != 0) out.Key("days_overdue").Int(f.days_overdue);
+  if (f.days_left != 0) out.Key("days_left").Int(f.days_left);
+  if (f.day_unit != DayUnit::kCalendar) out.Key("day_unit").String(DayUnitName(f.day_unit));
+  out.Key("now").String(MeasureText(f, f.at_as_of));
   if (!f.blocked_by.empty()) {
-    json blocked = json::array();
+    out.Key("blocked_by").BeginArray();
     for (const BlockerChain& chain : f.blocked_by) {
-      json links = json::array();
-      for (const InstanceRef& ref : chain.chain) links.push_back(RefJson(ref));
-      json entry = {{"chain", links}};
-      if (!chain.via_tasks.empty()) entry["via_tasks"] = chain.via_tasks;
-      blocked.push_back(entry);
+      out.BeginObject().Key("chain").BeginArray();
+      for (const InstanceRef& ref : chain.chain) WriteRef(out, ref);
+      out.EndArray();
+      if (!chain.via_tasks.empty()) out.Key("via_tasks").String(chain.via_tasks);
+      out.EndObject();
     }
-    object["blocked_by"] = blocked;
+    out.EndArray();
   }
   if (f.holds_back != 0) {
-    object["holds_back"] = {{"instances", f.holds_back}, {"agencies", f.holds_back_agencies}};
+    out.Key("holds_back").BeginObject();
+    out.Key("instances").Int(f.holds_back);
+    out.Key("agencies").Int(f.holds_back_agencies);
+    out.EndObject();
   }
-  if (f.data_issues != 0) object["data_issues"] = f.data_issues;
-  return object;
+  if (f.data_issues != 0) out.Key("data_issues").Int(f.data_issues);
+  out.EndObject();
 }
 
 // Every agency the page names: the database's, then those only findings
@@ -154,10 +165,15 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& out) 
   WriteJson(ObligationsJson(report, summary), out);
   out << ",\n\"findings\":[";
   const char* separator = "\n";
-  for (const Finding& f : report.findings) {
-    out << separator;
-    WriteJson(FindingJson(f), out);
-    separator = ",\n";
+  {
+    // Each finding is a whole value, so the stream writes it out as it ends.
+    JsonStream findings(out);
+    findings.ScriptSafe();
+    for (const Finding& f : report.findings) {
+      out << separator;
+      WriteFinding(findings, f);
+      separator = ",\n";
+    }
   }
   out << "],\n\"data_issues\":[";
   separator = "\n";

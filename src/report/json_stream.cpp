@@ -16,21 +16,23 @@ namespace {
 bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
 // IsPlainAscii for the 8 bytes of `word` at once (bit tricks from "Bit
-// Twiddling Hacks": a byte below 0x20, or equal to '"' or '\\', or non-ASCII).
-bool AllPlainAscii(std::uint64_t word) {
+// Twiddling Hacks": a byte below 0x20, or equal to '"' or '\\', or non-ASCII),
+// and, when `script_safe`, no '<'.
+bool AllPlainAscii(std::uint64_t word, bool script_safe) {
   constexpr std::uint64_t kOnes = 0x0101010101010101;
   constexpr std::uint64_t kHigh = 0x8080808080808080;
   const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+  const std::uint64_t less_than = script_safe ? has_zero(word ^ (kOnes * '<')) : 0;
   return ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
-          has_zero(word ^ (kOnes * '\\'))) == 0;
+          has_zero(word ^ (kOnes * '\\')) | less_than) == 0;
 }
 
 }  // namespace
 
 // Runs of plain ASCII and valid UTF-8 are appended whole: record texts
 // (Vietnamese names, reasons) rarely need anything escaped.
-void AppendJsonString(std::string_view text, std::string& out) {
+void AppendJsonString(std::string_view text, std::string& out, bool script_safe) {
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet appended
   std::size_t i = 0;
@@ -38,13 +40,13 @@ void AppendJsonString(std::string_view text, std::string& out) {
     std::uint64_t word;
     if (i + sizeof word <= text.size()) {
       std::memcpy(&word, text.data() + i, sizeof word);
-      if (AllPlainAscii(word)) {
+      if (AllPlainAscii(word, script_safe)) {
         i += sizeof word;
         continue;
       }
     }
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsPlainAscii(c)) {
+    if (IsPlainAscii(c) && !(script_safe && c == '<')) {
       ++i;
       continue;
     }
@@ -71,6 +73,9 @@ void AppendJsonString(std::string_view text, std::string& out) {
         break;
       case '\t':
         out += "\\t";
+        break;
+      case '<':
+        out += "\\u003c";
         break;
       default:
         if (c >= 0x80) {
@@ -141,7 +146,7 @@ JsonStream& JsonStream::EndArray() { return End(']'); }
 
 JsonStream& JsonStream::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(key, buffer_);
+  AppendJsonString(key, buffer_, script_safe_);
   buffer_ += indent_ > 0 ? ": " : ":";
   after_key_ = true;
   return *this;
@@ -160,7 +165,7 @@ JsonStream& JsonStream::PlainKey(std::string_view key) {
 
 JsonStream& JsonStream::String(std::string_view value) {
   BeforeValue();
-  AppendJsonString(value, buffer_);
+  AppendJsonString(value, buffer_, script_safe_);
   return *this;
 }
 

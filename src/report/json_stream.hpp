@@ -24,6 +24,11 @@ class JsonStream {
   explicit JsonStream(std::ostream& out, int indent = 0) : out_(&out), indent_(indent) {
     buffer_.reserve(kChunk + 4096);
   }
+  // Strings from now on escape '<' (AppendJsonString's script_safe).
+  JsonStream& ScriptSafe() {
+    script_safe_ = true;
+    return *this;
+  }
   ~JsonStream() { Flush(); }
   // A stream that gathers its text in memory, for Take(), as if inside an
   // array that already has elements when `after_elements`. So the elements
@@ -80,12 +85,15 @@ class JsonStream {
 
   std::ostream* out_ = nullptr;  // null: the text stays in buffer_
   int indent_ = 0;
+  bool script_safe_ = false;
   std::string buffer_;
   std::vector<bool> first_;  // per open container: no element yet
   bool after_key_ = false;
 };
 
-// Appends `text` as a JSON string literal, quotes included.
-void AppendJsonString(std::string_view text, std::string& out);
+// Appends `text` as a JSON string literal, quotes included. `script_safe`:
+// '<' written as \u003c too, for JSON inside an HTML <script> element, which
+// no text can then close early ("</script>") or turn into a comment ("<!--").
+void AppendJsonString(std::string_view text, std::string& out, bool script_safe = false);
 
 }  // namespace dxcomply

@@ -148,5 +148,31 @@ BOOST_AUTO_TEST_CASE(an_indented_stream_lays_out_as_nlohmann_dump_does) {
              "Nội\",\n    {\n      \"x\": null\n    }\n  ]\n}");
 }
 
+BOOST_AUTO_TEST_CASE(script_safe_strings_escape_every_less_than_sign) {
+  const auto safe = [](const std::string& text) {
+    std::string out;
+    AppendJsonString(text, out, true);
+    return out;
+  };
+  BOOST_TEST(safe("</script><!--") == "\"\\u003c/script>\\u003c!--\"");
+  // At every offset of an 8-byte word, and beside escapes and UTF-8.
+  for (std::size_t at = 0; at < 17; ++at) {
+    std::string text(17, 'a');
+    text[at] = '<';
+    std::string expected = Quoted(text);
+    expected.replace(at + 1, 1, "\\u003c");
+    BOOST_TEST(safe(text) == expected, text);
+  }
+  BOOST_TEST(safe("Hà Nội <b>\"x\"</b>") == "\"Hà Nội \\u003cb>\\\"x\\\"\\u003c/b>\"");
+  // Not script-safe: '<' is plain.
+  BOOST_TEST(Quoted("a<b") == "\"a<b\"");
+  std::ostringstream out;
+  {
+    JsonStream json(out);
+    json.ScriptSafe().BeginObject().Key("title").String("</script>").EndObject();
+  }
+  BOOST_TEST(out.str() == "{\"title\":\"\\u003c/script>\"}");
+}
+
 }  // namespace
 }  // namespace dxcomply

@@ -1,5 +1,7 @@
 #include "eval/measure_book.hpp"
 
+#include "base/grouping.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -46,17 +48,11 @@ void MeasureBook::AddTasks(std::vector<AddedTask>&& batch) {
 }
 
 void MeasureBook::GroupTasks() {
-  // A stable counting sort by instance: each instance keeps its rows in the
-  // order they were added.
-  std::vector<std::size_t>& begin = task_begin_;
-  std::fill(begin.begin(), begin.end(), 0);
-  for (const AddedTask& added : added_tasks_) ++begin[static_cast<std::size_t>(added.instance) + 1];
-  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
-  std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
-  tasks_.resize(added_tasks_.size());
-  for (const AddedTask& added : added_tasks_) {
-    tasks_[next[static_cast<std::size_t>(added.instance)]++] = added.task;
-  }
+  // Each instance keeps its rows in the order they were added.
+  const auto instance_of = [](const AddedTask& added) { return added.instance; };
+  task_begin_ = GroupStarts(added_tasks_, counts_.size(), instance_of);
+  tasks_ = Grouped<TaskSnapshot>(added_tasks_, task_begin_, instance_of,
+                                 [](const AddedTask& added) { return added.task; });
   std::vector<AddedTask>().swap(added_tasks_);
 }
 

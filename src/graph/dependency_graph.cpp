@@ -1,5 +1,6 @@
 #include "graph/dependency_graph.hpp"
 
+#include "base/grouping.hpp"
 #include "eval/dependency_owners.hpp"
 #include "records/task_dependency_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -155,14 +156,10 @@ class GraphBuilder {
     // sorted: the same order as one sort of all of them, for less.
     const NodeId node_count = instance_count_ + static_cast<NodeId>(free_tasks_.size());
     {
-      std::vector<std::size_t> start(static_cast<std::size_t>(node_count) + 1, 0);
-      for (const PendingLink& p : pending_) ++start[p.from + 1];
-      for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-      std::vector<PendingLink> grouped(pending_.size());
-      {
-        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-        for (const PendingLink& p : pending_) grouped[fill[p.from]++] = p;
-      }
+      const auto from = [](const PendingLink& p) { return p.from; };
+      const std::vector<std::size_t> start = GroupStarts(pending_, node_count, from);
+      std::vector<PendingLink> grouped =
+          Grouped<PendingLink>(pending_, start, from, [](const PendingLink& p) { return p; });
       std::vector<PendingLink>().swap(pending_);
       for (NodeId node = 0; node < node_count; ++node) {
         if (start[node + 1] - start[node] < 2) continue;
@@ -208,9 +205,7 @@ class GraphBuilder {
     parts.instance_count = instance_count_;
     parts.free_tasks = std::move(free_tasks_);
     parts.order = std::move(*order);
-    parts.offsets.assign(static_cast<std::size_t>(node_count) + 1, 0);
-    for (const PendingLink& p : pending_) ++parts.offsets[p.from + 1];
-    for (std::size_t i = 1; i < parts.offsets.size(); ++i) parts.offsets[i] += parts.offsets[i - 1];
+    parts.offsets = GroupStarts(pending_, node_count, [](const PendingLink& p) { return p.from; });
     parts.links.reserve(pending_.size());
     for (const PendingLink& p : pending_) parts.links.push_back(p.link);
     return parts;
@@ -225,9 +220,8 @@ class GraphBuilder {
   // counts them, through the downstream links, which keep every node.
   // pending_ is grouped by `from` (Finish).
   std::vector<bool> InstancesAndUpstream(NodeId node_count) const {
-    std::vector<std::size_t> start(static_cast<std::size_t>(node_count) + 1, 0);
-    for (const PendingLink& p : pending_) ++start[p.from + 1];
-    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    const std::vector<std::size_t> start =
+        GroupStarts(pending_, node_count, [](const PendingLink& p) { return p.from; });
     std::vector<bool> reached(node_count, false);
     std::vector<NodeId> stack;
     for (NodeId node = 0; node < instance_count_; ++node) {
@@ -367,18 +361,16 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
   graph.links_ = std::move(parts.links);
   graph.order_ = std::move(parts.order);
   const NodeId nodes = graph.node_count();
-  graph.downstream_offsets_.assign(static_cast<std::size_t>(nodes) + 1, 0);
-  for (const DependencyLink& link : graph.links_) ++graph.downstream_offsets_[link.to + 1];
-  for (std::size_t i = 1; i < graph.downstream_offsets_.size(); ++i) {
-    graph.downstream_offsets_[i] += graph.downstream_offsets_[i - 1];
-  }
+  graph.downstream_offsets_ =
+      GroupStarts(graph.links_, nodes, [](const DependencyLink& link) { return link.to; });
+  // Grouped by upstream node; each group's waiting nodes in ascending order.
   graph.downstream_.resize(graph.links_.size());
-  std::vector<std::size_t> fill(graph.downstream_offsets_.begin(),
+  std::vector<std::size_t> next(graph.downstream_offsets_.begin(),
                                 graph.downstream_offsets_.end() - 1);
   for (NodeId node = 0; node < nodes; ++node) {
     for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
          ++link) {
-      graph.downstream_[fill[link->to]++] = node;
+      graph.downstream_[next[link->to]++] = node;
     }
   }
   return graph;

@@ -1,5 +1,7 @@
 #include "graph/graph_algorithms.hpp"
 
+#include "base/grouping.hpp"
+
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
@@ -25,14 +27,10 @@ struct Csr {
 
 Csr BuildCsr(NodeId node_count, const std::vector<Edge>& edges) {
   Csr csr;
-  csr.start.assign(static_cast<std::size_t>(node_count) + 1, 0);
-  for (const Edge& edge : edges) ++csr.start[edge.first + 1];
-  for (std::size_t i = 1; i < csr.start.size(); ++i) csr.start[i] += csr.start[i - 1];
-  csr.targets.resize(edges.size());
-  {
-    std::vector<std::size_t> fill(csr.start.begin(), csr.start.end() - 1);
-    for (const Edge& edge : edges) csr.targets[fill[edge.first]++] = edge.second;
-  }
+  const auto from = [](const Edge& edge) { return edge.first; };
+  csr.start = GroupStarts(edges, node_count, from);
+  csr.targets =
+      Grouped<NodeId>(edges, csr.start, from, [](const Edge& edge) { return edge.second; });
   for (NodeId node = 0; node < node_count; ++node) {
     if (csr.start[node + 1] - csr.start[node] > 1) {
       std::sort(csr.targets.begin() + static_cast<std::ptrdiff_t>(csr.start[node]),

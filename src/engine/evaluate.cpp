@@ -496,12 +496,7 @@ class Evaluation {
     }
     const Classification classification = Classify(input);
     if (classification.due) finding.due = classification.due;
-    if (finding.due) {
-      finding.warn_from =
-          rule.warn_before.unit == DayUnit::kWorking
-              ? deadlines.calendar().AddWorkingDays(*finding.due, -rule.warn_before.days)
-              : *finding.due - boost::gregorian::days(rule.warn_before.days);
-    }
+    if (finding.due) finding.warn_from = deadlines.Before(rule.warn_before, *finding.due);
     finding.status = classification.status;
     finding.reason = classification.reason;
     finding.days_overdue = classification.days_overdue;

@@ -63,4 +63,9 @@ int Deadlines::Between(DayUnit unit, const Date& from, const Date& to) const {
   return static_cast<int>((to - from).days());
 }
 
+Date Deadlines::Before(const DayCount& count, const Date& date) const {
+  if (count.unit == DayUnit::kWorking) return calendar_.AddWorkingDays(date, -count.days);
+  return date - boost::gregorian::days(count.days);
+}
+
 }  // namespace dxcomply

@@ -35,6 +35,9 @@ class Deadlines {
   // to - from in the unit: calendar days, or working days in (from, to]
   // (negative when to < from).
   int Between(DayUnit unit, const Date& from, const Date& to) const;
+  // The day `count` calendar or working days before `date`: where a
+  // warn_before window opens.
+  Date Before(const DayCount& count, const Date& date) const;
 
   const WorkCalendar& calendar() const { return calendar_; }
 

@@ -36,7 +36,8 @@ void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate
 
 ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const AgencyDirectory& agencies,
                      bool agency_may_be_null, std::vector<DataIssue>& issues,
-                     const std::function<void(const ScanRow&)>& visit) {
+                     const std::function<void(const ScanRow&)>& visit,
+                     const std::function<void(int agency)>& agency_known) {
   ScanResult result;
   result.rows_with_issues.assign(agencies.size(), 0);
   Statement statement = store.Prepare(plan.VisitSql());
@@ -94,6 +95,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
         }
       }
     }
+    if (agency >= 0 && agency_known) agency_known(agency);
 
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
       const int index = static_cast<int>(i) + 2;

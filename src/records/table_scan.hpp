@@ -49,8 +49,13 @@ struct ScanResult {
 
 // Streams `plan`'s table. NULL in the agency column is reported unless
 // `agency_may_be_null` (national measurements).
+// `agency_known`, if set, hears each row's agency (>= 0) as soon as it is
+// resolved, before the row's values are checked: time enough for a visitor
+// whose per-agency data is far in memory to prefetch it (rows come in no
+// agency order).
 ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const AgencyDirectory& agencies,
                      bool agency_may_be_null, std::vector<DataIssue>& issues,
-                     const std::function<void(const ScanRow&)>& visit);
+                     const std::function<void(const ScanRow&)>& visit,
+                     const std::function<void(int agency)>& agency_known = {});
 
 }  // namespace dxcomply

@@ -112,8 +112,10 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
 
 void TaskScan::ReadPart(int index, RecordStore& store) {
   Part& part = parts_[static_cast<std::size_t>(index)];
-  const ScanResult result = ScanTable(store, part.plan, context_.agencies, false, part.issues,
-                                      [&](const ScanRow& row) { ReadRow(row, part); });
+  const ScanResult result = ScanTable(
+      store, part.plan, context_.agencies, false, part.issues,
+      [&](const ScanRow& row) { ReadRow(row, part); },
+      [&](int agency) { context_.instances.PrefetchAgency(agency); });
   part.rows_with_issues = result.rows_with_issues;
 }
 

@@ -19,7 +19,7 @@ bool InScope(const Scope& scope, const Agency& agency, bool is_national) {
 
 InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agencies,
                              int national_agency, const Deadlines& deadlines, const Date& as_of)
-    : agency_count_(agencies.size()),
+    : rule_count_(rules.obligations.size()),
       cells_(rules.obligations.size() * agencies.size(), -1),
       periods_(rules.obligations.size()),
       period_of_label_(rules.obligations.size()) {
@@ -40,7 +40,7 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
       const bool national = static_cast<int>(agency) == national_agency;
       if (!InScope(obligation.applies_to, agencies.at(static_cast<int>(agency)), national))
         continue;
-      cells_[rule * agency_count_ + agency] = static_cast<std::int32_t>(instances_.size());
+      cells_[agency * rule_count_ + rule] = static_cast<std::int32_t>(instances_.size());
       Instance instance{static_cast<int>(rule), static_cast<int>(agency), -1, std::nullopt};
       if (!recurring) {
         if (due.kind == Due::Kind::kFixed) instance.due = deadlines.Fixed(due);

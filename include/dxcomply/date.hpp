@@ -26,7 +26,7 @@ inline constexpr DayNumber kMinusInfinity = INT32_MIN;
 inline constexpr DayNumber kPlusInfinity = INT32_MAX;
 
 // Parses exactly "YYYY-MM-DD" with a day that exists (2022-02-30 fails).
-// Years 1000-9999. Returns nullopt for anything else, including "30/09/2022"
+// Years 1400-9999 (Boost.Date_Time's range). Returns nullopt for anything else, including "30/09/2022"
 // and "2022-9-30"; callers turn that into a diagnostic naming the source.
 std::optional<DayNumber> ParseIsoDay(std::string_view text);
 std::optional<Date> ParseIsoDate(std::string_view text);

@@ -38,7 +38,8 @@ std::optional<DayNumber> ParseIsoDay(std::string_view text) {
   const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
   const int month = digits[4] * 10 + digits[5];
   const int day = digits[6] * 10 + digits[7];
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
+  // Boost.Date_Time, which the engine's dates go through, starts at 1400.
+  if (year < 1400 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
     return std::nullopt;
   }
   return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));

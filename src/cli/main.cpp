@@ -209,6 +209,11 @@ int main(int argc, char** argv) {
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;
+  } catch (const std::exception& e) {
+    // Whatever a command did not turn into a message of its own: said, not
+    // an abort. Outputs are written to temporary names first, so none is half.
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitRunFailed;
   }
   std::cout.flush();
   return status;

@@ -40,8 +40,13 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
                      const std::function<void(int agency)>& agency_known) {
   ScanResult result;
   result.rows_with_issues.assign(agencies.size(), 0);
-  Statement statement = store.Prepare(plan.VisitSql());
-  spdlog::debug("scan: {}", plan.VisitSql());
+  // SQLite hands a function at most so many arguments (127 by default): a
+  // plan with more values per row is read as result rows instead.
+  const int arguments = plan.FirstAtomColumn() + static_cast<int>(plan.atoms.size());
+  const bool through_visitor = arguments <= store.FunctionArgumentLimit();
+  const std::string sql = through_visitor ? plan.VisitSql() : plan.Sql();
+  Statement statement = store.Prepare(sql);
+  spdlog::debug("scan: {}", sql);
   int parameter = 1;
   for (const SqlValue& value : plan.Parameters()) {
     switch (value.kind) {
@@ -66,7 +71,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
   std::string last_agency_id;
   int last_agency = -1;
 
-  store.Visit(statement, [&](const RowValues& row) {
+  const auto read_row = [&](const RowValues& row) {
     ++result.rows;
     bool has_issue = false;
     int agency = kNullAgency;
@@ -121,7 +126,12 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
     }
     if (has_issue && agency >= 0) ++result.rows_with_issues[static_cast<std::size_t>(agency)];
     visit(ScanRow{row, agency, dates, atoms, fits, has_issue});
-  });
+  };
+  if (through_visitor) {
+    store.Visit(statement, read_row);
+  } else {
+    while (statement.Step()) read_row(statement.Row());
+  }
   return result;
 }
 

@@ -66,7 +66,8 @@ std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int ind
         *day = *parsed;
         return "";
       }
-      return LooksLikeIsoDate(text) ? "no such date" : "not an ISO date YYYY-MM-DD";
+      if (!LooksLikeIsoDate(text)) return "not an ISO date YYYY-MM-DD";
+      return text < "1400" ? "year before 1400" : "no such date";
     }
     case ColumnType::kInteger: {
       if (type != SqlType::kInteger) return "not a whole number";

@@ -288,6 +288,11 @@ void RecordStore::Visit(Statement& statement, const std::function<void(const Row
   slot.visit = outer;
 }
 
+int RecordStore::FunctionArgumentLimit(int set) {
+  const int limit = sqlite3_limit(db_, SQLITE_LIMIT_FUNCTION_ARG, set);
+  return set >= 0 ? sqlite3_limit(db_, SQLITE_LIMIT_FUNCTION_ARG, -1) : limit;
+}
+
 std::optional<std::pair<std::int64_t, std::int64_t>> RecordStore::RowidSpan(
     const std::string& table, const std::string& id_column) {
   const std::string id = QuoteIdentifier(id_column);

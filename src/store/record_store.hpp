@@ -146,6 +146,9 @@ class RecordStore {
   // than stepping through result rows and reading each column through the
   // API. An exception from `visit` stops the query and is rethrown here.
   void Visit(Statement& statement, const std::function<void(const RowValues&)>& visit);
+  // How many arguments an SQL function may take on this connection (so
+  // how many values Visit can hand over per row); `set` >= 0 lowers it.
+  int FunctionArgumentLimit(int set = -1);
 
   const std::string& path() const { return path_; }
 

@@ -61,6 +61,8 @@ std::vector<Case> Cases() {
       {date, "date", "'2023-02-29'", "no such date", "2023-02-29"},
       {date, "date", "'2022-13-01'", "no such date", "2022-13-01"},
       {date, "date", "'2022-00-10'", "no such date", "2022-00-10"},
+      {date, "date", "'1399-12-31'", "year before 1400", "1399-12-31"},
+      {date, "date", "'1400-01-01'", "", "1400-01-01"},
       {date, "date", "'30/09/2022'", kNotIso, "30/09/2022"},
       {date, "date", "'2022-9-30'", kNotIso, "2022-9-30"},
       {date, "date", "'2022-09-30 '", kNotIso, "2022-09-30 "},

@@ -57,7 +57,8 @@ class StateLock {
     if (fd_ < 0) throw OutputError("cannot open " + path);
     if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       close(fd_);
-      throw OutputError("another nightly run holds " + path + "; not running twice at once");
+      // Not a writing failure: the state is in use (exit 2, as for a bad state).
+      throw StateError("another nightly run holds " + path + "; not running twice at once");
     }
   }
   ~StateLock() { close(fd_); }

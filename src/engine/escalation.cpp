@@ -1,5 +1,7 @@
 #include "engine/escalation.hpp"
 
+#include "eval/deadlines.hpp"
+
 #include <algorithm>
 
 namespace dxcomply {
@@ -21,10 +23,9 @@ bool Holds(const EscalationCondition& condition, const Finding& finding,
     // The finding counts its days overdue in its rule's unit; only a
     // condition in the other unit needs counting again.
     const DayUnit unit = condition.overdue_at_least->unit;
-    const int days = unit == finding.day_unit ? finding.days_overdue
-                     : unit == DayUnit::kWorking
-                         ? calendar.WorkingDaysBetween(*finding.due, finding.as_of)
-                         : static_cast<int>((finding.as_of - *finding.due).days());
+    const int days = unit == finding.day_unit
+                         ? finding.days_overdue
+                         : Deadlines(calendar).Between(unit, *finding.due, finding.as_of);
     if (days < condition.overdue_at_least->days) return false;
   }
   if (condition.blocks_other_agencies && finding.holds_back_other_agencies == 0) return false;

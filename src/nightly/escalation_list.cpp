@@ -1,5 +1,6 @@
 #include "nightly/escalation_list.hpp"
 
+#include "eval/classify.hpp"
 #include "report/csv_field.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,8 +21,7 @@ std::string DueText(const std::optional<Date>& due) {
 
 // "overdue 12 working days", "at risk, 3 days left"
 std::string StateText(const TrackedItem& item) {
-  const std::string unit = item.day_unit == DayUnit::kWorking ? " working day" : " day";
-  const std::string days = std::to_string(item.days) + unit + (item.days == 1 ? "" : "s");
+  const std::string days = CountText(item.days, item.day_unit);
   if (item.status == Status::kOverdue) return "overdue " + days;
   return "at risk, " + days + " left";
 }

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -42,8 +45,13 @@ class StateReader {
 
   NightlyState Read(const json& root) const {
     Expect(root.is_object(), "", "an object");
-    Expect(root.value("format", "") == kFormat, "format", std::string("\"") + kFormat + "\"");
-    Expect(root.value("version", 0) == kVersion, "version", std::to_string(kVersion));
+    // find(), not value(): value() throws on a member of another type.
+    const auto format = root.find("format");
+    Expect(format != root.end() && format->is_string() && *format == kFormat, "format",
+           std::string("\"") + kFormat + "\"");
+    const auto version = root.find("version");
+    Expect(version != root.end() && version->is_number_integer() && *version == kVersion, "version",
+           std::to_string(kVersion));
     NightlyState state;
     state.as_of = RequiredDate(root, "as_of", "as_of");
     if (root.contains("baseline_as_of") && !root["baseline_as_of"].is_null()) {
@@ -123,8 +131,15 @@ class StateReader {
 }  // namespace
 
 std::optional<NightlyState> LoadState(const std::string& path) {
+  // No state is a first night; a state that cannot be read is not: treated
+  // as one, every item would be reported new and the baseline lost.
+  std::error_code missing;
+  if (!std::filesystem::exists(path, missing) && !missing) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  if (!in) {
+    throw StateError(path + ": cannot read (" + std::strerror(errno) +
+                     "); check its rights, or move it away to start afresh");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   json root;

@@ -125,7 +125,7 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
     if (!blocker.chain.empty())
       blockers.push_back(BlockerData(blocker, agency, context, references));
   }
-  item.set("has_blockers", Flag(!finding.blocked_by.empty()));
+  item.set("has_blockers", Flag(!blockers.list_value().empty()));
   item.set("blockers", blockers);
   return item;
 }

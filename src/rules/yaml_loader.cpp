@@ -799,9 +799,8 @@ class RuleFileLoader {
       for (const EscalationTier& other : rules_.escalation) {
         if (other.level == tier.level) {
           reader_.Error(level, "",
-                        "tier " + std::to_string(tier.level) +
-                            " is declared twice (first at line " +
-                            std::to_string(other.location.line) + ")");
+                        "tier " + std::to_string(tier.level) + " is declared twice (first at " +
+                            other.location.ToString() + ")");
         }
       }
       rules_.escalation.push_back(std::move(tier));
@@ -816,12 +815,6 @@ class RuleFileLoader {
     }
     EscalationCondition condition;
     condition.location = reader_.At(node);
-    if (node.size() == 0) {
-      reader_.Error(node, "",
-                    "an escalation condition needs at least one of: status, "
-                    "due_within_warn_before, overdue_at_least, blocks_other_agencies");
-      return std::nullopt;
-    }
     if (const YAML::Node n = YamlNodeReader::Get(node, "status"); n.IsDefined()) {
       for (const std::string& name :
            reader_.TextList(n, "", "status").value_or(std::vector<std::string>{})) {
@@ -844,6 +837,16 @@ class RuleFileLoader {
     if (const YAML::Node n = YamlNodeReader::Get(node, "blocks_other_agencies"); n.IsDefined()) {
       condition.blocks_other_agencies =
           reader_.Boolean(n, "", "blocks_other_agencies").value_or(false);
+    }
+    // Checked on what was read, not on the keys: `status: []` or a flag set
+    // to false says nothing either, and would match every finding.
+    if (condition.statuses.empty() && !condition.due_within_warn_before &&
+        !condition.overdue_at_least && !condition.blocks_other_agencies) {
+      reader_.Error(node, "",
+                    "an escalation condition needs at least one of: status, "
+                    "due_within_warn_before: true, overdue_at_least, "
+                    "blocks_other_agencies: true");
+      return std::nullopt;
     }
     return condition;
   }

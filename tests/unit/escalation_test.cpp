@@ -128,6 +128,35 @@ BOOST_AUTO_TEST_CASE(a_tier_must_say_when_it_applies) {
   BOOST_TEST(rules.escalation[0].when_any.empty());  // tier 1 never applies: its error says why
 }
 
+BOOST_AUTO_TEST_CASE(a_condition_that_says_nothing_by_its_values_is_refused) {
+  // Keys present, yet none narrows the findings: each would match them all.
+  std::string messages;
+  const RuleSet rules = LoadTiers(R"(escalation:
+  - tier: 1
+    name: A
+    when: {status: []}
+  - tier: 2
+    name: B
+    when: {due_within_warn_before: false}
+  - tier: 3
+    name: C
+    when: {blocks_other_agencies: false}
+  - tier: 3
+    name: D
+    when: {status: [overdue]}
+)",
+                                  &messages);
+  for (const char* line :
+       {"rules/escalation.yaml:4:", "rules/escalation.yaml:7:", "rules/escalation.yaml:10:"}) {
+    BOOST_TEST(messages.find(std::string(line) + "11: error") != std::string::npos, messages);
+  }
+  // The duplicate names where the first one is, file included.
+  BOOST_TEST(messages.find("(first at rules/escalation.yaml:8:") != std::string::npos, messages);
+  for (const EscalationTier& tier : rules.escalation) {
+    BOOST_TEST(tier.when_any.size() == (tier.name == "D" ? 1u : 0u), tier.name);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

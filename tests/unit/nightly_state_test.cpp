@@ -6,6 +6,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <tuple>
+#include <vector>
+
 namespace dxcomply {
 namespace {
 
@@ -76,6 +80,34 @@ BOOST_AUTO_TEST_CASE(an_unknown_day_unit_is_refused) {
   BOOST_CHECK_EXCEPTION(LoadState(path), StateError, [&](const StateError& e) {
     return std::string(e.what()).find(".day_unit: expected days or working days") !=
            std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_format_or_version_of_another_type_is_refused_not_thrown) {
+  testing::TempFolder folder;
+  const std::string text = SerializeState(SampleState());
+  for (const auto& [from, to, where] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"\"format\": \"dxcomply-nightly-state\"", "\"format\": 1", "format: expected"},
+           {"\"version\": 1", "\"version\": \"1\"", "version: expected 1"}}) {
+    std::string changed = text;
+    const std::size_t at = changed.find(from);
+    BOOST_REQUIRE(at != std::string::npos);
+    changed.replace(at, from.size(), to);
+    const std::string path = folder.Write("state.json", changed);
+    BOOST_CHECK_EXCEPTION(LoadState(path), StateError, [&](const StateError& e) {
+      return std::string(e.what()).find(path + ": " + where) == 0;
+    });
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_state_that_cannot_be_read_is_not_a_first_night) {
+  testing::TempFolder folder;
+  // A folder where the file should be: it exists, and reading it fails.
+  const std::string path = folder.path() + "/state.json";
+  std::filesystem::create_directory(path);
+  BOOST_CHECK_EXCEPTION(LoadState(path), StateError, [&](const StateError& e) {
+    return std::string(e.what()).find(path + ": ") == 0;
   });
 }
 

@@ -1,10 +1,14 @@
 #include "cli/output_files.hpp"
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <system_error>
 #include <unistd.h>
 #include <vector>
 
@@ -19,13 +23,17 @@ std::string TemporaryName(const std::string& path) {
   return path + kTemporaryMark + std::to_string(getpid());
 }
 
+std::string Reason() { return std::strerror(errno); }
+
 // Flushes a file (or folder) to disk, so that a rename cannot be reordered
 // before the data it points to.
 void Sync(const std::string& path, bool folder) {
   const int fd = open(path.c_str(), folder ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd < 0) return;
-  fsync(fd);
+  if (fd < 0) throw OutputError("cannot open " + path + " to flush it: " + Reason());
+  const int failed = fsync(fd);
+  const std::string reason = Reason();
   close(fd);
+  if (failed != 0) throw OutputError("cannot flush " + path + " to disk: " + reason);
 }
 
 void Rename(const std::string& from, const std::string& to) {
@@ -34,14 +42,20 @@ void Rename(const std::string& from, const std::string& to) {
   if (error) throw OutputError("cannot move " + from + " to " + to + ": " + error.message());
 }
 
-void WriteTemporary(const std::string& temporary, const std::string& content) {
+// Writes `path`'s text, through `write`, to its temporary file. The
+// temporary is removed if anything fails.
+void WriteTemporary(const std::string& path, const std::string& temporary,
+                    const std::function<void(std::ostream&)>& write) {
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-  out << content;
-  out.flush();
+  if (out) {
+    write(out);
+    out.flush();
+  }
   if (!out) {
+    const std::string reason = Reason();
     std::error_code ignored;
     fs::remove(temporary, ignored);
-    throw OutputError("cannot write " + temporary);
+    throw OutputError("cannot write " + path + ": " + reason);
   }
 }
 
@@ -50,21 +64,26 @@ void WriteTemporary(const std::string& temporary, const std::string& content) {
 void EnsureFolder(const std::string& folder) {
   std::error_code error;
   fs::create_directories(folder, error);
-  if (error || !fs::is_directory(folder)) {
-    throw OutputError("cannot create folder " + folder + ": " + error.message());
+  if (!error && !fs::is_directory(folder, error)) {
+    error = std::make_error_code(std::errc::not_a_directory);
   }
+  if (error) throw OutputError("cannot create folder " + folder + ": " + error.message());
 }
 
-void WriteFileAtomically(const std::string& path, const std::string& content) {
+void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const std::string temporary = TemporaryName(path);
-  WriteTemporary(temporary, content);
+  WriteTemporary(path, temporary, write);
   Rename(temporary, path);
   CountCommittedFile();
 }
 
+void WriteFileAtomically(const std::string& path, const std::string& content) {
+  WriteFileAtomically(path, [&](std::ostream& out) { out << content; });
+}
+
 void WriteFileDurably(const std::string& path, const std::string& content) {
   const std::string temporary = TemporaryName(path);
-  WriteTemporary(temporary, content);
+  WriteTemporary(path, temporary, [&](std::ostream& out) { out << content; });
   Sync(temporary, false);
   Rename(temporary, path);
   Sync(fs::path(path).parent_path().string(), true);
@@ -73,10 +92,11 @@ void WriteFileDurably(const std::string& path, const std::string& content) {
 
 void FlushToDisk(const std::string& folder) {
   const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) throw OutputError("cannot open folder " + folder);
+  if (fd < 0) throw OutputError("cannot open folder " + folder + ": " + Reason());
   const int failed = syncfs(fd);
+  const std::string reason = Reason();
   close(fd);
-  if (failed != 0) throw OutputError("cannot flush " + folder + " to disk");
+  if (failed != 0) throw OutputError("cannot flush " + folder + " to disk: " + reason);
 }
 
 PendingFile::PendingFile(std::string path)
@@ -115,10 +135,14 @@ std::string FileNameOf(const std::string& id) {
 int RemoveStrayTemporaries(const std::string& folder) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) return 0;
-  std::vector<fs::path> stray;  // Collected first: removing while iterating is undefined.
-  for (const auto& entry : fs::recursive_directory_iterator(folder, error)) {
-    if (entry.path().filename().string().find(kTemporaryMark) != std::string::npos) {
-      stray.push_back(entry.path());
+  // Collected first: removing while iterating is undefined. Best effort: a
+  // subfolder that cannot be read is skipped, and a write into it would
+  // fail with its own message.
+  std::vector<fs::path> stray;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (it->path().filename().string().find(kTemporaryMark) != std::string::npos) {
+      stray.push_back(it->path());
     }
   }
   int removed = 0;

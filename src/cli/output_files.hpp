@@ -9,6 +9,8 @@
 // commit point, the state, with WriteFileDurably.
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 
@@ -22,8 +24,12 @@ class OutputError : public std::runtime_error {
 // Creates the folder (and its parents) if needed. Throws OutputError.
 void EnsureFolder(const std::string& folder);
 
-// Replaces `path` with `content` atomically. Throws OutputError.
+// Replaces `path` with `content` atomically. Throws OutputError, naming the
+// file and the reason.
 void WriteFileAtomically(const std::string& path, const std::string& content);
+// The same with the text written by `write` as it goes (a large report is
+// never held in memory whole).
+void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // The same, and on disk (file and folder flushed) when it returns.
 void WriteFileDurably(const std::string& path, const std::string& content);

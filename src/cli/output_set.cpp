@@ -6,7 +6,8 @@
 #include "report/reporter.hpp"
 #include "report/xlsx_writer.hpp"
 
-#include <sstream>
+#include <functional>
+#include <ostream>
 
 namespace dxcomply {
 
@@ -15,20 +16,20 @@ std::vector<std::string> WriteOutputSet(const Report& report, const Summary& sum
                                         const OutputSelection& selection) {
   EnsureFolder(folder);
   std::vector<std::string> written;
-  const auto write = [&](const std::string& name, const std::string& content) {
+  // Each file streams straight to its temporary name.
+  const auto write = [&](const std::string& name,
+                         const std::function<void(std::ostream&)>& content) {
     WriteFileAtomically(folder + "/" + name, content);
     written.push_back(name);
   };
   const ReportView everything{report, summary, "", true};
   if (selection.json) {
-    std::ostringstream out;
-    MakeJsonReporter()->WriteReport(everything, out);
-    write("findings.json", out.str());
+    write("findings.json",
+          [&](std::ostream& out) { MakeJsonReporter()->WriteReport(everything, out); });
   }
   if (selection.csv) {
-    std::ostringstream out;
-    MakeCsvReporter()->WriteReport(everything, out);
-    write("findings.csv", out.str());
+    write("findings.csv",
+          [&](std::ostream& out) { MakeCsvReporter()->WriteReport(everything, out); });
   }
   if (selection.workbook) {
     PendingFile workbook(folder + "/workbook.xlsx");
@@ -38,15 +39,14 @@ std::vector<std::string> WriteOutputSet(const Report& report, const Summary& sum
     written.push_back("workbook.xlsx");
   }
   if (selection.dashboard) {
-    std::ostringstream out;
-    WriteDashboard(report, summary, out);
-    write("dashboard.html", out.str());
+    write("dashboard.html", [&](std::ostream& out) { WriteDashboard(report, summary, out); });
   }
   if (selection.calendars) {
     EnsureFolder(folder + "/calendars");
-    for (const Agency& agency : report.agencies) {
-      write("calendars/" + FileNameOf(agency.id) + ".ics", AgencyCalendar(report, agency.id));
-    }
+    ForEachAgencyCalendar(report, [&](const Agency& agency, const std::string& calendar) {
+      write("calendars/" + FileNameOf(agency.id) + ".ics",
+            [&](std::ostream& out) { out << calendar; });
+    });
   }
   return written;
 }

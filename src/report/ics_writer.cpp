@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace dxcomply {
@@ -101,16 +102,6 @@ std::string IcsDate(const Date& date) {
   return iso;
 }
 
-std::string AgencyName(const Report& report, const std::string& agency_id) {
-  for (const Agency& agency : report.agencies) {
-    if (agency.id == agency_id) return agency.name;
-  }
-  for (const Finding& finding : report.findings) {
-    if (finding.agency->id == agency_id) return finding.agency->name;
-  }
-  return agency_id;
-}
-
 std::string EventSummary(const Finding& finding) {
   std::string summary =
       finding.obligation->title.empty() ? finding.obligation->id : finding.obligation->title;
@@ -190,19 +181,15 @@ std::string EventUid(const Finding& finding) {
   return uid + UidPart(finding.agency->id) + "@dxcomply";
 }
 
-std::string AgencyCalendar(const Report& report, const std::string& agency_id) {
-  std::vector<const Finding*> events;
-  for (const Finding& finding : report.findings) {
-    if (finding.agency->id == agency_id && IsUpcomingDeadline(finding, report.as_of)) {
-      events.push_back(&finding);
-    }
-  }
+namespace {
+
+// The calendar of one agency from its upcoming findings, in any order.
+std::string CalendarText(const Report& report, const std::string& agency_id,
+                         const std::string& name, std::vector<const Finding*> events) {
   std::stable_sort(events.begin(), events.end(), [](const Finding* a, const Finding* b) {
     return std::tie(*a->due, a->obligation->id, a->period) <
            std::tie(*b->due, b->obligation->id, b->period);
   });
-
-  const std::string name = AgencyName(report, agency_id);
   const std::string dtstamp = IcsDate(report.as_of) + "T000000Z";
   std::string out;
   AppendFolded("BEGIN:VCALENDAR", out);
@@ -218,6 +205,38 @@ std::string AgencyCalendar(const Report& report, const std::string& agency_id) {
   for (const Finding* finding : events) AppendEvent(*finding, dtstamp, out);
   AppendFolded("END:VCALENDAR", out);
   return out;
+}
+
+}  // namespace
+
+std::string AgencyCalendar(const Report& report, const std::string& agency_id) {
+  std::vector<const Finding*> events;
+  const std::string* name = nullptr;
+  for (const Agency& agency : report.agencies) {
+    if (name == nullptr && agency.id == agency_id) name = &agency.name;
+  }
+  for (const Finding& finding : report.findings) {
+    if (finding.agency->id != agency_id) continue;
+    if (name == nullptr) name = &finding.agency->name;
+    if (IsUpcomingDeadline(finding, report.as_of)) events.push_back(&finding);
+  }
+  return CalendarText(report, agency_id, name != nullptr ? *name : agency_id, std::move(events));
+}
+
+void ForEachAgencyCalendar(
+    const Report& report,
+    const std::function<void(const Agency& agency, const std::string& calendar)>& visit) {
+  // One pass over the findings for every agency, not one per agency.
+  std::unordered_map<std::string, std::vector<const Finding*>> events;
+  for (const Finding& finding : report.findings) {
+    if (IsUpcomingDeadline(finding, report.as_of)) events[finding.agency->id].push_back(&finding);
+  }
+  for (const Agency& agency : report.agencies) {
+    const auto found = events.find(agency.id);
+    visit(agency, CalendarText(report, agency.id, agency.name,
+                               found == events.end() ? std::vector<const Finding*>()
+                                                     : std::move(found->second)));
+  }
 }
 
 }  // namespace dxcomply

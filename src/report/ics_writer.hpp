@@ -44,6 +44,7 @@
 
 #include "dxcomply/finding.hpp"
 
+#include <functional>
 #include <string>
 
 namespace dxcomply {
@@ -54,6 +55,12 @@ namespace dxcomply {
 // without events; its name is the agency's name in report.agencies, else
 // in its findings, else the id.
 std::string AgencyCalendar(const Report& report, const std::string& agency_id);
+
+// AgencyCalendar(report, agency.id) for every agency of report.agencies, in
+// their order, from one pass over the findings.
+void ForEachAgencyCalendar(
+    const Report& report,
+    const std::function<void(const Agency& agency, const std::string& calendar)>& visit);
 
 // The upcoming rule: a finding is an upcoming deadline as of `as_of` when it
 // has a due date on or after `as_of` and its status is neither met, met_late

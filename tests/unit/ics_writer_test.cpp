@@ -260,6 +260,18 @@ BOOST_AUTO_TEST_CASE(text_values_are_escaped) {
              std::vector<std::string>{"Sở A\\; Sở B\\, \"C\""});
 }
 
+BOOST_AUTO_TEST_CASE(every_agency_calendar_from_one_pass_is_each_agency_calendar) {
+  const Report report = MakeReport({Drill(), Make("done", "HUE", Status::kMet, kAsOf),
+                                    Make("upcoming", "HUE", Status::kOnTrack, Date(2022, 12, 1))});
+  std::vector<std::string> agencies;
+  ForEachAgencyCalendar(report, [&](const Agency& agency, const std::string& calendar) {
+    agencies.push_back(agency.id);
+    BOOST_TEST(calendar == AgencyCalendar(report, agency.id), agency.id);
+  });
+  BOOST_TEST(agencies == (std::vector<std::string>{"HA-NOI", "HUE"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(uids_are_stable_and_unique) {
   // Stable: the same instance keeps its UID whatever its status, due date or text.
   Finding early = Make("action-plan", "NGHE-AN", Status::kOnTrack, Date(2022, 12, 15), "2023");

@@ -244,7 +244,7 @@ class Evaluation {
                                         std::vector<int>& position, StageTimer& timer) const {
     // The measures are needed only for the statuses: freed before the graph.
     TaskRecords tasks;
-    std::optional<TaskDependencyRows> dependency_rows;
+    TaskDependencyRows dependency_rows;
     std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
     std::vector<OwnStatus> own(findings.size());
     std::optional<DependencyGraph> built;
@@ -271,9 +271,8 @@ class Evaluation {
           },
           [&] {
             built.emplace(DependencyGraph::Build(
-                {rules_, instances, agencies, tasks, dependency_rows ? &*dependency_rows : nullptr,
-                 options_.keep_graph},
-                store_, graph_issues));
+                {rules_, instances, agencies, tasks, dependency_rows, options_.keep_graph},
+                graph_issues));
           });
       report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());
     }
@@ -299,31 +298,20 @@ class Evaluation {
     return findings;
   }
 
-  // The coverage, count and indicator scans and the task scan, on two
-  // threads when a second connection can read the same snapshot. The second
-  // thread reads the coverage and count tables and the measurements, then
-  // the task_dependency rows for the
-  // graph (into `dependency_rows`), then helps with the task scan: both
-  // threads take its parts in turn until none is left. Each part, table and
-  // instance is written by one thread only, and the data issues come out
-  // in the same order as from one thread.
+  // The coverage, count and indicator scans, the task_dependency rows (into
+  // `dependency_rows`, for the graph) and the task scan. When a second
+  // connection can read the same snapshot, a second thread reads all but
+  // the task scan, then helps with it: both threads take its parts in turn
+  // until none is left. Each part, table and instance is written by one
+  // thread only; the data issues are sorted at the end.
   TaskRecords ScanRecordTables(const CollectContext& context, int national,
-                               std::optional<TaskDependencyRows>& dependency_rows,
-                               StageTimer& timer) const {
+                               TaskDependencyRows& dependency_rows, StageTimer& timer) const {
     std::optional<RecordStore> twin = store_.OpenSnapshotTwin();
-    if (!twin) {
-      CollectTableMeasures(context);
-      CollectIndicatorMeasures(context, national);
-      timer.Done("coverage, count and indicator scans");
-      TaskRecords tasks = CollectTaskMeasures(context);
-      timer.Done("task scan (" + std::to_string(tasks.size()) + " tasks)");
-      return tasks;
-    }
-    std::vector<DataIssue> table_issues;
-    TaskDependencyRows rows;
-    const CollectContext table_context{
-        *twin,         context.rules, context.agencies, context.instances, context.deadlines,
-        context.as_of, context.book,  table_issues};
+    RecordStore& side = twin ? *twin : context.store;
+    std::vector<DataIssue> side_issues;
+    const CollectContext side_context{
+        side,          context.rules, context.agencies, context.instances, context.deadlines,
+        context.as_of, context.book,  side_issues};
     std::vector<DataIssue> task_issues;
     TaskScan task_scan({context.store, context.rules, context.agencies, context.instances,
                         context.deadlines, context.as_of, context.book, task_issues});
@@ -333,25 +321,30 @@ class Evaluation {
         task_scan.ReadPart(part, store);
       }
     };
-    RunBeside(
-        [&] {
-          CollectTableMeasures(table_context);
-          CollectIndicatorMeasures(table_context, national);
-          ReadTaskDependencies(*twin, table_issues, [&](std::int64_t task_id, std::int64_t on) {
-            rows.emplace_back(task_id, on);
-          });
-          read_task_parts(*twin);
-        },
-        [&] { read_task_parts(context.store); });
-    twin->EndSnapshot();
+    const auto read_the_rest = [&] {
+      CollectTableMeasures(side_context);
+      CollectIndicatorMeasures(side_context, national);
+      ReadTaskDependencies(side, side_issues, [&](std::int64_t task_id, std::int64_t on) {
+        dependency_rows.emplace_back(task_id, on);
+      });
+    };
+    if (twin) {
+      RunBeside(
+          [&] {
+            read_the_rest();
+            read_task_parts(*twin);
+          },
+          [&] { read_task_parts(context.store); });
+      twin->EndSnapshot();
+    } else {
+      read_the_rest();
+      read_task_parts(context.store);
+    }
     TaskRecords tasks = task_scan.Finish();
-    context.issues.insert(context.issues.end(), table_issues.begin(), table_issues.end());
+    context.issues.insert(context.issues.end(), side_issues.begin(), side_issues.end());
     context.issues.insert(context.issues.end(), task_issues.begin(), task_issues.end());
-    // (The issues of unreadable task_dependency rows come before the tasks'
-    // here, after them from one thread: the issues are sorted at the end.)
-    dependency_rows = std::move(rows);
-    timer.Done("coverage, count, indicator and task scans, in parallel (" +
-               std::to_string(tasks.size()) + " tasks)");
+    timer.Done(std::string("coverage, count, indicator and task scans") +
+               (twin ? ", in parallel" : "") + " (" + std::to_string(tasks.size()) + " tasks)");
     return tasks;
   }
 

@@ -228,10 +228,4 @@ TaskRecords TaskScan::Finish() {
   return all;
 }
 
-TaskRecords CollectTaskMeasures(const CollectContext& context) {
-  TaskScan scan(context);
-  for (int part = 0; part < scan.part_count(); ++part) scan.ReadPart(part, context.store);
-  return scan.Finish();
-}
-
 }  // namespace dxcomply

@@ -1,7 +1,7 @@
 // The scans that fill the MeasureBook: one pass per record table.
 //
 //   CollectTableMeasures      coverage and count checks, per table they read
-//   CollectTaskMeasures       task checks, and each task's place in the graph
+//   TaskScan (task_scan.hpp)  task checks, and each task's place in the graph
 //   CollectIndicatorMeasures  indicator checks, from the measurement table
 #pragma once
 
@@ -32,9 +32,6 @@ struct CollectContext {
 };
 
 void CollectTableMeasures(const CollectContext& context);
-// Task checks keep snapshots; MeasureBook::FinishTasks counts them once the
-// due dates are known.
-TaskRecords CollectTaskMeasures(const CollectContext& context);
 void CollectIndicatorMeasures(const CollectContext& context, int national_agency);
 
 // Index of `rule` in rules.obligations.

@@ -2,7 +2,6 @@
 
 #include "base/grouping.hpp"
 #include "eval/dependency_owners.hpp"
-#include "records/task_dependency_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
 
 #include <algorithm>
@@ -70,12 +69,10 @@ class GraphBuilder {
     }
   }
 
-  void AddTaskLinks(RecordStore& store) {
+  void AddTaskLinks() {
     const TaskRecords& tasks = in_.tasks;
-    if (in_.dependency_rows != nullptr) {
-      pending_.reserve(pending_.size() + in_.dependency_rows->size());
-    }
-    ForEachDependency(store, issues_, [&](std::int64_t task_id, std::int64_t depends_on) {
+    pending_.reserve(pending_.size() + in_.dependency_rows.size());
+    ForEachDependency([&](std::int64_t task_id, std::int64_t depends_on) {
       const std::int64_t from = tasks.Find(task_id);
       const std::int64_t to = tasks.Find(depends_on);
       if (from < 0 || to < 0) {
@@ -107,12 +104,11 @@ class GraphBuilder {
   // and links whose rows lie on one are dropped. When every row depends on
   // a task with a lower id there is none, and the rows need not be kept:
   // only otherwise are they read again, as edges.
-  void DropTaskCycles(RecordStore& store) {
+  void DropTaskCycles() {
     if (tasks_descending_) return;
     const TaskRecords& tasks = in_.tasks;
-    std::vector<DataIssue> reported_already;
     std::vector<Edge> task_edges;
-    ForEachDependency(store, reported_already, [&](std::int64_t task_id, std::int64_t depends_on) {
+    ForEachDependency([&](std::int64_t task_id, std::int64_t depends_on) {
       const std::int64_t from = tasks.Find(task_id);
       const std::int64_t to = tasks.Find(depends_on);
       if (from >= 0 && to >= 0) {
@@ -298,14 +294,9 @@ class GraphBuilder {
                                                                                   : nullptr;
   }
 
-  // The task_dependency rows, read ahead or from the table.
   template <typename Visit>
-  void ForEachDependency(RecordStore& store, std::vector<DataIssue>& issues, Visit visit) const {
-    if (in_.dependency_rows == nullptr) {
-      ReadTaskDependencies(store, issues, visit);
-      return;
-    }
-    for (const auto& [task_id, depends_on] : *in_.dependency_rows) visit(task_id, depends_on);
+  void ForEachDependency(Visit visit) const {
+    for (const auto& [task_id, depends_on] : in_.dependency_rows) visit(task_id, depends_on);
   }
 
   // The node of a task not completed: its instance, or its own free node.
@@ -345,15 +336,14 @@ class GraphBuilder {
 
 }  // namespace
 
-DependencyGraph DependencyGraph::Build(const Inputs& inputs, RecordStore& store,
-                                       std::vector<DataIssue>& issues) {
+DependencyGraph DependencyGraph::Build(const Inputs& inputs, std::vector<DataIssue>& issues) {
   DependencyGraph graph;
   GraphBuilder builder(inputs, issues);
   graph.tasks_ = &inputs.tasks;
   builder.AddRuleLinks();
-  builder.AddTaskLinks(store);
-  builder.DropTaskCycles(store);
-  if (inputs.dependency_rows != nullptr) TaskDependencyRows().swap(*inputs.dependency_rows);
+  builder.AddTaskLinks();
+  builder.DropTaskCycles();
+  TaskDependencyRows().swap(inputs.dependency_rows);
   GraphBuilder::Parts parts = builder.Finish();
   graph.instance_count_ = parts.instance_count;
   graph.free_tasks_ = std::move(parts.free_tasks);

@@ -32,8 +32,6 @@
 
 namespace dxcomply {
 
-class RecordStore;
-
 inline constexpr std::uint32_t kNoTask = UINT32_MAX;
 
 // 16 bytes: there are millions. Task-record links name their row by
@@ -54,19 +52,18 @@ class DependencyGraph {
     const InstanceTable& instances;
     const AgencyDirectory& agencies;
     const TaskRecords& tasks;
-    // The task_dependency rows if already read (their issues reported);
-    // Build empties it once used. Null: Build reads them.
-    TaskDependencyRows* dependency_rows = nullptr;
+    // The task_dependency rows (read with the record scans, their unreadable
+    // rows already reported); Build empties it once used.
+    TaskDependencyRows& dependency_rows;
     // Whether upstream_first() lists every node, or only what findings
     // read: the instances and the nodes upstream of them (in a large
     // country, a tenth of the free tasks).
     bool order_all_nodes = false;
   };
 
-  // Reads task_dependency and builds the graph. Unknown task ids, self
-  // dependencies, cycles and circular waits go to `issues`.
-  static DependencyGraph Build(const Inputs& inputs, RecordStore& store,
-                               std::vector<DataIssue>& issues);
+  // Builds the graph. Unknown task ids, self dependencies, cycles and
+  // circular waits go to `issues`.
+  static DependencyGraph Build(const Inputs& inputs, std::vector<DataIssue>& issues);
 
   NodeId node_count() const { return static_cast<NodeId>(offsets_.size() - 1); }
   bool IsInstance(NodeId node) const { return node < instance_count_; }

@@ -6,6 +6,7 @@
 #include "cli/output_set.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/run_inputs.hpp"
+#include "engine/finding_text.hpp"
 #include "eval/dependency_owners.hpp"
 #include "graph/graph_view_ops.hpp"
 #include "report/graph_writer.hpp"
@@ -101,15 +102,7 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
          DependencyOwners(dependency, finding->agency->id, report.agencies)) {
       const auto upstream = find(dependency.obligation, owner);
       if (upstream == report.findings.end()) continue;
-      InstanceRef ref;
-      ref.obligation_id = upstream->obligation->id;
-      ref.agency_id = upstream->agency->id;
-      ref.agency_name = upstream->agency->name;
-      ref.period = upstream->period;
-      ref.status = upstream->status;
-      ref.days =
-          upstream->status == Status::kOverdue ? upstream->days_overdue : upstream->days_left;
-      explanation.upstream.push_back(ref);
+      explanation.upstream.push_back(RefOf(*upstream));
     }
   }
   prepared->inputs.store.BeginSnapshot();

@@ -70,6 +70,11 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
 
   std::vector<CounterRecord> measurements;
   const bool indicator = rule.check.kind == CheckKind::kIndicator;
+  // The built-in columns a check kind reads, found once.
+  const int obligation_column = plan.ColumnIndex("obligation_id");
+  const int period_column = plan.ColumnIndex("period");
+  const int indicator_column = plan.ColumnIndex("indicator_id");
+  const int as_of_column = plan.ColumnIndex("as_of");
   ScanTable(store, plan, agencies, indicator, ignored, [&](const ScanRow& row) {
     if (national ? row.agency != kNullAgency : row.agency < 0) return;
     const RuleScanPlan& rule_plan = plan.rules.front();
@@ -79,8 +84,8 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
       case CheckKind::kCount:
       case CheckKind::kTask: {
         if (rule.check.kind == CheckKind::kTask) {
-          const std::string_view obligation_id = row.values.Text(plan.ColumnIndex("obligation_id"));
-          const std::string_view period = row.values.Text(plan.ColumnIndex("period"));
+          const std::string_view obligation_id = row.values.Text(obligation_column);
+          const std::string_view period = row.values.Text(period_column);
           if (obligation_id != rule.check.task_obligation) return;
           if (!rule.period.empty() && period != rule.period) return;
         }
@@ -100,9 +105,8 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
         break;
       }
       case CheckKind::kIndicator: {
-        const int as_of_slot =
-            plan.date_slot_of_column[static_cast<std::size_t>(plan.ColumnIndex("as_of") - 2)];
-        listed = row.values.Text(plan.ColumnIndex("indicator_id")) == rule.check.indicator &&
+        const int as_of_slot = plan.date_slot_of_column[static_cast<std::size_t>(as_of_column - 2)];
+        listed = row.values.Text(indicator_column) == rule.check.indicator &&
                  row.dates[static_cast<std::size_t>(as_of_slot)] <= t;
         break;
       }

@@ -142,11 +142,11 @@ std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings,
     int obligation;
     int agency;
     int period;
-    int finding;  // its index: (obligation, agency, period) are never all equal
+    int finding;  // last: a total order even if two findings tie on all else
     bool operator<(const SortKey& other) const {
-      return std::tie(status, minus_days_overdue, days_left, obligation, agency, period) <
+      return std::tie(status, minus_days_overdue, days_left, obligation, agency, period, finding) <
              std::tie(other.status, other.minus_days_overdue, other.days_left, other.obligation,
-                      other.agency, other.period);
+                      other.agency, other.period, other.finding);
     }
   };
   std::vector<SortKey> keys(findings.size());
@@ -230,8 +230,8 @@ class Evaluation {
     timer.Done("ordering");
     std::sort(report.data_issues.begin(), report.data_issues.end(),
               [](const DataIssue& a, const DataIssue& b) {
-                return std::tie(a.table, a.row_id, a.column, a.problem) <
-                       std::tie(b.table, b.row_id, b.column, b.problem);
+                return std::tie(a.table, a.row_id, a.column, a.problem, a.value, a.agency_id) <
+                       std::tie(b.table, b.row_id, b.column, b.problem, b.value, b.agency_id);
               });
     return report;
   }
@@ -284,7 +284,7 @@ class Evaluation {
     // Impact reads only the graph, blocking and `own`: walked on a second
     // thread while the blocking chains are written into the findings.
     std::vector<Impact> impact;
-    FindingText text(store_, rules_, instances, agencies, tasks, graph, findings);
+    FindingText text(store_, rules_, agencies, tasks, graph, findings);
     RunBeside(
         [&] {
           impact = ComputeGraphImpact(graph, blocking, own, tasks, instances, agencies.size());
@@ -358,19 +358,20 @@ class Evaluation {
       from[static_cast<std::size_t>(position[i])] = static_cast<int>(i);
     }
     std::vector<int>().swap(position);
-    std::vector<bool> placed(findings.size(), false);
+    // A slot, once filled, points at itself: fixed points and slots of a
+    // cycle already followed are skipped alike.
     for (std::size_t start = 0; start < findings.size(); ++start) {
-      if (placed[start] || from[start] == static_cast<int>(start)) continue;
+      if (from[start] == static_cast<int>(start)) continue;
       Finding first = std::move(findings[start]);
       std::size_t slot = start;
       while (static_cast<std::size_t>(from[slot]) != start) {
         const auto source = static_cast<std::size_t>(from[slot]);
         findings[slot] = std::move(findings[source]);
-        placed[slot] = true;
+        from[slot] = static_cast<int>(slot);
         slot = source;
       }
       findings[slot] = std::move(first);
-      placed[slot] = true;
+      from[slot] = static_cast<int>(slot);
     }
   }
 

@@ -1,5 +1,6 @@
 #include "engine/finding_text.hpp"
 
+#include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
 #include <algorithm>
@@ -11,33 +12,38 @@ namespace {
 // Free tasks looked up per query: well under SQLite's bound-parameter limit.
 constexpr std::size_t kLookUpBatch = 500;
 
-std::string TaskQuery(std::size_t count) {
-  std::string sql = "SELECT id, obligation_id, period, title FROM task WHERE id IN (?";
+}  // namespace
+
+FindingText::FindingText(RecordStore& store, const RuleSet& rules, const AgencyDirectory& agencies,
+                         const TaskRecords& tasks, const DependencyGraph& graph,
+                         const std::vector<Finding>& findings)
+    : store_(store), agencies_(agencies), tasks_(tasks), graph_(graph), findings_(findings) {
+  const TableSpec* table = rules.FindTable(kTaskTable);
+  const std::string id = QuoteIdentifier(table != nullptr ? table->id_column : "id");
+  task_query_head_ = "SELECT " + id + ", obligation_id, period, title FROM " +
+                     QuoteIdentifier(kTaskTable) + " WHERE " + id + " IN (";
+}
+
+InstanceRef RefOf(const Finding& finding) {
+  InstanceRef ref;
+  ref.obligation_id = finding.obligation->id;
+  ref.agency_id = finding.agency->id;
+  ref.agency_name = finding.agency->name;
+  ref.period = finding.period;
+  ref.status = finding.status;
+  ref.days = finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left;
+  return ref;
+}
+
+std::string FindingText::TaskQuery(std::size_t count) const {
+  std::string sql = task_query_head_;
   sql.reserve(sql.size() + 3 * count);
-  for (std::size_t i = 1; i < count; ++i) sql += ", ?";
+  for (std::size_t i = 0; i < count; ++i) sql += i == 0 ? "?" : ", ?";
   return sql + ")";
 }
 
-}  // namespace
-
-FindingText::FindingText(RecordStore& store, const RuleSet& /*rules*/,
-                         const InstanceTable& /*instances*/, const AgencyDirectory& agencies,
-                         const TaskRecords& tasks, const DependencyGraph& graph,
-                         const std::vector<Finding>& findings)
-    : store_(store), agencies_(agencies), tasks_(tasks), graph_(graph), findings_(findings) {}
-
 InstanceRef FindingText::Ref(NodeId node) {
-  if (graph_.IsInstance(node)) {
-    const Finding& finding = findings_[node];
-    InstanceRef ref;
-    ref.obligation_id = finding.obligation->id;
-    ref.agency_id = finding.agency->id;
-    ref.agency_name = finding.agency->name;
-    ref.period = finding.period;
-    ref.status = finding.status;
-    ref.days = finding.status == Status::kOverdue ? finding.days_overdue : finding.days_left;
-    return ref;
-  }
+  if (graph_.IsInstance(node)) return RefOf(findings_[node]);
   auto found = free_tasks_.find(node);
   if (found == free_tasks_.end()) {
     LookUpFreeTasks({node});

@@ -5,7 +5,6 @@
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
 
-#include "eval/instance_table.hpp"
 #include "eval/task_records.hpp"
 #include "graph/dependency_graph.hpp"
 #include "records/agency_directory.hpp"
@@ -21,9 +20,9 @@ namespace dxcomply {
 class FindingText {
  public:
   // `findings` is indexed by instance and must hold final statuses.
-  FindingText(RecordStore& store, const RuleSet& rules, const InstanceTable& instances,
-              const AgencyDirectory& agencies, const TaskRecords& tasks,
-              const DependencyGraph& graph, const std::vector<Finding>& findings);
+  FindingText(RecordStore& store, const RuleSet& rules, const AgencyDirectory& agencies,
+              const TaskRecords& tasks, const DependencyGraph& graph,
+              const std::vector<Finding>& findings);
 
   // The node as named in chains. Free tasks are looked up in the task table
   // (once each).
@@ -34,6 +33,8 @@ class FindingText {
   std::string ViaTasks(const DependencyLink& link) const { return graph_.ViaTasks(link); }
 
  private:
+  std::string TaskQuery(std::size_t count) const;  // `count` ids bound
+
   RecordStore& store_;
   const AgencyDirectory& agencies_;
   const TaskRecords& tasks_;
@@ -41,9 +42,13 @@ class FindingText {
   const std::vector<Finding>& findings_;
   // The free tasks looked up so far (a small share of the free tasks).
   std::unordered_map<NodeId, InstanceRef> free_tasks_;
+  std::string task_query_head_;           // "SELECT id, ... WHERE id IN ("
   std::optional<Statement> task_query_;   // one task
   std::optional<Statement> batch_query_;  // kLookUpBatch tasks
 };
+
+// How a finding names its instance in chains and in explain's upstream.
+InstanceRef RefOf(const Finding& finding);
 
 // "Bộ Công an · dvc-software-fixed (overdue 40 days)"; a free task reads
 // "task 812 'Nâng cấp phần mềm' of Bộ Công an (not completed)".

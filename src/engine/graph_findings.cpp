@@ -62,10 +62,8 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
   std::vector<NodeId> named;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     for (const DependencyLink* link : blocking.blockers[i]) {
-      for (NodeId node = link->to;; node = blocking.next[node]) {
-        named.push_back(node);
-        if (blocking.next[node] == node) break;
-      }
+      const std::vector<NodeId> chain = blocking.ChainFrom(link->to);
+      named.insert(named.end(), chain.begin(), chain.end());
     }
   }
   text.LookUpFreeTasks(named);
@@ -76,17 +74,10 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
     Finding& finding = findings[i];
     finding.blocked_by.reserve(blocking.blockers[i].size());
     for (const DependencyLink* link : blocking.blockers[i]) {
-      // [direct, ..., root cause], following `next` (Blocking::ChainFrom).
-      std::size_t length = 1;
-      for (NodeId node = link->to; blocking.next[node] != node; node = blocking.next[node]) {
-        ++length;
-      }
+      const std::vector<NodeId> nodes = blocking.ChainFrom(link->to);  // direct .. root cause
       BlockerChain chain;
-      chain.chain.reserve(length);
-      for (NodeId node = link->to;; node = blocking.next[node]) {
-        chain.chain.push_back(text.Ref(node));
-        if (blocking.next[node] == node) break;
-      }
+      chain.chain.reserve(nodes.size());
+      for (NodeId node : nodes) chain.chain.push_back(text.Ref(node));
       if (link->from_tasks()) chain.via_tasks = text.ViaTasks(*link);
       finding.blocked_by.push_back(std::move(chain));
     }

@@ -1,3 +1,4 @@
+#include "base/prefetch.hpp"
 #include "eval/collectors.hpp"
 #include "records/scan_plan.hpp"
 #include "records/table_scan.hpp"
@@ -140,14 +141,9 @@ void CollectTableMeasures(const CollectContext& context) {
           }
         },
         [&](int agency) {
-          // The agency's cells, while the row's values are checked: otherwise
-          // a cache miss on nearly every row.
-          const char* first =
-              reinterpret_cast<const char*>(&cells[static_cast<std::size_t>(agency) * rule_count]);
-          const std::size_t bytes = rule_count * sizeof(ScanCounts);
-          for (std::size_t offset = 0; offset < bytes; offset += 64) {
-            __builtin_prefetch(first + offset, 1);
-          }
+          // The agency's cells, while the row's values are checked.
+          PrefetchBytes(&cells[static_cast<std::size_t>(agency) * rule_count],
+                        rule_count * sizeof(ScanCounts), true);
         });
 
     for (std::size_t agency = 0; agency < context.agencies.size(); ++agency) {

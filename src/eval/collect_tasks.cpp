@@ -1,5 +1,6 @@
 #include "eval/task_scan.hpp"
 #include "records/table_scan.hpp"
+#include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -120,32 +121,32 @@ void TaskScan::ReadPart(int index, RecordStore& store) {
 }
 
 void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
-  const RowValues& statement = row.values;
+  const RowValues& values = row.values;
   TaskRecords& records = part.records;
   const auto agency_id = [&] {
     return row.agency >= 0 ? context_.agencies.at(row.agency).id : std::string();
   };
-  if (statement.Type(0) != SqlType::kInteger) {
-    part.issues.push_back({kTaskTable, statement.String(0), part.plan.table->id_column,
-                           statement.String(0),
+  if (values.Type(0) != SqlType::kInteger) {
+    part.issues.push_back({kTaskTable, ValueText(values, 0), part.plan.table->id_column,
+                           ValueText(values, 0),
                            "task id must be an integer (task left out of the graph)", agency_id()});
-  } else if (!records.ids.empty() && statement.Int64(0) < records.ids.back()) {
+  } else if (!records.ids.empty() && values.Int64(0) < records.ids.back()) {
     // TaskRecords::Find relies on it; VisitSql asks SQLite for this order.
-    throw std::runtime_error("task rows did not come in id order (task " + statement.String(0) +
+    throw std::runtime_error("task rows did not come in id order (task " + ValueText(values, 0) +
                              " after " + std::to_string(records.ids.back()) + ")");
-  } else if (!records.ids.empty() && statement.Int64(0) == records.ids.back()) {
-    part.issues.push_back({kTaskTable, statement.String(0), part.plan.table->id_column,
-                           statement.String(0), "duplicate task id (later row ignored)",
+  } else if (!records.ids.empty() && values.Int64(0) == records.ids.back()) {
+    part.issues.push_back({kTaskTable, ValueText(values, 0), part.plan.table->id_column,
+                           ValueText(values, 0), "duplicate task id (later row ignored)",
                            agency_id()});
     return;
   }
 
   const DayNumber completed = row.dates[static_cast<std::size_t>(completed_slot_)];
   std::int32_t node_instance = -1;
-  const int found = row.agency >= 0 ? entry_of_id_.Find(statement.Text(obligation_column_)) : -1;
+  const int found = row.agency >= 0 ? entry_of_id_.Find(values.Text(obligation_column_)) : -1;
   if (found >= 0) {
     const ObligationEntry& of_id = entries_[static_cast<std::size_t>(found)];
-    const std::string_view period = statement.Text(period_column_);
+    const std::string_view period = values.Text(period_column_);
     for (int i : of_id.measured_by) {
       const Obligation& rule = task_rules_[static_cast<std::size_t>(i)];
       const int rule_index = task_rule_index_[static_cast<std::size_t>(i)];
@@ -169,9 +170,9 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
       }
       snapshot.started = row.dates[static_cast<std::size_t>(started_slot_)];
       snapshot.completed = completed;
-      if (!statement.IsNull(progress_column_) &&
+      if (!values.IsNull(progress_column_) &&
           row.fits[static_cast<std::size_t>(progress_column_ - 2)] != 0) {
-        snapshot.progress = static_cast<float>(statement.Double(progress_column_));
+        snapshot.progress = static_cast<float>(values.Double(progress_column_));
       }
       part.added.push_back({instance, snapshot});
     }
@@ -184,8 +185,8 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
     }
   }
 
-  if (statement.Type(0) != SqlType::kInteger) return;
-  records.ids.push_back(statement.Int64(0));
+  if (values.Type(0) != SqlType::kInteger) return;
+  records.ids.push_back(values.Int64(0));
   records.instance.push_back(node_instance);
   records.agency.push_back(row.agency);
   records.done.push_back(completed <= context_.book.as_of_day() ? 1 : 0);

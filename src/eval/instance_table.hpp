@@ -1,13 +1,14 @@
 // Which obligation instances exist as of T: obligation x agency in its
 // scope, and for a recurring obligation one instance per period.
 //
-// Lookup is a dense rules x agencies matrix of first instances, so the scans
+// Lookup is a dense agencies x rules matrix of first instances, so the scans
 // find a row's instance in constant time; a recurring rule's periods follow
 // its first instance contiguously.
 #pragma once
 
 #include "dxcomply/rule_set.hpp"
 
+#include "base/prefetch.hpp"
 #include "base/string_index.hpp"
 #include "eval/deadlines.hpp"
 #include "records/agency_directory.hpp"
@@ -44,11 +45,8 @@ class InstanceTable {
   // Asks the processor to load an agency's cells (every rule's Find for it)
   // ahead of use, for scans whose rows come in no agency order.
   void PrefetchAgency(int agency) const {
-    const auto* first = reinterpret_cast<const char*>(
-        cells_.data() + static_cast<std::size_t>(agency) * rule_count_);
-    for (std::size_t offset = 0; offset < rule_count_ * sizeof(std::int32_t); offset += 64) {
-      __builtin_prefetch(first + offset);
-    }
+    PrefetchBytes(cells_.data() + static_cast<std::size_t>(agency) * rule_count_,
+                  rule_count_ * sizeof(std::int32_t), false);
   }
   // The instance of rule x agency for a task row's period label, or -1.
   int FindPeriod(int rule, int agency, std::string_view label) const;

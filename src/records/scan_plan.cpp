@@ -2,6 +2,8 @@
 
 #include "store/record_store.hpp"
 
+#include <cassert>
+
 namespace dxcomply {
 namespace {
 
@@ -132,6 +134,7 @@ class Planner {
     for (std::size_t i = 0; i < plan_.columns.size(); ++i) {
       if (plan_.columns[i] == &column) atom.column = static_cast<int>(i);
     }
+    assert(atom.column >= 0);  // every declared column is planned (Planner's constructor)
     atom.is_null = condition.op == CompareOp::kIsNull;
     if (condition.op == CompareOp::kIn || condition.op == CompareOp::kNotIn) {
       atom.sql += Placeholders(condition.values.size());

@@ -52,12 +52,8 @@ ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostre
 ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
+  if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
   const Report full = Run(*prepared);
-  if (!KnownAgency(full, options.agency)) {
-    err << "error: agency '" << options.agency << "' is not in the agency table of "
-        << options.database << "\n";
-    return kExitInputError;
-  }
   const Report report = ForAgency(full, options.agency);
   const Summary summary = Summarize(report);
   prepared->reporter->WriteReport({report, summary, options.agency, true}, out);
@@ -78,12 +74,8 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
     err << "error: unknown obligation '" << options.obligation << "'\n";
     return kExitInputError;
   }
+  if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
   const Report report = Run(*prepared);
-  if (!KnownAgency(report, options.agency)) {
-    err << "error: agency '" << options.agency << "' is not in the agency table of "
-        << options.database << "\n";
-    return kExitInputError;
-  }
   const auto find = [&](const std::string& obligation, const std::string& agency) {
     return std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
       return f.obligation->id == obligation && f.agency->id == agency;
@@ -128,10 +120,7 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
   std::optional<Prepared> prepared = Prepare(evaluate, err);
   if (!prepared) return kExitInputError;
   prepared->engine.keep_graph = true;
-  const Report report = Run(*prepared);
-  if (!options.agency.empty() && !KnownAgency(report, options.agency)) {
-    err << "error: agency '" << options.agency << "' is not in the agency table of "
-        << options.database << "\n";
+  if (!options.agency.empty() && !RequireKnownAgency(*prepared, options.agency, err)) {
     return kExitInputError;
   }
   for (const std::string* id : {&options.obligation, &options.critical_path}) {
@@ -140,6 +129,7 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
       return kExitInputError;
     }
   }
+  const Report report = Run(*prepared);
 
   std::vector<int> path;
   std::vector<int> nodes;

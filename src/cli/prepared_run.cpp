@@ -1,5 +1,8 @@
 #include "cli/prepared_run.hpp"
 
+#include "rules/rule_vocabulary.hpp"
+#include "store/record_store.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <spdlog/spdlog.h>
 
@@ -56,10 +59,15 @@ Report Run(Prepared& prepared) {
   return report;
 }
 
-bool KnownAgency(const Report& report, const std::string& id) {
-  return std::any_of(report.agencies.begin(), report.agencies.end(),
-                     [&](const Agency& agency) { return agency.id == id; }) ||
-         id == kNationalAgencyId;
+bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream& err) {
+  if (id == kNationalAgencyId) return true;
+  RecordStore& store = prepared.inputs.store;
+  Statement agency =
+      store.Prepare("SELECT 1 FROM " + QuoteIdentifier(kAgencyTable) + " WHERE id = ?");
+  agency.Bind(1, std::string_view(id));
+  if (agency.Step()) return true;
+  err << "error: agency '" << id << "' is not in the agency table of " << store.path() << "\n";
+  return false;
 }
 
 Report ForAgency(const Report& report, const std::string& agency_id) {

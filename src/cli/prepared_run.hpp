@@ -28,8 +28,10 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
 // Evaluates every obligation for every agency as of the prepared date.
 Report Run(Prepared& prepared);
 
-// Whether `id` is an agency of the database (or the national pseudo-agency).
-bool KnownAgency(const Report& report, const std::string& id);
+// Whether `id` is an agency of the database (or the national pseudo-agency);
+// if not, says so on `err`. Asked before evaluating: a mistyped id costs no
+// run.
+bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream& err);
 
 // Only what concerns one agency: its findings and its data issues.
 Report ForAgency(const Report& report, const std::string& agency_id);

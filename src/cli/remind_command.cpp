@@ -48,12 +48,10 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
     err << "error: " << e.what() << "\n";
     return kExitInputError;
   }
-  const Report report = Run(*prepared);
-  if (!options.agency.empty() && !KnownAgency(report, options.agency)) {
-    err << "error: agency '" << options.agency << "' is not in the agency table of "
-        << options.database << "\n";
+  if (!options.agency.empty() && !RequireKnownAgency(*prepared, options.agency, err)) {
     return kExitInputError;
   }
+  const Report report = Run(*prepared);
   const std::size_t count = AgenciesToRemind(report, options.agency).size();
   const std::string refusal = TooManyLetters(count, options);
   if (!refusal.empty()) {

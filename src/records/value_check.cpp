@@ -16,91 +16,108 @@ bool LooksLikeIsoDate(std::string_view text) {
   return true;
 }
 
+// Why a value does not fit its column: the data contract, stated once.
+enum class Misfit {
+  kNone,
+  kMissing,
+  kNotIsoDate,
+  kYearBefore1400,
+  kNoSuchDate,
+  kNotWholeNumber,
+  kOutsideRange,
+  kNotZeroOrOne,
+  kNotNumber,
+  kNotFraction,
+  kOutsideZeroToOne,
+  kNotText,
+  kNotAllowedText,
+};
+
+Misfit Classify(const ColumnSpec& column, const RowValues& row, int index, DayNumber* day) {
+  const SqlType type = row.Type(index);
+  if (type == SqlType::kNull) return column.nullable ? Misfit::kNone : Misfit::kMissing;
+  switch (column.type) {
+    case ColumnType::kDate: {
+      if (type != SqlType::kText) return Misfit::kNotIsoDate;
+      const std::string_view text = row.Text(index);
+      if (const std::optional<DayNumber> parsed = ParseIsoDay(text)) {
+        *day = *parsed;
+        return Misfit::kNone;
+      }
+      if (!LooksLikeIsoDate(text)) return Misfit::kNotIsoDate;
+      return text < "1400" ? Misfit::kYearBefore1400 : Misfit::kNoSuchDate;
+    }
+    case ColumnType::kInteger: {
+      if (type != SqlType::kInteger) return Misfit::kNotWholeNumber;
+      const std::int64_t value = row.Int64(index);
+      const bool outside =
+          (column.min && value < *column.min) || (column.max && value > *column.max);
+      return outside ? Misfit::kOutsideRange : Misfit::kNone;
+    }
+    case ColumnType::kBoolean: {
+      const bool bit =
+          type == SqlType::kInteger && (row.Int64(index) == 0 || row.Int64(index) == 1);
+      return bit ? Misfit::kNone : Misfit::kNotZeroOrOne;
+    }
+    case ColumnType::kReal:
+      return type == SqlType::kInteger || type == SqlType::kReal ? Misfit::kNone
+                                                                 : Misfit::kNotNumber;
+    case ColumnType::kFraction: {
+      if (type != SqlType::kInteger && type != SqlType::kReal) return Misfit::kNotFraction;
+      const double value = row.Double(index);
+      return value >= 0 && value <= 1 ? Misfit::kNone : Misfit::kOutsideZeroToOne;
+    }
+    case ColumnType::kText: {
+      if (type != SqlType::kText) return Misfit::kNotText;
+      if (column.values.empty()) return Misfit::kNone;
+      const std::string_view text = row.Text(index);
+      const bool allowed = std::any_of(column.values.begin(), column.values.end(),
+                                       [&](const std::string& value) { return value == text; });
+      return allowed ? Misfit::kNone : Misfit::kNotAllowedText;
+    }
+  }
+  return Misfit::kNone;
+}
+
 }  // namespace
 
 bool ValueFits(const ColumnSpec& column, const RowValues& row, int index, DayNumber* day) {
-  const SqlType type = row.Type(index);
-  if (type == SqlType::kNull) return column.nullable;
-  switch (column.type) {
-    case ColumnType::kDate: {
-      if (type != SqlType::kText) return false;
-      const std::optional<DayNumber> parsed = ParseIsoDay(row.Text(index));
-      if (parsed) *day = *parsed;
-      return parsed.has_value();
-    }
-    case ColumnType::kInteger: {
-      if (type != SqlType::kInteger) return false;
-      const std::int64_t value = row.Int64(index);
-      return !(column.min && value < *column.min) && !(column.max && value > *column.max);
-    }
-    case ColumnType::kBoolean:
-      return type == SqlType::kInteger && (row.Int64(index) == 0 || row.Int64(index) == 1);
-    case ColumnType::kReal:
-      return type == SqlType::kInteger || type == SqlType::kReal;
-    case ColumnType::kFraction: {
-      if (type != SqlType::kInteger && type != SqlType::kReal) return false;
-      const double value = row.Double(index);
-      return value >= 0 && value <= 1;
-    }
-    case ColumnType::kText: {
-      if (type != SqlType::kText) return false;
-      if (column.values.empty()) return true;
-      const std::string_view text = row.Text(index);
-      return std::any_of(column.values.begin(), column.values.end(),
-                         [&](const std::string& value) { return value == text; });
-    }
-  }
-  return true;
+  return Classify(column, row, index, day) == Misfit::kNone;
 }
 
 std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int index,
                          DayNumber* day) {
-  if (ValueFits(column, row, index, day)) return "";
-  const SqlType type = row.Type(index);
-  if (type == SqlType::kNull) return column.nullable ? "" : "missing value";
-  switch (column.type) {
-    case ColumnType::kDate: {
-      if (type != SqlType::kText) return "not an ISO date YYYY-MM-DD";
-      const std::string_view text = row.Text(index);
-      if (const auto parsed = ParseIsoDay(text)) {
-        *day = *parsed;
-        return "";
-      }
-      if (!LooksLikeIsoDate(text)) return "not an ISO date YYYY-MM-DD";
-      return text < "1400" ? "year before 1400" : "no such date";
-    }
-    case ColumnType::kInteger: {
-      if (type != SqlType::kInteger) return "not a whole number";
-      const std::int64_t value = row.Int64(index);
-      if ((column.min && value < *column.min) || (column.max && value > *column.max)) {
-        return "outside " + (column.min ? std::to_string(*column.min) : std::string("..")) + "-" +
-               (column.max ? std::to_string(*column.max) : std::string(".."));
-      }
+  switch (Classify(column, row, index, day)) {
+    case Misfit::kNone:
       return "";
-    }
-    case ColumnType::kBoolean:
-      if (type != SqlType::kInteger || (row.Int64(index) != 0 && row.Int64(index) != 1)) {
-        return "not 0 or 1";
-      }
-      return "";
-    case ColumnType::kReal:
-      return type == SqlType::kInteger || type == SqlType::kReal ? "" : "not a number";
-    case ColumnType::kFraction: {
-      if (type != SqlType::kInteger && type != SqlType::kReal)
-        return "not a number between 0 and 1";
-      const double value = row.Double(index);
-      return value >= 0 && value <= 1 ? "" : "outside 0-1";
-    }
-    case ColumnType::kText: {
-      if (type != SqlType::kText) return "not text";
-      if (column.values.empty()) return "";
-      const std::string_view text = row.Text(index);
-      const bool allowed = std::any_of(column.values.begin(), column.values.end(),
-                                       [&](const std::string& value) { return value == text; });
-      if (allowed) return "";
+    case Misfit::kMissing:
+      return "missing value";
+    case Misfit::kNotIsoDate:
+      return "not an ISO date YYYY-MM-DD";
+    case Misfit::kYearBefore1400:
+      return "year before 1400";
+    case Misfit::kNoSuchDate:
+      return "no such date";
+    case Misfit::kNotWholeNumber:
+      return "not a whole number";
+    case Misfit::kOutsideRange:
+      return "outside " + (column.min ? std::to_string(*column.min) : std::string("..")) + "-" +
+             (column.max ? std::to_string(*column.max) : std::string(".."));
+    case Misfit::kNotZeroOrOne:
+      return "not 0 or 1";
+    case Misfit::kNotNumber:
+      return "not a number";
+    case Misfit::kNotFraction:
+      return "not a number between 0 and 1";
+    case Misfit::kOutsideZeroToOne:
+      return "outside 0-1";
+    case Misfit::kNotText:
+      return "not text";
+    case Misfit::kNotAllowedText: {
       std::string expected;
-      for (const std::string& value : column.values)
+      for (const std::string& value : column.values) {
         expected += (expected.empty() ? "" : ", ") + value;
+      }
       return "not one of: " + expected;
     }
   }

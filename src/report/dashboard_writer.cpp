@@ -10,6 +10,7 @@
 
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
+#include "report/json_parts.hpp"
 #include "report/json_stream.hpp"
 #include "report/summary_json.hpp"
 #include "report/text_layout.hpp"
@@ -30,22 +31,6 @@ using json = nlohmann::ordered_json;
 
 constexpr std::string_view kDataMarker = "{{DXCOMPLY_DATA}}";
 constexpr int kFormatVersion = 1;
-
-// JSON is written inside <script type="application/json">. Escaping every
-// '<' (only ever inside strings) as \u003c means no record can close the
-// element early ("</script>") or open an HTML comment ("<!--"); JSON.parse
-// restores the text unchanged. The small parts go through nlohmann and this;
-// the findings through a script-safe JsonStream.
-void WriteJson(const json& value, std::ostream& out) {
-  const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  std::size_t start = 0;
-  for (std::size_t lt = text.find('<'); lt != std::string::npos; lt = text.find('<', start)) {
-    out.write(text.data() + start, static_cast<std::streamsize>(lt - start));
-    out << "\\u003c";
-    start = lt + 1;
-  }
-  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
-}
 
 void WriteRef(JsonStream& out, const InstanceRef& ref) {
   out.BeginObject();
@@ -115,23 +100,23 @@ json AgenciesJson(const Report& report) {
 }
 
 // One entry per obligation, in the summary's order, from its first finding.
-json ObligationsJson(const Report& report, const Summary& summary) {
+void WriteObligations(JsonStream& out, const Report& report, const Summary& summary) {
   std::unordered_map<std::string, const Finding*> first;
   for (const Finding& f : report.findings) first.emplace(f.obligation->id, &f);
-  json obligations = json::array();
+  out.BeginArray();
   for (const ObligationSummary& o : summary.obligations) {
     const Finding& f = *first.at(o.obligation_id);
-    obligations.push_back({{"obligation_id", o.obligation_id},
-                           {"title", f.obligation->title},
-                           {"theme", f.obligation->theme},
-                           {"check", f.obligation->check_kind},
-                           {"target", TargetText(f)},
-                           {"source",
-                            {{"document", f.obligation->source.document},
-                             {"passage", f.obligation->source.passage},
-                             {"assumed", f.obligation->source.assumed}}}});
+    out.BeginObject();
+    out.Key("obligation_id").String(o.obligation_id);
+    out.Key("title").String(f.obligation->title);
+    out.Key("theme").String(f.obligation->theme);
+    out.Key("check").String(f.obligation->check_kind);
+    out.Key("target").String(TargetText(f));
+    out.Key("source");
+    WriteSource(out, f.obligation->source);
+    out.EndObject();
   }
-  return obligations;
+  out.EndArray();
 }
 
 json DashboardSummaryJson(const Summary& summary) {
@@ -144,47 +129,38 @@ json DashboardSummaryJson(const Summary& summary) {
   return SummaryJson(summary, std::move(obligations));
 }
 
-json DataIssueJson(const DataIssue& issue) {
-  return {{"table", issue.table}, {"row_id", issue.row_id},   {"column", issue.column},
-          {"value", issue.value}, {"problem", issue.problem}, {"agency_id", issue.agency_id}};
-}
-
-// The data object, written piece by piece so that findings stream.
-void WriteData(const Report& report, const Summary& summary, std::ostream& out) {
-  json statuses = json::array();
-  for (int i = 0; i < kStatusCount; ++i) statuses.push_back(StatusName(static_cast<Status>(i)));
-  out << "{\"format\":\"dxcomply-dashboard\",\"version\":" << kFormatVersion << ",\"as_of\":";
-  WriteJson(FormatIsoDate(report.as_of), out);
-  out << ",\"as_of_vn\":";
-  WriteJson(FormatVnDate(report.as_of), out);
-  out << ",\n\"statuses\":";
-  WriteJson(statuses, out);
-  out << ",\n\"agencies\":";
-  WriteJson(AgenciesJson(report), out);
-  out << ",\n\"obligations\":";
-  WriteJson(ObligationsJson(report, summary), out);
-  out << ",\n\"findings\":[";
-  const char* separator = "\n";
-  {
-    // Each finding is a whole value, so the stream writes it out as it ends.
-    JsonStream findings(out);
-    findings.ScriptSafe();
-    for (const Finding& f : report.findings) {
-      out << separator;
-      WriteFinding(findings, f);
-      separator = ",\n";
-    }
+// The data object, streamed: a dashboard of a large country has hundreds of
+// thousands of findings. It is written inside <script type="application/json">:
+// every '<' (only ever inside strings) is escaped as \u003c, so no record can
+// close the element early ("</script>") or open an HTML comment ("<!--");
+// JSON.parse restores the text unchanged.
+void WriteData(const Report& report, const Summary& summary, std::ostream& stream) {
+  JsonStream out(stream);
+  out.ScriptSafe().BeginObject();
+  out.Key("format").String("dxcomply-dashboard");
+  out.Key("version").Int(kFormatVersion);
+  out.Key("as_of").String(FormatIsoDate(report.as_of));
+  out.Key("as_of_vn").String(FormatVnDate(report.as_of));
+  out.Newline().Key("statuses").BeginArray();
+  for (int i = 0; i < kStatusCount; ++i) out.String(StatusName(static_cast<Status>(i)));
+  out.EndArray();
+  out.Newline().Key("agencies").Raw(DumpJson(AgenciesJson(report)));
+  out.Newline().Key("obligations");
+  WriteObligations(out, report, summary);
+  out.Newline().Key("findings").BeginArray();
+  for (const Finding& f : report.findings) {
+    out.Newline();
+    WriteFinding(out, f);
   }
-  out << "],\n\"data_issues\":[";
-  separator = "\n";
+  out.Newline().EndArray();
+  out.Newline().Key("data_issues").BeginArray();
   for (const DataIssue& issue : report.data_issues) {
-    out << separator;
-    WriteJson(DataIssueJson(issue), out);
-    separator = ",\n";
+    out.Newline();
+    WriteDataIssue(out, issue);
   }
-  out << "],\n\"summary\":";
-  WriteJson(DashboardSummaryJson(summary), out);
-  out << "}";
+  out.Newline().EndArray();
+  out.Newline().Key("summary").Raw(DumpJson(DashboardSummaryJson(summary)));
+  out.EndObject();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // from records is replaced, never fatal.
 #include "base/run_beside.hpp"
 #include "report/finding_format.hpp"
+#include "report/json_parts.hpp"
 #include "report/json_stream.hpp"
 #include "report/reporter.hpp"
 #include "report/summary_json.hpp"
@@ -21,10 +22,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr int kFormatVersion = 1;
-
-std::string Dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 void WriteMeasure(JsonStream& out, const Measure& measure) {
   out.BeginObject();
@@ -58,39 +55,32 @@ void WriteRef(JsonStream& out, const InstanceRef& ref) {
   out.EndObject();
 }
 
-void WriteSource(JsonStream& out, const LegalSource& source) {
-  out.BeginObject();
-  out.Key("document").String(source.document);
-  out.Key("passage").String(source.passage);
-  out.Key("assumed").String(source.assumed);
+// The first members of a finding: its obligation's, then its agency.
+void WriteObligationMembers(JsonStream& out, const ObligationText& obligation) {
+  out.Key("obligation_id").String(obligation.id);
+  out.Key("obligation_title").String(obligation.title);
+  out.Key("theme").String(obligation.theme);
+  out.Key("check").String(obligation.check_kind);
+}
+
+void WriteAgencyMember(JsonStream& out, const Agency& agency) {
+  out.Key("agency").BeginObject();
+  out.Key("id").String(agency.id);
+  out.Key("name").String(agency.name);
+  out.Key("kind").String(agency.kind);
   out.EndObject();
 }
 
-// One finding. The legal source goes in the document's "obligations" map
-// rather than in each of thousands of findings, except where a finding
-// stands alone (explain).
-// The first members of a finding: its obligation's, then its agency.
-std::string ObligationMembers(const ObligationText& obligation) {
-  std::string members = "\"obligation_id\":";
-  AppendJsonString(obligation.id, members);
-  members += ",\"obligation_title\":";
-  AppendJsonString(obligation.title, members);
-  members += ",\"theme\":";
-  AppendJsonString(obligation.theme, members);
-  members += ",\"check\":";
-  AppendJsonString(obligation.check_kind, members);
-  return members;
-}
-
-std::string AgencyMember(const Agency& agency) {
-  std::string member = "\"agency\":{\"id\":";
-  AppendJsonString(agency.id, member);
-  member += ",\"name\":";
-  AppendJsonString(agency.name, member);
-  member += ",\"kind\":";
-  AppendJsonString(agency.kind, member);
-  member += '}';
-  return member;
+// Members written by `write` into an object of their own, as the text
+// between its braces, for JsonStream::Members.
+template <typename Write>
+std::string MembersText(Write write) {
+  JsonStream part = JsonStream::ArrayPart(false);
+  part.BeginObject();
+  write(part);
+  part.EndObject();
+  const std::string object = part.Take();
+  return object.substr(1, object.size() - 2);
 }
 
 // Those members for every obligation and agency of a report, escaped once:
@@ -99,13 +89,16 @@ class SharedMembers {
  public:
   explicit SharedMembers(const std::vector<const Finding*>& findings) {
     for (const Finding* finding : findings) {
-      const ObligationText* obligation = finding->obligation.get();
-      if (obligations_.find(obligation) == obligations_.end()) {
-        obligations_.emplace(obligation, ObligationMembers(*obligation));
+      const ObligationText& obligation = *finding->obligation;
+      if (obligations_.find(&obligation) == obligations_.end()) {
+        obligations_.emplace(&obligation, MembersText([&](JsonStream& out) {
+          WriteObligationMembers(out, obligation);
+        }));
       }
-      const Agency* agency = finding->agency.get();
-      if (agencies_.find(agency) == agencies_.end()) {
-        agencies_.emplace(agency, AgencyMember(*agency));
+      const Agency& agency = *finding->agency;
+      if (agencies_.find(&agency) == agencies_.end()) {
+        agencies_.emplace(&agency,
+                          MembersText([&](JsonStream& out) { WriteAgencyMember(out, agency); }));
       }
     }
   }
@@ -119,22 +112,17 @@ class SharedMembers {
   std::unordered_map<const Agency*, std::string> agencies_;
 };
 
-// `shared`: the members of its obligation and agency, escaped already.
-void WriteFinding(JsonStream& out, const Finding& f, bool with_source,
-                  const SharedMembers* shared = nullptr) {
+// One finding. In a report (`shared`: its obligation's and agency's members,
+// escaped already), the legal source goes in the document's "obligations"
+// map rather than in each of thousands of findings; a finding standing alone
+// (explain, `shared` null) carries it.
+void WriteFinding(JsonStream& out, const Finding& f, const SharedMembers* shared) {
   out.BeginObject();
   if (shared != nullptr) {
     out.Members(shared->Of(f.obligation.get())).Members(shared->Of(f.agency.get()));
   } else {
-    out.Key("obligation_id").String(f.obligation->id);
-    out.Key("obligation_title").String(f.obligation->title);
-    out.Key("theme").String(f.obligation->theme);
-    out.Key("check").String(f.obligation->check_kind);
-    out.Key("agency").BeginObject();
-    out.Key("id").String(f.agency->id);
-    out.Key("name").String(f.agency->name);
-    out.Key("kind").String(f.agency->kind);
-    out.EndObject();
+    WriteObligationMembers(out, *f.obligation);
+    WriteAgencyMember(out, *f.agency);
   }
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
@@ -188,7 +176,7 @@ void WriteFinding(JsonStream& out, const Finding& f, bool with_source,
   out.Key("agencies").Int(f.holds_back_agencies);
   out.EndObject();
   out.Key("data_issues").Int(f.data_issues);
-  if (with_source) {
+  if (shared == nullptr) {
     out.Key("source");
     WriteSource(out, f.obligation->source);
   }
@@ -208,7 +196,7 @@ void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
     const std::size_t end = std::min(listed.size(), begin + kBlock);
     for (std::size_t i = begin; i < end; ++i) {
       part.Newline();
-      WriteFinding(part, *listed[i], false, &shared);
+      WriteFinding(part, *listed[i], &shared);
     }
     buffer = part.Take();
   };
@@ -223,17 +211,6 @@ void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
     RunBeside([&] { format(begin + kBlock, second); }, [&] { format(begin, first); });
     out.Splice(first).Splice(second);
   }
-}
-
-void WriteDataIssue(JsonStream& out, const DataIssue& issue) {
-  out.BeginObject();
-  out.Key("table").String(issue.table);
-  out.Key("row_id").String(issue.row_id);
-  out.Key("column").String(issue.column);
-  out.Key("value").String(issue.value);
-  out.Key("problem").String(issue.problem);
-  out.Key("agency_id").String(issue.agency_id);
-  out.EndObject();
 }
 
 class JsonReporter : public Reporter {
@@ -274,7 +251,7 @@ class JsonReporter : public Reporter {
       WriteDataIssue(json_out, issue);
     }
     json_out.Newline().EndArray();
-    json_out.Key("summary").Raw(Dump(FindingsSummaryJson(view.summary)));
+    json_out.Key("summary").Raw(DumpJson(FindingsSummaryJson(view.summary)));
     json_out.EndObject().Newline();
   }
 
@@ -285,7 +262,7 @@ class JsonReporter : public Reporter {
     json_out.Key("format").String("dxcomply-explanation");
     json_out.Key("version").Int(kFormatVersion);
     json_out.Key("finding");
-    WriteFinding(json_out, explanation.finding, true);
+    WriteFinding(json_out, explanation.finding, nullptr);
     json_out.Key("upstream").BeginArray();
     for (const InstanceRef& ref : explanation.upstream) WriteRef(json_out, ref);
     json_out.EndArray();

@@ -196,7 +196,18 @@ JsonStream& JsonStream::Null() {
 
 JsonStream& JsonStream::Raw(std::string_view json) {
   BeforeValue();
-  buffer_ += json;
+  if (!script_safe_) {
+    buffer_ += json;
+    return *this;
+  }
+  // In JSON text a '<' can only be inside a string, where \u003c reads the same.
+  for (std::size_t start = 0;;) {
+    const std::size_t less = json.find('<', start);
+    buffer_.append(json.substr(start, less - start));
+    if (less == std::string_view::npos) break;
+    buffer_ += "\\u003c";
+    start = less + 1;
+  }
   return *this;
 }
 

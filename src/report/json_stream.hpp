@@ -24,7 +24,8 @@ class JsonStream {
   explicit JsonStream(std::ostream& out, int indent = 0) : out_(&out), indent_(indent) {
     buffer_.reserve(kChunk + 4096);
   }
-  // Strings from now on escape '<' (AppendJsonString's script_safe).
+  // Strings (and Raw text) from now on escape '<' (AppendJsonString's
+  // script_safe).
   JsonStream& ScriptSafe() {
     script_safe_ = true;
     return *this;

@@ -169,9 +169,10 @@ BOOST_AUTO_TEST_CASE(script_safe_strings_escape_every_less_than_sign) {
   std::ostringstream out;
   {
     JsonStream json(out);
-    json.ScriptSafe().BeginObject().Key("title").String("</script>").EndObject();
+    json.ScriptSafe().BeginObject().Key("title").String("</script>");
+    json.Key("raw").Raw(R"({"a":"<!--","b":1})").EndObject();
   }
-  BOOST_TEST(out.str() == "{\"title\":\"\\u003c/script>\"}");
+  BOOST_TEST(out.str() == R"({"title":"\u003c/script>","raw":{"a":"\u003c!--","b":1}})");
 }
 
 }  // namespace

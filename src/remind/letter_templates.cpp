@@ -24,12 +24,36 @@ std::string ReadTemplateFile(const std::string& path) {
   return text.str();
 }
 
+// kainjow ends a parse error with " at <byte offset>": said as line and
+// column instead, for the officials who edit these files.
+std::string Located(const std::string& path, const std::string& text, std::string message) {
+  const std::size_t at = message.rfind(" at ");
+  std::size_t offset = 0;
+  if (at == std::string::npos || at + 4 >= message.size() ||
+      message.find_first_not_of("0123456789", at + 4) != std::string::npos ||
+      (offset = std::stoul(message.substr(at + 4))) > text.size()) {
+    return "template " + path + " is malformed: " + message;
+  }
+  message.resize(at);
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++line;
+      column = 1;
+    } else if ((byte & 0xC0) != 0x80) {  // a character's first byte
+      ++column;
+    }
+  }
+  return path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+         ": template is malformed: " + message;
+}
+
 kainjow::mustache::mustache Parse(const std::string& path, const std::string& text,
                                   Escaping escaping) {
   kainjow::mustache::mustache parsed(text);
-  if (!parsed.is_valid()) {
-    throw TemplateError("template " + path + " is malformed: " + parsed.error_message());
-  }
+  if (!parsed.is_valid()) throw TemplateError(Located(path, text, parsed.error_message()));
   if (escaping == Escaping::kNone) {
     parsed.set_custom_escape([](const std::string& value) { return value; });
   }

@@ -1,12 +1,13 @@
 #include "calendar/calendar_yaml.hpp"
 
+#include "base/file_text.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -475,14 +476,12 @@ std::vector<CalendarYear> LoadCalendarDirectory(const std::string& directory,
         continue;
       }
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      diagnostics.Error({path, 0, 0}, "", "cannot read the file");
+    const FileText file = ReadFileText(path);
+    if (!file.ok()) {
+      diagnostics.Error({path, 0, 0}, "", "cannot read the file: " + file.error);
       continue;
     }
-    if (auto year = ParseCalendarFile(text.str(), path, diagnostics)) {
+    if (auto year = ParseCalendarFile(file.text, path, diagnostics)) {
       years.push_back(std::move(*year));
     }
   }

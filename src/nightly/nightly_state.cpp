@@ -1,12 +1,10 @@
 #include "nightly/nightly_state.hpp"
 
+#include "base/file_text.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace dxcomply {
 namespace {
@@ -135,16 +133,14 @@ std::optional<NightlyState> LoadState(const std::string& path) {
   // as one, every item would be reported new and the baseline lost.
   std::error_code missing;
   if (!std::filesystem::exists(path, missing) && !missing) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw StateError(path + ": cannot read (" + std::strerror(errno) +
+  const FileText file = ReadFileText(path);
+  if (!file.ok()) {
+    throw StateError(path + ": cannot read (" + file.error +
                      "); check its rights, or move it away to start afresh");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   json root;
   try {
-    root = json::parse(text.str());
+    root = json::parse(file.text);
   } catch (const json::parse_error& e) {
     throw StateError(path + ": not valid JSON (" + e.what() +
                      "); move the file away to start afresh");

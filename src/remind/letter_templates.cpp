@@ -1,27 +1,14 @@
 #include "remind/letter_templates.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "base/file_text.hpp"
 
 namespace dxcomply {
 namespace {
 
 std::string ReadTemplateFile(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error)) {
-    throw TemplateError("template " + path + " is not a file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw TemplateError("cannot read template " + path + ": " + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw TemplateError("cannot read template " + path);
-  return text.str();
+  FileText file = ReadFileText(path);
+  if (!file.ok()) throw TemplateError("cannot read template " + path + ": " + file.error);
+  return std::move(file.text);
 }
 
 // kainjow ends a parse error with " at <byte offset>": said as line and

@@ -1,11 +1,11 @@
 #include "rules/yaml_loader.hpp"
 
+#include "base/file_text.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -967,14 +967,12 @@ RuleSet LoadRuleDirectory(const std::string& directory, Diagnostics& diagnostics
     return rules;
   }
   for (const fs::path& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) {
-      diagnostics.Error({path.string(), 0, 0}, "", "cannot read the file");
+    const FileText file = ReadFileText(path.string());
+    if (!file.ok()) {
+      diagnostics.Error({path.string(), 0, 0}, "", "cannot read the file: " + file.error);
       continue;
     }
-    LoadRuleText(path.string(), text.str(), rules, diagnostics);
+    LoadRuleText(path.string(), file.text, rules, diagnostics);
   }
   return rules;
 }

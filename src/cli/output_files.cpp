@@ -1,5 +1,7 @@
 #include "cli/output_files.hpp"
 
+#include "base/percent_encoding.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -115,20 +117,7 @@ void PendingFile::Commit() {
 }
 
 std::string FileNameOf(const std::string& id) {
-  std::string name;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(id[i]);
-    const bool alnum = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                       (byte >= '0' && byte <= '9');
-    if (alnum || byte == '_' || byte == '-' || (byte == '.' && i > 0)) {
-      name += id[i];
-    } else {
-      static const char kHex[] = "0123456789ABCDEF";
-      name += '%';
-      name += kHex[byte >> 4];
-      name += kHex[byte & 0xF];
-    }
-  }
+  const std::string name = PercentEncoded(id, false);
   return name.empty() ? "%" : name;
 }
 

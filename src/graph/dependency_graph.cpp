@@ -141,6 +141,8 @@ class GraphBuilder {
     std::vector<std::uint32_t> free_tasks;
     std::vector<std::size_t> offsets;
     std::vector<DependencyLink> links;
+    std::vector<std::size_t> downstream_offsets;
+    std::vector<NodeId> downstream;
     std::vector<NodeId> order;
   };
 
@@ -179,8 +181,10 @@ class GraphBuilder {
     // own view), numbered among themselves in ascending order: Boost's
     // search starts from nodes in index order, so the order is the one the
     // whole graph would give, less the nodes left out.
+    const auto from = [](const PendingLink& p) { return p.from; };
+    std::vector<std::size_t> start = GroupStarts(pending_, node_count, from);
     const std::vector<bool> ordered = in_.order_all_nodes ? std::vector<bool>(node_count, true)
-                                                          : InstancesAndUpstream(node_count);
+                                                          : InstancesAndUpstream(node_count, start);
     std::vector<NodeId> ordered_nodes;
     std::vector<NodeId> local(node_count, kNotOrdered);
     for (NodeId node = 0; node < node_count; ++node) {
@@ -193,6 +197,7 @@ class GraphBuilder {
         UpstreamFirstOrder(ordered_count, OrderedEdges(local));
     if (!order) {
       DropCircularWaits(ordered_nodes, local);
+      start = GroupStarts(pending_, node_count, from);  // links went
       order = UpstreamFirstOrder(ordered_count, OrderedEdges(local));
     }
     for (NodeId& node : *order) node = ordered_nodes[node];
@@ -201,9 +206,14 @@ class GraphBuilder {
     parts.instance_count = instance_count_;
     parts.free_tasks = std::move(free_tasks_);
     parts.order = std::move(*order);
-    parts.offsets = GroupStarts(pending_, node_count, [](const PendingLink& p) { return p.from; });
+    parts.offsets = std::move(start);
     parts.links.reserve(pending_.size());
     for (const PendingLink& p : pending_) parts.links.push_back(p.link);
+    // The links reversed: grouped by upstream node, each group's waiting
+    // nodes in ascending order (pending_ is sorted by `from`).
+    const auto to = [](const PendingLink& p) { return p.link.to; };
+    parts.downstream_offsets = GroupStarts(pending_, node_count, to);
+    parts.downstream = Grouped<NodeId>(pending_, parts.downstream_offsets, to, from);
     return parts;
   }
 
@@ -214,10 +224,9 @@ class GraphBuilder {
   // slack and blocking of findings read. The other nodes are free tasks
   // that wait on something but that nothing reported waits on; impact still
   // counts them, through the downstream links, which keep every node.
-  // pending_ is grouped by `from` (Finish).
-  std::vector<bool> InstancesAndUpstream(NodeId node_count) const {
-    const std::vector<std::size_t> start =
-        GroupStarts(pending_, node_count, [](const PendingLink& p) { return p.from; });
+  // `start`: where each node's links begin in pending_, grouped by `from`.
+  std::vector<bool> InstancesAndUpstream(NodeId node_count,
+                                         const std::vector<std::size_t>& start) const {
     std::vector<bool> reached(node_count, false);
     std::vector<NodeId> stack;
     for (NodeId node = 0; node < instance_count_; ++node) {
@@ -350,19 +359,8 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, std::vector<DataIss
   graph.offsets_ = std::move(parts.offsets);
   graph.links_ = std::move(parts.links);
   graph.order_ = std::move(parts.order);
-  const NodeId nodes = graph.node_count();
-  graph.downstream_offsets_ =
-      GroupStarts(graph.links_, nodes, [](const DependencyLink& link) { return link.to; });
-  // Grouped by upstream node; each group's waiting nodes in ascending order.
-  graph.downstream_.resize(graph.links_.size());
-  std::vector<std::size_t> next(graph.downstream_offsets_.begin(),
-                                graph.downstream_offsets_.end() - 1);
-  for (NodeId node = 0; node < nodes; ++node) {
-    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
-         ++link) {
-      graph.downstream_[next[link->to]++] = node;
-    }
-  }
+  graph.downstream_offsets_ = std::move(parts.downstream_offsets);
+  graph.downstream_ = std::move(parts.downstream);
   return graph;
 }
 

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -166,10 +167,13 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
 }  // namespace
 
 void WriteDashboard(const Report& report, const Summary& summary, std::ostream& out) {
-  // The build checks that the marker occurs exactly once.
+  // The build checks that the marker occurs exactly once; a page without
+  // its data would be worse than no page.
   const std::size_t marker = kDashboardTemplate.find(kDataMarker);
+  if (marker == std::string_view::npos) {
+    throw std::logic_error("the built-in dashboard template has no data marker");
+  }
   out << kDashboardTemplate.substr(0, marker);
-  if (marker == std::string_view::npos) return;
   WriteData(report, summary, out);
   out << kDashboardTemplate.substr(marker + kDataMarker.size());
 }

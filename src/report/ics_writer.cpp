@@ -1,5 +1,6 @@
 #include "report/ics_writer.hpp"
 
+#include "base/percent_encoding.hpp"
 #include "eval/classify.hpp"
 #include "report/utf8.hpp"
 
@@ -80,21 +81,7 @@ std::string EscapeText(std::string_view text) {
   return escaped;
 }
 
-std::string UidPart(const std::string& text) {
-  std::string part;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-        c == '_' || c == '-') {
-      part += c;
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", byte);
-      part += hex;
-    }
-  }
-  return part;
-}
+std::string UidPart(const std::string& text) { return PercentEncoded(text, true); }
 
 std::string IcsDate(const Date& date) {
   std::string iso = FormatIsoDate(date);

@@ -40,23 +40,27 @@ ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostre
     err << "error: --order must be severity or impact, not '" << options.order << "'\n";
     return kExitInputError;
   }
+  const std::unique_ptr<Reporter> reporter = FindingsReporter(options.format, err);
+  if (!reporter) return kExitInputError;
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   Report report = Run(*prepared);
   if (options.order == "impact") OrderByImpact(report);
   const Summary summary = Summarize(report);
-  prepared->reporter->WriteReport({report, summary, "", options.all_statuses}, out);
+  reporter->WriteReport({report, summary, "", options.all_statuses}, out);
   return kExitOk;
 }
 
 ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  const std::unique_ptr<Reporter> reporter = FindingsReporter(options.format, err);
+  if (!reporter) return kExitInputError;
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
   const Report full = Run(*prepared);
   const Report report = ForAgency(full, options.agency);
   const Summary summary = Summarize(report);
-  prepared->reporter->WriteReport({report, summary, options.agency, true}, out);
+  reporter->WriteReport({report, summary, options.agency, true}, out);
   const bool fails =
       std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& finding) {
         return finding.status == Status::kOverdue ||
@@ -66,6 +70,8 @@ ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream
 }
 
 ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err) {
+  const std::unique_ptr<Reporter> reporter = FindingsReporter(options.format, err);
+  if (!reporter) return kExitInputError;
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   const RuleSet& rules = prepared->inputs.rules;
@@ -101,7 +107,7 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
   explanation.records = ListCounterRecords(rules, prepared->inputs.store, *rule, options.agency,
                                            prepared->engine.as_of, options.record_limit);
   prepared->inputs.store.EndSnapshot();
-  prepared->reporter->WriteExplanation(explanation, out);
+  reporter->WriteExplanation(explanation, out);
   return kExitOk;
 }
 
@@ -116,7 +122,6 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
     err << "error: --upstream and --downstream exclude each other\n";
     return kExitInputError;
   }
-  evaluate.format = "text";  // The findings reporter is not used.
   std::optional<Prepared> prepared = Prepare(evaluate, err);
   if (!prepared) return kExitInputError;
   prepared->engine.keep_graph = true;

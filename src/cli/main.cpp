@@ -51,7 +51,6 @@ void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions&
   command->add_option("--db", options.database, "SQLite database of records")->required();
   command->add_option("--rules", options.rules, "Rules folder")->capture_default_str();
   command->add_option("--as-of", options.as_of, "Evaluation date T, YYYY-MM-DD (default: today)");
-  command->add_option("--format", options.format, "text, json or csv")->capture_default_str();
   command->add_option("--lookback", options.lookback_days,
                       "Lookback window W in days for every rule (default: each rule's, 30)");
   command->add_option("--warn-before", options.warn_before_days,
@@ -59,11 +58,15 @@ void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions&
   AddLogOptions(command, log);
 }
 
-// remind and nightly: the evaluation's options but --format (they write
-// files of fixed formats), and the letters'.
+// For the commands that print their result: report, check, explain, graph.
+// (export, remind and nightly write files of fixed formats.)
+void AddFormatOption(CLI::App* command, EvaluateOptions& options, const std::string& formats) {
+  command->add_option("--format", options.format, formats)->capture_default_str();
+}
+
+// remind and nightly: the evaluation's options and the letters'.
 void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& log) {
   AddEvaluateOptions(command, options, log);
-  command->remove_option(command->get_option("--format"));
   command->add_option("--out", options.out, "Folder to write into")->required();
   command->add_option("--templates", options.templates, "Folder of the letter templates")
       ->capture_default_str();
@@ -100,6 +103,7 @@ int main(int argc, char** argv) {
   CLI::App* report_command =
       app.add_subcommand("report", "Every agency: overdue list, at-risk list, summary");
   AddEvaluateOptions(report_command, report, log);
+  AddFormatOption(report_command, report, "text, json or csv");
   report_command->add_flag("--all", report.all_statuses,
                            "List every finding, not only overdue and at risk");
   report_command
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
   CLI::App* check_command =
       app.add_subcommand("check", "One agency's self-check; exit 1 when something is overdue");
   AddEvaluateOptions(check_command, check, log);
+  AddFormatOption(check_command, check, "text, json or csv");
   check_command->add_option("--agency", check.agency, "Agency id")->required();
   check_command->add_flag("--fail-on-risk", check.fail_on_risk, "Exit 1 when at risk too");
 
@@ -120,6 +125,7 @@ int main(int argc, char** argv) {
   explain_command->add_option("obligation", explain.obligation, "Obligation id")->required();
   explain_command->add_option("agency", explain.agency, "Agency id")->required();
   AddEvaluateOptions(explain_command, explain, log);
+  AddFormatOption(explain_command, explain, "text, json or csv");
   explain_command->add_option("--limit", explain.record_limit, "Records to list")
       ->capture_default_str();
 
@@ -127,7 +133,7 @@ int main(int argc, char** argv) {
   CLI::App* graph_command =
       app.add_subcommand("graph", "The dependency graph: who waits for whom, slack, critical path");
   AddEvaluateOptions(graph_command, graph, log);
-  graph_command->get_option("--format")->description("text, json or dot");
+  AddFormatOption(graph_command, graph, "text, json or dot");
   graph_command->add_option("--agency", graph.agency, "Only around this agency's instances");
   graph_command->add_option("--obligation", graph.obligation,
                             "Only around this obligation's instances");

@@ -39,14 +39,18 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
   }
   engine.lookback_days = options.lookback_days;
   engine.warn_before_days = options.warn_before_days;
-  const std::optional<OutputFormat> format = ParseOutputFormat(options.format);
-  if (!format) {
-    err << "error: --format must be text, json or csv, not '" << options.format << "'\n";
-    return std::nullopt;
-  }
   std::optional<RunInputs> inputs = OpenRunInputs(options.rules, options.database, err);
   if (!inputs) return std::nullopt;
-  return Prepared{std::move(*inputs), engine, MakeReporter(*format)};
+  return Prepared{std::move(*inputs), engine};
+}
+
+std::unique_ptr<Reporter> FindingsReporter(const std::string& format, std::ostream& err) {
+  const std::optional<OutputFormat> parsed = ParseOutputFormat(format);
+  if (!parsed) {
+    err << "error: --format must be text, json or csv, not '" << format << "'\n";
+    return nullptr;
+  }
+  return MakeReporter(*parsed);
 }
 
 Report Run(Prepared& prepared) {

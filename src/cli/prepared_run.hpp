@@ -19,8 +19,11 @@ namespace dxcomply {
 struct Prepared {
   RunInputs inputs;
   EngineOptions engine;
-  std::unique_ptr<Reporter> reporter;
 };
+
+// The findings reporter of a --format (text, json, csv), or null after
+// printing why not. For the commands that print findings.
+std::unique_ptr<Reporter> FindingsReporter(const std::string& format, std::ostream& err);
 
 // Checks the options and opens the inputs; nullopt after printing why not.
 std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& err);

@@ -59,7 +59,6 @@ struct EscalationCondition {
   bool due_within_warn_before = false;       // not yet due, and the warning window is open
   std::optional<DayCount> overdue_at_least;  // e.g. 10 working days past the due date
   bool blocks_other_agencies = false;        // holds back another agency's instance
-  SourceLocation location;
 };
 
 struct EscalationTier {

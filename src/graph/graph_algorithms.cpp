@@ -54,11 +54,21 @@ BoostCsrGraph BoostGraph(const Csr& csr) {
   return BoostCsrGraph(boost::edges_are_sorted, sorted.begin(), sorted.end(), node_count);
 }
 
+// The Boost graph of `edges`. Edges already in (from, to) order, as the
+// dependency graph hands them over, go to Boost as they are; others are
+// grouped and sorted first. Either way each node's edges ascend by target.
+BoostCsrGraph MakeBoostGraph(NodeId node_count, const std::vector<Edge>& edges) {
+  if (std::is_sorted(edges.begin(), edges.end())) {
+    return BoostCsrGraph(boost::edges_are_sorted, edges.begin(), edges.end(), node_count);
+  }
+  return BoostGraph(BuildCsr(node_count, edges));
+}
+
 }  // namespace
 
 std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
                                                       const std::vector<Edge>& edges) {
-  const BoostCsrGraph graph = BoostGraph(BuildCsr(node_count, edges));
+  const BoostCsrGraph graph = MakeBoostGraph(node_count, edges);
   std::vector<NodeId> order;
   order.reserve(node_count);
   try {
@@ -74,7 +84,7 @@ std::optional<std::vector<NodeId>> UpstreamFirstOrder(NodeId node_count,
 }
 
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges) {
-  const BoostCsrGraph graph = BoostGraph(BuildCsr(node_count, edges));
+  const BoostCsrGraph graph = MakeBoostGraph(node_count, edges);
   std::vector<NodeId> component(node_count);
   boost::strong_components(
       graph, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, graph)));

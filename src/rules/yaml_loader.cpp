@@ -814,7 +814,6 @@ class RuleFileLoader {
       return std::nullopt;
     }
     EscalationCondition condition;
-    condition.location = reader_.At(node);
     if (const YAML::Node n = YamlNodeReader::Get(node, "status"); n.IsDefined()) {
       for (const std::string& name :
            reader_.TextList(n, "", "status").value_or(std::vector<std::string>{})) {

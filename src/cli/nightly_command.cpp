@@ -76,7 +76,7 @@ void RemoveStaleFiles(const std::string& folder, const std::vector<std::string>&
   std::vector<fs::path> stale;
   for (const auto& entry : fs::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file()) continue;
-    if (keep.count(fs::relative(entry.path(), folder).generic_string()) == 0) {
+    if (keep.count(entry.path().lexically_relative(folder).generic_string()) == 0) {
       stale.push_back(entry.path());
     }
   }
@@ -136,7 +136,8 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     const std::vector<ReminderLetter> letters = composer.Compose(report);
 
     progress.Step("writing findings, workbook, dashboard and calendars");
-    RemoveStrayTemporaries(folder);
+    // (The night's folder needs no sweep: RemoveStaleFiles below removes
+    // whatever this run did not write, a killed run's temporaries included.)
     RemoveStrayTemporaries(options.state);
     std::vector<std::string> written = WriteOutputSet(report, summary, folder, OutputSelection{});
 

@@ -46,6 +46,16 @@ std::string DaysText(const Finding& finding) {
   return "";
 }
 
+std::string StatusWithDaysText(const Finding& finding) {
+  std::string text = StatusName(finding.status);
+  if (finding.status == Status::kOverdue) {
+    text += " (" + CountText(finding.days_overdue, finding.day_unit) + " overdue)";
+  } else if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
+    text += " (" + CountText(finding.days_left, finding.day_unit) + " left)";
+  }
+  return text;
+}
+
 std::string NationalTotalText(const ObligationSummary& o) {
   if (o.check_kind == "coverage" && o.denominator > 0) {
     return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +

@@ -17,6 +17,9 @@ std::string ProjectionText(const Finding& finding);  // "" without a projection
 std::string DueText(const Finding& finding);
 // "32" days overdue, days left when at risk or on track, else "".
 std::string DaysText(const Finding& finding);
+// The status with its days in the rule's unit: "overdue (32 days overdue)",
+// "at_risk (3 working days left)", "met".
+std::string StatusWithDaysText(const Finding& finding);
 // The national total of an obligation's measure: "1,982 of 3,161 (62.7%)",
 // "82 of 170 tasks done", "412 in total", or "" for indicators.
 std::string NationalTotalText(const ObligationSummary& obligation);

@@ -2,6 +2,7 @@
 
 #include "base/percent_encoding.hpp"
 #include "eval/classify.hpp"
+#include "report/finding_format.hpp"
 #include "report/utf8.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -97,13 +98,7 @@ std::string EventSummary(const Finding& finding) {
 }
 
 std::string StatusText(const Finding& finding) {
-  std::string text = StatusName(finding.status);
-  if (finding.status == Status::kOverdue) {
-    text += " (" + CountText(finding.days_overdue, finding.day_unit) + " overdue)";
-  } else if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
-    text += " (" + CountText(finding.days_left, finding.day_unit) + " left)";
-  }
-  return text + " as of " + FormatIsoDate(finding.as_of);
+  return StatusWithDaysText(finding) + " as of " + FormatIsoDate(finding.as_of);
 }
 
 // Unescaped; one "label: value" per line, like `dxcomply explain`.

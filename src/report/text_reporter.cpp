@@ -84,12 +84,7 @@ class TextReporter : public Reporter {
     out << "\n" << f.obligation->title << "\n";
     if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
     out << "\n";
-    std::string status = StatusName(f.status);
-    if (f.status == Status::kOverdue) status += " (" + std::to_string(f.days_overdue) + " days)";
-    if (f.status == Status::kAtRisk || f.status == Status::kOnTrack) {
-      status += " (" + std::to_string(f.days_left) + " days left)";
-    }
-    Line("status", status, out);
+    Line("status", StatusWithDaysText(f), out);
     Line("reason", f.reason, out);
     Line("check", f.obligation->check_kind, out);
     Line("target", TargetText(f), out);

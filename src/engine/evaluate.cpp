@@ -245,8 +245,10 @@ class Evaluation {
     // The measures are needed only for the statuses: freed before the graph.
     TaskRecords tasks;
     TaskDependencyRows dependency_rows;
-    std::vector<Finding> findings(static_cast<std::size_t>(instances.size()));
-    std::vector<OwnStatus> own(findings.size());
+    // Made on the statuses' thread: a quarter of a million findings are
+    // 80 MB of fresh pages, which this thread need not wait for.
+    std::vector<Finding> findings;
+    std::vector<OwnStatus> own(static_cast<std::size_t>(instances.size()));
     std::optional<DependencyGraph> built;
     {
       MeasureBook book(rules_, instances, options_.as_of);
@@ -261,9 +263,10 @@ class Evaluation {
       std::vector<DataIssue> graph_issues;
       RunBeside(
           [&] {
+            findings.reserve(own.size());
             for (int i = 0; i < instances.size(); ++i) {
-              Finding& finding = findings[static_cast<std::size_t>(i)];
-              finding = OwnFinding(instances, shared, book, deadlines, i);
+              const Finding& finding =
+                  findings.emplace_back(OwnFinding(instances, shared, book, deadlines, i));
               own[static_cast<std::size_t>(i)] = {finding.status, finding.status == Status::kOverdue
                                                                       ? finding.days_overdue
                                                                       : finding.days_left};

@@ -44,7 +44,7 @@ ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostre
   if (!reporter) return kExitInputError;
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
-  Report report = Run(*prepared);
+  Report& report = Run(*prepared);
   if (options.order == "impact") OrderByImpact(report);
   const Summary summary = Summarize(report);
   reporter->WriteReport({report, summary, "", options.all_statuses}, out);
@@ -57,7 +57,7 @@ ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
-  const Report full = Run(*prepared);
+  const Report& full = Run(*prepared);
   const Report report = ForAgency(full, options.agency);
   const Summary summary = Summarize(report);
   reporter->WriteReport({report, summary, options.agency, true}, out);
@@ -81,7 +81,7 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
     return kExitInputError;
   }
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
-  const Report report = Run(*prepared);
+  const Report& report = Run(*prepared);
   const auto find = [&](const std::string& obligation, const std::string& agency) {
     return std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
       return f.obligation->id == obligation && f.agency->id == agency;
@@ -134,7 +134,7 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
       return kExitInputError;
     }
   }
-  const Report report = Run(*prepared);
+  const Report& report = Run(*prepared);
 
   std::vector<int> path;
   std::vector<int> nodes;
@@ -174,7 +174,7 @@ ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostre
   }
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
-  const Report report = Run(*prepared);
+  const Report& report = Run(*prepared);
   const Summary summary = Summarize(report);
   try {
     RemoveStrayTemporaries(options.out);

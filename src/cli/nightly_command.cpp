@@ -110,7 +110,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     }
 
     progress.Step("evaluating");
-    const Report report = Run(*prepared);
+    const Report& report = Run(*prepared);
     const Summary summary = Summarize(report);
 
     progress.Step("comparing with the last run");

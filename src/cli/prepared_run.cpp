@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
+#include <vector>
 
 namespace dxcomply {
 namespace {
@@ -53,10 +55,13 @@ std::unique_ptr<Reporter> FindingsReporter(const std::string& format, std::ostre
   return MakeReporter(*parsed);
 }
 
-Report Run(Prepared& prepared) {
+Report& Run(Prepared& prepared) {
   UseCalendar(prepared);
   const auto start = std::chrono::steady_clock::now();
-  Report report = Evaluate(prepared.inputs.rules, prepared.inputs.store, prepared.engine);
+  static std::vector<std::unique_ptr<Report>>* const kept =
+      new std::vector<std::unique_ptr<Report>>();
+  Report& report = *kept->emplace_back(std::make_unique<Report>(
+      Evaluate(prepared.inputs.rules, prepared.inputs.store, prepared.engine)));
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   spdlog::info("evaluated {} obligation instances as of {} in {:.3f} s", report.findings.size(),
                FormatIsoDate(report.as_of), elapsed.count());

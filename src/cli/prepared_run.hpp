@@ -28,8 +28,13 @@ std::unique_ptr<Reporter> FindingsReporter(const std::string& format, std::ostre
 // Checks the options and opens the inputs; nullopt after printing why not.
 std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& err);
 
-// Evaluates every obligation for every agency as of the prepared date.
-Report Run(Prepared& prepared);
+// Evaluates every obligation for every agency as of the prepared date. The
+// report lives until the process exits and is never destroyed: a command
+// evaluates once, and freeing a large report finding by finding (a million
+// blocks on the benchmark's country, 0.07 s) only delays the exit, which
+// gives the memory back at once. Compilers leave their syntax trees the
+// same way. It stays reachable, so leak checkers do not count it.
+Report& Run(Prepared& prepared);
 
 // Whether `id` is an agency of the database (or the national pseudo-agency);
 // if not, says so on `err`. Asked before evaluating: a mistyped id costs no

@@ -51,7 +51,7 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
   if (!options.agency.empty() && !RequireKnownAgency(*prepared, options.agency, err)) {
     return kExitInputError;
   }
-  const Report report = Run(*prepared);
+  const Report& report = Run(*prepared);
   const std::size_t count = AgenciesToRemind(report, options.agency).size();
   const std::string refusal = TooManyLetters(count, options);
   if (!refusal.empty()) {

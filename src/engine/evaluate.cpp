@@ -254,15 +254,21 @@ class Evaluation {
       MeasureBook book(rules_, instances, options_.as_of);
       const CollectContext context{store_,    rules_,         agencies, instances,
                                    deadlines, options_.as_of, book,     report.data_issues};
-      tasks = ScanRecordTables(context, national, dependency_rows, timer);
-      ResolveDueDatesAndTasks(instances, book, deadlines);
-      timer.Done("task measures");
-      // The graph needs no status, nor the statuses the graph: the statuses
-      // are worked out on a second thread while the graph is built.
+      std::vector<DataIssue> task_issues;
+      TaskScan task_scan(
+          {store_, rules_, agencies, instances, deadlines, options_.as_of, book, task_issues});
+      const std::size_t task_count =
+          ScanRecordTables(context, national, task_scan, dependency_rows, timer);
+      // The graph needs no measure or status, and the measures and statuses
+      // no graph: they are worked out on a second thread while the graph is
+      // built. (Resolving due dates writes instances' `due`, which the graph
+      // build does not read.)
       const SharedParts shared(rules_, agencies);
       std::vector<DataIssue> graph_issues;
       RunBeside(
           [&] {
+            task_scan.FillBook();
+            ResolveDueDatesAndTasks(instances, book, deadlines);
             findings.reserve(own.size());
             for (int i = 0; i < instances.size(); ++i) {
               const Finding& finding =
@@ -273,15 +279,18 @@ class Evaluation {
             }
           },
           [&] {
+            tasks = task_scan.TakeRecords();
             built.emplace(DependencyGraph::Build(
                 {rules_, instances, agencies, tasks, dependency_rows, options_.keep_graph},
                 graph_issues));
           });
+      report.data_issues.insert(report.data_issues.end(), task_issues.begin(), task_issues.end());
       report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());
+      timer.Done("dependency graph (" + std::to_string(built->node_count()) + " nodes, " +
+                 std::to_string(built->link_count()) + " links; " + std::to_string(task_count) +
+                 " tasks), task measures and statuses beside it");
     }
     const DependencyGraph& graph = *built;
-    timer.Done("dependency graph (" + std::to_string(graph.node_count()) + " nodes, " +
-               std::to_string(graph.link_count()) + " links), statuses beside it");
     const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
     // Impact reads only the graph, blocking and `own`: walked on a second
@@ -302,12 +311,13 @@ class Evaluation {
   }
 
   // The coverage, count and indicator scans, the task_dependency rows (into
-  // `dependency_rows`, for the graph) and the task scan. When a second
-  // connection can read the same snapshot, a second thread reads all but
-  // the task scan, then helps with it: both threads take its parts in turn
-  // until none is left. Each part, table and instance is written by one
-  // thread only; the data issues are sorted at the end.
-  TaskRecords ScanRecordTables(const CollectContext& context, int national,
+  // `dependency_rows`, for the graph) and the task scan's parts. When a
+  // second connection can read the same snapshot, a second thread reads all
+  // but the task scan, then helps with it: both threads take its parts in
+  // turn until none is left. Each part, table and instance is written by one
+  // thread only; the data issues are sorted at the end. Returns the number
+  // of task rows read.
+  std::size_t ScanRecordTables(const CollectContext& context, int national, TaskScan& task_scan,
                                TaskDependencyRows& dependency_rows, StageTimer& timer) const {
     std::optional<RecordStore> twin = store_.OpenSnapshotTwin();
     RecordStore& side = twin ? *twin : context.store;
@@ -315,9 +325,6 @@ class Evaluation {
     const CollectContext side_context{
         side,          context.rules, context.agencies, context.instances, context.deadlines,
         context.as_of, context.book,  side_issues};
-    std::vector<DataIssue> task_issues;
-    TaskScan task_scan({context.store, context.rules, context.agencies, context.instances,
-                        context.deadlines, context.as_of, context.book, task_issues});
     std::atomic<int> next_part{0};
     const auto read_task_parts = [&](RecordStore& store) {
       for (int part = next_part++; part < task_scan.part_count(); part = next_part++) {
@@ -343,12 +350,10 @@ class Evaluation {
       read_the_rest();
       read_task_parts(context.store);
     }
-    TaskRecords tasks = task_scan.Finish();
     context.issues.insert(context.issues.end(), side_issues.begin(), side_issues.end());
-    context.issues.insert(context.issues.end(), task_issues.begin(), task_issues.end());
     timer.Done(std::string("coverage, count, indicator and task scans") +
-               (twin ? ", in parallel" : "") + " (" + std::to_string(tasks.size()) + " tasks)");
-    return tasks;
+               (twin ? ", in parallel" : ""));
+    return task_scan.row_count();
   }
 
   // Moves findings[i] to findings[position[i]], in place, each finding once:

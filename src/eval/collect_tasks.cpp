@@ -192,7 +192,13 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
   records.done.push_back(completed <= context_.book.as_of_day() ? 1 : 0);
 }
 
-TaskRecords TaskScan::Finish() {
+std::size_t TaskScan::row_count() const {
+  std::size_t rows = 0;
+  for (const Part& part : parts_) rows += part.records.size();
+  return rows;
+}
+
+TaskRecords TaskScan::TakeRecords() {
   // A duplicate id across two parts cannot happen: the parts are ranges of
   // an INTEGER PRIMARY KEY, and a table without one is read in one part.
   std::vector<TaskRecords> records(parts_.size());
@@ -202,17 +208,21 @@ TaskRecords TaskScan::Finish() {
   all.instance = Concatenate(records, &TaskRecords::instance);
   all.agency = Concatenate(records, &TaskRecords::agency);
   all.done = Concatenate(records, &TaskRecords::done);
+  return all;
+}
+
+void TaskScan::FillBook() {
   context_.book.AddTasks(Concatenate(parts_, &Part::added));
   std::vector<DataIssue> issues = Concatenate(parts_, &Part::issues);
   context_.issues.insert(context_.issues.end(), std::make_move_iterator(issues.begin()),
                          std::make_move_iterator(issues.end()));
   std::vector<int> rows_with_issues(context_.agencies.size(), 0);
-  for (const Part& part : parts_) {
+  for (Part& part : parts_) {
     for (std::size_t agency = 0; agency < part.rows_with_issues.size(); ++agency) {
       rows_with_issues[agency] += part.rows_with_issues[agency];
     }
+    std::vector<int>().swap(part.rows_with_issues);
   }
-  parts_.clear();
   context_.book.GroupTasks();
 
   for (std::size_t i = 0; i < task_rules_.size(); ++i) {
@@ -226,7 +236,6 @@ TaskRecords TaskScan::Finish() {
       }
     }
   }
-  return all;
 }
 
 }  // namespace dxcomply

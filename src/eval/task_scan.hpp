@@ -29,12 +29,18 @@ class TaskScan {
   explicit TaskScan(const CollectContext& context, std::int64_t ids_per_part = kIdsPerPart);
 
   int part_count() const { return static_cast<int>(parts_.size()); }
+  // The task rows read so far (until TakeRecords).
+  std::size_t row_count() const;
   // Reads one part through `store`, which must see context.store's
   // snapshot. Safe to call for different parts at once.
   void ReadPart(int part, RecordStore& store);
-  // Once every part is read: adds the snapshots to the book and the issues
-  // to context.issues, and returns the tasks in id order.
-  TaskRecords Finish();
+  // Once every part is read, two halves that touch different members of the
+  // parts, and may run at once on two threads, each once:
+  // the tasks, in id order;
+  TaskRecords TakeRecords();
+  // and the snapshots added to the book (then grouped), the issues to
+  // context.issues.
+  void FillBook();
 
  private:
   struct ObligationEntry {

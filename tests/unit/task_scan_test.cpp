@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace dxcomply {
@@ -60,7 +61,11 @@ ScanOutcome Scan(const testing::TestDatabase& database, const RuleSet& rules,
   outcome.parts = scan.part_count();
   // Read backwards, as a second thread might take them.
   for (int part = scan.part_count() - 1; part >= 0; --part) scan.ReadPart(part, store);
-  const TaskRecords tasks = scan.Finish();
+  // The two halves at once, as Evaluate runs them.
+  TaskRecords tasks;
+  std::thread book_half([&] { scan.FillBook(); });
+  tasks = scan.TakeRecords();
+  book_half.join();
   store.EndSnapshot();
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     outcome.tasks.push_back(

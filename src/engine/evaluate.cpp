@@ -7,6 +7,7 @@
 #include "base/run_beside.hpp"
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
+#include "engine/worst_first.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
 #include "eval/task_scan.hpp"
@@ -71,109 +72,6 @@ RuleSet WithOverrides(const RuleSet& rules, const EngineOptions& options) {
   return effective;
 }
 
-int StatusRank(Status status) {
-  switch (status) {
-    case Status::kOverdue:
-      return 0;
-    case Status::kAtRisk:
-      return 1;
-    case Status::kOnTrack:
-      return 2;
-    case Status::kWaiting:
-      return 3;
-    case Status::kMetLate:
-      return 4;
-    case Status::kMet:
-      return 5;
-    case Status::kNotApplicable:
-      return 6;
-  }
-  return 7;
-}
-
-// Ranks of the distinct values `key(i)` for i < count: equal values get
-// equal ranks and the ranks order as the values do, so comparing ranks
-// compares the values.
-template <typename Key>
-std::vector<int> Ranks(std::size_t count, const Key& key) {
-  std::vector<std::size_t> order(count);
-  for (std::size_t i = 0; i < count; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-  std::vector<int> rank(count);
-  int next = -1;
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k == 0 || key(order[k - 1]) < key(order[k])) ++next;
-    rank[order[k]] = next;
-  }
-  return rank;
-}
-
-// Where each finding goes in the worst-first order: by status, days overdue
-// (most first), days left (fewest first), then obligation id, agency id and
-// period. findings[i] is instance i's. The ids and periods are ranked once,
-// per rule, agency and period, so the sort compares integers only.
-std::vector<int> WorstFirstPositions(const std::vector<Finding>& findings,
-                                     const InstanceTable& instances, const RuleSet& rules,
-                                     const AgencyDirectory& agencies) {
-  const std::vector<int> rule_rank = Ranks(rules.obligations.size(), [&](std::size_t r) {
-    return std::string_view(rules.obligations[r].id);
-  });
-  const std::vector<int> agency_rank = Ranks(agencies.size(), [&](std::size_t a) {
-    return std::string_view(agencies.at(static_cast<int>(a)).id);
-  });
-  // Each rule's period labels, then its own `period`, in one list.
-  std::vector<std::string> labels;
-  std::vector<std::size_t> first_label;
-  for (std::size_t r = 0; r < rules.obligations.size(); ++r) {
-    first_label.push_back(labels.size());
-    for (const Period& period : instances.Periods(static_cast<int>(r))) {
-      labels.push_back(period.Label());
-    }
-    labels.push_back(rules.obligations[r].period);
-  }
-  const std::vector<int> label_rank =
-      Ranks(labels.size(), [&](std::size_t k) { return std::string_view(labels[k]); });
-
-  struct SortKey {
-    int status;
-    int minus_days_overdue;
-    int days_left;
-    int obligation;
-    int agency;
-    int period;
-    int finding;  // last: a total order even if two findings tie on all else
-    bool operator<(const SortKey& other) const {
-      return std::tie(status, minus_days_overdue, days_left, obligation, agency, period, finding) <
-             std::tie(other.status, other.minus_days_overdue, other.days_left, other.obligation,
-                      other.agency, other.period, other.finding);
-    }
-  };
-  std::vector<SortKey> keys(findings.size());
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& finding = findings[i];
-    const Instance& instance = instances.at(static_cast<int>(i));
-    const auto rule = static_cast<std::size_t>(instance.rule);
-    const std::size_t label =
-        first_label[rule] + (instance.period >= 0 ? static_cast<std::size_t>(instance.period)
-                                                  : instances.Periods(instance.rule).size());
-    // days_overdue >= 0, so its negation cannot overflow.
-    keys[i] = {StatusRank(finding.status),
-               -finding.days_overdue,
-               finding.days_left,
-               rule_rank[rule],
-               agency_rank[static_cast<std::size_t>(instance.agency)],
-               label_rank[label],
-               static_cast<int>(i)};
-  }
-  std::sort(keys.begin(), keys.end());
-  std::vector<int> position(findings.size());
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    position[static_cast<std::size_t>(keys[k].finding)] = static_cast<int>(k);
-  }
-  return position;
-}
-
 // The per-obligation and per-agency parts of findings, made once and shared
 // by all the findings they belong to.
 struct SharedParts {
@@ -225,7 +123,7 @@ class Evaluation {
     std::vector<int> position;
     std::vector<Finding> findings =
         EvaluateFindings(instances, agencies, national, deadlines, report, position, timer);
-    Permute(findings, std::move(position));
+    MoveToPositions(findings, std::move(position));
     report.findings = std::move(findings);
     timer.Done("ordering");
     std::sort(report.data_issues.begin(), report.data_issues.end(),
@@ -293,18 +191,25 @@ class Evaluation {
     const DependencyGraph& graph = *built;
     const Schedule schedule = ApplySchedule(graph, findings, own);
     const Blocking blocking = PropagateBlocking(graph, own);
-    // Impact reads only the graph, blocking and `own`: walked on a second
-    // thread while the blocking chains are written into the findings.
+    // Impact and the worst-first order read only the graph, blocking, `own`
+    // and the final statuses: worked out on a second thread while the
+    // blocking chains are written into the findings.
+    std::vector<OrderFacts> facts(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const Finding& finding = findings[i];
+      facts[i] = {StatusAfterBlocking(finding.status, !blocking.blockers[i].empty()),
+                  finding.days_overdue, finding.days_left};
+    }
     std::vector<Impact> impact;
     FindingText text(store_, rules_, agencies, tasks, graph, findings);
     RunBeside(
         [&] {
           impact = ComputeGraphImpact(graph, blocking, own, tasks, instances, agencies.size());
+          position = WorstFirstPositions(facts, instances, rules_, agencies);
         },
         [&] { ApplyBlocking(blocking, text, findings); });
     ApplyImpact(impact, findings);
-    timer.Done("slack, blocking and impact");
-    position = WorstFirstPositions(findings, instances, rules_, agencies);
+    timer.Done("slack, blocking and impact, the order beside them");
     if (options_.keep_graph)
       report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
     return findings;
@@ -354,33 +259,6 @@ class Evaluation {
     timer.Done(std::string("coverage, count, indicator and task scans") +
                (twin ? ", in parallel" : ""));
     return task_scan.row_count();
-  }
-
-  // Moves findings[i] to findings[position[i]], in place, each finding once:
-  // along each cycle of the permutation, every slot takes the finding that
-  // belongs there (a swap would move each three times; a new vector would
-  // be 80 MB more on the large country).
-  static void Permute(std::vector<Finding>& findings, std::vector<int> position) {
-    std::vector<int> from(findings.size());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      from[static_cast<std::size_t>(position[i])] = static_cast<int>(i);
-    }
-    std::vector<int>().swap(position);
-    // A slot, once filled, points at itself: fixed points and slots of a
-    // cycle already followed are skipped alike.
-    for (std::size_t start = 0; start < findings.size(); ++start) {
-      if (from[start] == static_cast<int>(start)) continue;
-      Finding first = std::move(findings[start]);
-      std::size_t slot = start;
-      while (static_cast<std::size_t>(from[slot]) != start) {
-        const auto source = static_cast<std::size_t>(from[slot]);
-        findings[slot] = std::move(findings[source]);
-        from[slot] = static_cast<int>(slot);
-        slot = source;
-      }
-      findings[slot] = std::move(first);
-      from[slot] = static_cast<int>(slot);
-    }
   }
 
   // Task instances are counted once their due dates are known: a due date

@@ -48,12 +48,17 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
   return schedule;
 }
 
+Status StatusAfterBlocking(Status status, bool blocked) {
+  return blocked && status == Status::kOnTrack ? Status::kAtRisk : status;
+}
+
 void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings) {
   // Final statuses first, so that chains show what their links ended as.
   std::vector<bool> blocked_only(findings.size(), false);
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!blocking.blockers[i].empty() && findings[i].status == Status::kOnTrack) {
-      findings[i].status = Status::kAtRisk;
+    const Status status = StatusAfterBlocking(findings[i].status, !blocking.blockers[i].empty());
+    if (status != findings[i].status) {
+      findings[i].status = status;
       blocked_only[i] = true;
     }
   }

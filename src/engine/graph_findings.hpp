@@ -23,6 +23,10 @@ namespace dxcomply {
 Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findings,
                        std::vector<OwnStatus>& own);
 
+// The status ApplyBlocking leaves: an on-track instance that something
+// blocks is at risk.
+Status StatusAfterBlocking(Status status, bool blocked);
+
 // Blocked instances become at risk; every blocked finding lists its chains.
 void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings);
 

@@ -34,6 +34,7 @@ void KeepFreedMemory() {
   // Best effort: a refused setting leaves glibc's default.
   mallopt(M_MMAP_THRESHOLD, kLarge);
   mallopt(M_TRIM_THRESHOLD, kLarge);
+  mallopt(M_ARENA_MAX, 1);
 #endif
 }
 

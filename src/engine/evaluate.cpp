@@ -140,7 +140,6 @@ class Evaluation {
   std::vector<Finding> EvaluateFindings(InstanceTable& instances, const AgencyDirectory& agencies,
                                         int national, const Deadlines& deadlines, Report& report,
                                         std::vector<int>& position, StageTimer& timer) const {
-    // The measures are needed only for the statuses: freed before the graph.
     TaskRecords tasks;
     TaskDependencyRows dependency_rows;
     // Made on the statuses' thread: a quarter of a million findings are
@@ -149,7 +148,10 @@ class Evaluation {
     std::vector<OwnStatus> own(static_cast<std::size_t>(instances.size()));
     std::optional<DependencyGraph> built;
     {
-      MeasureBook book(rules_, instances, options_.as_of);
+      // The measures are needed only for the statuses: freed as soon as
+      // they are made, while the graph is still being built.
+      std::optional<MeasureBook> measures;
+      MeasureBook& book = measures.emplace(rules_, instances, options_.as_of);
       const CollectContext context{store_,    rules_,         agencies, instances,
                                    deadlines, options_.as_of, book,     report.data_issues};
       std::vector<DataIssue> task_issues;
@@ -175,6 +177,7 @@ class Evaluation {
                                                                       ? finding.days_overdue
                                                                       : finding.days_left};
             }
+            measures.reset();
           },
           [&] {
             tasks = task_scan.TakeRecords();

@@ -1,49 +1,67 @@
 #include "report/json_number.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <system_error>
 
 namespace dxcomply {
 namespace {
 
-// %.{precision}g of `value` if it reads back as `value`.
-bool AppendIfExact(double value, int precision, std::string& out) {
-  char buffer[32];
+char* Write(char* out, const char* text, std::size_t length) {
+  std::memcpy(out, text, length);
+  return out + length;
+}
+
+// %.{precision}g of `value` at `out` if it reads back as `value` (then the
+// end), else null.
+char* WriteIfExact(double value, int precision, char* out) {
+  char buffer[kMaxJsonNumber];
   const auto [end, error] =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, precision);
   double back = 0;
   std::from_chars(buffer, end, back);
-  if (error != std::errc() || back != value) return false;
-  out.append(buffer, end);
-  return true;
+  if (error != std::errc() || back != value) return nullptr;
+  return Write(out, buffer, static_cast<std::size_t>(end - buffer));
+}
+
+// ".0" after a number written without '.' or exponent.
+char* MarkAsReal(char* start, char* end) {
+  const auto is_mark = [](char c) { return c == '.' || c == 'e' || c == 'E'; };
+  return std::any_of(start, end, is_mark) ? end : Write(end, ".0", 2);
 }
 
 }  // namespace
 
-void AppendJsonNumber(double value, std::string& out) {
-  if (!std::isfinite(value)) {
-    out += "null";
-    return;
-  }
-  const std::size_t start = out.size();
+char* WriteJsonNumber(double value, char* out) {
+  if (!std::isfinite(value)) return Write(out, "null", 4);
   if (value != 0 && std::fabs(value) < std::numeric_limits<double>::min()) {
     // Subnormal: fewer significant bits, so the argument below does not hold.
-    if (!AppendIfExact(value, 15, out) && !AppendIfExact(value, 16, out)) {
-      AppendIfExact(value, 17, out);
-    }
-    if (out.find_first_of(".eE", start) == std::string::npos) out += ".0";
-    return;
+    char* end = WriteIfExact(value, 15, out);
+    if (end == nullptr) end = WriteIfExact(value, 16, out);
+    if (end == nullptr) end = WriteIfExact(value, 17, out);
+    return MarkAsReal(out, end == nullptr ? out : end);
+  }
+  // Whole numbers below 10^15 (counts, 0 and 1 shares): %g writes all their
+  // digits, as the integer they are.
+  if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
+    if (value == 0) return std::signbit(value) ? Write(out, "-0.0", 4) : Write(out, "0.0", 3);
+    char* const end =
+        std::to_chars(out, out + kMaxJsonNumber, static_cast<std::int64_t>(value)).ptr;
+    return Write(end, ".0", 2);
   }
   // The shortest digits that read back. When there are at most 15 of them,
   // %.15g prints exactly these digits (a double is within half a unit of the
   // 15th digit of them), so only %g's choice of layout is left to make here.
-  char buffer[32];
+  char buffer[kMaxJsonNumber];
   const char* const end =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific).ptr;
+  char* const start = out;
   const char* p = buffer;
-  if (*p == '-') out += *p++;
+  if (*p == '-') *out++ = *p++;
   const char* const unsigned_start = p;
   char digits[20];
   int count = 0;
@@ -54,26 +72,32 @@ void AppendJsonNumber(double value, std::string& out) {
   for (const char* e = p + 2; e != end; ++e) exponent = exponent * 10 + (*e - '0');
   if (p[1] == '-') exponent = -exponent;
   if (count > 15) {
-    out.resize(start);
-    if (!AppendIfExact(value, 16, out)) AppendIfExact(value, 17, out);
-  } else if (exponent < -4 || exponent >= 15) {
-    out.append(unsigned_start, end);  // d.ddde-XX, as %g writes it
-    return;
-  } else if (exponent < 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-exponent - 1), '0');
-    out.append(digits, static_cast<std::size_t>(count));
-    return;
-  } else if (count > exponent + 1) {
-    out.append(digits, static_cast<std::size_t>(exponent + 1));
-    out += '.';
-    out.append(digits + exponent + 1, static_cast<std::size_t>(count - exponent - 1));
-    return;
-  } else {
-    out.append(digits, static_cast<std::size_t>(count));
-    out.append(static_cast<std::size_t>(exponent + 1 - count), '0');
+    // 17 shortest digits: no 16-digit text reads back, and %.17g always does.
+    char* written = count == 16 ? WriteIfExact(value, 16, start) : nullptr;
+    if (written == nullptr) written = WriteIfExact(value, 17, start);
+    return MarkAsReal(start, written == nullptr ? start : written);
   }
-  if (out.find_first_of(".eE", start) == std::string::npos) out += ".0";
+  if (exponent < -4 || exponent >= 15) {
+    return Write(out, unsigned_start, static_cast<std::size_t>(end - unsigned_start));  // d.ddde-XX
+  }
+  if (exponent < 0) {
+    out = Write(out, "0.", 2);
+    out = std::fill_n(out, -exponent - 1, '0');
+    return Write(out, digits, static_cast<std::size_t>(count));
+  }
+  if (count > exponent + 1) {
+    out = Write(out, digits, static_cast<std::size_t>(exponent + 1));
+    *out++ = '.';
+    return Write(out, digits + exponent + 1, static_cast<std::size_t>(count - exponent - 1));
+  }
+  out = Write(out, digits, static_cast<std::size_t>(count));
+  out = std::fill_n(out, exponent + 1 - count, '0');
+  return MarkAsReal(start, out);
+}
+
+void AppendJsonNumber(double value, std::string& out) {
+  char buffer[kMaxJsonNumber];
+  out.append(buffer, WriteJsonNumber(value, buffer));
 }
 
 }  // namespace dxcomply

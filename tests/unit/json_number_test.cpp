@@ -57,6 +57,9 @@ BOOST_AUTO_TEST_CASE(json_numbers_read_as_before) {
                        std::numeric_limits<double>::infinity(),
                        std::nan(""),
                        12345678901234567.0,
+                       999999999999999.0,
+                       -42.0,
+                       9007199254740992.0,
                        9007199254740993.0}) {
     BOOST_TEST(Written(value) == Reference(value), value);
   }

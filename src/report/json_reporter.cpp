@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dxcomply {
 namespace {
@@ -83,31 +83,28 @@ std::string MembersText(Write write) {
   return object.substr(1, object.size() - 2);
 }
 
-// Those members for every obligation and agency of a report, escaped once:
-// findings share them, a quarter of a million times over in a large report.
+// Those members for the obligations and agencies of a report, each escaped
+// once, when first asked for: findings share them, a quarter of a million
+// times over in a large report. One per writing thread.
 class SharedMembers {
  public:
-  explicit SharedMembers(const std::vector<const Finding*>& findings) {
-    for (const Finding* finding : findings) {
-      const ObligationText& obligation = *finding->obligation;
-      if (obligations_.find(&obligation) == obligations_.end()) {
-        obligations_.emplace(&obligation, MembersText([&](JsonStream& out) {
-          WriteObligationMembers(out, obligation);
-        }));
-      }
-      const Agency& agency = *finding->agency;
-      if (agencies_.find(&agency) == agencies_.end()) {
-        agencies_.emplace(&agency,
-                          MembersText([&](JsonStream& out) { WriteAgencyMember(out, agency); }));
-      }
-    }
+  const std::string& Of(const ObligationText& obligation) {
+    return Find(obligations_, obligation,
+                [&](JsonStream& out) { WriteObligationMembers(out, obligation); });
   }
-  const std::string& Of(const ObligationText* obligation) const {
-    return obligations_.at(obligation);
+  const std::string& Of(const Agency& agency) {
+    return Find(agencies_, agency, [&](JsonStream& out) { WriteAgencyMember(out, agency); });
   }
-  const std::string& Of(const Agency* agency) const { return agencies_.at(agency); }
 
  private:
+  template <typename T, typename Write>
+  static const std::string& Find(std::unordered_map<const T*, std::string>& texts, const T& of,
+                                 Write write) {
+    auto found = texts.find(&of);
+    if (found == texts.end()) found = texts.emplace(&of, MembersText(write)).first;
+    return found->second;
+  }
+
   std::unordered_map<const ObligationText*, std::string> obligations_;
   std::unordered_map<const Agency*, std::string> agencies_;
 };
@@ -116,10 +113,10 @@ class SharedMembers {
 // escaped already), the legal source goes in the document's "obligations"
 // map rather than in each of thousands of findings; a finding standing alone
 // (explain, `shared` null) carries it.
-void WriteFinding(JsonStream& out, const Finding& f, const SharedMembers* shared) {
+void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.BeginObject();
   if (shared != nullptr) {
-    out.Members(shared->Of(f.obligation.get())).Members(shared->Of(f.agency.get()));
+    out.Members(shared->Of(*f.obligation)).Members(shared->Of(*f.agency));
   } else {
     WriteObligationMembers(out, *f.obligation);
     WriteAgencyMember(out, *f.agency);
@@ -188,28 +185,28 @@ void WriteFinding(JsonStream& out, const Finding& f, const SharedMembers* shared
 // and written in order: the same text as one stream writing them all.
 void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
   constexpr std::size_t kBlock = 8192;
-  const SharedMembers shared(listed);
-  // Each block's text goes into a buffer of the one before it: a fresh
-  // buffer per block would be fresh memory, page by page, every time.
-  const auto format = [&](std::size_t begin, std::string& buffer) {
-    JsonStream part = JsonStream::ArrayPart(begin > 0, std::move(buffer));
+  struct Part {
+    JsonStream text;
+    SharedMembers shared;
+  };
+  const auto format = [&](std::size_t begin, Part& part) {
+    part.text.Restart(begin > 0);
     const std::size_t end = std::min(listed.size(), begin + kBlock);
     for (std::size_t i = begin; i < end; ++i) {
-      part.Newline();
-      WriteFinding(part, *listed[i], &shared);
+      part.text.Newline();
+      WriteFinding(part.text, *listed[i], &part.shared);
     }
-    buffer = part.Take();
   };
-  std::string first;
-  std::string second;
+  Part first{JsonStream::ArrayPart(false), {}};
+  Part second{JsonStream::ArrayPart(true), {}};
   for (std::size_t begin = 0; begin < listed.size(); begin += 2 * kBlock) {
     if (begin + kBlock >= listed.size()) {
       format(begin, first);
-      out.Splice(first);
+      out.Splice(first.text.Text());
       break;
     }
     RunBeside([&] { format(begin + kBlock, second); }, [&] { format(begin, first); });
-    out.Splice(first).Splice(second);
+    out.Splice(first.text.Text()).Splice(second.text.Text());
   }
 }
 
@@ -230,9 +227,10 @@ class JsonReporter : public Reporter {
     const std::vector<const Finding*> listed = ListedFindings(view);
     // Each obligation once, with its title and legal source.
     json_out.Key("obligations").BeginObject();
-    std::set<std::string> seen;
+    // One ObligationText per rule (and rule ids are unique).
+    std::unordered_set<const ObligationText*> seen;
     for (const Finding* finding : listed) {
-      if (!seen.insert(finding->obligation->id).second) continue;
+      if (!seen.insert(finding->obligation.get()).second) continue;
       json_out.Newline().Key(finding->obligation->id).BeginObject();
       json_out.Key("title").String(finding->obligation->title);
       json_out.Key("theme").String(finding->obligation->theme);

@@ -28,14 +28,21 @@ bool AllPlainAscii(std::uint64_t word, bool script_safe) {
           has_zero(word ^ (kOnes * '\\')) | less_than) == 0;
 }
 
-}  // namespace
+// The most WriteJsonString writes for `length` bytes of text: quotes, and
+// six bytes per byte ("\u001f").
+std::size_t MaxEscaped(std::size_t length) { return 6 * length + 2; }
 
-// Runs of plain ASCII and valid UTF-8 are appended whole: record texts
-// (Vietnamese names, reasons) rarely need anything escaped.
-void AppendJsonString(std::string_view text, std::string& out, bool script_safe) {
-  out += '"';
-  std::size_t run = 0;  // start of the bytes not yet appended
+// Writes `text` as a JSON string literal at `out`; returns the end. Runs of
+// plain ASCII and valid UTF-8 are copied whole: record texts (Vietnamese
+// names, reasons) rarely need anything escaped.
+char* WriteJsonString(std::string_view text, char* out, bool script_safe) {
+  *out++ = '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
+  const auto copy = [&](std::string_view bytes) {
+    std::memcpy(out, bytes.data(), bytes.size());
+    out += bytes.size();
+  };
   while (i < text.size()) {
     std::uint64_t word;
     if (i + sizeof word <= text.size()) {
@@ -57,69 +64,73 @@ void AppendJsonString(std::string_view text, std::string& out, bool script_safe)
         continue;
       }
     }
-    out.append(text.data() + run, i - run);
+    copy(text.substr(run, i - run));
     switch (c) {
       case '"':
-        out += "\\\"";
+        copy("\\\"");
         break;
       case '\\':
-        out += "\\\\";
+        copy("\\\\");
         break;
       case '\n':
-        out += "\\n";
+        copy("\\n");
         break;
       case '\r':
-        out += "\\r";
+        copy("\\r");
         break;
       case '\t':
-        out += "\\t";
+        copy("\\t");
         break;
       case '<':
-        out += "\\u003c";
+        copy("\\u003c");
         break;
       default:
         if (c >= 0x80) {
-          out += "\xEF\xBF\xBD";  // invalid UTF-8: U+FFFD
+          copy("\xEF\xBF\xBD");  // invalid UTF-8: U+FFFD
         } else {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
+          constexpr char kHex[] = "0123456789abcdef";
+          const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          copy(std::string_view(escape, sizeof escape));
         }
     }
     run = ++i;
   }
-  out.append(text.data() + run, i - run);
-  out += '"';
+  copy(text.substr(run, i - run));
+  *out++ = '"';
+  return out;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string& out, bool script_safe) {
+  const std::size_t start = out.size();
+  out.resize(start + MaxEscaped(text.size()));
+  const char* const end = WriteJsonString(text, out.data() + start, script_safe);
+  out.resize(static_cast<std::size_t>(end - out.data()));
+}
+
+void JsonStream::Grow(std::size_t bytes) {
+  buffer_.resize(std::max({2 * buffer_.size(), size_ + bytes, kChunk + 4096}));
 }
 
 void JsonStream::Flush() {
   if (out_ == nullptr) return;
-  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  out_->write(buffer_.data(), static_cast<std::streamsize>(size_));
+  size_ = 0;
 }
 
 void JsonStream::LineBreak(std::size_t depth) {
   if (indent_ <= 0) return;
-  buffer_ += '\n';
-  buffer_.append(depth * static_cast<std::size_t>(indent_), ' ');
-}
-
-void JsonStream::BeforeValue() {
-  if (buffer_.size() >= kChunk) Flush();
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) buffer_ += ',';
-    first_.back() = false;
-    LineBreak(first_.size());
-  }
+  const std::size_t spaces = depth * static_cast<std::size_t>(indent_);
+  char* const line = Room(1 + spaces);
+  line[0] = '\n';
+  std::memset(line + 1, ' ', spaces);
+  size_ += 1 + spaces;
 }
 
 JsonStream& JsonStream::BeginObject() {
   BeforeValue();
-  buffer_ += '{';
+  Put('{');
   first_.push_back(true);
   return *this;
 }
@@ -128,7 +139,7 @@ JsonStream& JsonStream::End(char close) {
   const bool empty = first_.back();
   first_.pop_back();
   if (!empty) LineBreak(first_.size());
-  buffer_ += close;
+  Put(close);
   if (first_.empty()) Flush();
   return *this;
 }
@@ -137,7 +148,7 @@ JsonStream& JsonStream::EndObject() { return End('}'); }
 
 JsonStream& JsonStream::BeginArray() {
   BeforeValue();
-  buffer_ += '[';
+  Put('[');
   first_.push_back(true);
   return *this;
 }
@@ -146,66 +157,56 @@ JsonStream& JsonStream::EndArray() { return End(']'); }
 
 JsonStream& JsonStream::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(key, buffer_, script_safe_);
-  buffer_ += indent_ > 0 ? ": " : ":";
-  after_key_ = true;
-  return *this;
-}
-
-JsonStream& JsonStream::PlainKey(std::string_view key) {
-  assert(std::all_of(key.begin(), key.end(),
-                     [](char c) { return IsPlainAscii(static_cast<unsigned char>(c)); }));
-  BeforeValue();
-  buffer_ += '"';
-  buffer_ += key;
-  buffer_ += indent_ > 0 ? "\": " : "\":";
+  Advance(WriteJsonString(key, Room(MaxEscaped(key.size())), script_safe_));
+  Put(indent_ > 0 ? ": " : ":");
   after_key_ = true;
   return *this;
 }
 
 JsonStream& JsonStream::String(std::string_view value) {
   BeforeValue();
-  AppendJsonString(value, buffer_, script_safe_);
+  Advance(WriteJsonString(value, Room(MaxEscaped(value.size())), script_safe_));
   return *this;
 }
 
 JsonStream& JsonStream::Int(std::int64_t value) {
   BeforeValue();
-  char buffer[24];
-  buffer_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+  constexpr std::size_t kDigits = 24;
+  char* const text = Room(kDigits);
+  Advance(std::to_chars(text, text + kDigits, value).ptr);
   return *this;
 }
 
 JsonStream& JsonStream::Number(double value) {
   BeforeValue();
-  AppendJsonNumber(value, buffer_);
+  Advance(WriteJsonNumber(value, Room(kMaxJsonNumber)));
   return *this;
 }
 
 JsonStream& JsonStream::Bool(bool value) {
   BeforeValue();
-  buffer_ += value ? "true" : "false";
+  Put(value ? "true" : "false");
   return *this;
 }
 
 JsonStream& JsonStream::Null() {
   BeforeValue();
-  buffer_ += "null";
+  Put("null");
   return *this;
 }
 
 JsonStream& JsonStream::Raw(std::string_view json) {
   BeforeValue();
   if (!script_safe_) {
-    buffer_ += json;
+    Put(json);
     return *this;
   }
   // In JSON text a '<' can only be inside a string, where \u003c reads the same.
   for (std::size_t start = 0;;) {
     const std::size_t less = json.find('<', start);
-    buffer_.append(json.substr(start, less - start));
+    Put(json.substr(start, less - start));
     if (less == std::string_view::npos) break;
-    buffer_ += "\\u003c";
+    Put("\\u003c");
     start = less + 1;
   }
   return *this;
@@ -215,7 +216,7 @@ JsonStream& JsonStream::Splice(std::string_view part) {
   if (part.empty()) return *this;
   first_.back() = false;
   if (out_ == nullptr) {
-    buffer_ += part;
+    Put(part);
     return *this;
   }
   Flush();
@@ -225,15 +226,15 @@ JsonStream& JsonStream::Splice(std::string_view part) {
 
 JsonStream& JsonStream::Members(std::string_view members) {
   assert(indent_ == 0);
-  if (buffer_.size() >= kChunk) Flush();
-  if (!first_.back()) buffer_ += ',';
+  if (size_ >= kChunk) Flush();
+  if (!first_.back()) Put(',');
   first_.back() = false;
-  buffer_ += members;
+  Put(members);
   return *this;
 }
 
 JsonStream& JsonStream::Newline() {
-  buffer_ += '\n';
+  Put('\n');
   return *this;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -22,7 +23,7 @@ class JsonStream {
   // `indent` > 0: one member or element per line, nested ones indented by
   // that many more spaces, "key": value (the layout of nlohmann's dump).
   explicit JsonStream(std::ostream& out, int indent = 0) : out_(&out), indent_(indent) {
-    buffer_.reserve(kChunk + 4096);
+    buffer_.resize(kChunk + 4096);
   }
   // Strings (and Raw text) from now on escape '<' (AppendJsonString's
   // script_safe).
@@ -31,16 +32,26 @@ class JsonStream {
     return *this;
   }
   ~JsonStream() { Flush(); }
-  // A stream that gathers its text in memory, for Take(), as if inside an
-  // array that already has elements when `after_elements`. So the elements
-  // of one array can be written in parts, each by its own stream (on its
-  // own thread), and the parts joined in order with Splice: the same text
-  // as one stream writing them all.
-  // `reuse`: a buffer from an earlier part, whose memory it takes over.
-  static JsonStream ArrayPart(bool after_elements, std::string reuse = {}) {
-    return JsonStream(after_elements, std::move(reuse));
+  // A stream that gathers its text in memory, for Text() or Take(), as if
+  // inside an array that already has elements when `after_elements`. So the
+  // elements of one array can be written in parts, each by its own stream
+  // (on its own thread), and the parts joined in order with Splice: the same
+  // text as one stream writing them all.
+  static JsonStream ArrayPart(bool after_elements) { return JsonStream(after_elements); }
+  // An ArrayPart's text so far.
+  std::string_view Text() const { return std::string_view(buffer_.data(), size_); }
+  std::string Take() {
+    buffer_.resize(size_);
+    size_ = 0;
+    return std::move(buffer_);
   }
-  std::string Take() { return std::move(buffer_); }
+  // Starts the ArrayPart over, as ArrayPart(after_elements), in the memory
+  // it has: a fresh buffer per part would be fresh pages every time.
+  void Restart(bool after_elements) {
+    size_ = 0;
+    first_.assign(1, !after_elements);
+    after_key_ = false;
+  }
   // Appends a part made by an ArrayPart stream, inside the current array.
   JsonStream& Splice(std::string_view part);
   // Appends members ("key":value pairs joined by commas, escaped already)
@@ -59,7 +70,18 @@ class JsonStream {
   // it is (the keys repeated in every finding are a third of a report).
   template <std::size_t N>
   JsonStream& Key(const char (&literal)[N]) {
-    return PlainKey(std::string_view(literal, N - 1));
+    BeforeValue();
+    constexpr std::size_t kLength = N - 1;
+    char* text = Room(kLength + 4);
+    *text++ = '"';
+    std::memcpy(text, literal, kLength);  // a known length: no call
+    text += kLength;
+    *text++ = '"';
+    *text++ = ':';
+    if (indent_ > 0) *text++ = ' ';
+    Advance(text);
+    after_key_ = true;
+    return *this;
   }
   JsonStream& String(std::string_view value);
   JsonStream& Int(std::int64_t value);
@@ -74,21 +96,46 @@ class JsonStream {
  private:
   static constexpr std::size_t kChunk = 1 << 16;
 
-  JsonStream(bool after_elements, std::string buffer)
-      : buffer_(std::move(buffer)), first_{!after_elements} {
-    buffer_.clear();
+  explicit JsonStream(bool after_elements) : first_{!after_elements} {}
+  // A comma (and line break) when a value follows another.
+  void BeforeValue() {
+    if (out_ != nullptr && size_ >= kChunk) Flush();
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_.empty()) {
+      if (!first_.back()) Put(',');
+      first_.back() = false;
+      if (indent_ > 0) LineBreak(first_.size());
+    }
   }
-  void BeforeValue();
   void Flush();
-  JsonStream& PlainKey(std::string_view key);
   void LineBreak(std::size_t depth);  // with indent_: a newline, then depth levels
   JsonStream& End(char close);
+
+  // The text not yet flushed or taken is buffer_[0, size_); buffer_ is kept
+  // longer and written through a pointer. A std::string append per token
+  // (tens of millions in a large report) cost more than the text itself.
+  char* Room(std::size_t bytes) {
+    if (buffer_.size() - size_ < bytes) Grow(bytes);
+    return buffer_.data() + size_;
+  }
+  void Advance(const char* end) { size_ = static_cast<std::size_t>(end - buffer_.data()); }
+  void Put(char c) {
+    *Room(1) = c;
+    ++size_;
+  }
+  void Put(std::string_view text) {
+    std::memcpy(Room(text.size()), text.data(), text.size());
+    size_ += text.size();
+  }
+  void Grow(std::size_t bytes);
 
   std::ostream* out_ = nullptr;  // null: the text stays in buffer_
   int indent_ = 0;
   bool script_safe_ = false;
   std::string buffer_;
-  std::vector<bool> first_;  // per open container: no element yet
+  std::size_t size_ = 0;
+  std::vector<char> first_;  // per open container: no element yet
   bool after_key_ = false;
 };
 

@@ -127,6 +127,26 @@ BOOST_AUTO_TEST_CASE(array_parts_spliced_in_order_read_as_one_stream) {
   }
   BOOST_TEST(spliced.str() == whole.str());
   BOOST_TEST(whole.str().find("}\n,{\"i\":1") != std::string::npos);
+
+  // One part stream restarted for each part, as the findings' writer does.
+  std::ostringstream restarted;
+  {
+    JsonStream json(restarted);
+    json.BeginObject().Key("findings").BeginArray();
+    JsonStream part = JsonStream::ArrayPart(false);
+    element(part, 0);
+    element(part, 1);
+    element(part, 2);
+    json.Splice(part.Text());
+    part.Restart(true);
+    json.Splice(part.Text());  // nothing
+    part.Restart(true);
+    element(part, 3);
+    element(part, 4);
+    json.Splice(part.Text());
+    json.Newline().EndArray().EndObject();
+  }
+  BOOST_TEST(restarted.str() == whole.str());
 }
 
 BOOST_AUTO_TEST_CASE(an_indented_stream_lays_out_as_nlohmann_dump_does) {

@@ -16,6 +16,27 @@ DayNumber DaysFromCivil(int y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
+struct Civil {
+  int year;
+  unsigned month;
+  unsigned day;
+};
+
+Civil CivilFromDays(DayNumber z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+// Boost's day number (a Julian day) of 1970-01-01, where DayNumber 0 is.
+const auto kEpochJulianDay = boost::gregorian::date(1970, 1, 1).day_number();
+
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
@@ -52,8 +73,7 @@ std::optional<Date> ParseIsoDate(std::string_view text) {
 }
 
 DayNumber ToDayNumber(const Date& date) {
-  const auto ymd = date.year_month_day();
-  return DaysFromCivil(ymd.year, ymd.month, ymd.day);
+  return static_cast<DayNumber>(date.day_number() - kEpochJulianDay);
 }
 
 Date FromDayNumber(DayNumber day) {
@@ -63,13 +83,13 @@ Date FromDayNumber(DayNumber day) {
 
 // Without printf: reports write millions of dates.
 std::string FormatIsoDate(const Date& date) {
-  const auto ymd = date.year_month_day();
+  const Civil ymd = CivilFromDays(ToDayNumber(date));
   std::string text = "0000-00-00";
   const auto put = [&text](std::size_t end, int value) {
     for (std::size_t k = end; value > 0; value /= 10)
       text[--k] = static_cast<char>('0' + value % 10);
   };
-  put(4, static_cast<int>(ymd.year));  // 1400-9999 in Boost.Date_Time
+  put(4, ymd.year);  // 1400-9999 in Boost.Date_Time
   put(7, static_cast<int>(ymd.month));
   put(10, static_cast<int>(ymd.day));
   return text;

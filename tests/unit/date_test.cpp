@@ -31,6 +31,24 @@ BOOST_AUTO_TEST_CASE(day_numbers_round_trip) {
   }
 }
 
+// Against Boost.Date_Time, 1400-01-01 to 9999-12-31: the day numbers count
+// from 1970-01-01, and the ISO text is Boost's own. Every day from 1896 to
+// 2104 (leap years of every kind), every 37th day outside.
+BOOST_AUTO_TEST_CASE(day_numbers_and_iso_text_agree_with_boost) {
+  const Date epoch(1970, 1, 1);
+  for (Date date(1400, 1, 1); date <= Date(9999, 12, 31);) {
+    const DayNumber day = ToDayNumber(date);
+    const std::string text = FormatIsoDate(date);
+    if (day != (date - epoch).days() || text != boost::gregorian::to_iso_extended_string(date)) {
+      BOOST_TEST(day == (date - epoch).days(), date);
+      BOOST_TEST(text == boost::gregorian::to_iso_extended_string(date));
+      break;
+    }
+    const bool daily = date >= Date(1896, 1, 1) && date <= Date(2104, 12, 31);
+    date += boost::gregorian::days(daily ? 1 : 37);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(formats_iso_and_vietnamese) {
   BOOST_TEST(FormatIsoDate(Date(2022, 9, 5)) == "2022-09-05");
   BOOST_TEST(FormatVnDate(Date(2022, 9, 5)) == "05/09/2022");

@@ -211,19 +211,24 @@ class GraphBuilder {
       ordered_nodes.push_back(node);
     }
     const auto ordered_count = static_cast<NodeId>(ordered_nodes.size());
-    std::optional<std::vector<NodeId>> order =
-        UpstreamFirstOrder(ordered_count, OrderedEdges(local));
-    if (!order) {
-      DropCircularWaits(ordered_nodes, local);
-      start = GroupStarts(pending_, node_count, from);  // links went
-      order = UpstreamFirstOrder(ordered_count, OrderedEdges(local));
+    // One pass finds the order, or the circular waits to drop first.
+    std::vector<NodeId> order;
+    std::vector<Edge> edges = OrderedEdges(local);
+    ComponentsAndOrder first_pass = StrongComponentsAndOrder(ordered_count, edges);
+    if (first_pass.order) {
+      order = std::move(*first_pass.order);
+    } else {
+      DropCircularWaits(ordered_nodes, local, edges, first_pass.component);
+      std::vector<Edge>().swap(edges);
+      start = GroupStarts(pending_, node_count, from);                         // links went
+      order = UpstreamFirstOrder(ordered_count, OrderedEdges(local)).value();  // none left
     }
-    for (NodeId& node : *order) node = ordered_nodes[node];
+    for (NodeId& node : order) node = ordered_nodes[node];
 
     Parts parts;
     parts.instance_count = instance_count_;
     parts.free_tasks = std::move(free_tasks_);
-    parts.order = std::move(*order);
+    parts.order = std::move(order);
     parts.offsets = std::move(start);
     parts.links.reserve(pending_.size());
     for (const PendingLink& p : pending_) parts.links.push_back(p.link);
@@ -279,11 +284,10 @@ class GraphBuilder {
   // Instances waiting on each other through links that form no task-level
   // cycle: reported once per cycle, and the links inside it dropped. Every
   // node of such a cycle is upstream of an instance, so among the ordered.
-  void DropCircularWaits(const std::vector<NodeId>& ordered_nodes,
-                         const std::vector<NodeId>& local) {
+  // `edges`: OrderedEdges(local), and `component` their strong components.
+  void DropCircularWaits(const std::vector<NodeId>& ordered_nodes, const std::vector<NodeId>& local,
+                         const std::vector<Edge>& edges, const std::vector<NodeId>& component) {
     const auto count = static_cast<NodeId>(ordered_nodes.size());
-    const std::vector<Edge> edges = OrderedEdges(local);
-    const std::vector<NodeId> component = StrongComponents(count, edges);
     for (std::vector<NodeId> cycle : FindCycles(count, edges, component)) {
       for (NodeId& node : cycle) node = ordered_nodes[node];
       std::string path;

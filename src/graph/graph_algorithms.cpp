@@ -91,6 +91,23 @@ std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>&
   return component;
 }
 
+ComponentsAndOrder StrongComponentsAndOrder(NodeId node_count, const std::vector<Edge>& edges) {
+  ComponentsAndOrder result;
+  result.component = StrongComponents(node_count, edges);
+  const bool has_loop = std::any_of(edges.begin(), edges.end(),
+                                    [](const Edge& edge) { return edge.first == edge.second; });
+  // Without cycles there are node_count components, numbered 0.. in the order
+  // their nodes finished; with one, fewer, and some number is missing.
+  std::vector<NodeId> order(node_count, node_count);
+  for (NodeId node = 0; node < node_count && !has_loop; ++node) {
+    const NodeId k = result.component[node];
+    if (order[k] != node_count) return result;  // two nodes in one component
+    order[k] = node;
+  }
+  if (!has_loop) result.order = std::move(order);
+  return result;
+}
+
 std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector<Edge>& edges) {
   return FindCycles(node_count, edges, StrongComponents(node_count, edges));
 }

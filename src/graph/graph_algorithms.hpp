@@ -36,4 +36,15 @@ std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector
 // are "trivial".
 std::vector<NodeId> StrongComponents(NodeId node_count, const std::vector<Edge>& edges);
 
+// Both from one depth-first pass: the strong components, and the order
+// UpstreamFirstOrder gives when the graph has no cycle (every component a
+// single node, no self-loop), else nullopt. Boost numbers components as
+// their roots finish; without cycles every node is a root, so component k
+// is the k-th node to finish, as in the pass topological_sort makes.
+struct ComponentsAndOrder {
+  std::vector<NodeId> component;
+  std::optional<std::vector<NodeId>> order;
+};
+ComponentsAndOrder StrongComponentsAndOrder(NodeId node_count, const std::vector<Edge>& edges);
+
 }  // namespace dxcomply

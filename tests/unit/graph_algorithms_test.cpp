@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -116,6 +117,39 @@ BOOST_AUTO_TEST_CASE(cycles_are_found_exactly_when_there_is_no_order) {
   BOOST_TEST(!acyclic(3, {{2, 1}, {1, 2}}));
   BOOST_TEST(!acyclic(3, {{1, 1}}));  // a self-loop
   BOOST_TEST(acyclic(3, {}));
+}
+
+// The one-pass order is the topological sort's, node for node, and the
+// components are StrongComponents'; with a cycle there is no order.
+BOOST_AUTO_TEST_CASE(one_pass_gives_the_same_order_and_components) {
+  std::mt19937 random(20221101);
+  for (int round = 0; round < 300; ++round) {
+    const NodeId count = 1 + static_cast<NodeId>(random() % 60);
+    const bool acyclic = round % 2 == 0;
+    std::vector<Edge> edges;
+    for (NodeId k = 0; k < 2 * count; ++k) {
+      const NodeId a = static_cast<NodeId>(random() % count);
+      const NodeId b = static_cast<NodeId>(random() % count);
+      // Only towards a lower node when acyclic.
+      if (acyclic && a == b) continue;
+      if (acyclic && a < b) {
+        edges.emplace_back(b, a);
+      } else {
+        edges.emplace_back(a, b);
+      }
+    }
+    std::sort(edges.begin(), edges.end());
+    BOOST_TEST_CONTEXT("round " << round << ", " << count << " nodes") {
+      const ComponentsAndOrder both = StrongComponentsAndOrder(count, edges);
+      const std::optional<std::vector<NodeId>> order = UpstreamFirstOrder(count, edges);
+      BOOST_TEST(both.order.has_value() == order.has_value());
+      if (acyclic) BOOST_TEST(order.has_value());
+      if (both.order && order) BOOST_TEST(*both.order == *order, boost::test_tools::per_element());
+      BOOST_TEST(both.component == StrongComponents(count, edges),
+                 boost::test_tools::per_element());
+    }
+  }
+  BOOST_TEST(!StrongComponentsAndOrder(3, {{0, 1}, {2, 2}}).order.has_value());  // self-loop
 }
 
 BOOST_AUTO_TEST_CASE(upstream_first_order_is_refused_for_any_cycle) {

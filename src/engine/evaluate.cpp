@@ -240,6 +240,7 @@ class Evaluation {
       }
     };
     const auto read_the_rest = [&] {
+      context.book.AllocateCounts();
       CollectTableMeasures(side_context);
       CollectIndicatorMeasures(side_context, national);
       ReadTaskDependencies(side, side_issues, [&](std::int64_t task_id, std::int64_t on) {

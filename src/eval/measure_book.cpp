@@ -28,7 +28,6 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
       instances_(instances),
       as_of_day_(ToDayNumber(as_of)),
       days_(static_cast<std::size_t>(instances.size())),
-      counts_(static_cast<std::size_t>(instances.size())),
       task_begin_(static_cast<std::size_t>(instances.size()) + 1, 0) {
   for (int i = 0; i < instances.size(); ++i) {
     const Instance& instance = instances.at(i);
@@ -38,6 +37,8 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
                                           std::min(as_of_day_, due)};
   }
 }
+
+void MeasureBook::AllocateCounts() { counts_.assign(days_.size(), InstanceCounts()); }
 
 void MeasureBook::AddTasks(std::vector<AddedTask>&& batch) {
   if (added_tasks_.empty()) {
@@ -50,7 +51,7 @@ void MeasureBook::AddTasks(std::vector<AddedTask>&& batch) {
 void MeasureBook::GroupTasks() {
   // Each instance keeps its rows in the order they were added.
   const auto instance_of = [](const AddedTask& added) { return added.instance; };
-  task_begin_ = GroupStarts(added_tasks_, counts_.size(), instance_of);
+  task_begin_ = GroupStarts(added_tasks_, days_.size(), instance_of);
   tasks_ = Grouped<TaskSnapshot>(added_tasks_, task_begin_, instance_of,
                                  [](const AddedTask& added) { return added.task; });
   std::vector<AddedTask>().swap(added_tasks_);

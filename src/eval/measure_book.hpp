@@ -13,6 +13,7 @@
 #include "eval/instance_table.hpp"
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
@@ -57,14 +58,23 @@ struct InstanceCounts {
 
 class MeasureBook {
  public:
+  // The counts are not there yet: see AllocateCounts.
   MeasureBook(const RuleSet& rules, const InstanceTable& instances, const Date& as_of);
+  // Makes the counts, all zero: tens of megabytes on a large country, so
+  // made by whichever thread can spare the time, before anything counts.
+  // The task scan's parts may be read before (they do not count).
+  void AllocateCounts();
 
   // The days of an instance's three measure dates.
   const std::array<DayNumber, kMeasureDates>& Days(int instance) const {
     return days_[static_cast<std::size_t>(instance)];
   }
-  InstanceCounts& counts(int instance) { return counts_[static_cast<std::size_t>(instance)]; }
+  InstanceCounts& counts(int instance) {
+    assert(!counts_.empty());
+    return counts_[static_cast<std::size_t>(instance)];
+  }
   const InstanceCounts& counts(int instance) const {
+    assert(!counts_.empty());
     return counts_[static_cast<std::size_t>(instance)];
   }
   // A task row of an instance, as the scan met it.

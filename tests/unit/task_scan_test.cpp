@@ -56,6 +56,7 @@ ScanOutcome Scan(const testing::TestDatabase& database, const RuleSet& rules,
   const Date as_of(2022, 8, 1);
   InstanceTable instances(rules, agencies, -1, deadlines, as_of);
   MeasureBook book(rules, instances, as_of);
+  book.AllocateCounts();
   TaskScan scan({store, rules, agencies, instances, deadlines, as_of, book, issues}, ids_per_part);
   ScanOutcome outcome;
   outcome.parts = scan.part_count();

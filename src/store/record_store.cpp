@@ -39,6 +39,7 @@ SqlType TypeOf(int sqlite_type) {
 struct RecordStore::VisitSlot {
   const std::function<void(const RowValues&)>* visit = nullptr;
   std::exception_ptr failure;
+  std::vector<SqlType> types;  // the current row's
 };
 
 namespace {
@@ -52,7 +53,11 @@ void VisitStep(sqlite3_context* context, int count, sqlite3_value** values) {
   // Nothing may unwind through SQLite's C frames: the exception waits in
   // the slot, and the error stops the query.
   try {
-    (*slot->visit)(RowValues(values, count));
+    slot->types.resize(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+      slot->types[static_cast<std::size_t>(i)] = TypeOf(sqlite3_value_type(values[i]));
+    }
+    (*slot->visit)(RowValues(values, slot->types.data(), count));
   } catch (...) {
     slot->failure = std::current_exception();
     sqlite3_result_error(context, "the row visitor failed", -1);
@@ -62,8 +67,6 @@ void VisitStep(sqlite3_context* context, int count, sqlite3_value** values) {
 void VisitFinal(sqlite3_context* context) { sqlite3_result_null(context); }
 
 }  // namespace
-
-SqlType RowValues::Type(int column) const { return TypeOf(sqlite3_value_type(values_[column])); }
 
 std::int64_t RowValues::Int64(int column) const { return sqlite3_value_int64(values_[column]); }
 
@@ -134,10 +137,12 @@ SqlType Statement::Type(int column) const {
 
 RowValues Statement::Row() {
   row_.resize(static_cast<std::size_t>(ColumnCount()));
+  row_types_.resize(row_.size());
   for (std::size_t i = 0; i < row_.size(); ++i) {
     row_[i] = sqlite3_column_value(statement_, static_cast<int>(i));
+    row_types_[i] = TypeOf(sqlite3_value_type(row_[i]));
   }
-  return RowValues(row_.data(), static_cast<int>(row_.size()));
+  return RowValues(row_.data(), row_types_.data(), static_cast<int>(row_.size()));
 }
 
 std::int64_t Statement::Int64(int column) const { return sqlite3_column_int64(statement_, column); }

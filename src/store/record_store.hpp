@@ -42,10 +42,13 @@ enum class SqlType { kInteger, kReal, kText, kBlob, kNull };
 // result row; valid while that row is current.
 class RowValues {
  public:
-  RowValues(sqlite3_value* const* values, int count) : values_(values), count_(count) {}
+  // `types`: each value's type as SQLite first gave it, read once per row
+  // (the scans ask it of every value, some more than once).
+  RowValues(sqlite3_value* const* values, const SqlType* types, int count)
+      : values_(values), types_(types), count_(count) {}
 
   int size() const { return count_; }
-  SqlType Type(int column) const;
+  SqlType Type(int column) const { return types_[column]; }
   bool IsNull(int column) const { return Type(column) == SqlType::kNull; }
   std::int64_t Int64(int column) const;
   double Double(int column) const;
@@ -55,6 +58,7 @@ class RowValues {
 
  private:
   sqlite3_value* const* values_;
+  const SqlType* types_;
   int count_;
 };
 
@@ -97,6 +101,7 @@ class Statement {
   sqlite3_stmt* statement_ = nullptr;
   std::string sql_;
   std::vector<sqlite3_value*> row_;
+  std::vector<SqlType> row_types_;
 };
 
 // The SQL aggregate through which a scan reads its rows, see Visit.

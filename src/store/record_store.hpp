@@ -43,9 +43,10 @@ enum class SqlType { kInteger, kReal, kText, kBlob, kNull };
 class RowValues {
  public:
   // `types`: each value's type as SQLite first gave it, read once per row
-  // (the scans ask it of every value, some more than once).
-  RowValues(sqlite3_value* const* values, const SqlType* types, int count)
-      : values_(values), types_(types), count_(count) {}
+  // (the scans ask it of every value, some more than once). `utf8`: the
+  // database's text is UTF-8, so Text can read it where it lies.
+  RowValues(sqlite3_value* const* values, const SqlType* types, int count, bool utf8)
+      : values_(values), types_(types), count_(count), utf8_(utf8) {}
 
   int size() const { return count_; }
   SqlType Type(int column) const { return types_[column]; }
@@ -60,6 +61,7 @@ class RowValues {
   sqlite3_value* const* values_;
   const SqlType* types_;
   int count_;
+  bool utf8_;
 };
 
 // A prepared statement. Bind parameters are 1-based, result columns 0-based

@@ -242,6 +242,27 @@ BOOST_AUTO_TEST_CASE(visit_hands_every_row_to_the_visitor_and_stops_on_its_excep
              std::string::npos);
 }
 
+// A UTF-8 database's text is read where it lies (no copy); a UTF-16 one's
+// is converted. Either way the visitor sees the same UTF-8, integers read
+// as text included.
+BOOST_AUTO_TEST_CASE(visit_reads_text_as_utf8_whatever_the_database_encoding) {
+  for (const char* encoding : {"UTF-8", "UTF-16le"}) {
+    BOOST_TEST_CONTEXT(encoding) {
+      const testing::TestDatabase database(std::string("PRAGMA encoding = '") + encoding + "';\n" +
+                                           testing::SchemaSql() + kAgencies);
+      RecordStore store = RecordStore::Open(database.path());
+      Statement rows = store.Prepare("SELECT dxcomply_visit(name, '', 42) FROM agency");
+      std::vector<std::string> seen;
+      store.Visit(rows, [&](const RowValues& row) {
+        BOOST_TEST(row.Text(1).empty());
+        seen.push_back(row.String(0) + "|" + row.String(2));
+      });
+      BOOST_TEST(seen == (std::vector<std::string>{"Bộ Công an|42", "Hà Nội|42"}),
+                 boost::test_tools::per_element());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_moved_store_keeps_working) {
   const testing::TestDatabase database(testing::SchemaSql() + kAgencies);
   RecordStore first = RecordStore::Open(database.path());

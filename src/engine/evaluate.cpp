@@ -13,6 +13,7 @@
 #include "eval/task_scan.hpp"
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
+#include "graph/impact.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -191,9 +192,21 @@ class Evaluation {
                  std::to_string(built->link_count()) + " links; " + std::to_string(task_count) +
                  " tasks), task measures and statuses beside it");
     }
-    const DependencyGraph& graph = *built;
-    const Schedule schedule = ApplySchedule(graph, findings, own);
-    const Blocking blocking = PropagateBlocking(graph, own);
+    DependencyGraph& graph = *built;
+    // Slack, then blocking (which reads the at-risk statuses slack sets);
+    // what impact needs besides is indexed beside them.
+    Schedule schedule;
+    Blocking blocking;
+    std::vector<std::int32_t> agency_of;
+    RunBeside(
+        [&] {
+          graph.IndexDownstream();
+          agency_of = NodeAgencies(graph, tasks, instances);
+        },
+        [&] {
+          schedule = ApplySchedule(graph, findings, own);
+          blocking = PropagateBlocking(graph, own);
+        });
     // Impact and the worst-first order read only the graph, blocking, `own`
     // and the final statuses: worked out on a second thread while the
     // blocking chains are written into the findings.
@@ -207,7 +220,8 @@ class Evaluation {
     FindingText text(store_, rules_, agencies, tasks, graph, findings);
     RunBeside(
         [&] {
-          impact = ComputeGraphImpact(graph, blocking, own, tasks, instances, agencies.size());
+          impact = ComputeImpact(graph, blocking, own, agency_of, agencies.size());
+          std::vector<std::int32_t>().swap(agency_of);
           position = WorstFirstPositions(facts, instances, rules_, agencies);
         },
         [&] { ApplyBlocking(blocking, text, findings); });

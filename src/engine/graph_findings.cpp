@@ -95,15 +95,14 @@ void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Find
   }
 }
 
-std::vector<Impact> ComputeGraphImpact(const DependencyGraph& graph, const Blocking& blocking,
-                                       const std::vector<OwnStatus>& own, const TaskRecords& tasks,
-                                       const InstanceTable& instances, std::size_t agency_count) {
+std::vector<std::int32_t> NodeAgencies(const DependencyGraph& graph, const TaskRecords& tasks,
+                                       const InstanceTable& instances) {
   std::vector<std::int32_t> agency_of(graph.node_count());
   for (NodeId node = 0; node < graph.node_count(); ++node) {
     agency_of[node] = graph.IsInstance(node) ? instances.at(static_cast<int>(node)).agency
                                              : tasks.agency[graph.TaskOf(node)];
   }
-  return ComputeImpact(graph, blocking, own, agency_of, agency_count);
+  return agency_of;
 }
 
 void ApplyImpact(const std::vector<Impact>& impact, std::vector<Finding>& findings) {

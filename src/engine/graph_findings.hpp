@@ -30,12 +30,10 @@ Status StatusAfterBlocking(Status status, bool blocked);
 // Blocked instances become at risk; every blocked finding lists its chains.
 void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings);
 
-// What each instance holding something back holds back (impact.hpp). It
-// reads only the graph, blocking, `own` and the records, never the findings,
-// so it can run beside ApplyBlocking.
-std::vector<Impact> ComputeGraphImpact(const DependencyGraph& graph, const Blocking& blocking,
-                                       const std::vector<OwnStatus>& own, const TaskRecords& tasks,
-                                       const InstanceTable& instances, std::size_t agency_count);
+// The agency of each node (an instance's, a free task's; < 0 unknown), for
+// impact.
+std::vector<std::int32_t> NodeAgencies(const DependencyGraph& graph, const TaskRecords& tasks,
+                                       const InstanceTable& instances);
 
 // Sets the holds-back figures of the overdue and at-risk findings (after
 // ApplyBlocking: statuses final).

@@ -159,8 +159,6 @@ class GraphBuilder {
     std::vector<std::uint32_t> free_tasks;
     std::vector<std::size_t> offsets;
     std::vector<DependencyLink> links;
-    std::vector<std::size_t> downstream_offsets;
-    std::vector<NodeId> downstream;
     std::vector<NodeId> order;
   };
 
@@ -232,11 +230,6 @@ class GraphBuilder {
     parts.offsets = std::move(start);
     parts.links.reserve(pending_.size());
     for (const PendingLink& p : pending_) parts.links.push_back(p.link);
-    // The links reversed: grouped by upstream node, each group's waiting
-    // nodes in ascending order (pending_ is sorted by `from`).
-    const auto to = [](const PendingLink& p) { return p.link.to; };
-    parts.downstream_offsets = GroupStarts(pending_, node_count, to);
-    parts.downstream = Grouped<NodeId>(pending_, parts.downstream_offsets, to, from);
     return parts;
   }
 
@@ -381,9 +374,25 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, std::vector<DataIss
   graph.offsets_ = std::move(parts.offsets);
   graph.links_ = std::move(parts.links);
   graph.order_ = std::move(parts.order);
-  graph.downstream_offsets_ = std::move(parts.downstream_offsets);
-  graph.downstream_ = std::move(parts.downstream);
   return graph;
+}
+
+void DependencyGraph::IndexDownstream() {
+  // The links grouped by upstream node; nodes are visited in ascending
+  // order, so each group's waiting nodes ascend.
+  const NodeId count = node_count();
+  downstream_offsets_.assign(static_cast<std::size_t>(count) + 1, 0);
+  for (const DependencyLink& link : links_) ++downstream_offsets_[link.to + 1];
+  for (std::size_t k = 1; k < downstream_offsets_.size(); ++k) {
+    downstream_offsets_[k] += downstream_offsets_[k - 1];
+  }
+  downstream_.resize(links_.size());
+  std::vector<std::size_t> next(downstream_offsets_.begin(), downstream_offsets_.end() - 1);
+  for (NodeId node = 0; node < count; ++node) {
+    for (const DependencyLink* link = UpstreamBegin(node); link != UpstreamEnd(node); ++link) {
+      downstream_[next[link->to]++] = node;
+    }
+  }
 }
 
 std::string DependencyGraph::ViaTasks(const DependencyLink& link) const {

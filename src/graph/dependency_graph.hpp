@@ -26,6 +26,7 @@
 #include "records/agency_directory.hpp"
 #include "records/task_dependency_reader.hpp"
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -86,8 +87,13 @@ class DependencyGraph {
   }
   std::size_t link_count() const { return links_.size(); }
 
-  // The nodes waiting on `node` (the reverse of the links), for impact.
+  // Indexes the nodes waiting on each node (the reverse of the links), each
+  // node's in ascending order. Apart from Build, so that it can run beside
+  // the schedule and blocking, which do not read it; before Downstream*.
+  void IndexDownstream();
+  // The nodes waiting on `node`, for impact.
   const NodeId* DownstreamBegin(NodeId node) const {
+    assert(!downstream_offsets_.empty());
     return downstream_.data() + downstream_offsets_[node];
   }
   const NodeId* DownstreamEnd(NodeId node) const {

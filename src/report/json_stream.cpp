@@ -110,7 +110,8 @@ void AppendJsonString(std::string_view text, std::string& out, bool script_safe)
 }
 
 void JsonStream::Grow(std::size_t bytes) {
-  buffer_.resize(std::max({2 * buffer_.size(), size_ + bytes, kChunk + 4096}));
+  // Doubling; small to begin with: a part may hold one short object.
+  buffer_.resize(std::max({2 * buffer_.size(), size_ + bytes, std::size_t{256}}));
 }
 
 void JsonStream::Flush() {

@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -207,24 +208,47 @@ class Evaluation {
           schedule = ApplySchedule(graph, findings, own);
           blocking = PropagateBlocking(graph, own);
         });
-    // Impact and the worst-first order read only the graph, blocking, `own`
-    // and the final statuses: worked out on a second thread while the
-    // blocking chains are written into the findings.
+    const std::vector<bool> blocked_only = MarkBlocked(blocking, findings);
     std::vector<OrderFacts> facts(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      const Finding& finding = findings[i];
-      facts[i] = {StatusAfterBlocking(finding.status, !blocking.blockers[i].empty()),
-                  finding.days_overdue, finding.days_left};
+      facts[i] = {findings[i].status, findings[i].days_overdue, findings[i].days_left};
     }
+    // Three jobs on two threads: impact and the worst-first order (which
+    // read the graph, blocking, `own` and the statuses, final now); the
+    // look-up of the free tasks the blocking chains name, on the store; and
+    // the chains, written a range of findings at a time by whichever thread
+    // is free once the look-up is done.
     std::vector<Impact> impact;
     FindingText text(store_, rules_, agencies, tasks, graph, findings);
+    std::promise<void> looked_up;
+    std::shared_future<void> free_tasks_ready = looked_up.get_future().share();
+    std::atomic<std::size_t> next_range{0};
+    const auto write_chains = [&] {
+      constexpr std::size_t kRange = 4096;
+      free_tasks_ready.get();
+      for (std::size_t begin = kRange * next_range++; begin < findings.size();
+           begin = kRange * next_range++) {
+        WriteBlockerChains(blocking, text, blocked_only, findings, begin,
+                           std::min(findings.size(), begin + kRange));
+      }
+    };
     RunBeside(
+        [&] {
+          try {
+            text.LookUpFreeTasks(ChainNodes(blocking));
+            looked_up.set_value();
+          } catch (...) {
+            looked_up.set_exception(std::current_exception());
+            throw;
+          }
+          write_chains();
+        },
         [&] {
           impact = ComputeImpact(graph, blocking, own, agency_of, agencies.size());
           std::vector<std::int32_t>().swap(agency_of);
           position = WorstFirstPositions(facts, instances, rules_, agencies);
-        },
-        [&] { ApplyBlocking(blocking, text, findings); });
+          write_chains();
+        });
     ApplyImpact(impact, findings);
     timer.Done("slack, blocking and impact, the order beside them");
     if (options_.keep_graph)

@@ -4,6 +4,8 @@
 #include "store/record_store.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace dxcomply {
 
@@ -42,12 +44,11 @@ std::string FindingText::TaskQuery(std::size_t count) const {
   return sql + ")";
 }
 
-InstanceRef FindingText::Ref(NodeId node) {
+InstanceRef FindingText::Ref(NodeId node) const {
   if (graph_.IsInstance(node)) return RefOf(findings_[node]);
-  auto found = free_tasks_.find(node);
+  const auto found = free_tasks_.find(node);
   if (found == free_tasks_.end()) {
-    LookUpFreeTasks({node});
-    found = free_tasks_.find(node);
+    throw std::logic_error("free task node " + std::to_string(node) + " was not looked up");
   }
   return found->second;
 }

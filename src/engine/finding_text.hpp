@@ -24,9 +24,9 @@ class FindingText {
               const TaskRecords& tasks, const DependencyGraph& graph,
               const std::vector<Finding>& findings);
 
-  // The node as named in chains. Free tasks are looked up in the task table
-  // (once each).
-  InstanceRef Ref(NodeId node);
+  // The node as named in chains. Free tasks must have been looked up
+  // (LookUpFreeTasks); then it only reads, and threads may share it.
+  InstanceRef Ref(NodeId node) const;
   // Looks up the free tasks among `nodes` not looked up yet, a few hundred
   // per query, so that Ref finds them ready. Instances are skipped.
   void LookUpFreeTasks(const std::vector<NodeId>& nodes);

@@ -48,33 +48,32 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
   return schedule;
 }
 
-Status StatusAfterBlocking(Status status, bool blocked) {
-  return blocked && status == Status::kOnTrack ? Status::kAtRisk : status;
-}
-
-void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings) {
-  // Final statuses first, so that chains show what their links ended as.
+std::vector<bool> MarkBlocked(const Blocking& blocking, std::vector<Finding>& findings) {
   std::vector<bool> blocked_only(findings.size(), false);
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Status status = StatusAfterBlocking(findings[i].status, !blocking.blockers[i].empty());
-    if (status != findings[i].status) {
-      findings[i].status = status;
+    if (!blocking.blockers[i].empty() && findings[i].status == Status::kOnTrack) {
+      findings[i].status = Status::kAtRisk;
       blocked_only[i] = true;
     }
   }
-  // The free tasks the chains name, looked up in a few queries rather than
-  // one each (LookUpFreeTasks skips the instances).
+  return blocked_only;
+}
+
+std::vector<NodeId> ChainNodes(const Blocking& blocking) {
   std::vector<NodeId> named;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    for (const DependencyLink* link : blocking.blockers[i]) {
+  for (const std::vector<const DependencyLink*>& blockers : blocking.blockers) {
+    for (const DependencyLink* link : blockers) {
       const std::vector<NodeId> chain = blocking.ChainFrom(link->to);
       named.insert(named.end(), chain.begin(), chain.end());
     }
   }
-  text.LookUpFreeTasks(named);
-  named = {};
+  return named;
+}
 
-  for (std::size_t i = 0; i < findings.size(); ++i) {
+void WriteBlockerChains(const Blocking& blocking, const FindingText& text,
+                        const std::vector<bool>& blocked_only, std::vector<Finding>& findings,
+                        std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
     if (blocking.blockers[i].empty()) continue;
     Finding& finding = findings[i];
     finding.blocked_by.reserve(blocking.blockers[i].size());

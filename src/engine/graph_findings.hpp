@@ -23,12 +23,18 @@ namespace dxcomply {
 Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findings,
                        std::vector<OwnStatus>& own);
 
-// The status ApplyBlocking leaves: an on-track instance that something
-// blocks is at risk.
-Status StatusAfterBlocking(Status status, bool blocked);
-
-// Blocked instances become at risk; every blocked finding lists its chains.
-void ApplyBlocking(const Blocking& blocking, FindingText& text, std::vector<Finding>& findings);
+// Blocking, in three steps. First the final statuses: a blocked on-track
+// instance is at risk. Returns which findings are at risk by blocking only
+// (their reason is then their chains).
+std::vector<bool> MarkBlocked(const Blocking& blocking, std::vector<Finding>& findings);
+// The nodes the blocking chains name, for FindingText::LookUpFreeTasks.
+std::vector<NodeId> ChainNodes(const Blocking& blocking);
+// Each blocked finding in [begin, end) lists its chains, and its reason
+// says what blocks it. The free tasks named must be looked up already; the
+// findings of other ranges may be written at the same time.
+void WriteBlockerChains(const Blocking& blocking, const FindingText& text,
+                        const std::vector<bool>& blocked_only, std::vector<Finding>& findings,
+                        std::size_t begin, std::size_t end);
 
 // The agency of each node (an instance's, a free task's; < 0 unknown), for
 // impact.

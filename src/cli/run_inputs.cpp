@@ -1,5 +1,6 @@
 #include "cli/run_inputs.hpp"
 
+#include "base/run_beside.hpp"
 #include "graph/rule_cycles.hpp"
 #include "records/agency_directory.hpp"
 #include "records/schema_check.hpp"
@@ -7,6 +8,7 @@
 #include "rules/yaml_loader.hpp"
 
 #include <filesystem>
+#include <optional>
 
 namespace dxcomply {
 
@@ -39,9 +41,15 @@ void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out) {
 
 std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
                                        const std::string& database, std::ostream& errors) {
+  // The rules and the calendar are read at once, each a few tens of
+  // milliseconds of YAML; their messages come out in this order.
   Diagnostics diagnostics;
-  RuleSet rules = LoadCheckedRules(rules_directory, diagnostics);
-  WorkCalendar calendar = LoadCalendar(rules_directory, diagnostics);
+  Diagnostics calendar_diagnostics;
+  RuleSet rules;
+  std::optional<WorkCalendar> calendar;
+  RunBeside([&] { calendar.emplace(LoadCalendar(rules_directory, calendar_diagnostics)); },
+            [&] { rules = LoadCheckedRules(rules_directory, diagnostics); });
+  diagnostics.Append(calendar_diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, errors);
     errors << diagnostics.error_count() << " error(s) in the rules; nothing evaluated\n";
@@ -56,7 +64,7 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
              << " error(s) between the rules and the database; nothing evaluated\n";
       return std::nullopt;
     }
-    return RunInputs{std::move(rules), std::move(store), std::move(calendar)};
+    return RunInputs{std::move(rules), std::move(store), std::move(*calendar)};
   } catch (const StoreError& e) {
     errors << "error: " << e.what() << "\n";
     return std::nullopt;

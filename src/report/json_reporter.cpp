@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,14 +31,6 @@ void WriteMeasure(JsonStream& out, const Measure& measure) {
   out.Key("numerator").Int(measure.numerator);
   out.Key("denominator").Int(measure.denominator);
   out.EndObject();
-}
-
-void WriteDay(JsonStream& out, const std::optional<Date>& day) {
-  if (day) {
-    out.String(FormatIsoDate(*day));
-  } else {
-    out.Null();
-  }
 }
 
 void WriteRef(JsonStream& out, const InstanceRef& ref) {
@@ -95,6 +88,14 @@ class SharedMembers {
   const std::string& Of(const Agency& agency) {
     return Find(agencies_, agency, [&](JsonStream& out) { WriteAgencyMember(out, agency); });
   }
+  // A date's ISO text: findings repeat a few dates (the as-of date, each
+  // rule's due dates) a quarter of a million times.
+  std::string_view IsoDate(const Date& date) {
+    const DayNumber day = ToDayNumber(date);
+    DateText& slot = dates_[static_cast<std::uint32_t>(day) % dates_.size()];
+    if (slot.day != day) slot = {day, FormatIsoDate(date)};
+    return slot.text;
+  }
 
  private:
   template <typename T, typename Write>
@@ -105,9 +106,33 @@ class SharedMembers {
     return found->second;
   }
 
+  struct DateText {
+    DayNumber day = kMinusInfinity;  // none yet
+    std::string text;
+  };
+
   std::unordered_map<const ObligationText*, std::string> obligations_;
   std::unordered_map<const Agency*, std::string> agencies_;
+  std::array<DateText, 512> dates_;
 };
+
+// `shared`: where a report's findings keep their dates' text (null for a
+// finding standing alone).
+void WriteDate(JsonStream& out, const Date& date, SharedMembers* shared) {
+  if (shared != nullptr) {
+    out.String(shared->IsoDate(date));
+  } else {
+    out.String(FormatIsoDate(date));
+  }
+}
+
+void WriteDay(JsonStream& out, const std::optional<Date>& day, SharedMembers* shared) {
+  if (day) {
+    WriteDate(out, *day, shared);
+  } else {
+    out.Null();
+  }
+}
 
 // One finding. In a report (`shared`: its obligation's and agency's members,
 // escaped already), the legal source goes in the document's "obligations"
@@ -124,12 +149,14 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
   out.Key("reason").String(f.reason);
-  out.Key("as_of").String(FormatIsoDate(f.as_of));
-  out.Key("lookback_date").String(FormatIsoDate(f.lookback_date));
+  out.Key("as_of");
+  WriteDate(out, f.as_of, shared);
+  out.Key("lookback_date");
+  WriteDate(out, f.lookback_date, shared);
   out.Key("due");
-  WriteDay(out, f.due);
+  WriteDay(out, f.due, shared);
   out.Key("warn_from");
-  WriteDay(out, f.warn_from);
+  WriteDay(out, f.warn_from, shared);
   out.Key("days_overdue").Int(f.days_overdue);
   out.Key("days_left").Int(f.days_left);
   out.Key("day_unit").String(DayUnitName(f.day_unit));
@@ -159,7 +186,7 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   }
   out.EndArray();
   out.Key("latest_finish");
-  WriteDay(out, f.latest_finish);
+  WriteDay(out, f.latest_finish, shared);
   out.Key("slack_days");
   if (f.slack_days) {
     out.Int(*f.slack_days);

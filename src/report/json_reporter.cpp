@@ -13,6 +13,9 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -208,33 +211,70 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
 }
 
 // The findings array's elements, formatted a block at a time by two
-// threads (formatting is most of the time a large report takes to write)
-// and written in order: the same text as one stream writing them all.
+// threads that each take the next block, and written in order by this one:
+// the same text as one stream writing them all. A block is taken only once
+// its slot's earlier block is written, so at most kSlots blocks of text are
+// held at once; neither thread waits for the other's block to be done
+// before taking one (on a shared machine one core may be slower).
 void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
-  constexpr std::size_t kBlock = 8192;
-  struct Part {
-    JsonStream text;
+  constexpr std::size_t kBlock = 4096;
+  constexpr std::size_t kSlots = 4;
+  const std::size_t blocks = (listed.size() + kBlock - 1) / kBlock;
+  struct Slot {
+    JsonStream text = JsonStream::ArrayPart(true);
+    bool ready = false;  // formatted, not yet written
+  };
+  std::vector<std::unique_ptr<Slot>> slots;
+  for (std::size_t k = 0; k < kSlots; ++k) slots.push_back(std::make_unique<Slot>());
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t taken = 0;    // blocks taken by a thread
+  std::size_t written = 0;  // blocks written to `out`
+  bool failed = false;      // a thread stopped on an exception
+
+  const auto work = [&](bool writes) {
     SharedMembers shared;
-  };
-  const auto format = [&](std::size_t begin, Part& part) {
-    part.text.Restart(begin > 0);
-    const std::size_t end = std::min(listed.size(), begin + kBlock);
-    for (std::size_t i = begin; i < end; ++i) {
-      part.text.Newline();
-      WriteFinding(part.text, *listed[i], &part.shared);
+    std::unique_lock<std::mutex> lock(mutex);
+    try {
+      while (!failed) {
+        if (writes) {
+          while (written < blocks && slots[written % kSlots]->ready) {
+            Slot& slot = *slots[written % kSlots];
+            lock.unlock();
+            out.Splice(slot.text.Text());
+            lock.lock();
+            slot.ready = false;
+            ++written;
+            changed.notify_all();
+          }
+          if (written == blocks) return;
+        }
+        if (taken < blocks && taken < written + kSlots) {
+          const std::size_t block = taken++;
+          Slot& slot = *slots[block % kSlots];
+          lock.unlock();
+          slot.text.Restart(block > 0);
+          const std::size_t end = std::min(listed.size(), (block + 1) * kBlock);
+          for (std::size_t i = block * kBlock; i < end; ++i) {
+            slot.text.Newline();
+            WriteFinding(slot.text, *listed[i], &shared);
+          }
+          lock.lock();
+          slot.ready = true;
+          changed.notify_all();
+          continue;
+        }
+        if (!writes && taken == blocks) return;
+        changed.wait(lock);
+      }
+    } catch (...) {
+      if (!lock.owns_lock()) lock.lock();
+      failed = true;
+      changed.notify_all();
+      throw;
     }
   };
-  Part first{JsonStream::ArrayPart(false), {}};
-  Part second{JsonStream::ArrayPart(true), {}};
-  for (std::size_t begin = 0; begin < listed.size(); begin += 2 * kBlock) {
-    if (begin + kBlock >= listed.size()) {
-      format(begin, first);
-      out.Splice(first.text.Text());
-      break;
-    }
-    RunBeside([&] { format(begin + kBlock, second); }, [&] { format(begin, first); });
-    out.Splice(first.text.Text()).Splice(second.text.Text());
-  }
+  RunBeside([&] { work(false); }, [&] { work(true); });
 }
 
 class JsonReporter : public Reporter {

@@ -26,12 +26,10 @@
 #include <exception>
 #include <functional>
 #include <future>
-#include <map>
 #include <memory>
 #include <optional>
-#include <string_view>
-#include <thread>
-#include <type_traits>
+#include <string>
+#include <tuple>
 
 namespace dxcomply {
 namespace {

@@ -176,7 +176,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 if not stages:
     sys.exit(0)  # an engine without stage timings: nothing measured
 scans = sum(t for t, name, _ in stages
-            if "scan" in name or name.startswith(("indicators", "task measures")))
+            if "scan" in name or name.startswith("indicators"))
 graph = [(t, name, rss) for t, name, rss in stages if name.startswith("dependency graph")]
 analysis = [(t, name, rss) for t, name, rss in stages if name.startswith("slack, blocking")]
 print(f"scans (SQL aggregation)\t{scans:.3f} s")

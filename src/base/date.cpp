@@ -1,6 +1,8 @@
 #include "dxcomply/date.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <stdexcept>
 
 namespace dxcomply {
 namespace {
@@ -35,7 +37,7 @@ Civil CivilFromDays(DayNumber z) {
 }
 
 // Boost's day number (a Julian day) of 1970-01-01, where DayNumber 0 is.
-const auto kEpochJulianDay = boost::gregorian::date(1970, 1, 1).day_number();
+constexpr std::int64_t kEpochJulianDay = 2440588;
 
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -73,7 +75,9 @@ std::optional<Date> ParseIsoDate(std::string_view text) {
 }
 
 DayNumber ToDayNumber(const Date& date) {
-  return static_cast<DayNumber>(date.day_number() - kEpochJulianDay);
+  // As year_month_day() would: not_a_date_time and the infinities are no day.
+  if (date.is_special()) throw std::out_of_range("not a date (not_a_date_time or an infinity)");
+  return static_cast<DayNumber>(static_cast<std::int64_t>(date.day_number()) - kEpochJulianDay);
 }
 
 Date FromDayNumber(DayNumber day) {

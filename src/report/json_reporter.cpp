@@ -233,9 +233,10 @@ void WriteFindings(JsonStream& out, const std::vector<const Finding*>& listed) {
   bool failed = false;      // a thread stopped on an exception
 
   const auto work = [&](bool writes) {
-    SharedMembers shared;
-    std::unique_lock<std::mutex> lock(mutex);
+    std::unique_lock<std::mutex> lock(mutex, std::defer_lock);
     try {
+      SharedMembers shared;
+      lock.lock();
       while (!failed) {
         if (writes) {
           while (written < blocks && slots[written % kSlots]->ready) {

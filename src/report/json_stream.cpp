@@ -40,6 +40,7 @@ char* WriteJsonString(std::string_view text, char* out, bool script_safe) {
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
   const auto copy = [&](std::string_view bytes) {
+    if (bytes.empty()) return;  // its data() may be null
     std::memcpy(out, bytes.data(), bytes.size());
     out += bytes.size();
   };

@@ -125,6 +125,7 @@ class JsonStream {
     ++size_;
   }
   void Put(std::string_view text) {
+    if (text.empty()) return;  // its data() may be null, which memcpy may not take
     std::memcpy(Room(text.size()), text.data(), text.size());
     size_ += text.size();
   }

@@ -288,8 +288,11 @@ std::optional<RecordStore> RecordStore::OpenSnapshotTwin() {
 
 void RecordStore::Visit(Statement& statement, const std::function<void(const RowValues&)>& visit) {
   VisitSlot& slot = *visit_slot_;
-  // A visitor may run a scan of its own on this connection: restored after.
+  // A visitor may run a scan of its own on this connection: restored after,
+  // with the outer row's types (its RowValues points into their buffer).
   const auto* outer = slot.visit;
+  std::vector<SqlType> outer_types;
+  outer_types.swap(slot.types);
   slot.visit = &visit;
   slot.failure = nullptr;
   try {
@@ -297,10 +300,12 @@ void RecordStore::Visit(Statement& statement, const std::function<void(const Row
     }
   } catch (const StoreError&) {
     slot.visit = outer;
+    slot.types.swap(outer_types);
     if (slot.failure) std::rethrow_exception(std::exchange(slot.failure, nullptr));
     throw;
   }
   slot.visit = outer;
+  slot.types.swap(outer_types);
 }
 
 int RecordStore::FunctionArgumentLimit(int set) {

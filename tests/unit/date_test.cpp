@@ -3,6 +3,8 @@
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
 
+#include <stdexcept>
+
 namespace dxcomply {
 namespace {
 
@@ -47,6 +49,11 @@ BOOST_AUTO_TEST_CASE(day_numbers_and_iso_text_agree_with_boost) {
     const bool daily = date >= Date(1896, 1, 1) && date <= Date(2104, 12, 31);
     date += boost::gregorian::days(daily ? 1 : 37);
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_special_date_is_no_day) {
+  BOOST_CHECK_THROW(ToDayNumber(Date()), std::out_of_range);  // not_a_date_time
+  BOOST_CHECK_THROW(FormatIsoDate(Date(boost::gregorian::pos_infin)), std::out_of_range);
 }
 
 BOOST_AUTO_TEST_CASE(formats_iso_and_vietnamese) {

@@ -263,6 +263,28 @@ BOOST_AUTO_TEST_CASE(visit_reads_text_as_utf8_whatever_the_database_encoding) {
   }
 }
 
+// A visitor may scan again on the same connection: its own row keeps its
+// values and types after the inner scan (wider rows, other types).
+BOOST_AUTO_TEST_CASE(a_scan_inside_a_visitor_leaves_the_outer_row_as_it_was) {
+  const testing::TestDatabase database(testing::SchemaSql() + kAgencies);
+  RecordStore store = RecordStore::Open(database.path());
+  Statement outer = store.Prepare("SELECT dxcomply_visit(id) FROM agency");
+  std::vector<std::string> seen;
+  store.Visit(outer, [&](const RowValues& row) {
+    Statement inner =
+        store.Prepare("SELECT dxcomply_visit(1, 2.5, NULL, name, id, 3, 4, 5, 6, 7) FROM agency");
+    int inner_rows = 0;
+    store.Visit(inner, [&](const RowValues& values) {
+      BOOST_TEST((values.Type(0) == SqlType::kInteger && values.Type(2) == SqlType::kNull));
+      ++inner_rows;
+    });
+    BOOST_TEST(inner_rows == 2);
+    BOOST_TEST((row.Type(0) == SqlType::kText));
+    seen.push_back(row.String(0));
+  });
+  BOOST_TEST(seen == (std::vector<std::string>{"BCA", "HA-NOI"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_moved_store_keeps_working) {
   const testing::TestDatabase database(testing::SchemaSql() + kAgencies);
   RecordStore first = RecordStore::Open(database.path());

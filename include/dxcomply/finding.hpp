@@ -15,6 +15,8 @@
 namespace dxcomply {
 
 // Statuses, as of date T (see README "What the statuses mean").
+// Declared worst first: the worst-first order and the summary's columns go
+// by this order.
 enum class Status {
   kOverdue,        // target not reached and T is after the due date
   kAtRisk,         // not reached, not yet due, and close to due, behind pace, or blocked

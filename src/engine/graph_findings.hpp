@@ -42,7 +42,7 @@ std::vector<std::int32_t> NodeAgencies(const DependencyGraph& graph, const TaskR
                                        const InstanceTable& instances);
 
 // Sets the holds-back figures of the overdue and at-risk findings (after
-// ApplyBlocking: statuses final).
+// MarkBlocked: statuses final).
 void ApplyImpact(const std::vector<Impact>& impact, std::vector<Finding>& findings);
 
 // `position[i]` is instance i's index in the final, sorted findings.

@@ -11,26 +11,6 @@
 namespace dxcomply {
 namespace {
 
-int StatusRank(Status status) {
-  switch (status) {
-    case Status::kOverdue:
-      return 0;
-    case Status::kAtRisk:
-      return 1;
-    case Status::kOnTrack:
-      return 2;
-    case Status::kWaiting:
-      return 3;
-    case Status::kMetLate:
-      return 4;
-    case Status::kMet:
-      return 5;
-    case Status::kNotApplicable:
-      return 6;
-  }
-  return 7;
-}
-
 // Ranks of the distinct values `key(i)` for i < count: equal values get
 // equal ranks and the ranks order as the values do, so comparing ranks
 // compares the values.
@@ -114,7 +94,7 @@ std::vector<int> WorstFirstPositions(const std::vector<OrderFacts>& facts,
         first_label[rule] + (instance.period >= 0 ? static_cast<std::size_t>(instance.period)
                                                   : instances.Periods(instance.rule).size());
     // days_overdue >= 0, so its negation cannot overflow.
-    keys[i] = {StatusRank(finding.status),
+    keys[i] = {static_cast<int>(finding.status),  // Status is declared worst first
                -finding.days_overdue,
                finding.days_left,
                rule_rank[rule],

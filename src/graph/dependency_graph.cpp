@@ -381,11 +381,8 @@ void DependencyGraph::IndexDownstream() {
   // The links grouped by upstream node; nodes are visited in ascending
   // order, so each group's waiting nodes ascend.
   const NodeId count = node_count();
-  downstream_offsets_.assign(static_cast<std::size_t>(count) + 1, 0);
-  for (const DependencyLink& link : links_) ++downstream_offsets_[link.to + 1];
-  for (std::size_t k = 1; k < downstream_offsets_.size(); ++k) {
-    downstream_offsets_[k] += downstream_offsets_[k - 1];
-  }
+  downstream_offsets_ =
+      GroupStarts(links_, count, [](const DependencyLink& link) { return link.to; });
   downstream_.resize(links_.size());
   std::vector<std::size_t> next(downstream_offsets_.begin(), downstream_offsets_.end() - 1);
   for (NodeId node = 0; node < count; ++node) {

@@ -2,7 +2,7 @@
 // lookups (agency ids, obligation ids, period labels). std::unordered_map
 // would need the key copied into a std::string on every lookup (C++17 has no
 // heterogeneous lookup) and chases a node per probe; this one hashes the
-// view directly into an open-addressing table of indices.
+// view directly into an open-addressing table whose slots hold the values.
 #pragma once
 
 #include <cstdint>
@@ -18,37 +18,100 @@ class StringIndex {
   // Adds `key` -> `value` unless `key` is present; false if it was.
   bool Insert(std::string_view key, int value) {
     if (Contains(key)) return false;
-    if ((values_.size() + 1) * 2 > slots_.size()) Grow();
-    text_.append(key.data(), key.size());
-    key_end_.push_back(static_cast<std::uint32_t>(text_.size()));
-    values_.push_back(value);
-    Place(static_cast<std::int32_t>(values_.size() - 1));
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    Slot slot;
+    slot.length = static_cast<std::uint32_t>(key.size());
+    slot.value = value;
+    if (key.size() <= kInlineLength) {
+      slot.head = ShortHead(key);
+    } else {
+      const std::uint64_t begin = text_.size();
+      text_.append(key.data(), key.size());
+      slot.head = begin | (std::uint64_t{Tag(LongHash(key))} << 32);
+    }
+    Place(slot);
+    ++size_;
     return true;
   }
 
   // The value of `key`, or -1 (values are expected to be >= 0).
   int Find(std::string_view key) const {
-    const std::int32_t entry = EntryOf(key);
-    return entry < 0 ? -1 : values_[static_cast<std::size_t>(entry)];
+    if (slots_.empty()) return -1;
+    const std::size_t mask = slots_.size() - 1;
+    const auto length = static_cast<std::uint32_t>(key.size());
+    if (key.size() <= kInlineLength) {
+      // The whole key is in the slot: one cache line read, no text.
+      const std::uint64_t head = ShortHead(key);
+      for (std::size_t i = ShortHash(head, length) & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.length == kEmpty) return -1;
+        if (slot.length == length && slot.head == head) return slot.value;
+      }
+    }
+    const std::uint64_t hash = LongHash(key);
+    const std::uint32_t tag = Tag(hash);
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.length == kEmpty) return -1;
+      if (slot.length == length && static_cast<std::uint32_t>(slot.head >> 32) == tag &&
+          LongKey(slot) == key) {
+        return slot.value;
+      }
+    }
   }
 
-  bool Contains(std::string_view key) const { return EntryOf(key) >= 0; }
+  bool Contains(std::string_view key) const { return Find(key) >= 0; }
 
-  std::size_t size() const { return values_.size(); }
+  std::size_t size() const { return size_; }
 
  private:
-  // A slot holds an entry and the high half of its key's hash, so that a
-  // probe reads the keys' text only when the hashes agree. The scans look up
-  // a key per row; keeping the table and the text compact keeps them cached.
+  // A key of at most kInlineLength bytes lives in its slot (`head`, with
+  // `length`); a longer one in text_, its slot holding where it begins (low
+  // half of `head`) and the high half of its hash (high half), so that a
+  // probe reads the text only when the hashes agree.
+  static constexpr std::size_t kInlineLength = 8;
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+
   struct Slot {
-    std::int32_t entry = -1;  // -1 empty
-    std::uint32_t tag = 0;
+    std::uint64_t head = 0;
+    std::uint32_t length = kEmpty;
+    std::int32_t value = -1;
   };
 
-  // Eight bytes a step (FNV-1a's multiply per byte is a chain of
-  // dependent multiplies: most of a lookup, for the short ids of records).
-  static std::uint64_t Hash(std::string_view key) {
-    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  static std::uint32_t Load32(const char* bytes) {
+    std::uint32_t word;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
+  }
+
+  // The bytes of a key of at most eight bytes, packed into one word without
+  // a byte-by-byte loop. Together with the length, different keys give
+  // different words: 4-8 bytes are the first four and the last four (which
+  // may overlap), 1-3 bytes the first, middle and last.
+  static std::uint64_t ShortHead(std::string_view key) {
+    const char* bytes = key.data();
+    const std::size_t n = key.size();
+    if (n >= 4) return Load32(bytes) | (std::uint64_t{Load32(bytes + n - 4)} << 32);
+    if (n == 0) return 0;
+    const auto byte = [&](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(bytes[i])};
+    };
+    return byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+  }
+
+  static std::uint64_t Mix(std::uint64_t hash) {
+    hash ^= hash >> 29;
+    hash *= 0xBF58476D1CE4E5B9ULL;
+    return hash ^ (hash >> 32);
+  }
+
+  static std::uint64_t ShortHash(std::uint64_t head, std::uint32_t length) {
+    return Mix((head ^ length) * kMultiplier);
+  }
+
+  // Eight bytes a step (FNV-1a's multiply per byte is a chain of dependent
+  // multiplies: most of a lookup, for the short ids of records).
+  static std::uint64_t LongHash(std::string_view key) {
     std::uint64_t hash = key.size() * kMultiplier;
     std::size_t i = 0;
     for (; i + sizeof(std::uint64_t) <= key.size(); i += sizeof(std::uint64_t)) {
@@ -64,47 +127,39 @@ class StringIndex {
       }
       hash = (hash ^ tail) * kMultiplier;
     }
-    hash ^= hash >> 29;
-    hash *= 0xBF58476D1CE4E5B9ULL;
-    return hash ^ (hash >> 32);
+    return Mix(hash);
   }
+  static constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+
   static std::uint32_t Tag(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
 
-  std::string_view Key(std::int32_t entry) const {
-    const auto index = static_cast<std::size_t>(entry);
-    const std::size_t begin = index == 0 ? 0 : key_end_[index - 1];
-    return std::string_view(text_).substr(begin, key_end_[index] - begin);
+  std::string_view LongKey(const Slot& slot) const {
+    return std::string_view(text_).substr(static_cast<std::uint32_t>(slot.head), slot.length);
   }
 
-  std::int32_t EntryOf(std::string_view key) const {
-    if (slots_.empty()) return -1;
-    const std::size_t mask = slots_.size() - 1;
-    const std::uint64_t hash = Hash(key);
-    const std::uint32_t tag = Tag(hash);
-    for (std::size_t slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
-      const Slot& probe = slots_[slot];
-      if (probe.entry < 0) return -1;
-      if (probe.tag == tag && Key(probe.entry) == key) return probe.entry;
-    }
+  std::uint64_t HashOf(const Slot& slot) const {
+    return slot.length <= kInlineLength ? ShortHash(slot.head, slot.length)
+                                        : LongHash(LongKey(slot));
   }
 
-  void Place(std::int32_t entry) {
+  void Place(const Slot& slot) {
     const std::size_t mask = slots_.size() - 1;
-    const std::uint64_t hash = Hash(Key(entry));
-    std::size_t slot = static_cast<std::size_t>(hash) & mask;
-    while (slots_[slot].entry >= 0) slot = (slot + 1) & mask;
-    slots_[slot] = {entry, Tag(hash)};
+    std::size_t i = HashOf(slot) & mask;
+    while (slots_[i].length != kEmpty) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 
   void Grow() {
-    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot());
-    for (std::size_t i = 0; i < values_.size(); ++i) Place(static_cast<std::int32_t>(i));
+    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.length != kEmpty) Place(slot);
+    }
   }
 
-  std::string text_;                    // the keys, one after another
-  std::vector<std::uint32_t> key_end_;  // by entry: where its key ends in text_
-  std::vector<int> values_;             // by entry
-  std::vector<Slot> slots_;             // power-of-two size, at most half full
+  std::string text_;         // the long keys, one after another
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
+  std::size_t size_ = 0;
 };
 
 }  // namespace dxcomply

@@ -67,9 +67,11 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
   std::vector<std::uint8_t> atoms(plan.atoms.size(), 0);
   std::vector<std::uint8_t> fits(plan.columns.size(), 1);
   const int first_atom = plan.FirstAtomColumn();
-  // Rows tend to come grouped by agency; remember the last lookup (its id
-  // as the directory holds it: no copy per row).
-  std::string_view last_agency_id;
+  // Rows tend to come grouped by agency; remember the last lookup. A copy
+  // of the id (short: no allocation), not a view of the directory's: that
+  // would read a directory entry per row, a cache miss when rows come in no
+  // agency order.
+  std::string last_agency_id;
   int last_agency = -1;
 
   const auto read_row = [&](const RowValues& row) {
@@ -96,7 +98,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
           agency = kUnknownAgency;
           has_issue = true;
         } else {
-          last_agency_id = agencies.at(agency).id;
+          last_agency_id.assign(agency_id.data(), agency_id.size());
           last_agency = agency;
         }
       }

@@ -45,6 +45,30 @@ BOOST_AUTO_TEST_CASE(finds_what_was_inserted_and_nothing_else) {
   BOOST_TEST(index.Find(std::string("A\0C", 3)) == -1);
 }
 
+BOOST_AUTO_TEST_CASE(short_keys_differing_in_any_one_byte_are_different_keys) {
+  // Keys of up to eight bytes are packed into their slot from overlapping
+  // loads: every byte must still count.
+  for (std::size_t length = 1; length <= 9; ++length) {
+    StringIndex index;
+    const std::string base(length, 'a');
+    BOOST_TEST_REQUIRE(index.Insert(base, 0));
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string other = base;
+      other[at] = 'b';
+      BOOST_TEST(index.Find(other) == -1, other);
+      BOOST_TEST_REQUIRE(index.Insert(other, static_cast<int>(at) + 1), other);
+    }
+    BOOST_TEST(index.Find(base) == 0);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string other = base;
+      other[at] = 'b';
+      BOOST_TEST(index.Find(other) == static_cast<int>(at) + 1, other);
+    }
+    BOOST_TEST(index.Find(base + "a") == -1);
+    BOOST_TEST(index.Find(base.substr(1)) == -1);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(keeps_finding_as_it_grows) {
   StringIndex index;
   for (int i = 0; i < 20000; ++i) BOOST_TEST_REQUIRE(index.Insert("A" + std::to_string(i), i));

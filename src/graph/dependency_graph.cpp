@@ -216,7 +216,7 @@ class GraphBuilder {
     if (first_pass.order) {
       order = std::move(*first_pass.order);
     } else {
-      DropCircularWaits(ordered_nodes, local, edges, first_pass.component);
+      DropCircularWaits(ordered_nodes, local, edges, first_pass.component, start);
       std::vector<Edge>().swap(edges);
       start = GroupStarts(pending_, node_count, from);                         // links went
       order = UpstreamFirstOrder(ordered_count, OrderedEdges(local)).value();  // none left
@@ -277,9 +277,11 @@ class GraphBuilder {
   // Instances waiting on each other through links that form no task-level
   // cycle: reported once per cycle, and the links inside it dropped. Every
   // node of such a cycle is upstream of an instance, so among the ordered.
-  // `edges`: OrderedEdges(local), and `component` their strong components.
+  // `edges`: OrderedEdges(local), and `component` their strong components;
+  // `start`: where each node's links begin in pending_, grouped by `from`.
   void DropCircularWaits(const std::vector<NodeId>& ordered_nodes, const std::vector<NodeId>& local,
-                         const std::vector<Edge>& edges, const std::vector<NodeId>& component) {
+                         const std::vector<Edge>& edges, const std::vector<NodeId>& component,
+                         const std::vector<std::size_t>& start) {
     const auto count = static_cast<NodeId>(ordered_nodes.size());
     for (std::vector<NodeId> cycle : FindCycles(count, edges, component)) {
       for (NodeId& node : cycle) node = ordered_nodes[node];
@@ -287,7 +289,7 @@ class GraphBuilder {
       std::string row;
       for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
         path += NodeName(cycle[i]) + " -> ";
-        const PendingLink* link = FindPending(cycle[i], cycle[i + 1]);
+        const PendingLink* link = FindPending(start, cycle[i], cycle[i + 1]);
         if (link != nullptr && link->link.from_tasks()) {
           const std::string via = TaskId(link->link.from_task) + "->" + TaskId(link->link.to_task);
           path += "(task " + via + ") ";
@@ -307,15 +309,13 @@ class GraphBuilder {
                    pending_.end());
   }
 
-  // pending_ is sorted by (from, to) and unique by then (Finish).
-  const PendingLink* FindPending(NodeId from, NodeId to) const {
-    const auto found =
-        std::lower_bound(pending_.begin(), pending_.end(), std::make_pair(from, to),
-                         [](const PendingLink& p, const std::pair<NodeId, NodeId>& key) {
-                           return std::make_pair(p.from, p.link.to) < key;
-                         });
-    return found != pending_.end() && found->from == from && found->link.to == to ? &*found
-                                                                                  : nullptr;
+  // The link from `from` to `to`, among from's few (`start` as above).
+  const PendingLink* FindPending(const std::vector<std::size_t>& start, NodeId from,
+                                 NodeId to) const {
+    for (std::size_t i = start[from]; i < start[from + 1]; ++i) {
+      if (pending_[i].link.to == to) return &pending_[i];
+    }
+    return nullptr;
   }
 
   template <typename Visit>

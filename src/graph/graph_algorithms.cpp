@@ -118,22 +118,33 @@ std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector
   for (NodeId node = 0; node < node_count; ++node) ++size[component[node]];
 
   // Only nodes on cycles matter: members of components larger than one, and
-  // self-loops. Maps keep this proportional to them, not to the graph.
-  std::map<NodeId, NodeId> start_of;            // component -> its smallest node
-  std::map<NodeId, std::vector<NodeId>> inner;  // edges inside a component
+  // self-loops. Their edges, sorted, are all the rest reads: proportional to
+  // them, not to the graph.
+  std::vector<Edge> inner;
   for (const Edge& edge : edges) {
     const NodeId c = component[edge.first];
     if (c != component[edge.second] || (size[c] == 1 && edge.first != edge.second)) continue;
-    inner[edge.first].push_back(edge.second);
-    for (NodeId node : {edge.first, edge.second}) {
-      auto [it, inserted] = start_of.emplace(c, node);
-      if (!inserted) it->second = std::min(it->second, node);
-    }
+    inner.push_back(edge);
   }
-  for (auto& [node, next] : inner) std::sort(next.begin(), next.end());
+  std::sort(inner.begin(), inner.end());
+  const auto next_of = [&inner](NodeId node) {  // node's edges, by ascending target
+    const auto first = std::lower_bound(inner.begin(), inner.end(), Edge{node, 0});
+    auto last = first;
+    while (last != inner.end() && last->first == node) ++last;
+    return std::make_pair(first, last);
+  };
+  // Each such component's smallest node, in component order.
+  std::vector<std::pair<NodeId, NodeId>> starts;  // component, node
+  for (const Edge& edge : inner) {
+    for (NodeId node : {edge.first, edge.second}) starts.emplace_back(component[node], node);
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               starts.end());
 
   std::vector<std::vector<NodeId>> cycles;
-  for (const auto& [c, start] : start_of) {
+  for (const auto& [c, start] : starts) {
     // Shortest path from start back to start, breadth first.
     std::map<NodeId, NodeId> parent;
     std::deque<NodeId> queue{start};
@@ -142,7 +153,9 @@ std::vector<std::vector<NodeId>> FindCycles(NodeId node_count, const std::vector
     while (!queue.empty() && !found) {
       const NodeId node = queue.front();
       queue.pop_front();
-      for (NodeId next : inner[node]) {
+      const auto [first, last] = next_of(node);
+      for (auto edge = first; edge != last; ++edge) {
+        const NodeId next = edge->second;
         if (next == start) {
           closing = node;
           found = true;

@@ -8,7 +8,8 @@
 #   DXCOMPLY_BENCH_DIR    where the database is cached (default build/bench)
 #   DXCOMPLY_BENCH_SCALE  generator scale (default 1: the large country;
 #                         0.01 for a quick check of this script)
-#   DXCOMPLY_BENCH_RUNS   timed runs per command (default 5; 1 warm-up run before)
+#   DXCOMPLY_BENCH_RUNS   timed runs per command, the two alternating (default 5;
+#                         1 warm-up run of each before)
 #
 # Needs sqlite3, hyperfine, /usr/bin/time (Debian: sqlite3 hyperfine time) and
 # python3 with yaml (python3-yaml). Exits non-zero only if a command fails; a
@@ -136,11 +137,38 @@ report_args=(report --db "$db" --rules "$rules" --as-of "$as_of" --format json)
 report_cmd="$(q "$bin")$(printf ' %q' "${report_args[@]}") > /dev/null"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== timing ($runs runs after 1 warm-up; load average $load_before)" >&2
-hyperfine --shell bash --warmup 1 --runs "$runs" --style basic \
-  --export-json "$tmp/times.json" \
-  --command-name floor "$floor_cmd" \
-  --command-name dxcomply "$report_cmd" >&2
+# The two commands take turns, one run each per round, so that both see the
+# same moments of a shared host whose load drifts from minute to minute
+# (floor runs first, then dxcomply runs, once let the floor be timed on a
+# quiet host and dxcomply on a busy one). Medians are over all rounds.
+echo "== timing ($runs alternating rounds after 1 warm-up; load average $load_before)" >&2
+for round in $(seq 1 "$runs"); do
+  warmup=0
+  [[ $round -eq 1 ]] && warmup=1
+  hyperfine --shell bash --warmup "$warmup" --runs 1 --style basic \
+    --export-json "$tmp/times-$round.json" \
+    --command-name floor "$floor_cmd" \
+    --command-name dxcomply "$report_cmd" >"$tmp/hyperfine-$round.txt" 2>&1 ||
+    { cat "$tmp/hyperfine-$round.txt" >&2; exit 1; }
+  python3 - "$round" "$tmp/times-$round.json" >&2 <<'PY'
+import json
+import sys
+
+results = {r["command"]: r["times"][0] for r in json.load(open(sys.argv[2]))["results"]}
+print(f"  round {sys.argv[1]}: floor {results['floor']:.3f} s, dxcomply {results['dxcomply']:.3f} s")
+PY
+done
+python3 - "$tmp" "$runs" >"$tmp/times.json" <<'PY'
+import json
+import sys
+
+tmp, runs = sys.argv[1], int(sys.argv[2])
+times = {"floor": [], "dxcomply": []}
+for round in range(1, runs + 1):
+    for r in json.load(open(f"{tmp}/times-{round}.json"))["results"]:
+        times[r["command"]].extend(r["times"])
+json.dump({"results": [{"command": c, "times": t} for c, t in times.items()]}, sys.stdout)
+PY
 
 echo "== peak memory (/usr/bin/time -v)" >&2
 if ! /usr/bin/time -v -o "$tmp/time.txt" "$bin" "${report_args[@]}" >/dev/null 2>"$tmp/stderr.txt"; then
@@ -208,10 +236,15 @@ python3 - "$tmp/times.json" "$tmp/time.txt" "$tmp/graph.txt" "$db" "$(stat -c %s
   "$(nproc) cores, load average $load_before before the timed runs" <<'PY'
 import json
 import re
+import statistics
 import sys
 
 times_path, time_path, graph_path, db, size, counts, machine = sys.argv[1:]
-results = {r["command"]: r for r in json.load(open(times_path))["results"]}
+def summary(times):
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "times": times}
+
+
+results = {r["command"]: summary(r["times"]) for r in json.load(open(times_path))["results"]}
 floor, engine = results["floor"], results["dxcomply"]
 ratio = engine["median"] / floor["median"]
 m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(time_path).read())

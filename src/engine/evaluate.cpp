@@ -4,6 +4,7 @@
 //            -> dependency graph -> blocking -> ordered findings
 #include "dxcomply/engine.hpp"
 
+#include "base/grouping.hpp"
 #include "base/run_beside.hpp"
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
@@ -316,12 +317,21 @@ class Evaluation {
       depth[rule] = event == nullptr ? 0 : 1 + depth_of(RuleIndex(rules_, event));
       return depth[rule];
     };
-    std::vector<int> order(static_cast<std::size_t>(instances.size()));
-    for (int i = 0; i < instances.size(); ++i) order[static_cast<std::size_t>(i)] = i;
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return depth_of(static_cast<std::size_t>(instances.at(a).rule)) <
-             depth_of(static_cast<std::size_t>(instances.at(b).rule));
-    });
+    // The instances by depth, in index order within a depth (a counting
+    // sort: a quarter of a million instances, a handful of depths).
+    std::vector<int> depth_of_rule(rule_count);
+    std::size_t depths = 0;
+    for (std::size_t rule = 0; rule < rule_count; ++rule) {
+      depth_of_rule[rule] = depth_of(rule);
+      depths = std::max(depths, static_cast<std::size_t>(depth_of_rule[rule]) + 1);
+    }
+    const auto depth_of_instance = [&](int i) {
+      return depth_of_rule[static_cast<std::size_t>(instances.at(i).rule)];
+    };
+    std::vector<int> all(static_cast<std::size_t>(instances.size()));
+    for (int i = 0; i < instances.size(); ++i) all[static_cast<std::size_t>(i)] = i;
+    const std::vector<int> order = Grouped<int>(all, GroupStarts(all, depths, depth_of_instance),
+                                                depth_of_instance, [](int i) { return i; });
     for (int i : order) {
       Instance& instance = instances.at(i);
       const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];

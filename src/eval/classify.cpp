@@ -4,8 +4,10 @@
 #include "eval/measure_book.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <limits>
+#include <string>
 
 namespace dxcomply {
 namespace {
@@ -17,11 +19,32 @@ bool IsShare(const Check& check) {
          check.kind == CheckKind::kIndicator;
 }
 
+// printf's "%.1f" without printf: every finding's reason has a figure or
+// two. Ten times a double is exact in x87's 64-bit mantissa, so rounding it
+// to an integer (to nearest, ties to even, as printf rounds) gives printf's
+// digits; other machines, and values too large for an integer, take
+// to_chars, which promises the same digits, more slowly.
+std::string OneDecimal(double value) {
+  if (std::numeric_limits<long double>::digits >= 64 && std::isfinite(value) &&
+      std::fabs(value) < 1e17) {
+    const long long tenths = std::llrint(static_cast<long double>(value) * 10);
+    const unsigned long long magnitude = tenths < 0 ? 0ULL - static_cast<unsigned long long>(tenths)
+                                                    : static_cast<unsigned long long>(tenths);
+    std::string text = std::signbit(value) ? "-" : "";
+    text += std::to_string(magnitude / 10);
+    text += '.';
+    text += static_cast<char>('0' + magnitude % 10);
+    return text;
+  }
+  char buffer[400];  // the longest double in fixed notation, and more
+  const std::to_chars_result end =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 1);
+  return std::string(buffer, end.ptr);
+}
+
 std::string FormatValue(const Check& check, double value) {
   if (IsShare(check)) return FormatPercent(value);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  std::string text = buffer;
+  std::string text = OneDecimal(value);
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
   return text;
 }
@@ -102,9 +125,7 @@ std::string CountText(int count, DayUnit unit) {
 }
 
 std::string FormatPercent(double share) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", share * 100.0);
-  std::string text = buffer;
+  std::string text = OneDecimal(share * 100.0);
   // 9,999 of 10,000 is not 100%: never round up to a target not reached.
   if (share < 1.0 && text == "100.0") text = "99.9";
   if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);

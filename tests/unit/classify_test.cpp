@@ -5,6 +5,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -334,6 +335,32 @@ BOOST_AUTO_TEST_CASE(reaches_for_counts_and_indicators) {
   BOOST_TEST(!Reaches(Indicator(0.0), kUnknown));  // no measurement reaches nothing
   BOOST_TEST(ReachesValue(Count(5), 4.9999999999));
   BOOST_TEST(!ReachesValue(Count(5), 4.99));
+}
+
+// Percentages round as printf's "%.1f" rounds (the reports have always
+// said so), then drop a ".0" and never round up to 100%.
+BOOST_AUTO_TEST_CASE(percent_rounds_as_printf_does) {
+  const auto expected = [](double share) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.1f", share * 100.0);
+    std::string text = buffer;
+    if (share < 1.0 && text == "100.0") text = "99.9";
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+      text.resize(text.size() - 2);
+    return text + "%";
+  };
+  std::vector<double> shares = {0.0,    1.0,     0.00025, 0.00035, 0.00045, 0.0125, 0.0135, 0.02675,
+                                0.9995, 0.99949, 0.99951, 1.5,     12.345,  -0.0,   -0.25};
+  // Near ties: percentages of x.x5 are rarely a double, so these lie just
+  // above or below the tie, which ten times the value in double precision
+  // would blur.
+  for (int k = 0; k <= 20000; ++k) shares.push_back(k / 1000.0 + 0.0005);
+  for (int denominator = 1; denominator <= 400; ++denominator) {
+    for (int numerator = 0; numerator <= denominator; ++numerator) {
+      shares.push_back(static_cast<double>(numerator) / denominator);
+    }
+  }
+  for (double share : shares) BOOST_TEST(FormatPercent(share) == expected(share), share);
 }
 
 BOOST_AUTO_TEST_CASE(measures_and_targets_in_words) {

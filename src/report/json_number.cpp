@@ -53,9 +53,15 @@ char* WriteJsonNumber(double value, char* out) {
         std::to_chars(out, out + kMaxJsonNumber, static_cast<std::int64_t>(value)).ptr;
     return Write(end, ".0", 2);
   }
-  // The shortest digits that read back. When there are at most 15 of them,
-  // %.15g prints exactly these digits (a double is within half a unit of the
-  // 15th digit of them), so only %g's choice of layout is left to make here.
+  // The shortest digits that read back, which are the digits %.{n}g prints
+  // for n = their count (15 at least): %.{n}g rounds to the n digits
+  // nearest the double, and when some n-digit text reads back the nearest
+  // one does (it is within half a unit of the last bit: the shortest text
+  // is, and the nearest is no farther), and the shortest digits are, of
+  // those that read back, the nearest. The exception is a power of two,
+  // whose neighbour below is nearer than the one above: 16 digits may read
+  // back from above while the nearest, below, does not, so that %.16g
+  // would not read back and %.17g is written.
   char buffer[kMaxJsonNumber];
   const char* const end =
       std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific).ptr;
@@ -71,13 +77,18 @@ char* WriteJsonNumber(double value, char* out) {
   int exponent = 0;  // after 'e': a sign and at least two digits, not terminated
   for (const char* e = p + 2; e != end; ++e) exponent = exponent * 10 + (*e - '0');
   if (p[1] == '-') exponent = -exponent;
-  if (count > 15) {
-    // 17 shortest digits: no 16-digit text reads back, and %.17g always does.
-    char* written = count == 16 ? WriteIfExact(value, 16, start) : nullptr;
-    if (written == nullptr) written = WriteIfExact(value, 17, start);
-    return MarkAsReal(start, written == nullptr ? start : written);
+  if (count == 16) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    constexpr std::uint64_t kFraction = (std::uint64_t{1} << 52) - 1;
+    if ((bits & kFraction) == 0) {
+      char* written = WriteIfExact(value, 16, start);
+      if (written == nullptr) written = WriteIfExact(value, 17, start);
+      return MarkAsReal(start, written == nullptr ? start : written);
+    }
   }
-  if (exponent < -4 || exponent >= 15) {
+  const int precision = std::max(count, 15);  // the n of %.{n}g
+  if (exponent < -4 || exponent >= precision) {
     return Write(out, unsigned_start, static_cast<std::size_t>(end - unsigned_start));  // d.ddde-XX
   }
   if (exponent < 0) {

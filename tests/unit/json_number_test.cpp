@@ -71,6 +71,14 @@ BOOST_AUTO_TEST_CASE(json_numbers_read_as_before) {
       BOOST_TEST_REQUIRE(Written(share * 1e6) == Reference(share * 1e6), share * 1e6);
     }
   }
+  // Powers of two, whose neighbour below is nearer than the one above, and
+  // their neighbours.
+  for (int exponent = -1074; exponent <= 1023; ++exponent) {
+    const double power = std::ldexp(1.0, exponent);
+    for (double value : {power, std::nextafter(power, 0.0), std::nextafter(power, 2 * power)}) {
+      BOOST_TEST_REQUIRE(Written(value) == Reference(value), value);
+    }
+  }
   std::mt19937_64 random(20221101);
   for (int i = 0; i < 50000; ++i) {
     const std::uint64_t bits = random();

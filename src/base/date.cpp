@@ -1,5 +1,7 @@
 #include "dxcomply/date.hpp"
 
+#include "base/iso_day.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
@@ -7,17 +9,8 @@
 namespace dxcomply {
 namespace {
 
-// Howard Hinnant's days_from_civil / civil_from_days: exact for the
-// proleptic Gregorian calendar, no tables, no exceptions.
-DayNumber DaysFromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
-}
-
+// Howard Hinnant's civil_from_days (days_from_civil is in iso_day.hpp):
+// exact for the proleptic Gregorian calendar, no tables, no exceptions.
 struct Civil {
   int year;
   unsigned month;
@@ -39,34 +32,9 @@ Civil CivilFromDays(DayNumber z) {
 // Boost's day number (a Julian day) of 1970-01-01, where DayNumber 0 is.
 constexpr std::int64_t kEpochJulianDay = 2440588;
 
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
-}
-
-int Digit(char c) { return c >= '0' && c <= '9' ? c - '0' : -1; }
-
 }  // namespace
 
-std::optional<DayNumber> ParseIsoDay(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int digits[8];
-  const int positions[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-  for (int i = 0; i < 8; ++i) {
-    digits[i] = Digit(text[positions[i]]);
-    if (digits[i] < 0) return std::nullopt;
-  }
-  const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
-  const int month = digits[4] * 10 + digits[5];
-  const int day = digits[6] * 10 + digits[7];
-  // Boost.Date_Time, which the engine's dates go through, starts at 1400.
-  if (year < 1400 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
-    return std::nullopt;
-  }
-  return DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-}
+std::optional<DayNumber> ParseIsoDay(std::string_view text) { return iso_day::Parse(text); }
 
 std::optional<Date> ParseIsoDate(std::string_view text) {
   const auto day = ParseIsoDay(text);

@@ -6,6 +6,7 @@
 #include "dxcomply/date.hpp"
 #include "dxcomply/rule_set.hpp"
 
+#include "base/iso_day.hpp"
 #include "store/record_store.hpp"
 
 #include <algorithm>
@@ -51,7 +52,7 @@ inline Misfit Classify(const ColumnSpec& column, const RowValues& row, int index
     case ColumnType::kDate: {
       if (type != SqlType::kText) return Misfit::kNotIsoDate;
       const std::string_view text = row.Text(index);
-      if (const std::optional<DayNumber> parsed = ParseIsoDay(text)) {
+      if (const std::optional<DayNumber> parsed = iso_day::Parse(text)) {
         *day = *parsed;
         return Misfit::kNone;
       }

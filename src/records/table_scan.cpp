@@ -5,34 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 
 namespace dxcomply {
-
-bool ScanRow::AtomsHold(const PredicatePlan& predicate) const {
-  for (int atom : predicate.atoms) {
-    if (atoms[static_cast<std::size_t>(atom)] == 0) return false;
-  }
-  return true;
-}
-
-void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate, DayNumber* from,
-                       DayNumber* until) const {
-  DayNumber lo = kMinusInfinity;
-  DayNumber hi = kPlusInfinity;
-  if (plan.lifetime_from_slot >= 0) {
-    // A row with no start date has existed since before records began.
-    const DayNumber start = dates[static_cast<std::size_t>(plan.lifetime_from_slot)];
-    if (start != kPlusInfinity) lo = start;
-  }
-  if (plan.lifetime_until_slot >= 0) {
-    hi = dates[static_cast<std::size_t>(plan.lifetime_until_slot)];
-  }
-  for (int slot : predicate.known_by) lo = std::max(lo, dates[static_cast<std::size_t>(slot)]);
-  for (int slot : predicate.null_after) hi = std::min(hi, dates[static_cast<std::size_t>(slot)]);
-  *from = lo;
-  *until = hi;
-}
 
 ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const AgencyDirectory& agencies,
                      bool agency_may_be_null, std::vector<DataIssue>& issues,

@@ -13,6 +13,7 @@
 #include "records/agency_directory.hpp"
 #include "records/scan_plan.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -41,6 +42,32 @@ struct ScanRow {
                 DayNumber* until) const;
   bool AtomsHold(const PredicatePlan& predicate) const;
 };
+
+// Inline: the scans call these for every rule and row.
+inline bool ScanRow::AtomsHold(const PredicatePlan& predicate) const {
+  for (int atom : predicate.atoms) {
+    if (atoms[static_cast<std::size_t>(atom)] == 0) return false;
+  }
+  return true;
+}
+
+inline void ScanRow::Interval(const TableScanPlan& plan, const PredicatePlan& predicate,
+                              DayNumber* from, DayNumber* until) const {
+  DayNumber lo = kMinusInfinity;
+  DayNumber hi = kPlusInfinity;
+  if (plan.lifetime_from_slot >= 0) {
+    // A row with no start date has existed since before records began.
+    const DayNumber start = dates[static_cast<std::size_t>(plan.lifetime_from_slot)];
+    if (start != kPlusInfinity) lo = start;
+  }
+  if (plan.lifetime_until_slot >= 0) {
+    hi = dates[static_cast<std::size_t>(plan.lifetime_until_slot)];
+  }
+  for (int slot : predicate.known_by) lo = std::max(lo, dates[static_cast<std::size_t>(slot)]);
+  for (int slot : predicate.null_after) hi = std::min(hi, dates[static_cast<std::size_t>(slot)]);
+  *from = lo;
+  *until = hi;
+}
 
 struct ScanResult {
   std::int64_t rows = 0;

@@ -5,7 +5,6 @@
 
 #include <spdlog/spdlog.h>
 
-
 namespace dxcomply {
 
 ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const AgencyDirectory& agencies,
@@ -41,12 +40,9 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
   std::vector<std::uint8_t> atoms(plan.atoms.size(), 0);
   std::vector<std::uint8_t> fits(plan.columns.size(), 1);
   const int first_atom = plan.FirstAtomColumn();
-  // Rows tend to come grouped by agency; remember the last lookup. A copy
-  // of the id (short: no allocation), not a view of the directory's: that
-  // would read a directory entry per row, a cache miss when rows come in no
-  // agency order.
-  std::string last_agency_id;
-  int last_agency = -1;
+  // Each row's agency is looked up, with no memory of the last row's: a
+  // lookup reads one slot (cached when rows come grouped by agency), and
+  // copying the last id for a comparison cost as much when they do not.
 
   const auto read_row = [&](const RowValues& row) {
     ++result.rows;
@@ -61,20 +57,13 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
       }
     } else {
       const std::string_view agency_id = row.Text(1);
-      if (last_agency >= 0 && agency_id == last_agency_id) {
-        agency = last_agency;
-      } else {
-        agency = agencies.Find(agency_id);
-        if (agency < 0) {
-          issues.push_back({table, ValueText(row, 0), plan.table->agency_column,
-                            std::string(agency_id), "unknown agency (not counted for any agency)",
-                            ""});
-          agency = kUnknownAgency;
-          has_issue = true;
-        } else {
-          last_agency_id.assign(agency_id.data(), agency_id.size());
-          last_agency = agency;
-        }
+      agency = agencies.Find(agency_id);
+      if (agency < 0) {
+        issues.push_back({table, ValueText(row, 0), plan.table->agency_column,
+                          std::string(agency_id), "unknown agency (not counted for any agency)",
+                          ""});
+        agency = kUnknownAgency;
+        has_issue = true;
       }
     }
     if (agency >= 0 && agency_known) agency_known(agency);

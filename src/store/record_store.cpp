@@ -19,20 +19,14 @@ constexpr int kBusyTimeoutMs = 30000;
   throw StoreError(message, code);
 }
 
-SqlType TypeOf(int sqlite_type) {
-  switch (sqlite_type) {
-    case SQLITE_INTEGER:
-      return SqlType::kInteger;
-    case SQLITE_FLOAT:
-      return SqlType::kReal;
-    case SQLITE_TEXT:
-      return SqlType::kText;
-    case SQLITE_BLOB:
-      return SqlType::kBlob;
-    default:
-      return SqlType::kNull;
-  }
-}
+static_assert(static_cast<int>(SqlType::kInteger) == SQLITE_INTEGER &&
+                  static_cast<int>(SqlType::kReal) == SQLITE_FLOAT &&
+                  static_cast<int>(SqlType::kText) == SQLITE_TEXT &&
+                  static_cast<int>(SqlType::kBlob) == SQLITE_BLOB &&
+                  static_cast<int>(SqlType::kNull) == SQLITE_NULL,
+              "SqlType is SQLite's type codes");
+
+SqlType TypeOf(int sqlite_type) { return static_cast<SqlType>(sqlite_type); }
 
 }  // namespace
 

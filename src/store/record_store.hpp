@@ -35,7 +35,9 @@ class StoreError : public std::runtime_error {
 };
 
 // The SQL type of a value in a result row.
-enum class SqlType { kInteger, kReal, kText, kBlob, kNull };
+// SQLite's own type codes (SQLITE_INTEGER .. SQLITE_NULL; checked in
+// record_store.cpp), so that a scan takes a value's type as SQLite gives it.
+enum class SqlType { kInteger = 1, kReal = 2, kText = 3, kBlob = 4, kNull = 5 };
 
 // The values of one row: a result row of a Statement, or the arguments
 // SQLite hands the visiting aggregate (RecordStore::Visit). Read like a

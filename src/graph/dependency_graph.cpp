@@ -1,11 +1,13 @@
 #include "graph/dependency_graph.hpp"
 
 #include "base/grouping.hpp"
+#include "base/run_beside.hpp"
 #include "eval/dependency_owners.hpp"
 #include "rules/rule_vocabulary.hpp"
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -216,10 +218,21 @@ class GraphBuilder {
     if (first_pass.order) {
       order = std::move(*first_pass.order);
     } else {
-      DropCircularWaits(ordered_nodes, local, edges, first_pass.component, start);
-      std::vector<Edge>().swap(edges);
-      start = GroupStarts(pending_, node_count, from);                         // links went
-      order = UpstreamFirstOrder(ordered_count, OrderedEdges(local)).value();  // none left
+      // The cycles' texts are written beside the rest, which no longer
+      // needs them: dropping their links and ordering what is left.
+      const std::vector<CircularWait> waits =
+          FindCircularWaits(ordered_nodes, edges, first_pass.component, start);
+      std::vector<DataIssue> wait_issues;
+      RunBeside([&] { wait_issues = DescribeCircularWaits(waits); },
+                [&] {
+                  DropLinksWithin(local, first_pass.component);
+                  std::vector<Edge>().swap(edges);
+                  start = GroupStarts(pending_, node_count, from);  // links went
+                  order =
+                      UpstreamFirstOrder(ordered_count, OrderedEdges(local)).value();  // none left
+                });
+      issues_.insert(issues_.end(), std::make_move_iterator(wait_issues.begin()),
+                     std::make_move_iterator(wait_issues.end()));
     }
     for (NodeId& node : order) node = ordered_nodes[node];
 
@@ -277,30 +290,68 @@ class GraphBuilder {
   // Instances waiting on each other through links that form no task-level
   // cycle: reported once per cycle, and the links inside it dropped. Every
   // node of such a cycle is upstream of an instance, so among the ordered.
+  struct CircularWait {
+    struct Step {
+      bool via_tasks = false;  // the link cycle[i] -> cycle[i + 1] comes from task rows
+      std::uint32_t from_task = 0;
+      std::uint32_t to_task = 0;
+    };
+    std::vector<NodeId> cycle;  // nodes, the first again at the end
+    std::vector<Step> steps;    // by cycle[i]
+  };
+
   // `edges`: OrderedEdges(local), and `component` their strong components;
   // `start`: where each node's links begin in pending_, grouped by `from`.
-  void DropCircularWaits(const std::vector<NodeId>& ordered_nodes, const std::vector<NodeId>& local,
-                         const std::vector<Edge>& edges, const std::vector<NodeId>& component,
-                         const std::vector<std::size_t>& start) {
+  std::vector<CircularWait> FindCircularWaits(const std::vector<NodeId>& ordered_nodes,
+                                              const std::vector<Edge>& edges,
+                                              const std::vector<NodeId>& component,
+                                              const std::vector<std::size_t>& start) const {
     const auto count = static_cast<NodeId>(ordered_nodes.size());
+    std::vector<CircularWait> waits;
     for (std::vector<NodeId> cycle : FindCycles(count, edges, component)) {
       for (NodeId& node : cycle) node = ordered_nodes[node];
+      CircularWait wait;
+      for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
+        const PendingLink* link = FindPending(start, cycle[i], cycle[i + 1]);
+        CircularWait::Step step;
+        if (link != nullptr && link->link.from_tasks()) {
+          step = {true, link->link.from_task, link->link.to_task};
+        }
+        wait.steps.push_back(step);
+      }
+      wait.cycle = std::move(cycle);
+      waits.push_back(std::move(wait));
+    }
+    return waits;
+  }
+
+  // Reads no link (`waits` holds what it needs of them), so that it can run
+  // while DropLinksWithin changes pending_.
+  std::vector<DataIssue> DescribeCircularWaits(const std::vector<CircularWait>& waits) const {
+    std::vector<DataIssue> issues;
+    for (const CircularWait& wait : waits) {
+      const std::vector<NodeId>& cycle = wait.cycle;
       std::string path;
       std::string row;
       for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
         path += NodeName(cycle[i]) + " -> ";
-        const PendingLink* link = FindPending(start, cycle[i], cycle[i + 1]);
-        if (link != nullptr && link->link.from_tasks()) {
-          const std::string via = TaskId(link->link.from_task) + "->" + TaskId(link->link.to_task);
+        const CircularWait::Step& step = wait.steps[i];
+        if (step.via_tasks) {
+          const std::string via = TaskId(step.from_task) + "->" + TaskId(step.to_task);
           path += "(task " + via + ") ";
           if (row.empty()) row = via;
         }
       }
       path += NodeName(cycle.back());
-      issues_.push_back({kTaskDependencyTable, row, "depends_on", "",
-                         "circular wait between obligations: " + path + " (ignored for blocking)",
-                         ""});
+      issues.push_back({kTaskDependencyTable, row, "depends_on", "",
+                        "circular wait between obligations: " + path + " (ignored for blocking)",
+                        ""});
     }
+    return issues;
+  }
+
+  // Drops the links inside the strong components of the ordered nodes.
+  void DropLinksWithin(const std::vector<NodeId>& local, const std::vector<NodeId>& component) {
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                   [&](const PendingLink& p) {
                                     return local[p.from] != kNotOrdered &&

@@ -28,6 +28,7 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -93,7 +94,7 @@ struct SharedParts {
 class Evaluation {
  public:
   Evaluation(const RuleSet& rules, RecordStore& store, const EngineOptions& options)
-      : rules_(rules), store_(store), options_(options) {}
+      : rules_(rules), store_(store), options_(options), after_rule_(AfterRules(rules)) {}
 
   Report Run() {
     Report report;
@@ -310,39 +311,33 @@ class Evaluation {
     const std::size_t rule_count = rules_.obligations.size();
     std::vector<int> depth(rule_count, -1);
     std::function<int(std::size_t)> depth_of = [&](std::size_t rule) -> int {
-      if (depth[rule] >= 0) return depth[rule];
-      const Due& due = rules_.obligations[rule].due;
-      const Obligation* event =
-          due.kind == Due::Kind::kAfter ? rules_.FindObligation(due.after) : nullptr;
-      depth[rule] = event == nullptr ? 0 : 1 + depth_of(RuleIndex(rules_, event));
+      if (depth[rule] < 0) {
+        const int after = after_rule_[rule];
+        depth[rule] = after < 0 ? 0 : 1 + depth_of(static_cast<std::size_t>(after));
+      }
       return depth[rule];
     };
-    // The instances by depth, in index order within a depth (a counting
-    // sort: a quarter of a million instances, a handful of depths).
-    std::vector<int> depth_of_rule(rule_count);
     std::size_t depths = 0;
     for (std::size_t rule = 0; rule < rule_count; ++rule) {
-      depth_of_rule[rule] = depth_of(rule);
-      depths = std::max(depths, static_cast<std::size_t>(depth_of_rule[rule]) + 1);
+      depths = std::max(depths, static_cast<std::size_t>(depth_of(rule)) + 1);
     }
+    // The instances by depth, in index order within a depth (a counting
+    // sort: a quarter of a million instances, a handful of depths).
     const auto depth_of_instance = [&](int i) {
-      return depth_of_rule[static_cast<std::size_t>(instances.at(i).rule)];
+      return depth[static_cast<std::size_t>(instances.at(i).rule)];
     };
     std::vector<int> all(static_cast<std::size_t>(instances.size()));
-    for (int i = 0; i < instances.size(); ++i) all[static_cast<std::size_t>(i)] = i;
+    std::iota(all.begin(), all.end(), 0);
     const std::vector<int> order = Grouped<int>(all, GroupStarts(all, depths, depth_of_instance),
                                                 depth_of_instance, [](int i) { return i; });
     for (int i : order) {
       Instance& instance = instances.at(i);
       const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
-      if (rule.due.kind == Due::Kind::kAfter) {
-        const Obligation* event = rules_.FindObligation(rule.due.after);
-        const int upstream =
-            event == nullptr ? -1 : instances.Find(RuleIndex(rules_, event), instance.agency);
-        if (upstream >= 0) {
-          const std::optional<Date> met = MetOn(book, instances, upstream);
-          if (met) instance.due = deadlines.After(rule.due, *met);
-        }
+      const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
+      const int upstream = after < 0 ? -1 : instances.Find(after, instance.agency);
+      if (upstream >= 0) {
+        const std::optional<Date> met = MetOn(book, instances, upstream);
+        if (met) instance.due = deadlines.After(rule.due, *met);
       }
       if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i);
     }
@@ -392,9 +387,8 @@ class Evaluation {
       return finding;
     }
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
-      const Obligation* event = rules_.FindObligation(rule.due.after);
-      const bool owed =
-          event != nullptr && instances.Find(RuleIndex(rules_, event), instance.agency) >= 0;
+      const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
+      const bool owed = after >= 0 && instances.Find(after, instance.agency) >= 0;
       finding.status = owed ? Status::kWaiting : Status::kNotApplicable;
       finding.reason = owed ? "waits for " + finding.agency->name + " · " + rule.due.after +
                                   " to be met; then due " +
@@ -441,9 +435,23 @@ class Evaluation {
     return finding;
   }
 
+  // For each rule whose due date counts from another obligation being met
+  // (`due: {after: ...}`), that obligation's rule index; -1 for the others.
+  static std::vector<int> AfterRules(const RuleSet& rules) {
+    std::vector<int> after(rules.obligations.size(), -1);
+    for (std::size_t r = 0; r < rules.obligations.size(); ++r) {
+      const Due& due = rules.obligations[r].due;
+      const Obligation* event =
+          due.kind == Due::Kind::kAfter ? rules.FindObligation(due.after) : nullptr;
+      if (event != nullptr) after[r] = RuleIndex(rules, event);
+    }
+    return after;
+  }
+
   const RuleSet& rules_;
   RecordStore& store_;
   const EngineOptions& options_;
+  const std::vector<int> after_rule_;  // AfterRules(rules_)
 };
 
 }  // namespace

@@ -43,10 +43,7 @@ std::string OneDecimal(double value) {
 }
 
 std::string FormatValue(const Check& check, double value) {
-  if (IsShare(check)) return FormatPercent(value);
-  std::string text = OneDecimal(value);
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-  return text;
+  return IsShare(check) ? FormatPercent(value) : FormatTenths(value);
 }
 
 std::string DaysText(int days) { return CountText(days, DayUnit::kCalendar); }
@@ -125,11 +122,16 @@ std::string CountText(int count, DayUnit unit) {
 }
 
 std::string FormatPercent(double share) {
-  std::string text = OneDecimal(share * 100.0);
+  std::string text = FormatTenths(share * 100.0);
   // 9,999 of 10,000 is not 100%: never round up to a target not reached.
-  if (share < 1.0 && text == "100.0") text = "99.9";
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  if (share < 1.0 && text == "100") text = "99.9";
   return text + "%";
+}
+
+std::string FormatTenths(double value) {
+  std::string text = OneDecimal(value);
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text;
 }
 
 bool ReachesValue(const Check& check, double value) {

@@ -60,6 +60,8 @@ std::string DescribeMeasure(const Check& check, const Measure& measure);
 std::string DescribeTarget(const Check& check);
 // A share as a percentage with up to one decimal: "62.1%", "100%".
 std::string FormatPercent(double share);
+// A number as printf's "%.1f" writes it, less a trailing ".0": "62.1", "3".
+std::string FormatTenths(double value);
 // "1 day", "3 working days"
 std::string CountText(int count, DayUnit unit);
 

@@ -1,7 +1,9 @@
 #include "remind/vietnamese_text.hpp"
 
+#include "eval/classify.hpp"
 #include "report/text_layout.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -28,16 +30,11 @@ std::string TwoDigits(int value) {
   return buffer;
 }
 
-// "%.1f" with the decimal point as a comma and a trailing ",0" dropped.
-std::string OneDecimal(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  std::string text = buffer;
-  if (text == "-0.0") text = "0.0";
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-  for (char& c : text) {
-    if (c == '.') c = ',';
-  }
+// A figure as the English reports write it ("62.1", "99.9%"), with the
+// decimal point as a comma and no minus before a zero.
+std::string WithDecimalComma(std::string text) {
+  if (text == "-0" || text == "-0%") text.erase(0, 1);
+  std::replace(text.begin(), text.end(), '.', ',');
   return text;
 }
 
@@ -54,14 +51,9 @@ LetterDate ToLetterDate(const Date& date) {
 
 std::string VnInteger(std::int64_t value) { return GroupThousands(value, '.'); }
 
-std::string VnPercent(double share) {
-  std::string text = OneDecimal(share * 100.0);
-  // 9,999 of 10,000 is not 100%: never round up to a target not reached.
-  if (share < 1.0 && text == "100") text = "99,9";
-  return text + "%";
-}
+std::string VnPercent(double share) { return WithDecimalComma(FormatPercent(share)); }
 
-std::string VnDecimal(double value) { return OneDecimal(value); }
+std::string VnDecimal(double value) { return WithDecimalComma(FormatTenths(value)); }
 
 std::string VnDayUnit(DayUnit day_unit) {
   return day_unit == DayUnit::kWorking ? "ngày làm việc" : "ngày";

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ class StringIndex {
     if (key.size() <= kInlineLength) {
       slot.head = ShortHead(key);
     } else {
+      // Offsets and lengths are 32 bits in a slot (kEmpty is not a length).
+      if (key.size() >= kEmpty || text_.size() + key.size() > kEmpty) {
+        throw std::length_error("StringIndex: more than 4 GiB of keys");
+      }
       const std::uint64_t begin = text_.size();
       text_.append(key.data(), key.size());
       slot.head = begin | (std::uint64_t{Tag(LongHash(key))} << 32);

@@ -43,6 +43,14 @@ fi
 
 scale=${DXCOMPLY_BENCH_SCALE:-1}
 runs=${DXCOMPLY_BENCH_RUNS:-5}
+if [[ ! $runs =~ ^[1-9][0-9]*$ ]]; then
+  echo "$0: DXCOMPLY_BENCH_RUNS must be a whole number of rounds, 1 or more (got '$runs')" >&2
+  exit 2
+fi
+if [[ ! $scale =~ ^([0-9]+([.][0-9]*)?|[.][0-9]+)$ ]] || [[ $scale =~ ^[0.]+$ ]]; then
+  echo "$0: DXCOMPLY_BENCH_SCALE must be a number above 0 (got '$scale')" >&2
+  exit 2
+fi
 bench_dir=${DXCOMPLY_BENCH_DIR:-build/bench}
 as_of=2022-11-01
 generator=tests/bench/generate_large.py

@@ -104,17 +104,21 @@ BOOST_AUTO_TEST_CASE(array_parts_spliced_in_order_read_as_one_stream) {
   const auto element = [](JsonStream& json, int i) {
     json.Newline().BeginObject().Key("i").Int(i).Key("s").String("Hà Nội").EndObject();
   };
-  std::ostringstream whole;
-  {
-    JsonStream json(whole);
-    json.BeginObject().Key("findings").BeginArray();
+  // {"findings":[...]} with the elements `fill` writes into the array.
+  const auto findings = [](const auto& fill) {
+    std::ostringstream out;
+    {
+      JsonStream json(out);
+      json.BeginObject().Key("findings").BeginArray();
+      fill(json);
+      json.Newline().EndArray().EndObject();
+    }
+    return out.str();
+  };
+  const std::string whole = findings([&](JsonStream& json) {
     for (int i = 0; i < 5; ++i) element(json, i);
-    json.Newline().EndArray().EndObject();
-  }
-  std::ostringstream spliced;
-  {
-    JsonStream json(spliced);
-    json.BeginObject().Key("findings").BeginArray();
+  });
+  const std::string spliced = findings([&](JsonStream& json) {
     // Parts of 2, 0 and 3 elements, each from its own stream.
     JsonStream first = JsonStream::ArrayPart(false);
     element(first, 0);
@@ -123,16 +127,12 @@ BOOST_AUTO_TEST_CASE(array_parts_spliced_in_order_read_as_one_stream) {
     JsonStream last = JsonStream::ArrayPart(true);
     for (int i = 2; i < 5; ++i) element(last, i);
     json.Splice(first.Take()).Splice(empty.Take()).Splice(last.Take());
-    json.Newline().EndArray().EndObject();
-  }
-  BOOST_TEST(spliced.str() == whole.str());
-  BOOST_TEST(whole.str().find("}\n,{\"i\":1") != std::string::npos);
+  });
+  BOOST_TEST(spliced == whole);
+  BOOST_TEST(whole.find("}\n,{\"i\":1") != std::string::npos);
 
   // One part stream restarted for each part, as the findings' writer does.
-  std::ostringstream restarted;
-  {
-    JsonStream json(restarted);
-    json.BeginObject().Key("findings").BeginArray();
+  const std::string restarted = findings([&](JsonStream& json) {
     JsonStream part = JsonStream::ArrayPart(false);
     element(part, 0);
     element(part, 1);
@@ -144,9 +144,8 @@ BOOST_AUTO_TEST_CASE(array_parts_spliced_in_order_read_as_one_stream) {
     element(part, 3);
     element(part, 4);
     json.Splice(part.Text());
-    json.Newline().EndArray().EndObject();
-  }
-  BOOST_TEST(restarted.str() == whole.str());
+  });
+  BOOST_TEST(restarted == whole);
 }
 
 BOOST_AUTO_TEST_CASE(an_indented_stream_lays_out_as_nlohmann_dump_does) {

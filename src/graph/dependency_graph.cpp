@@ -360,7 +360,8 @@ class GraphBuilder {
                    pending_.end());
   }
 
-  // The link from `from` to `to`, among from's few (`start` as above).
+  // The link from `from` to `to`, among from's few; `start` as GroupStarts of
+  // pending_ by `from` gives it.
   const PendingLink* FindPending(const std::vector<std::size_t>& start, NodeId from,
                                  NodeId to) const {
     for (std::size_t i = start[from]; i < start[from + 1]; ++i) {

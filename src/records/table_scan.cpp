@@ -40,10 +40,6 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
   std::vector<std::uint8_t> atoms(plan.atoms.size(), 0);
   std::vector<std::uint8_t> fits(plan.columns.size(), 1);
   const int first_atom = plan.FirstAtomColumn();
-  // Each row's agency is looked up, with no memory of the last row's: a
-  // lookup reads one slot (cached when rows come grouped by agency), and
-  // copying the last id for a comparison cost as much when they do not.
-
   const auto read_row = [&](const RowValues& row) {
     ++result.rows;
     bool has_issue = false;
@@ -56,6 +52,9 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
         has_issue = true;
       }
     } else {
+      // Looked up for every row, with no memory of the last row's: a lookup
+      // reads one slot (cached when rows come grouped by agency), and
+      // copying the last id to compare cost as much when they do not.
       const std::string_view agency_id = row.Text(1);
       agency = agencies.Find(agency_id);
       if (agency < 0) {

@@ -107,6 +107,7 @@ class SheetPlanner {
   // Cross-column checks and references on the row as it would be stored.
   void CheckRow(const ImportRow& row, const std::vector<Value>& merged, bool is_new) {
     for (std::size_t i = 0; i < table_.columns.size(); ++i) {
+      if (row.unreadable[i]) continue;
       const ColumnSpec& column = table_.columns[i];
       const int cell = sheet_.ColumnCell(i);
       const Value& value = merged[i];

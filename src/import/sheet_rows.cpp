@@ -122,6 +122,7 @@ SheetRows ReadSheetRows(const Sheet& sheet, int sheet_index, const TableSpec& ta
     bool filled = false;  // beyond the key
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       const int column = out.ColumnCell(i);
+      item.unreadable.push_back(false);
       if (column < 0) {
         item.values.emplace_back();
         continue;
@@ -129,7 +130,10 @@ SheetRows ReadSheetRows(const Sheet& sheet, int sheet_index, const TableSpec& ta
       CellReading reading = ReadCellAs(CellAt(row, column), table.columns[i]);
       if (!reading.problem.empty()) {
         problem(row.number, column, reading.problem);
+        item.unreadable.back() = true;
+        item.values.emplace_back();
         filled = true;
+        continue;
       }
       if (!reading.value.is_null() && !IsKeyColumn(table, table.columns[i].name)) filled = true;
       item.values.emplace_back(std::move(reading.value));

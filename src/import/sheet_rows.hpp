@@ -35,6 +35,9 @@ struct ImportRow {
   // Per column of the table (TableSpec::columns order): the cell's value,
   // or none when the sheet has no such column (then the stored value stays).
   std::vector<std::optional<Value>> values;
+  // Per column: the cell could not be read (its problem is reported; no
+  // other check looks at it).
+  std::vector<bool> unreadable;
 };
 
 struct SheetRows {

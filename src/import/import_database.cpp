@@ -10,6 +10,8 @@
 namespace dxcomply {
 namespace {
 
+constexpr int kCommitTimeoutMs = 60000;
+
 [[noreturn]] void Fail(sqlite3* db, const std::string& path, const std::string& what) {
   throw StoreError(path + ": " + what + ": " + sqlite3_errmsg(db), sqlite3_errcode(db));
 }
@@ -80,6 +82,9 @@ bool ImportDatabase::BeginWrite() {
 }
 
 void ImportDatabase::Commit() {
+  // The commit waits for readers to finish (a report reading the old
+  // snapshot): longer than for another import's write lock.
+  sqlite3_busy_timeout(db_, kCommitTimeoutMs);
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     Fail(db_, path_, "cannot commit");
   }

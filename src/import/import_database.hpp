@@ -30,6 +30,8 @@ class ImportDatabase {
   // BEGIN IMMEDIATE: takes the write lock. False when another writer kept
   // it for longer than the busy timeout.
   bool BeginWrite();
+  // Waits up to a minute for readers of the old snapshot (rollback-journal
+  // databases need them gone to commit); throws StoreError if they stay.
   void Commit();
   // Ends the transaction without changing anything. Safe to call twice.
   void Rollback();

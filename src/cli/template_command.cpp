@@ -105,7 +105,7 @@ ExitStatus RunTemplate(const TemplateOptions& options, std::ostream& out, std::o
   }
   std::size_t rows = 0;
   for (const TemplateSheet& sheet : content.sheets) rows += sheet.rows.size();
-  out << options.out << ": " << Counted(content.sheets.size(), "sheet") << ", "
+  out << options.out << ": " << Counted(content.sheets.size(), "record sheet") << ", "
       << Counted(rows, "row") << " for " << request.agency.name << " (" << request.agency.id
       << ") as of " << FormatIsoDate(request.as_of) << "; " << request.open_duties.size()
       << " open task duties\n";

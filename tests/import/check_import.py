@@ -100,6 +100,42 @@ def rows_of(ws):
     return [row for row in ws.iter_rows(min_row=3) if any(c.value is not None for c in row)]
 
 
+def write_handmade_workbook(path):
+    import zipfile
+    rels_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    def inline(ref, text):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><x:workbook xmlns:x="{main_ns}" xmlns:r="{rels_ns}">'
+                           '<x:workbookPr date1904="1"/><x:sheets><x:sheet name="Hệ thống" sheetId="1" r:id="rId7"/>'
+                           '</x:sheets></x:workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                      '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/>'
+                                      '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/>'
+                                      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                                      '</Relationships>',
+        "xl/strings.xml": f'<?xml version="1.0"?><sst xmlns="{main_ns}"><si><r><t xml:space="preserve">Hệ thống </t></r>'
+                          '<r><rPr><b/></rPr><t>thử</t></r><rPh><t>ignored</t></rPh></si><si><t>Hệ thống thử 2</t></si></sst>',
+        "xl/styles.xml": f'<?xml version="1.0"?><styleSheet xmlns="{main_ns}"><numFmts count="1">'
+                         '<numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts>'
+                         '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>',
+        "xl/worksheets/data.xml": f'<?xml version="1.0"?><worksheet xmlns="{main_ns}"><sheetData>'
+                                  '<row r="1">' + inline("A1", "Tên hệ thống") + inline("B1", "level")
+                                  + inline("C1", "Kết nối CSDL dân cư") + inline("D1", "Ngày đưa vào vận hành")
+                                  + inline("E1", "stopped_on") + '</row>'
+                                  '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>3</v></c>'
+                                  '<c r="C2" t="b"><v>1</v></c><c r="D2" s="1"><v>43373</v></c></row>'
+                                  '<row r="4"><c r="A4" t="s"><v>1</v></c><c r="C4" t="b"><v>0</v></c>'
+                                  '<c r="D4" s="2"><v>42793</v></c><c r="E4" t="str"><v>31/12/2022</v></c></row>'
+                                  '</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+
+
 def main():
     dxcomply, sample, source, work = map(pathlib.Path, sys.argv[1:5])
     dxcomply = dxcomply.resolve()
@@ -313,6 +349,38 @@ def main():
              "CSV values stored as typed: quotes, decimal comma, percent, ISO dates", rows)
     result = run("import", csv_file, "--db", db)
     check.ok("Không có gì mới" in result.stdout, "the CSV again: nothing new", result.stdout)
+
+    # Row ids: unknown, another agency's, given twice.
+    other = sqlite3.connect(db).execute(
+        "SELECT id FROM task WHERE agency_id = 'HA-NOI' LIMIT 1").fetchone()[0]
+    own = sqlite3.connect(db).execute(
+        "SELECT id FROM task WHERE agency_id = ? LIMIT 1", (AGENCY,)).fetchone()[0]
+    ids = work / "ids.csv"
+    ids.write_text(f"id,agency_id,progress\n999999,{AGENCY},0.5\n{other},{AGENCY},0.5\n"
+                   f"{own},{AGENCY},0.5\n{own},{AGENCY},0.6\n", encoding="utf-8")
+    snapshot = sha(db)
+    result = run("import", ids, "--db", db, "--table", "task")
+    check.ok(result.returncode == 2
+             and "ids.csv!A2: không có dòng mã 999999 trong cơ sở dữ liệu" in result.stderr
+             and f"ids.csv!A3: dòng mã {other} là của cơ quan 'HA-NOI'" in result.stderr
+             and f"ids.csv!A5: mã {own} đã có ở ids.csv!A4" in result.stderr
+             and sha(db) == snapshot,
+             "row ids that do not exist, are another agency's or come twice are refused", result.stderr)
+
+    # A workbook written by hand, as other spreadsheet programs write them:
+    # inline strings, a rich-text shared string, a boolean cell, the 1904
+    # date system with a built-in and a custom date format.
+    handmade = work / "handmade.xlsx"
+    write_handmade_workbook(handmade)
+    result = run("import", handmade, "--db", db, "--agency", AGENCY)
+    check.ok(result.returncode == 0 and "Hệ thống (information_system): thêm 2" in result.stdout,
+             "a hand-made workbook imports", result.stdout + result.stderr)
+    got = sqlite3.connect(db).execute(
+        "SELECT name, level, connects_population_db, created_on, stopped_on FROM information_system "
+        "ORDER BY id DESC LIMIT 2").fetchall()
+    check.ok(sorted(got) == [("Hệ thống thử", 3, 1, "2022-10-01", None),
+                             ("Hệ thống thử 2", None, 0, "2021-02-28", "2022-12-31")],
+             "inline and rich-text strings, booleans and 1904-system dates read right", got)
 
     statuses_before_exceptions = run.statuses(db)
     exceptions = work / "ngoai-le.csv"

@@ -73,3 +73,34 @@ CREATE TABLE measurement (
   source       TEXT
 );
 CREATE INDEX measurement_by_indicator ON measurement(indicator_id, agency_id, as_of);
+
+-- Extensions and waivers of a duty granted by a document (issue 15):
+-- `extension` moves the due date to new_due, `waiver` exempts the agency.
+-- period NULL: every period. expires_on NULL: does not expire.
+CREATE TABLE exception (
+  id              INTEGER PRIMARY KEY,
+  obligation_id   TEXT NOT NULL,  -- rules/*.yaml id
+  agency_id       TEXT NOT NULL,
+  period          TEXT,
+  kind            TEXT NOT NULL CHECK (kind IN ('extension','waiver')),
+  new_due         TEXT,           -- extension: the new due date
+  document_number TEXT NOT NULL,  -- e.g. '123/BCĐ-BTTTT'
+  document_date   TEXT NOT NULL,
+  granted_by      TEXT NOT NULL,
+  reason          TEXT,
+  expires_on      TEXT
+);
+
+-- One row per `dxcomply import` that wrote: who ran it, when, on which file
+-- (its SHA-256), and how many rows it added, changed and left alone per
+-- table (JSON: {"task": {"added": 3, "changed": 1, "unchanged": 40}}).
+-- `dxcomply import` creates it in a database that lacks it.
+CREATE TABLE import_log (
+  id          INTEGER PRIMARY KEY,
+  imported_at TEXT NOT NULL,  -- UTC, ISO 8601 'YYYY-MM-DDTHH:MM:SSZ'
+  os_user     TEXT NOT NULL,
+  file_name   TEXT NOT NULL,
+  sha256      TEXT NOT NULL,  -- of the file's bytes, hex
+  agency_id   TEXT,           -- the workbook's agency, if any
+  counts      TEXT NOT NULL   -- JSON, see above
+);

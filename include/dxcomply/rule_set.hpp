@@ -32,6 +32,16 @@ struct ColumnSpec {
   std::optional<std::int64_t> max;  // kInteger
   std::vector<std::string> values;  // kText: allowed values, empty = any
   bool nullable = true;
+  // For people filling the table in a spreadsheet (dxcomply template and
+  // import); the engine ignores them. Optional.
+  std::string label;                      // Vietnamese header, e.g. "Cấp độ"
+  std::string note;                       // a short explanation under the header
+  std::vector<std::string> value_labels;  // kText: Vietnamese names of `values`, same order
+  std::string references;                 // kText: "obligation" (a rule id) or "agency"
+  std::string not_before;                 // kDate: another date column it may not precede
+  // Required (non-empty) when column `required_when_column` holds `required_when_value`.
+  std::string required_when_column;
+  std::string required_when_value;
   SourceLocation location;
 };
 
@@ -45,6 +55,11 @@ struct TableSpec {
   std::string lifetime_from;
   std::string lifetime_until;
   std::vector<ColumnSpec> columns;
+  // For dxcomply template and import (optional): the sheet's Vietnamese name,
+  // and the columns that tell a row without an id apart from the agency's
+  // other rows (its natural key), so importing a file twice adds nothing.
+  std::string sheet;
+  std::vector<std::string> key;
   SourceLocation location;
 
   const ColumnSpec* FindColumn(const std::string& column) const;

@@ -5,6 +5,8 @@
 // stream to stdout rather than being held in memory.
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/import_command.hpp"
+#include "cli/template_command.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -193,6 +195,33 @@ int main(int argc, char** argv) {
   validate_command->add_option("--db", validate.database, "Also check against this database");
   AddLogOptions(validate_command, log);
 
+  // The spreadsheet round trip: template writes a file; import is the one
+  // command that writes to the database.
+  TemplateOptions template_options;
+  CLI::App* template_command = app.add_subcommand(
+      "template", "Write the workbook an agency fills in (its records, open tasks)");
+  AddEvaluateOptions(template_command, template_options, log);
+  template_command->add_option("--agency", template_options.agency, "Agency id")->required();
+  template_command->add_option("--out", template_options.out, "The .xlsx file to write")
+      ->required();
+  template_command
+      ->add_option("--tables", template_options.tables,
+                   "Only these tables (e.g. exception); default: those it owes")
+      ->delimiter(',');
+  ImportOptions import_options;
+  CLI::App* import_command = app.add_subcommand(
+      "import", "Load a filled workbook or CSV file into the database (the one writing command)");
+  import_command->add_option("file", import_options.file, "The .xlsx or .csv file")->required();
+  import_command->add_option("--db", import_options.database, "SQLite database to write")
+      ->required();
+  import_command->add_option("--rules", import_options.rules, "Rules folder (its tables.yaml)")
+      ->capture_default_str();
+  import_command->add_option("--agency", import_options.agency,
+                             "The file's agency: every row must be this agency's");
+  import_command->add_option("--table", import_options.table,
+                             "A CSV file's table (default: the one its header matches)");
+  AddLogOptions(import_command, log);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -213,6 +242,8 @@ int main(int argc, char** argv) {
     if (remind_command->parsed()) status = RunRemind(remind, out, std::cerr);
     if (nightly_command->parsed()) status = RunNightly(nightly, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
+    if (template_command->parsed()) status = RunTemplate(template_options, out, std::cerr);
+    if (import_command->parsed()) status = RunImport(import_options, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;

@@ -3,6 +3,8 @@
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
+#include <algorithm>
+
 namespace dxcomply {
 namespace {
 
@@ -41,9 +43,22 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
   }
 
   for (const TableSpec& table : rules.tables) {
+    // A declared table that nothing reads (the exceptions, until the engine
+    // honours them) may be missing from a database made before it was
+    // declared: said, but no reason to refuse the run.
+    const bool read =
+        table.name == kTaskTable || table.name == kMeasurementTable ||
+        std::any_of(rules.obligations.begin(), rules.obligations.end(),
+                    [&](const Obligation& rule) { return rule.check.table == table.name; });
+    const auto report = [&](const SourceLocation& location, const std::string& message) {
+      if (read) {
+        diagnostics.Error(location, "", message);
+      } else {
+        diagnostics.Warning(location, "", message + "; no rule reads it");
+      }
+    };
     if (!store.HasTable(table.name)) {
-      diagnostics.Error(table.location, "",
-                        "table '" + table.name + "' does not exist in " + store.path());
+      report(table.location, "table '" + table.name + "' does not exist in " + store.path());
       continue;
     }
     std::vector<std::string> names = {table.id_column, table.agency_column};
@@ -51,9 +66,9 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     for (const std::string& name : names) {
       if (!store.HasColumn(table.name, name)) {
         const ColumnSpec* spec = table.FindColumn(name);
-        diagnostics.Error(spec != nullptr ? spec->location : table.location, "",
-                          "column '" + name + "' of table '" + table.name + "' does not exist in " +
-                              store.path());
+        report(spec != nullptr ? spec->location : table.location,
+               "column '" + name + "' of table '" + table.name + "' does not exist in " +
+                   store.path());
       }
     }
   }

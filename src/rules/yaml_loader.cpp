@@ -34,9 +34,13 @@ const std::vector<std::string> kCheckKeys = {"kind",       "table",      "where"
 const std::vector<std::string> kConditionKeys = {"column", "op", "value", "values"};
 const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agencies", "kinds",
                                                   "lead_time"};
-const std::vector<std::string> kTableKeys = {"name", "id", "agency", "lifetime", "columns"};
+const std::vector<std::string> kTableKeys = {"name",    "id",    "agency", "lifetime",
+                                             "columns", "sheet", "key"};
 const std::vector<std::string> kLifetimeKeys = {"from", "until"};
-const std::vector<std::string> kColumnKeys = {"name", "type", "min", "max", "values", "nullable"};
+const std::vector<std::string> kColumnKeys = {
+    "name",  "type", "min",    "max",        "values",     "nullable",
+    "label", "note", "labels", "references", "not_before", "required_when"};
+const std::vector<std::string> kRequiredWhenKeys = {"column", "value"};
 
 // What people coming from SQL or other rule languages write instead.
 std::string SuggestOperator(const std::string& op) {
@@ -876,6 +880,12 @@ class RuleFileLoader {
           }
         }
       }
+      if (const YAML::Node n = YamlNodeReader::Get(node, "sheet"); n.IsDefined()) {
+        table.sheet = reader_.Text(n, "", "sheet").value_or("");
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(node, "key"); n.IsDefined()) {
+        table.key = reader_.TextList(n, "", "key").value_or(std::vector<std::string>{});
+      }
       const YAML::Node columns = YamlNodeReader::Get(node, "columns");
       if (columns.IsDefined() && !columns.IsSequence()) {
         reader_.Error(columns, "", "columns must be a list");
@@ -891,6 +901,7 @@ class RuleFileLoader {
                             "' must be declared with type date");
         }
       }
+      CheckSheetKeys(node, table);
       if (!table.name.empty()) rules_.tables.push_back(std::move(table));
     }
   }
@@ -927,11 +938,74 @@ class RuleFileLoader {
     if (const YAML::Node n = YamlNodeReader::Get(node, "nullable"); n.IsDefined()) {
       column.nullable = reader_.Boolean(n, "", "nullable").value_or(true);
     }
+    LoadSheetKeys(node, column);
     if (table.FindColumn(column.name) != nullptr) {
       reader_.Error(node, "", "column '" + column.name + "' is declared twice");
       return;
     }
     if (!column.name.empty()) table.columns.push_back(std::move(column));
+  }
+
+  // The keys only `dxcomply template` and `import` read.
+  void LoadSheetKeys(const YAML::Node& node, ColumnSpec& column) {
+    for (auto [key, field] : {std::pair{"label", &column.label}, std::pair{"note", &column.note},
+                              std::pair{"references", &column.references},
+                              std::pair{"not_before", &column.not_before}}) {
+      if (const YAML::Node n = YamlNodeReader::Get(node, key); n.IsDefined()) {
+        *field = reader_.Text(n, "", key).value_or("");
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "labels"); n.IsDefined()) {
+      column.value_labels = reader_.TextList(n, "", "labels").value_or(std::vector<std::string>{});
+      if (column.value_labels.size() != column.values.size()) {
+        reader_.Error(n, "", "labels must name each of the column's values, in their order");
+      }
+    }
+    if (!column.references.empty() && column.references != "obligation" &&
+        column.references != "agency") {
+      reader_.Error(YamlNodeReader::Get(node, "references"), "",
+                    "references must be 'obligation' or 'agency'");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "required_when"); n.IsDefined()) {
+      if (reader_.CheckMap(n, kRequiredWhenKeys, "", "required_when")) {
+        column.required_when_column = RequiredText(n, "column", "");
+        column.required_when_value = RequiredText(n, "value", "");
+      }
+    }
+  }
+
+  // Columns named by `key`, `not_before` and `required_when` must be declared.
+  void CheckSheetKeys(const YAML::Node& node, const TableSpec& table) {
+    for (const std::string& key : table.key) {
+      if (table.FindColumn(key) == nullptr) {
+        reader_.Error(YamlNodeReader::Get(node, "key"), "",
+                      "key column '" + key + "' of table '" + table.name + "' is not declared");
+      }
+    }
+    const YAML::Node columns = YamlNodeReader::Get(node, "columns");
+    if (!columns.IsDefined() || !columns.IsSequence()) return;
+    for (const YAML::Node& column_node : columns) {
+      if (!column_node.IsMap()) continue;
+      const YAML::Node name = YamlNodeReader::Get(column_node, "name");
+      const ColumnSpec* column =
+          name.IsDefined() && name.IsScalar() ? table.FindColumn(name.Scalar()) : nullptr;
+      if (column == nullptr) continue;
+      if (!column->not_before.empty()) {
+        const ColumnSpec* earlier = table.FindColumn(column->not_before);
+        if (earlier == nullptr || earlier->type != ColumnType::kDate ||
+            column->type != ColumnType::kDate) {
+          reader_.Error(YamlNodeReader::Get(column_node, "not_before"), "",
+                        "not_before of column '" + column->name +
+                            "' must name another date column, and apply to a date column");
+        }
+      }
+      if (!column->required_when_column.empty() &&
+          table.FindColumn(column->required_when_column) == nullptr) {
+        reader_.Error(YamlNodeReader::Get(column_node, "required_when"), "",
+                      "required_when of column '" + column->name + "' names column '" +
+                          column->required_when_column + "', which is not declared");
+      }
+    }
   }
 
   YamlNodeReader reader_;

@@ -75,11 +75,8 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   const RuleSet& rules = prepared->inputs.rules;
+  if (!RequireKnownObligation(rules, options.obligation, err)) return kExitInputError;
   const Obligation* rule = rules.FindObligation(options.obligation);
-  if (rule == nullptr) {
-    err << "error: unknown obligation '" << options.obligation << "'\n";
-    return kExitInputError;
-  }
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
   const Report& report = Run(*prepared);
   const auto find = [&](const std::string& obligation, const std::string& agency) {
@@ -129,8 +126,7 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
     return kExitInputError;
   }
   for (const std::string* id : {&options.obligation, &options.critical_path}) {
-    if (!id->empty() && prepared->inputs.rules.FindObligation(*id) == nullptr) {
-      err << "error: unknown obligation '" << *id << "'\n";
+    if (!id->empty() && !RequireKnownObligation(prepared->inputs.rules, *id, err)) {
       return kExitInputError;
     }
   }
@@ -190,9 +186,11 @@ ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostre
 }
 
 ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  const std::optional<std::string> folder = RulesFolder(options.rules, err);
+  if (!folder) return kExitInputError;
   Diagnostics diagnostics;
-  const RuleSet rules = LoadCheckedRules(options.rules, diagnostics);
-  LoadCalendar(options.rules, diagnostics);
+  const RuleSet rules = LoadCheckedRules(*folder, diagnostics);
+  LoadCalendar(*folder, diagnostics);
   if (!options.database.empty()) {
     try {
       RecordStore store = RecordStore::Open(options.database);

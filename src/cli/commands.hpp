@@ -15,7 +15,7 @@ namespace dxcomply {
 // Options of every command that evaluates.
 struct EvaluateOptions {
   std::string database;
-  std::string rules = "rules";
+  std::string rules;  // empty: the shipped rules (cli/resource_paths.hpp)
   std::string as_of;  // ISO date; empty: today
   std::string format = "text";
   std::optional<int> lookback_days;
@@ -56,7 +56,7 @@ struct ExportOptions : EvaluateOptions {
 struct RemindOptions : EvaluateOptions {
   std::string out;                      // folder
   std::string agency;                   // only this agency's letter
-  std::string templates = "templates";  // reminder.md.mustache, reminder.html.mustache
+  std::string templates;  // reminder.md.mustache, ...; empty: the shipped ones (resource_paths)
   int reply_within_working_days = 10;   // the reply date: as-of + this many working days
   int max_letters = 100;                // refuse a larger batch ...
   bool force = false;                   // ... unless forced
@@ -69,7 +69,7 @@ struct NightlyOptions : RemindOptions {
 };
 
 struct ValidateOptions {
-  std::string rules = "rules";
+  std::string rules;  // empty: the shipped rules
   std::string database;  // optional
 };
 

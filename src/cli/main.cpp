@@ -5,12 +5,17 @@
 // stream to stdout rather than being held in memory.
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/list_command.hpp"
+#include "cli/remind_command.hpp"
+#include "cli/resource_paths.hpp"
+#include "cli/version.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #ifdef __GLIBC__
@@ -38,6 +43,24 @@ void KeepFreedMemory() {
 #endif
 }
 
+const char* const kRulesHelp =
+    "Rules folder, with its calendar/ (default: $DXCOMPLY_DATA_DIR/rules, else the rules "
+    "installed with the program, <prefix>/share/dxcomply/rules)";
+
+const char* const kFooter =
+    "Exit codes: 0 done; 1 check found something overdue; 2 bad usage, rules, calendar, "
+    "templates, state or database (nothing written); 3 writing an output failed.\n"
+    "Data: the rules (with calendar/) and letter templates are found beside the program "
+    "(<prefix>/share/dxcomply), or in $DXCOMPLY_DATA_DIR, or where --rules and --templates "
+    "say.\nNO_COLOR set: no colour on a terminal. Manual: man dxcomply.";
+
+// https://no-color.org: colour only on a terminal, never when NO_COLOR is
+// set to anything but the empty string.
+bool ColourWanted() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return no_colour == nullptr || *no_colour == '\0';
+}
+
 struct LogOptions {
   bool verbose = false;
   bool quiet = false;
@@ -50,7 +73,7 @@ void AddLogOptions(CLI::App* command, LogOptions& log) {
 
 void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions& log) {
   command->add_option("--db", options.database, "SQLite database of records")->required();
-  command->add_option("--rules", options.rules, "Rules folder")->capture_default_str();
+  command->add_option("--rules", options.rules, kRulesHelp);
   command->add_option("--as-of", options.as_of, "Evaluation date T, YYYY-MM-DD (default: today)");
   command->add_option("--lookback", options.lookback_days,
                       "Lookback window W in days for every rule (default: each rule's, 30)");
@@ -69,8 +92,9 @@ void AddFormatOption(CLI::App* command, EvaluateOptions& options, const std::str
 void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& log) {
   AddEvaluateOptions(command, options, log);
   command->add_option("--out", options.out, "Folder to write into")->required();
-  command->add_option("--templates", options.templates, "Folder of the letter templates")
-      ->capture_default_str();
+  command->add_option("--templates", options.templates,
+                      "Folder of the letter templates (default: the shipped ones, found as "
+                      "the rules are)");
   command
       ->add_option("--reply-within", options.reply_within_working_days,
                    "Working days the agency has to reply")
@@ -85,7 +109,8 @@ void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& l
 }
 
 void SetUpLogging(const LogOptions& log) {
-  auto logger = spdlog::stderr_color_mt("dxcomply");
+  auto logger = spdlog::stderr_color_mt(
+      "dxcomply", ColourWanted() ? spdlog::color_mode::automatic : spdlog::color_mode::never);
   logger->set_pattern("dxcomply: %^%l%$: %v");
   spdlog::set_default_logger(logger);
   spdlog::set_level(log.quiet ? spdlog::level::err
@@ -98,6 +123,9 @@ int main(int argc, char** argv) {
   KeepFreedMemory();
   CLI::App app{"dxcomply: checks digital-transformation obligations and their deadlines"};
   app.require_subcommand(1);
+  app.footer(kFooter);
+  app.set_version_flag("--version", [] { return VersionText(); },
+                       "Print the version, git revision and library versions, and exit");
   LogOptions log;
 
   ReportOptions report;
@@ -146,8 +174,7 @@ int main(int argc, char** argv) {
   CalendarOptions calendar;
   CLI::App* calendar_command = app.add_subcommand(
       "calendar", "Working days as the law counts them (rules/calendar, Labor Code 2019)");
-  calendar_command->add_option("--rules", calendar.rules, "Rules folder (its calendar/)")
-      ->capture_default_str();
+  calendar_command->add_option("--rules", calendar.rules, kRulesHelp);
   calendar_command->add_option("--year", calendar.year, "A year's days off and working Saturdays");
   calendar_command
       ->add_option("--add-working-days", calendar.add_working_days,
@@ -189,9 +216,24 @@ int main(int argc, char** argv) {
   ValidateOptions validate;
   CLI::App* validate_command =
       app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
-  validate_command->add_option("--rules", validate.rules, "Rules folder")->capture_default_str();
+  validate_command->add_option("--rules", validate.rules, kRulesHelp);
   validate_command->add_option("--db", validate.database, "Also check against this database");
   AddLogOptions(validate_command, log);
+
+  ListOptions list;
+  CLI::App* list_command = app.add_subcommand(
+      "list", "The ids the other commands take: agencies (names, kinds) or obligations");
+  list_command->add_option("what", list.what, "agencies or obligations")->required();
+  list_command->add_option("--db", list.database, "SQLite database (for agencies)");
+  list_command->add_option("--rules", list.rules, kRulesHelp);
+  list_command->add_option("--as-of", list.as_of,
+                           "Date, YYYY-MM-DD (default: today): obligations in force and "
+                           "periods begun by then");
+  list_command->add_option("--kind", list.kinds,
+                           "Agencies of this kind only: ministry, gov_agency, province, "
+                           "national (repeatable)");
+  list_command->add_option("--format", list.format, "text or json")->capture_default_str();
+  AddLogOptions(list_command, log);
 
   try {
     app.parse(argc, argv);
@@ -211,8 +253,15 @@ int main(int argc, char** argv) {
     if (calendar_command->parsed()) status = RunCalendar(calendar, out, std::cerr);
     if (export_command->parsed()) status = RunExport(export_options, out, std::cerr);
     if (remind_command->parsed()) status = RunRemind(remind, out, std::cerr);
-    if (nightly_command->parsed()) status = RunNightly(nightly, out, std::cerr);
+    if (nightly_command->parsed()) {
+      // remind finds its own templates; nightly is handed them found.
+      const std::optional<std::string> templates = TemplatesFolder(nightly.templates, std::cerr);
+      if (!templates) return kExitInputError;
+      nightly.templates = *templates;
+      status = RunNightly(nightly, out, std::cerr);
+    }
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
+    if (list_command->parsed()) status = RunList(list, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;

@@ -25,16 +25,26 @@ struct EvaluateOptions {
 struct ReportOptions : EvaluateOptions {
   bool all_statuses = false;
   std::string order = "severity";  // or "impact": what holds back the most first
+  // Only these findings (each repeatable; cli/report_filter.hpp).
+  std::vector<std::string> statuses;
+  std::vector<std::string> kinds;
+  std::vector<std::string> themes;
+  std::vector<std::string> obligations;
+  std::vector<std::string> agencies;
+  std::string output;  // a file, written atomically, instead of stdout
 };
 
+// `format` also takes junit and sarif (report/check_gate.hpp).
 struct CheckOptions : EvaluateOptions {
   std::string agency;
   bool fail_on_risk = false;
+  std::string output;  // a file, written atomically, instead of stdout
 };
 
 struct ExplainOptions : EvaluateOptions {
   std::string obligation;
   std::string agency;
+  std::string period;  // of a recurring obligation; empty: its worst period
   int record_limit = 10;
 };
 

@@ -8,6 +8,7 @@
 #include "cli/list_command.hpp"
 #include "cli/remind_command.hpp"
 #include "cli/resource_paths.hpp"
+#include "cli/terminal.hpp"
 #include "cli/version.hpp"
 #include "store/record_store.hpp"
 
@@ -15,7 +16,6 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
 #include <iostream>
 
 #ifdef __GLIBC__
@@ -53,13 +53,6 @@ const char* const kFooter =
     "Data: the rules (with calendar/) and letter templates are found beside the program "
     "(<prefix>/share/dxcomply), or in $DXCOMPLY_DATA_DIR, or where --rules and --templates "
     "say.\nNO_COLOR set: no colour on a terminal. Manual: man dxcomply.";
-
-// https://no-color.org: colour only on a terminal, never when NO_COLOR is
-// set to anything but the empty string.
-bool ColourWanted() {
-  const char* no_colour = std::getenv("NO_COLOR");
-  return no_colour == nullptr || *no_colour == '\0';
-}
 
 struct LogOptions {
   bool verbose = false;
@@ -110,7 +103,7 @@ void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& l
 
 void SetUpLogging(const LogOptions& log) {
   auto logger = spdlog::stderr_color_mt(
-      "dxcomply", ColourWanted() ? spdlog::color_mode::automatic : spdlog::color_mode::never);
+      "dxcomply", ColourAllowed() ? spdlog::color_mode::automatic : spdlog::color_mode::never);
   logger->set_pattern("dxcomply: %^%l%$: %v");
   spdlog::set_default_logger(logger);
   spdlog::set_level(log.quiet ? spdlog::level::err
@@ -139,14 +132,32 @@ int main(int argc, char** argv) {
       ->add_option("--order", report.order,
                    "severity (days overdue, days left) or impact (what it holds back)")
       ->capture_default_str();
+  report_command->add_option("--status", report.statuses,
+                             "Only findings of this status: overdue, at_risk, on_track, waiting, "
+                             "met_late, met, not_applicable (repeatable; listed even without --all)");
+  report_command->add_option("--kind", report.kinds,
+                             "Only agencies of this kind: ministry, gov_agency, province, "
+                             "national (repeatable)");
+  report_command->add_option("--theme", report.themes,
+                             "Only obligations of this theme, as the rules write it, diacritics "
+                             "optional (repeatable)");
+  report_command->add_option("--obligation", report.obligations,
+                             "Only this obligation (repeatable)");
+  report_command->add_option("--agency", report.agencies, "Only this agency (repeatable)");
+  report_command->add_option("--output", report.output,
+                             "Write to this file (atomically: whole or not at all), not stdout");
 
   CheckOptions check;
   CLI::App* check_command =
       app.add_subcommand("check", "One agency's self-check; exit 1 when something is overdue");
   AddEvaluateOptions(check_command, check, log);
-  AddFormatOption(check_command, check, "text, json or csv");
+  AddFormatOption(check_command, check,
+                  "text, json, csv, junit (JUnit XML) or sarif (SARIF 2.1.0), for CI gates");
   check_command->add_option("--agency", check.agency, "Agency id")->required();
-  check_command->add_flag("--fail-on-risk", check.fail_on_risk, "Exit 1 when at risk too");
+  check_command->add_flag("--fail-on-risk", check.fail_on_risk,
+                          "Exit 1 when at risk too (junit and sarif fail it too)");
+  check_command->add_option("--output", check.output,
+                            "Write to this file (atomically: whole or not at all), not stdout");
 
   ExplainOptions explain;
   CLI::App* explain_command =
@@ -157,6 +168,9 @@ int main(int argc, char** argv) {
   AddFormatOption(explain_command, explain, "text, json or csv");
   explain_command->add_option("--limit", explain.record_limit, "Records to list")
       ->capture_default_str();
+  explain_command->add_option("--period", explain.period,
+                              "Period of a recurring obligation: 2023-09, 2023-Q3, 2023 "
+                              "(default: its worst; `list obligations` shows them)");
 
   GraphOptions graph;
   CLI::App* graph_command =

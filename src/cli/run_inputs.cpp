@@ -82,7 +82,7 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_option,
              << " error(s) between the rules and the database; nothing evaluated\n";
       return std::nullopt;
     }
-    return RunInputs{std::move(rules), std::move(store), std::move(*calendar)};
+    return RunInputs{std::move(rules), std::move(store), std::move(*calendar), rules_directory};
   } catch (const StoreError& e) {
     errors << "error: " << e.what() << "\n";
     return std::nullopt;

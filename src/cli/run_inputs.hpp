@@ -29,7 +29,8 @@ void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out);
 struct RunInputs {
   RuleSet rules;
   RecordStore store;
-  WorkCalendar calendar;  // <rules>/calendar
+  WorkCalendar calendar;     // <rules>/calendar
+  std::string rules_folder;  // where the rules were found
 };
 
 // The rules folder: `given` (--rules) or, when empty, the one shipped with

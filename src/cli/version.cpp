@@ -27,6 +27,8 @@ std::string Line(const std::string& name, const std::string& version) {
 
 }  // namespace
 
+const char* VersionNumber() { return DXCOMPLY_VERSION; }
+
 std::string VersionText() {
   std::string text = "dxcomply " DXCOMPLY_VERSION " (revision " DXCOMPLY_GIT_REVISION ")\n";
   const std::string data = InstalledDataDir();

@@ -7,6 +7,9 @@
 
 namespace dxcomply {
 
+// "0.1.0".
+const char* VersionNumber();
+
 // Several lines, ending with a newline.
 std::string VersionText();
 

@@ -1,7 +1,6 @@
 #include "cli/did_you_mean.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <tuple>
 #include <unordered_map>
 
@@ -115,8 +114,11 @@ std::vector<std::string> NearestIds(const std::string& typed,
   const std::string folded = FoldForMatching(typed);
   std::vector<std::pair<std::size_t, std::string>> close;
   for (const std::string& candidate : candidates) {
-    const std::size_t distance = EditDistance(folded, FoldForMatching(candidate));
-    if (distance <= Tolerance(folded)) close.emplace_back(distance, candidate);
+    const std::string other = FoldForMatching(candidate);
+    const std::size_t distance = EditDistance(folded, other);
+    // The beginning of an id ("is-monitor" for is-monitor-all) is offered too.
+    const bool prefix = folded.size() >= 3 && other.compare(0, folded.size(), folded) == 0;
+    if (distance <= Tolerance(folded) || prefix) close.emplace_back(distance, candidate);
   }
   std::sort(close.begin(), close.end());
   std::vector<std::string> nearest;

@@ -20,7 +20,8 @@ std::string FoldForMatching(std::string_view text);
 // Levenshtein distance between two byte strings.
 std::size_t EditDistance(std::string_view a, std::string_view b);
 
-// Up to three of `candidates` close to `typed` (folded), closest first.
+// Up to three of `candidates` close to `typed` (folded) or beginning with
+// it, closest first.
 std::vector<std::string> NearestIds(const std::string& typed,
                                     const std::vector<std::string>& candidates);
 

@@ -248,6 +248,7 @@ int main(int argc, char** argv) {
                            "national (repeatable)");
   list_command->add_option("--format", list.format, "text or json")->capture_default_str();
   AddLogOptions(list_command, log);
+  for (CLI::App* command : app.get_subcommands({})) command->footer(kFooter);
 
   try {
     app.parse(argc, argv);

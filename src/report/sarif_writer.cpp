@@ -157,7 +157,9 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
           {{{"logicalLocations",
              {{{"name", issue.row_id},
                {"fullyQualifiedName", issue.table + "/" + issue.row_id + "/" + issue.column},
-               {"kind", "object"}}}}}}}});
+               {"kind", "object"}}}}}}},
+         {"partialFingerprints",
+          {{"dxcomplyDataIssue/v1", issue.table + "/" + issue.row_id + "/" + issue.column}}}});
   }
 
   namespace fs = std::filesystem;

@@ -2,9 +2,9 @@
 
 #include "dxcomply/engine.hpp"
 
+#include "cli/did_you_mean.hpp"
 #include "cli/output_files.hpp"
 #include "cli/output_set.hpp"
-#include "cli/did_you_mean.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/report_filter.hpp"
 #include "cli/run_inputs.hpp"
@@ -103,24 +103,24 @@ ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream
   const Report& full = Run(*prepared);
   const Report report = ForAgency(full, options.agency);
   const Summary summary = Summarize(report);
-  const CheckGate gate{report,         prepared->inputs.rules,    options.agency,
-                       options.fail_on_risk, VersionNumber(), prepared->inputs.rules_folder};
+  const CheckGate gate{report,          prepared->inputs.rules,
+                       options.agency,  options.fail_on_risk,
+                       VersionNumber(), prepared->inputs.rules_folder};
   ReportView view{report, summary, options.agency, true};
   view.colour = Colour(options.format, options.output);
-  const ExitStatus written =
-      WriteResult(options.output, out, err, [&](std::ostream& stream) {
-        if (options.format == "junit") {
-          WriteJunit(gate, stream);
-        } else if (options.format == "sarif") {
-          WriteSarif(gate, stream);
-        } else {
-          reporter->WriteReport(view, stream);
-        }
-      });
+  const ExitStatus written = WriteResult(options.output, out, err, [&](std::ostream& stream) {
+    if (options.format == "junit") {
+      WriteJunit(gate, stream);
+    } else if (options.format == "sarif") {
+      WriteSarif(gate, stream);
+    } else {
+      reporter->WriteReport(view, stream);
+    }
+  });
   if (written != kExitOk) return written;
-  const bool fails =
-      std::any_of(report.findings.begin(), report.findings.end(),
-                  [&](const Finding& finding) { return FailsCheck(finding, options.fail_on_risk); });
+  const bool fails = std::any_of(
+      report.findings.begin(), report.findings.end(),
+      [&](const Finding& finding) { return FailsCheck(finding, options.fail_on_risk); });
   return fails ? kExitFindings : kExitOk;
 }
 

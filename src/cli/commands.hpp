@@ -79,7 +79,7 @@ struct NightlyOptions : RemindOptions {
 };
 
 struct ValidateOptions {
-  std::string rules;  // empty: the shipped rules
+  std::string rules;     // empty: the shipped rules
   std::string database;  // optional
 };
 

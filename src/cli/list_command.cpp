@@ -88,8 +88,8 @@ std::string DueText(const Obligation& obligation, const Deadlines& deadlines) {
     case Due::Kind::kAfter:
       return Days(due.days, due.unit) + " after " + due.after + " is met";
     case Due::Kind::kPerRecord:
-      return "each " + obligation.check.table + " row " + Days(due.days, due.unit) +
-             " after its " + due.after_column;
+      return "each " + obligation.check.table + " row " + Days(due.days, due.unit) + " after its " +
+             due.after_column;
     case Due::Kind::kRecurring:
       return std::string("every ") + FrequencyName(due.first.frequency) + " from " +
              due.first.Label() + (due.last ? " to " + due.last->Label() : "") + ", due " +
@@ -143,8 +143,7 @@ std::string PeriodsText(const std::vector<PeriodDue>& periods, const Date& as_of
     }
     shown.push_back(periods[i].label + " (due " + FormatIsoDate(periods[i].due) + ")");
   }
-  return std::to_string(periods.size()) + " as of " + FormatIsoDate(as_of) + ": " +
-         Joined(shown);
+  return std::to_string(periods.size()) + " as of " + FormatIsoDate(as_of) + ": " + Joined(shown);
 }
 
 ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::ostream& out,
@@ -168,24 +167,24 @@ ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::o
       for (const PeriodDue& period : PeriodsOf(obligation, deadlines, as_of)) {
         periods.push_back({{"period", period.label}, {"due", FormatIsoDate(period.due)}});
       }
-      list.push_back({{"id", obligation.id},
-                      {"title", obligation.title},
-                      {"title_en", obligation.title_en},
-                      {"theme", obligation.theme},
-                      {"check", CheckKindName(obligation.check.kind)},
-                      {"due", DueText(obligation, deadlines)},
-                      {"periods", periods},
-                      {"scope", ScopeJson(obligation.applies_to)},
-                      {"issued_on", obligation.issued_on
-                                        ? Json(FormatIsoDate(*obligation.issued_on))
-                                        : Json(nullptr)},
-                      {"in_force", InForce(obligation, as_of)},
-                      {"source",
-                       {{"document", obligation.source.document},
-                        {"passage", obligation.source.passage},
-                        {"assumed", obligation.source.assumed}}},
-                      {"file", obligation.location.file},
-                      {"line", obligation.location.line}});
+      list.push_back(
+          {{"id", obligation.id},
+           {"title", obligation.title},
+           {"title_en", obligation.title_en},
+           {"theme", obligation.theme},
+           {"check", CheckKindName(obligation.check.kind)},
+           {"due", DueText(obligation, deadlines)},
+           {"periods", periods},
+           {"scope", ScopeJson(obligation.applies_to)},
+           {"issued_on",
+            obligation.issued_on ? Json(FormatIsoDate(*obligation.issued_on)) : Json(nullptr)},
+           {"in_force", InForce(obligation, as_of)},
+           {"source",
+            {{"document", obligation.source.document},
+             {"passage", obligation.source.passage},
+             {"assumed", obligation.source.assumed}}},
+           {"file", obligation.location.file},
+           {"line", obligation.location.line}});
     }
     out << Json{{"format", "dxcomply-obligations"},
                 {"version", 1},
@@ -196,8 +195,8 @@ ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::o
     return kExitOk;
   }
 
-  out << rules.obligations.size() << " obligations in " << *folder << " · as of "
-      << DayDate(as_of) << "\n";
+  out << rules.obligations.size() << " obligations in " << *folder << " · as of " << DayDate(as_of)
+      << "\n";
   for (const Obligation& obligation : rules.obligations) {
     out << "\n"
         << obligation.id << " · " << CheckKindName(obligation.check.kind)
@@ -205,13 +204,11 @@ ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::o
     out << "  " << obligation.title << "\n";
     out << "  due       " << DueText(obligation, deadlines) << "\n";
     if (obligation.due.kind == Due::Kind::kRecurring) {
-      out << "  periods   " << PeriodsText(PeriodsOf(obligation, deadlines, as_of), as_of)
-          << "\n";
+      out << "  periods   " << PeriodsText(PeriodsOf(obligation, deadlines, as_of), as_of) << "\n";
     }
     out << "  scope     " << ScopeText(obligation.applies_to) << "\n";
     if (obligation.issued_on) {
-      out << "  in force  "
-          << (InForce(obligation, as_of) ? "since " : "not yet: from ")
+      out << "  in force  " << (InForce(obligation, as_of) ? "since " : "not yet: from ")
           << DayDate(*obligation.issued_on) << "\n";
     }
     out << "  source    " << obligation.source.document << "\n";

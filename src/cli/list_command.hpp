@@ -12,12 +12,12 @@
 namespace dxcomply {
 
 struct ListOptions {
-  std::string what;               // "agencies" or "obligations"
-  std::string database;           // agencies: required
-  std::string rules;              // obligations; empty: the shipped rules
-  std::string as_of;              // ISO date; empty: today
+  std::string what;                // "agencies" or "obligations"
+  std::string database;            // agencies: required
+  std::string rules;               // obligations; empty: the shipped rules
+  std::string as_of;               // ISO date; empty: today
   std::vector<std::string> kinds;  // agencies: only these kinds
-  std::string format = "text";    // text or json
+  std::string format = "text";     // text or json
 };
 
 ExitStatus RunList(const ListOptions& options, std::ostream& out, std::ostream& err);

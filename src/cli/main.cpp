@@ -117,8 +117,9 @@ int main(int argc, char** argv) {
   CLI::App app{"dxcomply: checks digital-transformation obligations and their deadlines"};
   app.require_subcommand(1);
   app.footer(kFooter);
-  app.set_version_flag("--version", [] { return VersionText(); },
-                       "Print the version, git revision and library versions, and exit");
+  app.set_version_flag(
+      "--version", [] { return VersionText(); },
+      "Print the version, git revision and library versions, and exit");
   LogOptions log;
 
   ReportOptions report;
@@ -132,9 +133,10 @@ int main(int argc, char** argv) {
       ->add_option("--order", report.order,
                    "severity (days overdue, days left) or impact (what it holds back)")
       ->capture_default_str();
-  report_command->add_option("--status", report.statuses,
-                             "Only findings of this status: overdue, at_risk, on_track, waiting, "
-                             "met_late, met, not_applicable (repeatable; listed even without --all)");
+  report_command->add_option(
+      "--status", report.statuses,
+      "Only findings of this status: overdue, at_risk, on_track, waiting, "
+      "met_late, met, not_applicable (repeatable; listed even without --all)");
   report_command->add_option("--kind", report.kinds,
                              "Only agencies of this kind: ministry, gov_agency, province, "
                              "national (repeatable)");

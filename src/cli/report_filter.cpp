@@ -85,19 +85,17 @@ void ApplyFindingFilter(const FindingFilter& filter, Report& report) {
     return (!filter.statuses.empty() && !Contains(filter.statuses, finding.status)) ||
            (!filter.kinds.empty() && !Contains(filter.kinds, finding.agency->kind)) ||
            (!filter.themes.empty() && !Contains(filter.themes, finding.obligation->theme)) ||
-           (!filter.obligations.empty() &&
-            !Contains(filter.obligations, finding.obligation->id)) ||
+           (!filter.obligations.empty() && !Contains(filter.obligations, finding.obligation->id)) ||
            (!filter.agencies.empty() && !Contains(filter.agencies, finding.agency->id));
   };
   report.findings.erase(std::remove_if(report.findings.begin(), report.findings.end(), rejected),
                         report.findings.end());
   if (!filter.agencies.empty()) {
-    report.data_issues.erase(
-        std::remove_if(report.data_issues.begin(), report.data_issues.end(),
-                       [&](const DataIssue& issue) {
-                         return !Contains(filter.agencies, issue.agency_id);
-                       }),
-        report.data_issues.end());
+    report.data_issues.erase(std::remove_if(report.data_issues.begin(), report.data_issues.end(),
+                                            [&](const DataIssue& issue) {
+                                              return !Contains(filter.agencies, issue.agency_id);
+                                            }),
+                             report.data_issues.end());
   }
 }
 

@@ -56,9 +56,9 @@ std::optional<std::string> FindDataFolder(const std::string& given, const std::s
   if (!data.empty()) {
     const std::string folder = (fs::path(data) / name).string();
     if (IsFolder(folder)) return folder;
-    err << "error: " << name << " folder not found: looked in " << folder
-        << " (beside the program " << ProgramPath() << "); give " << option
-        << " DIR or set " << kDataDirVariable << " to a folder holding " << name << "/\n";
+    err << "error: " << name << " folder not found: looked in " << folder << " (beside the program "
+        << ProgramPath() << "); give " << option << " DIR or set " << kDataDirVariable
+        << " to a folder holding " << name << "/\n";
   } else {
     err << "error: " << name << " folder not found: the program's own path cannot be read "
         << "(/proc/self/exe), so " << DXCOMPLY_DATA_FROM_PROGRAM << " cannot be looked in; give "

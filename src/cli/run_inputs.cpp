@@ -54,8 +54,8 @@ void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out) {
   for (const Diagnostic& diagnostic : diagnostics.Sorted()) out << diagnostic.ToString() << "\n";
 }
 
-std::optional<RunInputs> OpenRunInputs(const std::string& rules_option,
-                                       const std::string& database, std::ostream& errors) {
+std::optional<RunInputs> OpenRunInputs(const std::string& rules_option, const std::string& database,
+                                       std::ostream& errors) {
   const std::optional<std::string> found = RulesFolder(rules_option, errors);
   if (!found) return std::nullopt;
   const std::string& rules_directory = *found;

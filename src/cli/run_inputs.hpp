@@ -42,7 +42,7 @@ std::optional<std::string> RulesFolder(const std::string& given, std::ostream& e
 // Labor Code's holidays would call a day off a working day.
 WorkCalendar LoadCalendar(const std::string& rules_directory, Diagnostics& diagnostics);
 // `rules_option` as RulesFolder takes it.
-std::optional<RunInputs> OpenRunInputs(const std::string& rules_option,
-                                       const std::string& database, std::ostream& errors);
+std::optional<RunInputs> OpenRunInputs(const std::string& rules_option, const std::string& database,
+                                       std::ostream& errors);
 
 }  // namespace dxcomply

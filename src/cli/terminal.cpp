@@ -1,9 +1,8 @@
 #include "cli/terminal.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <cstring>
+#include <unistd.h>
 
 namespace dxcomply {
 

@@ -5,7 +5,7 @@
 
 namespace dxcomply {
 
-bool ColourAllowed();   // NO_COLOR unset or empty, and TERM not "dumb"
+bool ColourAllowed();  // NO_COLOR unset or empty, and TERM not "dumb"
 bool StdoutIsTerminal();
 
 }  // namespace dxcomply

@@ -32,8 +32,8 @@ const char* VersionNumber() { return DXCOMPLY_VERSION; }
 std::string VersionText() {
   std::string text = "dxcomply " DXCOMPLY_VERSION " (revision " DXCOMPLY_GIT_REVISION ")\n";
   const std::string data = InstalledDataDir();
-  text += "data: " + (data.empty() ? std::string("(unknown)") : data) + " (or " +
-          kDataDirVariable + ", --rules, --templates)\n";
+  text += "data: " + (data.empty() ? std::string("(unknown)") : data) + " (or " + kDataDirVariable +
+          ", --rules, --templates)\n";
   text += "libraries:\n";
   text += Line("SQLite", Linked(sqlite3_libversion(), SQLITE_VERSION));
   text += Line("yaml-cpp", DXCOMPLY_YAML_CPP_VERSION);
@@ -41,9 +41,8 @@ std::string VersionText() {
                             std::to_string(BOOST_VERSION / 100 % 1000) + "." +
                             std::to_string(BOOST_VERSION % 100));
   text += Line("libxlsxwriter", Linked(lxw_version(), LXW_VERSION));
-  text += Line("spdlog", std::to_string(SPDLOG_VER_MAJOR) + "." +
-                             std::to_string(SPDLOG_VER_MINOR) + "." +
-                             std::to_string(SPDLOG_VER_PATCH));
+  text += Line("spdlog", std::to_string(SPDLOG_VER_MAJOR) + "." + std::to_string(SPDLOG_VER_MINOR) +
+                             "." + std::to_string(SPDLOG_VER_PATCH));
   text += Line("nlohmann-json", std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
                                     std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
                                     std::to_string(NLOHMANN_JSON_VERSION_PATCH));

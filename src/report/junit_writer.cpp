@@ -97,14 +97,14 @@ struct Suite {
 };
 
 void WriteCase(const Finding& finding, const CheckGate& gate, std::ostream& out) {
-  out << "    <testcase classname=\"" << Xml(finding.obligation->theme.empty()
-                                                ? "dxcomply"
-                                                : finding.obligation->theme)
+  out << "    <testcase classname=\""
+      << Xml(finding.obligation->theme.empty() ? "dxcomply" : finding.obligation->theme)
       << "\" name=\"" << Xml(CaseName(finding)) << "\" time=\"0\">\n";
   const std::string status = StatusName(finding.status);
   if (FailsCheck(finding, gate.fail_on_risk)) {
-    out << "      <failure type=\"" << status << "\" message=\"" << Xml(status + ": " + finding.reason)
-        << "\">" << Xml(Details(finding), true) << "</failure>\n";
+    out << "      <failure type=\"" << status << "\" message=\""
+        << Xml(status + ": " + finding.reason) << "\">" << Xml(Details(finding), true)
+        << "</failure>\n";
   } else {
     if (Skipped(finding)) {
       out << "      <skipped message=\"" << Xml(status + ": " + finding.reason) << "\"/>\n";
@@ -117,8 +117,7 @@ void WriteCase(const Finding& finding, const CheckGate& gate, std::ostream& out)
 }  // namespace
 
 bool FailsCheck(const Finding& finding, bool fail_on_risk) {
-  return finding.status == Status::kOverdue ||
-         (fail_on_risk && finding.status == Status::kAtRisk);
+  return finding.status == Status::kOverdue || (fail_on_risk && finding.status == Status::kAtRisk);
 }
 
 void WriteJunit(const CheckGate& gate, std::ostream& out) {

@@ -76,9 +76,7 @@ Json RuleOf(const Obligation& obligation) {
   return rule;
 }
 
-std::string Optional(const std::optional<Date>& date) {
-  return date ? FormatIsoDate(*date) : "";
-}
+std::string Optional(const std::optional<Date>& date) { return date ? FormatIsoDate(*date) : ""; }
 
 }  // namespace
 
@@ -88,8 +86,9 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
   std::map<std::string, int> rule_index;
   Json rules = Json::array();
   for (const Obligation& obligation : gate.rules.obligations) {
-    const bool used = std::any_of(report.findings.begin(), report.findings.end(),
-                                  [&](const Finding& f) { return f.obligation->id == obligation.id; });
+    const bool used =
+        std::any_of(report.findings.begin(), report.findings.end(),
+                    [&](const Finding& f) { return f.obligation->id == obligation.id; });
     if (!used) continue;
     rule_index[obligation.id] = static_cast<int>(rules.size());
     rules.push_back(RuleOf(obligation));
@@ -108,15 +107,14 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
     const auto [kind, level] = KindAndLevel(finding, gate.fail_on_risk);
     const std::string instance = finding.agency->id + "/" + finding.obligation->id +
                                  (finding.period.empty() ? "" : "/" + finding.period);
-    Json location = {{"logicalLocations",
-                      {{{"name", finding.agency->id},
-                        {"fullyQualifiedName", instance},
-                        {"kind", "object"}}}}};
+    Json location = {
+        {"logicalLocations",
+         {{{"name", finding.agency->id}, {"fullyQualifiedName", instance}, {"kind", "object"}}}}};
     if (obligation != nullptr && !obligation->location.file.empty()) {
-      Json physical = {{"artifactLocation",
-                        {{"uri", UriOf(RelativeToRules(obligation->location.file,
-                                                       gate.rules_folder))},
-                         {"uriBaseId", kRulesBase}}}};
+      Json physical = {
+          {"artifactLocation",
+           {{"uri", UriOf(RelativeToRules(obligation->location.file, gate.rules_folder))},
+            {"uriBaseId", kRulesBase}}}};
       if (obligation->location.line > 0) {
         physical["region"] = {{"startLine", obligation->location.line}};
       }
@@ -167,26 +165,23 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
   std::string rules_uri =
       "file://" + UriOf(fs::absolute(gate.rules_folder, error).lexically_normal().generic_string());
   if (rules_uri.back() != '/') rules_uri += '/';
-  const Json log = {
-      {"$schema", kSchema},
-      {"version", "2.1.0"},
-      {"runs",
-       {{{"tool",
-          {{"driver",
-            {{"name", "dxcomply"},
-             {"version", gate.tool_version},
-             {"semanticVersion", gate.tool_version},
-             {"rules", rules}}}}},
-         {"originalUriBaseIds",
-          {{kRulesBase,
-            {{"uri", rules_uri}}}}},
-         {"invocations",
-          {{{"executionSuccessful", true},
-            {"properties",
-             {{"agency", gate.agency_id},
-              {"as_of", FormatIsoDate(report.as_of)},
-              {"fail_on_risk", gate.fail_on_risk}}}}}},
-         {"results", results}}}}};
+  const Json log = {{"$schema", kSchema},
+                    {"version", "2.1.0"},
+                    {"runs",
+                     {{{"tool",
+                        {{"driver",
+                          {{"name", "dxcomply"},
+                           {"version", gate.tool_version},
+                           {"semanticVersion", gate.tool_version},
+                           {"rules", rules}}}}},
+                       {"originalUriBaseIds", {{kRulesBase, {{"uri", rules_uri}}}}},
+                       {"invocations",
+                        {{{"executionSuccessful", true},
+                          {"properties",
+                           {{"agency", gate.agency_id},
+                            {"as_of", FormatIsoDate(report.as_of)},
+                            {"fail_on_risk", gate.fail_on_risk}}}}}},
+                       {"results", results}}}}};
   out << log.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 

@@ -38,10 +38,10 @@ const char* StatusHeading(Status status) {
 // A status heading in bold and its colour (ANSI SGR): red overdue, yellow
 // at risk, green met.
 std::string Coloured(Status status, const std::string& text) {
-  const char* colour = status == Status::kOverdue  ? "1;31"
-                       : status == Status::kAtRisk ? "1;33"
+  const char* colour = status == Status::kOverdue                               ? "1;31"
+                       : status == Status::kAtRisk                              ? "1;33"
                        : (status == Status::kMet || status == Status::kMetLate) ? "1;32"
-                                                                                 : "1";
+                                                                                : "1";
   return std::string("\033[") + colour + "m" + text + "\033[0m";
 }
 
@@ -199,9 +199,8 @@ class TextReporter : public Reporter {
 
   static void WriteGroup(Status status, const std::vector<const Finding*>& group, bool colour,
                          std::ostream& out) {
-    const std::string heading =
-        std::string(StatusHeading(status)) + " (" +
-        GroupThousands(static_cast<long long>(group.size())) + ")";
+    const std::string heading = std::string(StatusHeading(status)) + " (" +
+                                GroupThousands(static_cast<long long>(group.size())) + ")";
     out << "\n" << (colour ? Coloured(status, heading) : heading) << "\n";
     if (group.empty()) {
       out << "  none\n";

@@ -22,3 +22,8 @@ add_test(NAME install/man_page
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/check_man_page.py
           $<TARGET_FILE:dxcomply> ${PROJECT_SOURCE_DIR}/docs/dxcomply.1)
 set_tests_properties(install/prefix install/deb PROPERTIES TIMEOUT 180)
+
+# Colour only on a terminal, NO_COLOR honoured (check_colour.py).
+add_test(NAME cli/colour
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/check_colour.py
+          $<TARGET_FILE:dxcomply> ${DXCOMPLY_SAMPLE_DB} ${PROJECT_SOURCE_DIR})

@@ -38,7 +38,8 @@ BOOST_AUTO_TEST_CASE(folds_vietnamese_to_lower_case_ascii_words) {
   // and terminals send it: e + U+0302 (circumflex) + U+0323 (dot below).
   BOOST_TEST(FoldForMatching("Nghe\xCC\x82\xCC\xA3 An") == "nghe an");
   // Invalid UTF-8 and other scripts do not match Latin letters.
-  BOOST_TEST(FoldForMatching("a\xFF" "b") == "a?b");
+  BOOST_TEST(FoldForMatching("a\xFF"
+                             "b") == "a?b");
 }
 
 BOOST_AUTO_TEST_CASE(edit_distance_counts_insertions_deletions_substitutions) {
@@ -53,8 +54,7 @@ BOOST_AUTO_TEST_CASE(an_agency_name_with_or_without_diacritics_gives_its_id) {
   BOOST_TEST(Ids(NearestAgencies("nghe an", kAgencies)) == std::vector<std::string>{"NGHE-AN"});
   BOOST_TEST(Ids(NearestAgencies("Da Nang", kAgencies)) == std::vector<std::string>{"DA-NANG"});
   // One word of a name: the agencies whose names hold it.
-  BOOST_TEST(Ids(NearestAgencies("Hue", kAgencies)) ==
-             std::vector<std::string>{"THUA-THIEN-HUE"});
+  BOOST_TEST(Ids(NearestAgencies("Hue", kAgencies)) == std::vector<std::string>{"THUA-THIEN-HUE"});
 }
 
 BOOST_AUTO_TEST_CASE(a_mistyped_agency_id_gives_the_nearest_ones) {

@@ -35,6 +35,16 @@ const char* StatusHeading(Status status) {
   return "";
 }
 
+// A status heading in bold and its colour (ANSI SGR): red overdue, yellow
+// at risk, green met.
+std::string Coloured(Status status, const std::string& text) {
+  const char* colour = status == Status::kOverdue                               ? "1;31"
+                       : status == Status::kAtRisk                              ? "1;33"
+                       : (status == Status::kMet || status == Status::kMetLate) ? "1;32"
+                                                                                : "1";
+  return std::string("\033[") + colour + "m" + text + "\033[0m";
+}
+
 void WriteCounts(const StatusCounts& counts, std::ostream& out) {
   for (int count : counts) out << PadLeft(GroupThousands(count), 9);
 }
@@ -71,7 +81,7 @@ class TextReporter : public Reporter {
         if (finding->status == status) group.push_back(finding);
       }
       if (group.empty() && !(status == Status::kOverdue || status == Status::kAtRisk)) continue;
-      WriteGroup(status, group, out);
+      WriteGroup(status, group, view.colour, out);
     }
     WriteSummary(view, out);
     WriteDataIssues(report, out);
@@ -187,11 +197,11 @@ class TextReporter : public Reporter {
     return "records that count against it on " + FormatIsoDate(f.as_of) + " (" + first + "):";
   }
 
-  static void WriteGroup(Status status, const std::vector<const Finding*>& group,
+  static void WriteGroup(Status status, const std::vector<const Finding*>& group, bool colour,
                          std::ostream& out) {
-    out << "\n"
-        << StatusHeading(status) << " (" << GroupThousands(static_cast<long long>(group.size()))
-        << ")\n";
+    const std::string heading = std::string(StatusHeading(status)) + " (" +
+                                GroupThousands(static_cast<long long>(group.size())) + ")";
+    out << "\n" << (colour ? Coloured(status, heading) : heading) << "\n";
     if (group.empty()) {
       out << "  none\n";
       return;

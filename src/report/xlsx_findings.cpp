@@ -20,7 +20,6 @@ struct Context {
   TitleIndex titles;
   struct Source {
     std::string document;
-    std::string citation;
     std::string assumed;
   };
   std::unordered_map<const ObligationText*, Source> sources;
@@ -28,7 +27,7 @@ struct Context {
   const Source& SourceOf(const Finding& f) {
     const auto [it, added] = sources.try_emplace(f.obligation.get());
     if (added) {
-      it->second = {DocumentName(f.obligation->source), CitationText(f.obligation->source),
+      it->second = {DocumentName(f.obligation->source),
                     WithoutInternalReferences(f.obligation->source.assumed)};
     }
     return it->second;
@@ -128,9 +127,6 @@ const Column kColumns[] = {
     {"source_document", On::kBoth, Shown::kWrapped, 40,
      [](const Finding& f, Context& context) { return !context.SourceOf(f).document.empty(); },
      [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).document); }},
-    {"source_citation", On::kBoth, Shown::kWrapped, 40,
-     [](const Finding& f, Context& context) { return !context.SourceOf(f).citation.empty(); },
-     [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).citation); }},
     {"source_assumed", On::kBoth, Shown::kWrapped, 40,
      [](const Finding& f, Context& context) { return !context.SourceOf(f).assumed.empty(); },
      [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).assumed); }},

@@ -4,12 +4,13 @@
 //   per agency kind: the seven statuses and the total, then "Tất cả"
 //     (a stacked bar chart of the statuses per kind beside it)
 //   per obligation: the statuses, the total, the national figure, theme,
-//     check, id
+//     check, id, and the legal source in full
 //   per agency: the statuses, the total, kind and id (filtered)
 //
 // Every table's first column names its rows, its statuses are in columns
 // B to H, worst first, and its total in I.
 #include "report/finding_vi.hpp"
+#include "report/source_display.hpp"
 #include "report/xlsx_labels.hpp"
 #include "report/xlsx_sheets.hpp"
 
@@ -135,7 +136,8 @@ void WriteSummarySheet(Book& book, Sheet& sheet, const Report& report, const Sum
   book.Text(sheet, row++, 0, WorkbookLabel("by_obligation"), book.bold());
   row = CountsHead(book, sheet, row, "obligation_title",
                    {"national_numerator", "national_denominator", "national_share", "theme",
-                    "check", "obligation_id"});
+                    "check", "obligation_id", "source_document", "source_citation",
+                    "source_assumed"});
   for (const ObligationSummary& o : summary.obligations) {
     const ObligationText* text = texts.at(o.obligation_id);
     Counts(book, sheet, row, text->title, o.statuses, book.wrap());
@@ -153,7 +155,12 @@ void WriteSummarySheet(Book& book, Sheet& sheet, const Report& report, const Sum
     }
     book.Text(sheet, row, col + 3, text->theme, book.wrap());
     book.Text(sheet, row, col + 4, CheckLabelVi(o.check_kind));
-    book.Text(sheet, row++, col + 5, o.obligation_id);
+    book.Text(sheet, row, col + 5, o.obligation_id);
+    // The legal source in full, once per obligation (the lists give the
+    // document's name only).
+    book.Text(sheet, row, col + 6, DocumentName(text->source), book.wrap());
+    book.Text(sheet, row, col + 7, CitationText(text->source), book.wrap());
+    book.Text(sheet, row++, col + 8, WithoutInternalReferences(text->source.assumed), book.wrap());
   }
   ++row;
 
@@ -178,10 +185,11 @@ void WriteSummarySheet(Book& book, Sheet& sheet, const Report& report, const Sum
   }
   book.Check(worksheet_autofilter(sheet.worksheet, static_cast<lxw_row_t>(agency_heading), 0,
                                   static_cast<lxw_row_t>(row - 1), kTotalColumn + 2));
-  std::vector<double> caps(kTotalColumn + 7, 14);
+  std::vector<double> caps(kTotalColumn + 10, 14);
   caps[0] = 60;
   caps[kTotalColumn + 4] = 30;
   caps[kTotalColumn + 6] = 24;
+  for (int col = kTotalColumn + 7; col < kTotalColumn + 10; ++col) caps[col] = 50;
   book.FitColumns(sheet, caps);
 }
 

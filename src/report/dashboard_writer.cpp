@@ -5,11 +5,11 @@
 // chooses what goes in and spells the figures in Vietnamese as the workbook
 // does (report/finding_vi.hpp).
 //
-// The national data is sized for a large country: one array per overdue or
-// at-risk finding (fields named once in "list_fields"), one object per
-// agency with its counts and a one-character-per-obligation row of the
-// agencies x obligations table, and what every instance of an obligation
-// shares (title, theme, target, legal source) once per obligation.
+// The national data is sized for a large country: the overdue and at-risk
+// findings by column (numbers, shared texts once), one object per agency
+// with its counts and a one-character-per-obligation row of the agencies x
+// obligations table, and what every instance of an obligation shares
+// (title, theme, target, legal source) once per obligation.
 #include "report/dashboard_writer.hpp"
 
 #include "report/dashboard_parts.hpp"
@@ -45,11 +45,6 @@ constexpr const char* kAgencyFolder = "dashboard/agencies/";
 // One character per obligation in an agency's row of the table: the worst
 // status of its instances ('0' overdue ... '6' not applicable), or not owed.
 constexpr char kNotOwed = '.';
-
-// The list's fields, in each row's order.
-constexpr const char* kListFields[] = {"agency", "obligation", "period",     "status",
-                                       "days",   "working_days", "due",      "now",
-                                       "holds_back", "holds_back_agencies", "reason"};
 
 bool Listed(const Finding& f) {
   return f.status == Status::kOverdue || f.status == Status::kAtRisk;
@@ -144,33 +139,67 @@ void WriteAgencies(JsonStream& out, const Report& report,
   out.Newline().EndArray();
 }
 
-// The overdue and at-risk findings, worst first, one array each.
-void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
-  std::size_t rows = 0;
-  for (const Finding& f : report.findings) rows += Listed(f) ? 1 : 0;
-  const bool reasons = rows <= kDashboardInlineReasons;
-  out.Newline().Key("list_fields").BeginArray();
-  for (const char* field : kListFields) out.String(field);
-  out.EndArray();
-  out.Newline().Key("list_reasons").Bool(reasons);
-  out.Newline().Key("list").BeginArray();
-  for (const Finding& f : report.findings) {
-    if (!Listed(f)) continue;
-    out.Newline().BeginArray();
-    out.Int(indexes.agency.at(f.agency->id));
-    out.Int(indexes.obligation.at(f.obligation->id));
-    out.String(f.period);
-    out.Int(static_cast<int>(f.status));
-    out.Int(f.status == Status::kOverdue ? f.days_overdue : f.days_left);
-    out.Int(f.day_unit == DayUnit::kWorking ? 1 : 0);
-    out.String(f.due ? FormatIsoDate(*f.due) : "");
-    out.String(MeasureVi(f, f.at_as_of));
-    out.Int(f.holds_back);
-    out.Int(f.holds_back_agencies);
-    if (reasons) out.String(ReasonVi(f));
+// Texts that many rows share, each written once: a row holds its number.
+class Dictionary {
+ public:
+  int Of(const std::string& text) {
+    const auto [it, added] = numbers_.try_emplace(text, static_cast<int>(texts_.size()));
+    if (added) texts_.push_back(text);
+    return it->second;
+  }
+  void Write(JsonStream& out) const {
+    out.BeginArray();
+    for (const std::string& text : texts_) out.String(text);
     out.EndArray();
   }
-  out.Newline().EndArray();
+
+ private:
+  std::unordered_map<std::string, int> numbers_;
+  std::vector<std::string> texts_;
+};
+
+// The overdue and at-risk findings, worst first, by column: an array per
+// field, the periods, due dates and figures as numbers into the
+// dictionaries that follow (a large country lists 200,000 of them, and
+// arrays of numbers are what a browser parses fastest).
+void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
+  std::vector<const Finding*> listed;
+  for (const Finding& f : report.findings) {
+    if (Listed(f)) listed.push_back(&f);
+  }
+  const bool reasons = listed.size() <= kDashboardInlineReasons;
+  Dictionary periods, dates, texts;
+  const auto column = [&](const char* name, const auto& value) {
+    out.Newline().Key(std::string_view(name)).BeginArray();
+    for (const Finding* f : listed) out.Int(value(*f));
+    out.EndArray();
+  };
+  out.Newline().Key("list_reasons").Bool(reasons);
+  out.Newline().Key("list").BeginObject();
+  column("agency", [&](const Finding& f) { return indexes.agency.at(f.agency->id); });
+  column("obligation", [&](const Finding& f) { return indexes.obligation.at(f.obligation->id); });
+  column("period", [&](const Finding& f) { return periods.Of(f.period); });
+  column("status", [](const Finding& f) { return static_cast<int>(f.status); });
+  column("days", [](const Finding& f) {
+    return f.status == Status::kOverdue ? f.days_overdue : f.days_left;
+  });
+  column("working_days", [](const Finding& f) { return f.day_unit == DayUnit::kWorking ? 1 : 0; });
+  column("due", [&](const Finding& f) { return dates.Of(f.due ? FormatIsoDate(*f.due) : ""); });
+  column("now", [&](const Finding& f) { return texts.Of(MeasureVi(f, f.at_as_of)); });
+  column("holds_back", [](const Finding& f) { return f.holds_back; });
+  column("holds_back_agencies", [](const Finding& f) { return f.holds_back_agencies; });
+  if (reasons) {
+    out.Newline().Key("reason").BeginArray();
+    for (const Finding* f : listed) out.String(ReasonVi(*f));
+    out.EndArray();
+  }
+  out.Newline().EndObject();
+  out.Newline().Key("list_periods");
+  periods.Write(out);
+  out.Newline().Key("list_dates");
+  dates.Write(out);
+  out.Newline().Key("list_texts");
+  texts.Write(out);
 }
 
 // The deadlines of the next kTimelineDays days: per due date, obligation

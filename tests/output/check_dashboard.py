@@ -479,7 +479,7 @@ def check_failures(check, browser, work, text):
     # The checks above must be able to fail: a page whose data is broken
     # reports an error instead of finishing.
     broken = work / "html" / "broken.html"
-    broken.write_text(text.replace('"list":[', '"list":{', 1), encoding="utf-8")
+    broken.write_text(text.replace('"list":{', '"list":[', 1), encoding="utf-8")
     page = browser.open(broken.resolve().as_uri())
     state, _ = page.wait_for("document.body && document.body.dataset.rendered && "
                              "document.body.dataset.rendered !== 'loading' && Object.assign({}, document.body.dataset)")

@@ -5,6 +5,7 @@
 // stream to stdout rather than being held in memory.
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/test_command.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -193,6 +194,21 @@ int main(int argc, char** argv) {
   validate_command->add_option("--db", validate.database, "Also check against this database");
   AddLogOptions(validate_command, log);
 
+  TestOptions test;
+  CLI::App* test_command = app.add_subcommand(
+      "test", "Run the rule tests (rules/tests/*.yaml): fixtures, a date, the expected statuses");
+  test_command
+      ->add_option("paths", test.paths,
+                   "Rules folders (their tests/), test files or folders of test files")
+      ->capture_default_str();
+  test_command->add_option("--run", test.run, "Only the cases whose name matches this regex");
+  test_command->add_flag("-v,--verbose", test.verbose, "Show what the engine said of every case");
+  test_command->add_flag("--require-coverage", test.require_coverage,
+                         "Fail when an obligation of a rules folder has no test");
+  test_command->add_option("--schema", test.schema,
+                           "The data contract fixtures are built on (default: data/schema.sql, "
+                           "built in)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -213,6 +229,7 @@ int main(int argc, char** argv) {
     if (remind_command->parsed()) status = RunRemind(remind, out, std::cerr);
     if (nightly_command->parsed()) status = RunNightly(nightly, out, std::cerr);
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
+    if (test_command->parsed()) status = RunTest(test, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;

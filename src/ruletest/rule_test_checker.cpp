@@ -61,7 +61,7 @@ class Checker {
       for (const FixtureValue& value : row.values) given = given || value.column == column.name;
       if (given) continue;
       Error(row.location, "",
-            "a " + row.table + " row needs '" + column.name + "' (NOT NULL in " +
+            "a row of table " + row.table + " needs '" + column.name + "' (NOT NULL in " +
                 schema_.contract_name() + "; give it here or under 'defaults:')");
       fits = false;
     }

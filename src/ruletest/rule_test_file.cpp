@@ -98,8 +98,8 @@ class TestFileReader {
     if (value.IsNull()) return fixture;
     if (!value.IsScalar()) {
       reader_.Error(value, "",
-                    "the value of column '" + fixture.column + "' of a " + table +
-                        " row must be a single value (or empty for NULL), not a list or a map");
+                    "the value of column '" + fixture.column + "' of a row of table " + table +
+                        " must be a single value (or empty for NULL), not a list or a map");
       return std::nullopt;
     }
     fixture.text = value.Scalar();
@@ -165,7 +165,7 @@ class TestFileReader {
         continue;
       }
       for (const YAML::Node& item : entry.second) {
-        std::optional<ColumnValues> values = ReadColumns(item, table, "a " + table + " row");
+        std::optional<ColumnValues> values = ReadColumns(item, table, "a row of table " + table);
         if (!values) continue;
         FixtureRow row{table, std::move(*values), reader_.At(item)};
         ApplyDefaults(row);
@@ -294,15 +294,16 @@ class TestFileReader {
     return expectation;
   }
 
+  // A case with a name is kept even when parts of it are wrong, so that
+  // its rows and other expectations are checked too; the errors stop the
+  // run before any case runs.
   std::optional<RuleTestCase> ReadCase(const YAML::Node& node,
                                        const std::vector<FixtureRow>& shared_rows) {
     if (!reader_.CheckMap(node, kCaseKeys, "", "a test case")) return std::nullopt;
     RuleTestCase test;
     const YAML::Node name = YamlNodeReader::Get(node, "name");
-    const YAML::Node as_of = YamlNodeReader::Get(node, "as_of");
-    const YAML::Node expect = YamlNodeReader::Get(node, "expect");
-    if (!name.IsDefined() || !as_of.IsDefined() || !expect.IsDefined()) {
-      reader_.Error(node, "", "a test case needs 'name', 'as_of' and 'expect'");
+    if (!name.IsDefined()) {
+      reader_.Error(node, "", "a test case needs 'name'");
       return std::nullopt;
     }
     const auto name_text = reader_.Text(name, "", "'name'");
@@ -313,43 +314,39 @@ class TestFileReader {
     }
     test.name = *name_text;
     test.location = reader_.At(name);
-    bool ok = true;
-    if (const auto date = reader_.IsoDate(as_of, "", "'as_of'")) {
-      test.as_of = *date;
-    } else {
-      ok = false;
+    for (const char* required : {"as_of", "expect"}) {
+      if (!YamlNodeReader::Get(node, required).IsDefined()) {
+        reader_.Error(name, "",
+                      std::string("test case '") + test.name + "' needs '" + required + "'");
+      }
+    }
+    if (const YAML::Node as_of = YamlNodeReader::Get(node, "as_of"); as_of.IsDefined()) {
+      if (const auto date = reader_.IsoDate(as_of, "", "'as_of'")) test.as_of = *date;
     }
     if (const YAML::Node lookback = YamlNodeReader::Get(node, "lookback"); lookback.IsDefined()) {
       test.lookback_days = ReadDays(lookback, "'lookback'", 1);
-      ok = ok && test.lookback_days.has_value();
     }
     if (const YAML::Node warn = YamlNodeReader::Get(node, "warn_before"); warn.IsDefined()) {
       test.warn_before_days = ReadDays(warn, "'warn_before'", 0);
-      ok = ok && test.warn_before_days.has_value();
     }
     if (const YAML::Node exhaustive = YamlNodeReader::Get(node, "exhaustive");
         exhaustive.IsDefined()) {
-      const std::optional<bool> flag = reader_.Boolean(exhaustive, "", "'exhaustive'");
-      test.exhaustive = flag.value_or(false);
-      ok = ok && flag.has_value();
+      test.exhaustive = reader_.Boolean(exhaustive, "", "'exhaustive'").value_or(false);
     }
     test.rows = shared_rows;
     if (const YAML::Node rows = YamlNodeReader::Get(node, "rows"); rows.IsDefined()) {
       ReadRows(rows, test.rows);
     }
+    const YAML::Node expect = YamlNodeReader::Get(node, "expect");
+    if (!expect.IsDefined()) return test;
     if (!expect.IsSequence() || expect.size() == 0) {
       reader_.Error(expect, "", "'expect' must be a list of at least one expected instance");
-      return std::nullopt;
+      return test;
     }
     for (const YAML::Node& item : expect) {
       std::optional<Expectation> expectation = ReadExpectation(item);
-      if (expectation) {
-        test.expectations.push_back(std::move(*expectation));
-      } else {
-        ok = false;
-      }
+      if (expectation) test.expectations.push_back(std::move(*expectation));
     }
-    if (!ok) return std::nullopt;
     return test;
   }
 

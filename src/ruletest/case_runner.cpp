@@ -173,9 +173,10 @@ CaseOutcome RunRuleTestCase(const RuleTestFile& file, const RuleTestCase& test,
   outcome.data_issues = report.data_issues;
 
   std::set<const Finding*> expected;
-  std::set<std::string> named_obligations;
+  // What an exhaustive case covers: obligation and period ("" for any).
+  std::set<std::pair<std::string, std::string>> named;
   for (const Expectation& expectation : test.expectations) {
-    named_obligations.insert(expectation.obligation);
+    named.insert({expectation.obligation, expectation.period.value_or("")});
     std::vector<const Finding*> candidates;
     for (const Finding& finding : report.findings) {
       if (Matches(expectation, finding)) candidates.push_back(&finding);
@@ -193,7 +194,9 @@ CaseOutcome RunRuleTestCase(const RuleTestFile& file, const RuleTestCase& test,
   }
   if (test.exhaustive) {
     for (const Finding& finding : report.findings) {
-      if (named_obligations.count(finding.obligation->id) > 0 && expected.count(&finding) == 0) {
+      const bool covered = named.count({finding.obligation->id, ""}) > 0 ||
+                           named.count({finding.obligation->id, finding.period}) > 0;
+      if (covered && expected.count(&finding) == 0) {
         outcome.unexpected.push_back(Actual(finding));
       }
     }

@@ -49,7 +49,8 @@ struct CaseOutcome {
   const RuleTestFile* file = nullptr;
   const RuleTestCase* test = nullptr;
   std::vector<ExpectationOutcome> expectations;
-  // In exhaustive cases, the instances of the named obligations that no
+  // In exhaustive cases, the instances of the named obligations (of the
+  // named periods, when every expectation of one names its period) that no
   // expectation names.
   std::vector<ActualInstance> unexpected;
   std::vector<DataIssue> data_issues;  // of the fixture rows, shown with a failure

@@ -77,7 +77,8 @@ struct RuleTestCase {
   std::optional<int> warn_before_days;
   std::vector<FixtureRow> rows;  // the file's rows, then the case's
   std::vector<Expectation> expectations;
-  // Every instance of the obligations the case names must be expected.
+  // Every instance of the obligations the case names must be expected; of
+  // an obligation whose expectations all name a period, only those periods.
   bool exhaustive = false;
   SourceLocation location;  // the case's `name:`
 };

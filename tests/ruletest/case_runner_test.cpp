@@ -173,6 +173,17 @@ BOOST_AUTO_TEST_CASE(an_exhaustive_case_fails_on_an_instance_it_did_not_expect) 
            "2022-09-30\"\n");
 }
 
+BOOST_AUTO_TEST_CASE(an_exhaustive_case_covers_only_the_periods_it_names) {
+  Fixture fixture;
+  // 2022-08 and 2022-10 exist too; only September's instances are checked.
+  BOOST_TEST(fixture.Run(R"yaml(  - name: september
+    as_of: 2022-10-01
+    exhaustive: true
+    expect:
+      - {obligation: report, agency: BTC, period: 2022-09, status: overdue}
+)yaml") == "t.yaml\n  PASS  september\n");
+}
+
 BOOST_AUTO_TEST_CASE(the_rows_of_one_case_do_not_reach_the_next) {
   Fixture fixture;
   BOOST_TEST(fixture.Run(R"yaml(  - name: approved

@@ -285,7 +285,21 @@ def check_agencies_table(check, page, findings, agencies, work):
     check.ok("Hà Nội" in found and all("ha noi" in fold(n) for n in found),
              "agencies: 'ha noi' (no diacritics) finds Hà Nội and only names containing it", found)
     page.evaluate("__t.type('agencies-search', '')")
+    # The header's search box: suggestions as one types, Enter opens the first.
+    page.evaluate("__t.type('agency-search', 'quang nam')")
+    hits = page.evaluate("[...document.querySelectorAll('#agency-hits a')].map(a => a.dataset.agency)")
+    check.ok(hits and hits[0] == "QUANG-NAM" and all("quang nam" in fold(agencies[h]) for h in hits),
+             "header: typing 'quang nam' suggests Quảng Nam first", hits)
 
+    # A theme shows its obligations' columns only.
+    theme = sorted({f["theme"] for f in findings if f["agency"]["kind"] != "national"})[0]
+    page.evaluate(f"__t.choose('agencies-theme', {json.dumps(theme)})")
+    shown = page.evaluate(f"[...document.querySelectorAll('#{table} thead th[data-obligation]')]"
+                          ".filter(th => th.style.display !== 'none').map(th => th.dataset.obligation)")
+    of_theme = {f["obligation_id"] for f in findings if f["theme"] == theme and f["agency"]["kind"] != "national"}
+    check.same(sorted(shown), sorted(of_theme), f"agencies: the theme {theme!r} shows its {len(of_theme)} "
+               "obligations' columns only")
+    page.evaluate("__t.choose('agencies-theme', '')")
     kinds = {f["agency"]["id"]: f["agency"]["kind"] for f in findings}
     for kind, status in (("ministry", ""), ("gov_agency", "clear"), ("province", "overdue")):
         page.evaluate(f"__t.choose('agencies-kind', '{kind}')")

@@ -290,6 +290,7 @@ def check_agencies_table(check, page, findings, agencies, work):
     hits = page.evaluate("[...document.querySelectorAll('#agency-hits a')].map(a => a.dataset.agency)")
     check.ok(hits and hits[0] == "QUANG-NAM" and all("quang nam" in fold(agencies[h]) for h in hits),
              "header: typing 'quang nam' suggests Quảng Nam first", hits)
+    page.evaluate("__t.type('agency-search', '')")
 
     # A theme shows its obligations' columns only.
     theme = sorted({f["theme"] for f in findings if f["agency"]["kind"] != "national"})[0]

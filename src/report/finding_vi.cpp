@@ -12,8 +12,9 @@ constexpr double kEpsilon = 1e-9;
 
 // The words, in one place (to be taken over by po/vi.po, issue 14).
 // Indexed by Status (worst first).
-constexpr const char* kStatusVi[] = {"Quá hạn", "Có nguy cơ chậm", "Đúng tiến độ", "Đang chờ",
-                                     "Đạt (trễ hạn)", "Đạt", "Không áp dụng"};
+constexpr const char* kStatusVi[] = {"Quá hạn",      "Có nguy cơ chậm", "Đúng tiến độ",
+                                     "Đang chờ",     "Đạt (trễ hạn)",   "Đạt",
+                                     "Không áp dụng"};
 
 struct KindWords {
   const char* kind;
@@ -185,9 +186,7 @@ std::string TargetVi(const Finding& f) {
   return ViPercent(f.target);
 }
 
-std::string ProjectionVi(const Finding& f) {
-  return f.projection ? ValueVi(f, *f.projection) : "";
-}
+std::string ProjectionVi(const Finding& f) { return f.projection ? ValueVi(f, *f.projection) : ""; }
 
 std::string StatusWithDaysVi(const Finding& f) {
   std::string text = StatusLabelVi(f.status);
@@ -230,7 +229,8 @@ std::string InstanceRefVi(const InstanceRef& ref, const TitleIndex& titles) {
 
 std::string BlockersVi(const Finding& f, const TitleIndex& titles) {
   std::string text;
-  for (const BlockerChain& chain : f.blocked_by) Join(text, InstanceRefVi(chain.chain.back(), titles));
+  for (const BlockerChain& chain : f.blocked_by)
+    Join(text, InstanceRefVi(chain.chain.back(), titles));
   return text;
 }
 
@@ -245,7 +245,8 @@ std::string ReasonVi(const Finding& f) {
       break;
     case Status::kAtRisk:
       text = NowAgainstTarget(f);
-      if (f.due) Join(text, "còn " + ViDays(f.days_left, f.day_unit) + " đến hạn " + DateVi(*f.due));
+      if (f.due)
+        Join(text, "còn " + ViDays(f.days_left, f.day_unit) + " đến hạn " + DateVi(*f.due));
       Join(text, PacePhrase(f));
       Join(text, BlockedPhrase(f));
       break;
@@ -262,8 +263,8 @@ std::string ReasonVi(const Finding& f) {
     case Status::kMetLate:
       text = NowAgainstTarget(f);
       if (f.due) {
-        Join(text, "đạt sau hạn " + DateVi(*f.due) + " (khi đến hạn: " + MeasureVi(f, f.at_due) +
-                       ")");
+        Join(text,
+             "đạt sau hạn " + DateVi(*f.due) + " (khi đến hạn: " + MeasureVi(f, f.at_due) + ")");
       }
       break;
     case Status::kMet:

@@ -8,14 +8,14 @@ namespace {
 
 // Vietnamese document types, capitalised as a citation starts them.
 constexpr std::string_view kDocumentTypes[] = {
-    "Quyết định", "Nghị quyết", "Nghị định", "Chỉ thị",   "Thông tư",   "Luật",
+    "Quyết định", "Nghị quyết", "Nghị định", "Chỉ thị",    "Thông tư",     "Luật",
     "Công văn",   "Văn bản",    "Kế hoạch",  "Chiến lược", "Chương trình", "Báo cáo",
-    "Sơ kết",     "Thông báo",  "Đề án",     "Kết luận",   "Quy định",   "Hướng dẫn"};
+    "Sơ kết",     "Thông báo",  "Đề án",     "Kết luận",   "Quy định",     "Hướng dẫn"};
 
 // Where a document's name ends and its locator or a note begins. ", mục"
 // only before a number (", mục I.1.1", not ", mục tiêu").
 constexpr std::string_view kLocators[] = {", slide", ", trang ", ", phần ", ", trích ",
-                                          ", điểm ",  ", khoản ", ", Điều ", ", phụ lục"};
+                                          ", điểm ", ", khoản ", ", Điều ", ", phụ lục"};
 
 constexpr std::string_view kFileExtensions[] = {".md",   ".pdf",  ".yaml", ".yml", ".txt",
                                                 ".docx", ".xlsx", ".html", ".csv", ".json",
@@ -40,8 +40,7 @@ bool EndsWith(std::string_view text, std::string_view end) {
 bool IsInternalReference(std::string_view token) {
   if (token.empty() || !std::all_of(token.begin(), token.end(), IsPathChar)) return false;
   const std::size_t slash = token.find('/');
-  if (slash != std::string_view::npos && slash > 0 &&
-      (IsLowerAscii(token[0]) || token[0] == '.')) {
+  if (slash != std::string_view::npos && slash > 0 && (IsLowerAscii(token[0]) || token[0] == '.')) {
     // "seeds/002", "docs/a.md", "../x/y": not "and/or".
     const std::string_view first = token.substr(0, slash);
     const std::string_view rest = token.substr(slash + 1);

@@ -41,7 +41,7 @@ struct Column {
   std::string_view code;
   On on;
   Shown shown;
-  double cap;  // widest, in characters
+  double cap;                                // widest, in characters
   bool (*filled)(const Finding&, Context&);  // null: every row fills it
   Cell (*cell)(const Finding&, Context&);
 };
@@ -78,12 +78,14 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) {
        return Cell::Text(f.day_unit == DayUnit::kWorking ? "ngày làm việc" : "ngày");
      }},
-    {"due", On::kBoth, Shown::kDate, 12, [](const Finding& f, Context&) { return f.due.has_value(); },
+    {"due", On::kBoth, Shown::kDate, 12,
+     [](const Finding& f, Context&) { return f.due.has_value(); },
      [](const Finding& f, Context&) { return Cell::Day(f.due); }},
     {"value", On::kBoth, Shown::kShare, 10,
      [](const Finding& f, Context&) { return f.at_as_of.known; },
      [](const Finding& f, Context&) { return Share(f.at_as_of); }},
-    {"numerator", On::kBoth, Shown::kCount, 10, [](const Finding& f, Context&) { return Counted(f); },
+    {"numerator", On::kBoth, Shown::kCount, 10,
+     [](const Finding& f, Context&) { return Counted(f); },
      [](const Finding& f, Context&) {
        return Counted(f) ? Cell::Integer(f.at_as_of.numerator) : Cell();
      }},

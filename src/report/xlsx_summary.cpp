@@ -71,7 +71,8 @@ std::vector<std::string> KindsInOrder(const Summary& summary) {
 }
 
 // Stacked bars, one per agency kind, one colour per status.
-void InsertChart(Book& book, Sheet& sheet, int heading_row, int first_row, int last_row, int at_row) {
+void InsertChart(Book& book, Sheet& sheet, int heading_row, int first_row, int last_row,
+                 int at_row) {
   lxw_chart* chart = book.AddChart(LXW_CHART_BAR_STACKED);
   if (chart == nullptr) return;
   for (int status = 0; status < kStatusCount; ++status) {
@@ -134,10 +135,10 @@ void WriteSummarySheet(Book& book, Sheet& sheet, const Report& report, const Sum
   std::map<std::string, const ObligationText*> texts;
   for (const Finding& f : report.findings) texts.emplace(f.obligation->id, f.obligation.get());
   book.Text(sheet, row++, 0, WorkbookLabel("by_obligation"), book.bold());
-  row = CountsHead(book, sheet, row, "obligation_title",
-                   {"national_numerator", "national_denominator", "national_share", "theme",
-                    "check", "obligation_id", "source_document", "source_citation",
-                    "source_assumed"});
+  row =
+      CountsHead(book, sheet, row, "obligation_title",
+                 {"national_numerator", "national_denominator", "national_share", "theme", "check",
+                  "obligation_id", "source_document", "source_citation", "source_assumed"});
   for (const ObligationSummary& o : summary.obligations) {
     const ObligationText* text = texts.at(o.obligation_id);
     Counts(book, sheet, row, text->title, o.statuses, book.wrap());

@@ -22,7 +22,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <map>
 #include <sstream>
 #include <stdexcept>

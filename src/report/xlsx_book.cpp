@@ -32,7 +32,7 @@ std::size_t HeadingWidth(std::string_view text) {
 
 }  // namespace
 
-Book::Book(lxw_workbook* workbook) : workbook_(workbook) {
+XlsxBook::XlsxBook(lxw_workbook* workbook) : workbook_(workbook) {
   header_ = AddFormat();
   title_ = AddFormat();
   date_ = AddFormat();
@@ -56,41 +56,41 @@ Book::Book(lxw_workbook* workbook) : workbook_(workbook) {
   format_set_bold(bold_);
 }
 
-lxw_format* Book::AddFormat() {
+lxw_format* XlsxBook::AddFormat() {
   lxw_format* format = workbook_add_format(workbook_);
   if (format == nullptr) Check(LXW_ERROR_MEMORY_MALLOC_FAILED);
   return format;
 }
 
-Sheet Book::AddSheet(const char* name) {
-  Sheet sheet;
+XlsxSheet XlsxBook::AddSheet(const char* name) {
+  XlsxSheet sheet;
   if (error_ != LXW_NO_ERROR) return sheet;
   sheet.worksheet = workbook_add_worksheet(workbook_, name);
   if (sheet.worksheet == nullptr) Check(LXW_ERROR_MEMORY_MALLOC_FAILED);
   return sheet;
 }
 
-lxw_chart* Book::AddChart(std::uint8_t type) {
+lxw_chart* XlsxBook::AddChart(std::uint8_t type) {
   if (error_ != LXW_NO_ERROR) return nullptr;
   lxw_chart* chart = workbook_add_chart(workbook_, type);
   if (chart == nullptr) Check(LXW_ERROR_MEMORY_MALLOC_FAILED);
   return chart;
 }
 
-void Book::Remember(std::vector<std::size_t>& widths, int col, std::size_t width) {
+void XlsxBook::Remember(std::vector<std::size_t>& widths, int col, std::size_t width) {
   const auto at = static_cast<std::size_t>(col);
   if (widths.size() <= at) widths.resize(at + 1, 0);
   widths[at] = std::max(widths[at], width);
 }
 
-void Book::Text(Sheet& sheet, int row, int col, std::string_view text, lxw_format* format) {
+void XlsxBook::Text(XlsxSheet& sheet, int row, int col, std::string_view text, lxw_format* format) {
   if (text.empty() || sheet.worksheet == nullptr) return;
   const std::string clean = CellText(text);
   Remember(sheet.widths, col, DisplayWidth(clean));
   Check(worksheet_write_string(sheet.worksheet, Row(row), Col(col), clean.c_str(), format));
 }
 
-void Book::Number(Sheet& sheet, int row, int col, double value, lxw_format* format) {
+void XlsxBook::Number(XlsxSheet& sheet, int row, int col, double value, lxw_format* format) {
   if (sheet.worksheet == nullptr) return;
   // "nan" or "inf" in the sheet's XML would make the file unreadable.
   if (!std::isfinite(value)) return Text(sheet, row, col, std::to_string(value));
@@ -99,7 +99,7 @@ void Book::Number(Sheet& sheet, int row, int col, double value, lxw_format* form
   Check(worksheet_write_number(sheet.worksheet, Row(row), Col(col), value, format));
 }
 
-void Book::Day(Sheet& sheet, int row, int col, const Date& date) {
+void XlsxBook::Day(XlsxSheet& sheet, int row, int col, const Date& date) {
   if (sheet.worksheet == nullptr) return;
   // Excel has no dates before 1900: those stay ISO text.
   if (date.is_special() || date.year() < 1900) {
@@ -110,7 +110,7 @@ void Book::Day(Sheet& sheet, int row, int col, const Date& date) {
   Check(worksheet_write_datetime(sheet.worksheet, Row(row), Col(col), &day, date_));
 }
 
-void Book::Write(Sheet& sheet, int row, int col, const Cell& cell, lxw_format* format) {
+void XlsxBook::Write(XlsxSheet& sheet, int row, int col, const Cell& cell, lxw_format* format) {
   switch (cell.kind) {
     case Cell::Kind::kText:
       return Text(sheet, row, col, cell.text, format);
@@ -123,15 +123,15 @@ void Book::Write(Sheet& sheet, int row, int col, const Cell& cell, lxw_format* f
   }
 }
 
-void Book::HideRow(Sheet& sheet, int row) {
+void XlsxBook::HideRow(XlsxSheet& sheet, int row) {
   if (sheet.worksheet == nullptr) return;
   lxw_row_col_options hidden = {};
   hidden.hidden = 1;
   Check(worksheet_set_row_opt(sheet.worksheet, Row(row), LXW_DEF_ROW_HEIGHT, nullptr, &hidden));
 }
 
-int Book::TableHead(Sheet& sheet, int row, const std::vector<std::string_view>& codes,
-                    const std::vector<std::string>& headings) {
+int XlsxBook::TableHead(XlsxSheet& sheet, int row, const std::vector<std::string_view>& codes,
+                        const std::vector<std::string>& headings) {
   if (sheet.worksheet == nullptr) return row + 2;
   HideRow(sheet, row);
   for (std::size_t col = 0; col < codes.size(); ++col) {
@@ -148,7 +148,7 @@ int Book::TableHead(Sheet& sheet, int row, const std::vector<std::string_view>& 
   return row + 2;
 }
 
-void Book::FitColumns(Sheet& sheet, const std::vector<double>& caps) {
+void XlsxBook::FitColumns(XlsxSheet& sheet, const std::vector<double>& caps) {
   if (sheet.worksheet == nullptr) return;
   const std::size_t columns = std::max(sheet.widths.size(), sheet.words.size());
   for (std::size_t col = 0; col < columns; ++col) {

@@ -24,15 +24,15 @@ namespace dxcomply {
 
 // A sheet being written, with the widest cell of each column so far and
 // the room its headings need on two lines (in characters).
-struct Sheet {
+struct XlsxSheet {
   lxw_worksheet* worksheet = nullptr;
   std::vector<std::size_t> widths;
   std::vector<std::size_t> words;
 };
 
-class Book {
+class XlsxBook {
  public:
-  explicit Book(lxw_workbook* workbook);
+  explicit XlsxBook(lxw_workbook* workbook);
 
   lxw_error error() const { return error_; }
   void Check(lxw_error error) {
@@ -40,7 +40,7 @@ class Book {
   }
 
   // Null (and the error kept) when libxlsxwriter fails.
-  Sheet AddSheet(const char* name);
+  XlsxSheet AddSheet(const char* name);
   lxw_chart* AddChart(std::uint8_t type);
 
   lxw_format* title() const { return title_; }
@@ -49,23 +49,24 @@ class Book {
   lxw_format* wrap() const { return wrap_; }
   lxw_format* bold() const { return bold_; }
 
-  void Text(Sheet& sheet, int row, int col, std::string_view text, lxw_format* format = nullptr);
-  void Number(Sheet& sheet, int row, int col, double value, lxw_format* format = nullptr);
+  void Text(XlsxSheet& sheet, int row, int col, std::string_view text,
+            lxw_format* format = nullptr);
+  void Number(XlsxSheet& sheet, int row, int col, double value, lxw_format* format = nullptr);
   // A date cell shown dd/mm/yyyy.
-  void Day(Sheet& sheet, int row, int col, const Date& date);
-  void Write(Sheet& sheet, int row, int col, const Cell& cell, lxw_format* format = nullptr);
+  void Day(XlsxSheet& sheet, int row, int col, const Date& date);
+  void Write(XlsxSheet& sheet, int row, int col, const Cell& cell, lxw_format* format = nullptr);
 
   // A table's heading at `row`: the codes in a hidden row, the Vietnamese
   // headings (bold, wrapped, filled) in the next. Returns the row after.
-  int TableHead(Sheet& sheet, int row, const std::vector<std::string_view>& codes,
+  int TableHead(XlsxSheet& sheet, int row, const std::vector<std::string_view>& codes,
                 const std::vector<std::string>& headings);
   // Hides `row` (before anything is written in it).
-  void HideRow(Sheet& sheet, int row);
+  void HideRow(XlsxSheet& sheet, int row);
 
   // Each column as wide as its widest cell plus a margin, at most
   // `caps[col]` (wider text wraps where the cell's format says so), and at
   // least as wide as its headings need on two lines.
-  void FitColumns(Sheet& sheet, const std::vector<double>& caps);
+  void FitColumns(XlsxSheet& sheet, const std::vector<double>& caps);
 
  private:
   lxw_format* AddFormat();

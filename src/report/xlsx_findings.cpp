@@ -148,7 +148,7 @@ bool Applies(const Column& column, Status status) {
   return column.on == On::kBoth || (column.on == On::kOverdue) == (status == Status::kOverdue);
 }
 
-lxw_format* FormatFor(Book& book, const Column& column, const Finding& f) {
+lxw_format* FormatFor(XlsxBook& book, const Column& column, const Finding& f) {
   switch (column.shown) {
     case Shown::kWrapped:
       return book.wrap();
@@ -163,7 +163,7 @@ lxw_format* FormatFor(Book& book, const Column& column, const Finding& f) {
 }
 
 // Headings, freeze, filter and widths once the rows are written.
-void FinishList(Book& book, Sheet& sheet, int columns, int last_row,
+void FinishList(XlsxBook& book, XlsxSheet& sheet, int columns, int last_row,
                 const std::vector<double>& caps, int frozen) {
   worksheet_freeze_panes(sheet.worksheet, 2, static_cast<lxw_col_t>(frozen));
   book.Check(worksheet_autofilter(sheet.worksheet, 1, 0, static_cast<lxw_row_t>(last_row),
@@ -173,7 +173,7 @@ void FinishList(Book& book, Sheet& sheet, int columns, int last_row,
 
 }  // namespace
 
-void WriteFindingSheet(Book& book, Sheet& sheet, const Report& report, Status status) {
+void WriteFindingSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report, Status status) {
   if (sheet.worksheet == nullptr) return;
   Context context;
   context.titles = TitlesOf(report);
@@ -208,7 +208,7 @@ void WriteFindingSheet(Book& book, Sheet& sheet, const Report& report, Status st
   FinishList(book, sheet, static_cast<int>(columns.size()), row - 1, caps, kFrozenColumns);
 }
 
-void WriteDataSheet(Book& book, Sheet& sheet, const Report& report) {
+void WriteDataSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report) {
   if (sheet.worksheet == nullptr) return;
   std::map<std::string, std::string> names;
   for (const Agency& agency : report.agencies) names[agency.id] = agency.name;

@@ -19,9 +19,10 @@
 
 namespace dxcomply {
 
-void WriteSummarySheet(Book& book, Sheet& sheet, const Report& report, const Summary& summary);
+void WriteSummarySheet(XlsxBook& book, XlsxSheet& sheet, const Report& report,
+                       const Summary& summary);
 // `status`: kOverdue or kAtRisk.
-void WriteFindingSheet(Book& book, Sheet& sheet, const Report& report, Status status);
-void WriteDataSheet(Book& book, Sheet& sheet, const Report& report);
+void WriteFindingSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report, Status status);
+void WriteDataSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report);
 
 }  // namespace dxcomply

@@ -30,7 +30,7 @@ constexpr const char* kKindOrder[] = {"ministry", "gov_agency", "province", "nat
 
 // The heading of a counts table: its first column, the statuses, the total,
 // then `more`.
-int CountsHead(Book& book, Sheet& sheet, int row, std::string_view first,
+int CountsHead(XlsxBook& book, XlsxSheet& sheet, int row, std::string_view first,
                const std::vector<std::string_view>& more = {}) {
   std::vector<std::string_view> codes = {first};
   std::vector<std::string> headings = {WorkbookLabel(first)};
@@ -47,8 +47,8 @@ int CountsHead(Book& book, Sheet& sheet, int row, std::string_view first,
   return book.TableHead(sheet, row, codes, headings);
 }
 
-void Counts(Book& book, Sheet& sheet, int row, std::string_view label, const StatusCounts& counts,
-            lxw_format* label_format = nullptr) {
+void Counts(XlsxBook& book, XlsxSheet& sheet, int row, std::string_view label,
+            const StatusCounts& counts, lxw_format* label_format = nullptr) {
   book.Text(sheet, row, 0, label, label_format);
   int total = 0;
   for (int status = 0; status < kStatusCount; ++status) {
@@ -71,7 +71,7 @@ std::vector<std::string> KindsInOrder(const Summary& summary) {
 }
 
 // Stacked bars, one per agency kind, one colour per status.
-void InsertChart(Book& book, Sheet& sheet, int heading_row, int first_row, int last_row,
+void InsertChart(XlsxBook& book, XlsxSheet& sheet, int heading_row, int first_row, int last_row,
                  int at_row) {
   lxw_chart* chart = book.AddChart(LXW_CHART_BAR_STACKED);
   if (chart == nullptr) return;
@@ -101,7 +101,8 @@ void InsertChart(Book& book, Sheet& sheet, int heading_row, int first_row, int l
 
 }  // namespace
 
-void WriteSummarySheet(Book& book, Sheet& sheet, const Report& report, const Summary& summary) {
+void WriteSummarySheet(XlsxBook& book, XlsxSheet& sheet, const Report& report,
+                       const Summary& summary) {
   if (sheet.worksheet == nullptr) return;
   int row = 0;
   book.Text(sheet, row++, 0, std::string(WorkbookLabel("title")), book.title());

@@ -1,4 +1,4 @@
-// The workbook: the sheets (report/xlsx_sheets.hpp) written through Book
+// The workbook: the sheets (report/xlsx_sheets.hpp) written through XlsxBook
 // (report/xlsx_book.hpp), which keeps the first libxlsxwriter error, so that
 // one check at the end covers them all and workbook_close (which also frees
 // the workbook) runs on every path.
@@ -49,7 +49,7 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) return path + ": " + lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED);
 
-  Book book(workbook);
+  XlsxBook book(workbook);
   // Without `created`, libxlsxwriter stamps the current time and two runs
   // differ: the as-of date (midnight UTC) is the report's own time.
   const std::string title = "dxcomply · " + FormatVnDate(report.as_of);
@@ -59,10 +59,10 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   properties.created = static_cast<std::time_t>(ToDayNumber(report.as_of)) * 86400;
   book.Check(workbook_set_properties(workbook, &properties));
 
-  Sheet summary_sheet = book.AddSheet(kSummarySheet);
-  Sheet overdue_sheet = book.AddSheet(kOverdueSheet);
-  Sheet at_risk_sheet = book.AddSheet(kAtRiskSheet);
-  Sheet data_sheet = book.AddSheet(kDataSheet);
+  XlsxSheet summary_sheet = book.AddSheet(kSummarySheet);
+  XlsxSheet overdue_sheet = book.AddSheet(kOverdueSheet);
+  XlsxSheet at_risk_sheet = book.AddSheet(kAtRiskSheet);
+  XlsxSheet data_sheet = book.AddSheet(kDataSheet);
   if (book.error() == LXW_NO_ERROR) {
     WriteSummarySheet(book, summary_sheet, report, summary);
     WriteFindingSheet(book, overdue_sheet, report, Status::kOverdue);

@@ -32,6 +32,12 @@ struct ColumnSpec {
   std::optional<std::int64_t> max;  // kInteger
   std::vector<std::string> values;  // kText: allowed values, empty = any
   bool nullable = true;
+  // `optional: true`: the database may lack the column (older databases);
+  // then it reads as NULL in every row. Default: it must exist.
+  bool optional = false;
+  // Set for a run (MarkMissingColumns) on an optional column the database
+  // lacks: scans select NULL in its place.
+  bool missing = false;
   SourceLocation location;
 };
 

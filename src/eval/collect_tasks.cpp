@@ -85,6 +85,8 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
   };
   started_slot_ = slot_of("started_on");
   completed_slot_ = slot_of("completed_on");
+  planned_start_slot_ = slot_of("planned_start_on");  // -1 unless declared
+  planned_days_column_ = plan.ColumnIndex("planned_days");
 
   const std::optional<std::pair<std::int64_t, std::int64_t>> span =
       plan.only_agency.empty() ? context.store.RowidSpan(table->name, table->id_column)
@@ -172,7 +174,18 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
       snapshot.completed = completed;
       if (!values.IsNull(progress_column_) &&
           row.fits[static_cast<std::size_t>(progress_column_ - 2)] != 0) {
-        snapshot.progress = static_cast<float>(values.Double(progress_column_));
+        snapshot.progress = values.Double(progress_column_);
+      }
+      if (planned_start_slot_ >= 0) {
+        snapshot.planned_start = row.dates[static_cast<std::size_t>(planned_start_slot_)];
+      }
+      if (planned_days_column_ >= 0 && !values.IsNull(planned_days_column_) &&
+          row.fits[static_cast<std::size_t>(planned_days_column_ - 2)] != 0) {
+        // tables.yaml bounds it (0-3660); a bound-less declaration still
+        // gets no negative plan, nor one past the calendar's reach.
+        const std::int64_t planned = values.Int64(planned_days_column_);
+        if (planned >= 0)
+          snapshot.planned_days = static_cast<std::int32_t>(std::min<std::int64_t>(planned, 3660));
       }
       part.added.push_back({instance, snapshot});
     }

@@ -10,6 +10,7 @@
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
 
+#include "eval/deadlines.hpp"
 #include "eval/instance_table.hpp"
 
 #include <array>
@@ -30,7 +31,31 @@ struct TaskSnapshot {
   DayNumber satisfied_until = kPlusInfinity;
   DayNumber started = kPlusInfinity;
   DayNumber completed = kPlusInfinity;
-  float progress = -1;  // as last reported, 0..1; < 0 when unknown
+  DayNumber planned_start = kPlusInfinity;  // planned_start_on
+  std::int32_t planned_days = -1;           // days of work planned; < 0 when unknown
+  double progress = -1;                     // as last reported, 0..1; < 0 when unknown
+};
+
+// Task checks: how the rows of the base on T stand against the due date
+// (filled by MeasureBook::FinishTasks; README "What the statuses mean").
+// Each row not completed on T is at most one of: finishing (projected to be
+// done by the due date), behind (started, its progress projects short),
+// late to start (not started, its latest start has come); or none of them
+// (progress unknown or too early to tell, or its latest start still ahead).
+struct TaskOutlook {
+  std::int32_t rows = 0;       // in the base on T
+  std::int32_t needed = 0;     // of them, how many must be completed
+  std::int32_t finishing = 0;  // completed on T, or projected to be by the due date
+  std::int32_t behind = 0;
+  std::int32_t late_to_start = 0;
+  std::int32_t to_start = 0;  // not started, latest start still ahead
+  // The earliest latest start of the rows not completed on T; the rule's
+  // own (lead_time or warn_before before the due date) when there is none.
+  DayNumber latest_start = kPlusInfinity;
+  // The projected progress of the row that decides: the needed-th most
+  // advanced of the rows whose progress projects (completed rows count 1);
+  // NaN when no row's progress projects.
+  double projection = 0;
 };
 
 struct InstanceCounts {
@@ -39,9 +64,7 @@ struct InstanceCounts {
   // indicator: the latest value on or before each date
   std::array<double, kMeasureDates> value{};
   std::array<DayNumber, kMeasureDates> value_day{kMinusInfinity, kMinusInfinity, kMinusInfinity};
-  // task: sum over the base of each task's projected progress at the due date
-  double projected_progress = 0;
-  std::int64_t started = 0;  // task: tasks of the base on T started on or before T
+  TaskOutlook task;          // task checks
   int issue_rows = 0;        // this agency's rows with data-quality issues in the table read
   // coverage/task: the day the last row satisfied on T became so (when it
   // was met, if everything is satisfied)
@@ -90,8 +113,9 @@ class MeasureBook {
   void GroupTasks();
 
   // Counts a task instance from its snapshots, with its due date (the
-  // instance's, now known; none for a waiting instance).
-  void FinishTasks(int instance);
+  // instance's, now known; none for a waiting instance), and its outlook;
+  // `deadlines` counts the latest starts.
+  void FinishTasks(int instance, const Deadlines& deadlines);
   // Frees the task snapshots, once every task instance is finished.
   void DropTaskSnapshots();
 
@@ -109,6 +133,7 @@ class MeasureBook {
   std::vector<AddedTask> added_tasks_;   // until GroupTasks
   std::vector<std::size_t> task_begin_;  // by instance, plus the end; after GroupTasks
   std::vector<TaskSnapshot> tasks_;      // by instance, each in the order added
+  std::vector<double> projections_;      // FinishTasks' scratch
 };
 
 }  // namespace dxcomply

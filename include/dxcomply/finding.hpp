@@ -114,6 +114,12 @@ struct Finding {
   std::shared_ptr<const Agency> agency;
   std::string period;
   Status status = Status::kNotApplicable;
+  // At-risk findings only (the fields are laid out where the struct has
+  // room, a quarter of a million findings): why it is at risk (never 0
+  // then), and the escalation tier it is heading for (0: none), the first
+  // key of the at-risk list's priority (README "Which risks first").
+  RiskGrounds grounds = 0;
+  std::uint8_t heading_tier = 0;
   std::string reason;  // one sentence a person can act on
 
   Date as_of;
@@ -125,6 +131,7 @@ struct Finding {
   int days_overdue = 0;     // > 0 only when overdue
   int days_left = 0;        // due - T when T <= due, else 0
   DayUnit day_unit = DayUnit::kCalendar;  // how days_overdue and days_left count
+  int priority_rank = 0;  // at-risk findings: the place in the at-risk list, 1 = first
   Measure at_as_of;                       // v(T)
   Measure at_lookback;                    // v(T - W)
   Measure at_due;                         // v(min(T, due))
@@ -138,13 +145,8 @@ struct Finding {
   // (a task row's planned_days or planned_start_on where it has one), or
   // where the warn_before window opens. Set with a due date, when not done.
   std::optional<Date> latest_start;
-  RiskGrounds grounds = 0;  // at-risk findings: why (never 0 then); else 0
-  // The at-risk list's priority (README "Which risks first"), at-risk
-  // findings only: the key, and the rank it gives (1 = first).
-  int priority_rank = 0;
-  int heading_tier = 0;  // the escalation tier it is heading for (0: none)
   // Days from T to latest_start in day_unit: days left less the lead time
-  // (negative when the latest start has passed).
+  // (negative when the latest start has passed); the priority's second key.
   std::optional<int> spare_days;
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances

@@ -265,8 +265,9 @@ class Evaluation {
           write_chains();
         });
     ApplyImpact(impact, findings);
-    for (std::size_t i = 0; i < findings.size(); ++i)
-      findings[i].heading_tier = facts[i].heading_tier;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      findings[i].heading_tier = static_cast<std::uint8_t>(facts[i].heading_tier);
+    }
     timer.Done("slack, blocking and impact, the order beside them");
     if (options_.keep_graph)
       report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);

@@ -1,7 +1,5 @@
 #include "eval/measure_book.hpp"
 
-#include "base/grouping.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -18,17 +16,12 @@ constexpr double kEpsilon = 1e-9;
 
 // A started task's progress on T, projected linearly to the due date from
 // its progress since started_on; none when its progress tells nothing.
-// Progress carries no date: it is taken as reported, except that a task
-// completed after T cannot count the 100% its completion brought (nothing
-// after T is known on T), so its progress on T is unknown. 0% is evidence
-// only once the task has run for the lookback window: before that it is
-// too early to tell.
+// Progress carries no date: it is taken as reported (the scan leaves out
+// what T cannot know). 0% is evidence only once the task has run for the
+// lookback window: before that it is too early to tell.
 std::optional<double> ProjectedProgress(DayNumber as_of, DayNumber due, int lookback_days,
                                         const TaskSnapshot& task) {
   if (task.progress < 0) return std::nullopt;
-  if (task.completed != kPlusInfinity && task.completed > as_of && task.progress >= 1) {
-    return std::nullopt;
-  }
   const int elapsed = as_of - task.started;
   if (task.progress == 0) {
     if (elapsed < lookback_days) return std::nullopt;
@@ -68,20 +61,29 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
 void MeasureBook::AllocateCounts() { counts_.assign(days_.size(), InstanceCounts()); }
 
 void MeasureBook::AddTasks(std::vector<AddedTask>&& batch) {
-  if (added_tasks_.empty()) {
-    added_tasks_ = std::move(batch);
-  } else {
-    added_tasks_.insert(added_tasks_.end(), batch.begin(), batch.end());
-  }
+  added_batches_.push_back(std::move(batch));
 }
 
 void MeasureBook::GroupTasks() {
-  // Each instance keeps its rows in the order they were added.
-  const auto instance_of = [](const AddedTask& added) { return added.instance; };
-  task_begin_ = GroupStarts(added_tasks_, days_.size(), instance_of);
-  tasks_ = Grouped<TaskSnapshot>(added_tasks_, task_begin_, instance_of,
-                                 [](const AddedTask& added) { return added.task; });
-  std::vector<AddedTask>().swap(added_tasks_);
+  // A counting sort straight from the batches, each freed once placed:
+  // the rows are not put together first (on a large country a second copy
+  // of them is tens of megabytes while the graph is being built). Each
+  // instance keeps its rows in the order they were added.
+  task_begin_.assign(days_.size() + 1, 0);
+  for (const std::vector<AddedTask>& batch : added_batches_) {
+    for (const AddedTask& added : batch)
+      ++task_begin_[static_cast<std::size_t>(added.instance) + 1];
+  }
+  for (std::size_t k = 1; k < task_begin_.size(); ++k) task_begin_[k] += task_begin_[k - 1];
+  tasks_.resize(task_begin_.back());
+  std::vector<std::size_t> next(task_begin_.begin(), task_begin_.end() - 1);
+  for (std::vector<AddedTask>& batch : added_batches_) {
+    for (const AddedTask& added : batch) {
+      tasks_[next[static_cast<std::size_t>(added.instance)]++] = added.task;
+    }
+    std::vector<AddedTask>().swap(batch);
+  }
+  std::vector<std::vector<AddedTask>>().swap(added_batches_);
 }
 
 void MeasureBook::DropTaskSnapshots() {
@@ -103,11 +105,11 @@ void MeasureBook::FinishTasks(int instance, const Deadlines& deadlines) {
   // A row's own plan, where it has one, says when its work must start.
   const auto latest_start = [&](const TaskSnapshot& task) {
     if (!inst.due) return kPlusInfinity;
-    if (task.planned_days >= 0) {
+    if (PlanIsDays(task.plan)) {
       const DayUnit unit = rule.lead_time ? rule.lead_time->unit : rule.warn_before.unit;
-      return ToDayNumber(deadlines.Before({task.planned_days, unit}, *inst.due));
+      return ToDayNumber(deadlines.Before({task.plan - kPlanDaysBase, unit}, *inst.due));
     }
-    if (task.planned_start != kPlusInfinity) return task.planned_start;
+    if (task.plan != kPlusInfinity) return task.plan;
     return rule_latest_start;
   };
   std::vector<double>& projections = projections_;

@@ -23,18 +23,28 @@ namespace dxcomply {
 enum MeasureDate { kAtAsOf = 0, kAtLookback = 1, kAtDue = 2 };
 inline constexpr int kMeasureDates = 3;
 
-// One task row as the engine needs it. Days are kPlusInfinity when unknown.
+// One task row as the engine needs it, in 32 bytes (a large country has a
+// million of them). Days are kPlusInfinity when unknown.
 struct TaskSnapshot {
+  // Progress on T as last reported, 0..1; < 0 when unknown (NULL, or the
+  // 100% of a task completed after T, which T cannot know).
+  double progress = -1;
   DayNumber from = kMinusInfinity;  // in the check's base on [from, until)
   DayNumber until = kPlusInfinity;
   DayNumber satisfied_from = kPlusInfinity;  // satisfies it on [satisfied_from, satisfied_until)
   DayNumber satisfied_until = kPlusInfinity;
   DayNumber started = kPlusInfinity;
-  DayNumber completed = kPlusInfinity;
-  DayNumber planned_start = kPlusInfinity;  // planned_start_on
-  std::int32_t planned_days = -1;           // days of work planned; < 0 when unknown
-  double progress = -1;                     // as last reported, 0..1; < 0 when unknown
+  // The row's own plan: its planned_days (PlanOfDays), or else
+  // its planned_start_on day; kPlusInfinity without one.
+  std::int32_t plan = kPlusInfinity;
 };
+
+// planned_days d (0-3660) is kept below any day a date can have.
+inline constexpr std::int32_t kPlanDaysBase = kMinusInfinity + 1;
+inline constexpr std::int32_t PlanOfDays(std::int32_t days) { return kPlanDaysBase + days; }
+inline constexpr bool PlanIsDays(std::int32_t plan) {
+  return plan >= kPlanDaysBase && plan <= kPlanDaysBase + 3660;
+}
 
 // Task checks: how the rows of the base on T stand against the due date
 // (filled by MeasureBook::FinishTasks; README "What the statuses mean").
@@ -105,10 +115,10 @@ class MeasureBook {
     int instance;
     TaskSnapshot task;
   };
-  // Adds task rows, in scan order: a scan appends its rows to one list as
-  // they come (it visits instances in no order), in batches when it is cut
-  // into parts. GroupTasks groups them by instance and must run before
-  // FinishTasks.
+  // Adds a batch of task rows, in scan order: a scan appends its rows to a
+  // list as they come (it visits instances in no order), one batch per part
+  // when it is cut into parts, the parts in id order. GroupTasks groups them
+  // by instance and must run before FinishTasks.
   void AddTasks(std::vector<AddedTask>&& batch);
   void GroupTasks();
 
@@ -130,7 +140,7 @@ class MeasureBook {
   DayNumber as_of_day_;
   std::vector<std::array<DayNumber, kMeasureDates>> days_;
   std::vector<InstanceCounts> counts_;
-  std::vector<AddedTask> added_tasks_;   // until GroupTasks
+  std::vector<std::vector<AddedTask>> added_batches_;  // until GroupTasks
   std::vector<std::size_t> task_begin_;  // by instance, plus the end; after GroupTasks
   std::vector<TaskSnapshot> tasks_;      // by instance, each in the order added
   std::vector<double> projections_;      // FinishTasks' scratch

@@ -16,6 +16,7 @@
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace dxcomply {
@@ -65,7 +66,7 @@ struct TaskOutlook {
   // The projected progress of the row that decides: the needed-th most
   // advanced of the rows whose progress projects (completed rows count 1);
   // NaN when no row's progress projects.
-  double projection = 0;
+  double projection = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct InstanceCounts {

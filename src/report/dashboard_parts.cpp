@@ -61,6 +61,17 @@ void WriteDashboardFinding(JsonStream& out, const Finding& f) {
   out.Key("now").String(MeasureVi(f, f.at_as_of));
   if (f.projection) out.Key("projection").String(ProjectionVi(f));
   out.Key("reason").String(ReasonVi(f));
+  if (f.grounds != 0) out.Key("grounds").String(GroundsVi(f));
+  if (f.priority_rank > 0) {
+    out.Key("priority").BeginObject();
+    out.Key("rank").Int(f.priority_rank);
+    out.Key("heading_tier").Int(f.heading_tier);
+    if (f.spare_days) out.Key("spare_days").Int(*f.spare_days);
+    out.EndObject();
+  }
+  if (f.latest_start && f.status != Status::kOverdue) {
+    out.Key("latest_start").String(FormatIsoDate(*f.latest_start));
+  }
   if (!f.blocked_by.empty()) {
     out.Key("blocked_by").BeginArray();
     for (const BlockerChain& chain : f.blocked_by) {

@@ -31,7 +31,8 @@ std::string DashboardAgencyStem(const std::string& agency_id);
 
 // A finding in full, as the agency page shows it: {"obligation", "period"?,
 // "status", "days"?, "working_days"?, "due"?, "now", "projection"?,
-// "reason" (Vietnamese), "blocked_by"?: [{"chain": [{"agency", "name",
+// "reason" (Vietnamese), "grounds"? (Vietnamese), "priority"?: {"rank",
+// "heading_tier", "spare_days"?}, "latest_start"?, "blocked_by"?: [{"chain": [{"agency", "name",
 // "obligation", "period"?, "status", "days", "task"?, "title"?}],
 // "via_tasks"?}], "holds_back"?: {"instances", "agencies"},
 // "latest_finish"?, "slack_days"?, "data_issues"?}. Members at their

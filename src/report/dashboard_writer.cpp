@@ -185,6 +185,10 @@ void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
   column("working_days", [](const Finding& f) { return f.day_unit == DayUnit::kWorking ? 1 : 0; });
   column("due", [&](const Finding& f) { return dates.Of(f.due ? FormatIsoDate(*f.due) : ""); });
   column("now", [&](const Finding& f) { return texts.Of(MeasureVi(f, f.at_as_of)); });
+  // The at-risk list's priority (README "Which risks first"): the rank (0
+  // when overdue) and the tier it is heading for.
+  column("priority", [](const Finding& f) { return f.priority_rank; });
+  column("heading_tier", [](const Finding& f) { return static_cast<int>(f.heading_tier); });
   column("holds_back", [](const Finding& f) { return f.holds_back; });
   column("holds_back_agencies", [](const Finding& f) { return f.holds_back_agencies; });
   if (reasons) {

@@ -34,6 +34,11 @@ constexpr KindWords kCheckVi[] = {
     {"indicator", "Chỉ tiêu"},
 };
 
+// Indexed by RiskGround.
+constexpr const char* kGroundVi[] = {
+    "sắp đến hạn",  "tốc độ không kịp",  "tiến độ báo cáo không kịp",
+    "chưa bắt đầu", "bị việc khác chặn", "làm chậm việc khác"};
+
 constexpr const char* kDay = "ngày";
 constexpr const char* kWorkingDay = "ngày làm việc";
 constexpr const char* kTarget = "yêu cầu ";
@@ -111,6 +116,28 @@ std::string BlockedPhrase(const Finding& f) {
   return text;
 }
 
+// The at-risk finding's grounds in words (the warn window is said by the
+// days left before them).
+std::string GroundPhrase(const Finding& f, RiskGround ground) {
+  switch (ground) {
+    case RiskGround::kWarnWindow:
+      return "";
+    case RiskGround::kTrend:
+    case RiskGround::kTaskProgress:
+      return PacePhrase(f);
+    case RiskGround::kNotStarted:
+      return f.latest_start ? "chưa bắt đầu dù đã đến ngày phải bắt đầu " + DateVi(*f.latest_start)
+                            : "chưa bắt đầu";
+    case RiskGround::kBlocked:
+      return BlockedPhrase(f);
+    case RiskGround::kNegativeSlack:
+      return f.latest_finish
+                 ? "phải xong trước " + DateVi(*f.latest_finish) + " để các việc đang chờ kịp hạn"
+                 : "các việc đang chờ việc này sẽ không kịp hạn";
+  }
+  return "";
+}
+
 void Join(std::string& text, const std::string& part) {
   if (part.empty()) return;
   if (!text.empty()) text += "; ";
@@ -120,6 +147,15 @@ void Join(std::string& text, const std::string& part) {
 }  // namespace
 
 const char* StatusLabelVi(Status status) { return kStatusVi[static_cast<int>(status)]; }
+
+std::string GroundsVi(const Finding& finding) {
+  std::string text;
+  for (RiskGround ground : GroundsIn(finding.grounds)) {
+    if (!text.empty()) text += ", ";
+    text += kGroundVi[static_cast<int>(ground)];
+  }
+  return text;
+}
 
 std::string KindLabelVi(const std::string& kind) {
   for (const KindWords& words : kKindVi) {
@@ -247,8 +283,11 @@ std::string ReasonVi(const Finding& f) {
       text = NowAgainstTarget(f);
       if (f.due)
         Join(text, "còn " + ViDays(f.days_left, f.day_unit) + " đến hạn " + DateVi(*f.due));
-      Join(text, PacePhrase(f));
-      Join(text, BlockedPhrase(f));
+      if (f.grounds == 0) {  // a finding from before the forecast named its grounds
+        Join(text, PacePhrase(f));
+        Join(text, BlockedPhrase(f));
+      }
+      for (RiskGround ground : GroundsIn(f.grounds)) Join(text, GroundPhrase(f, ground));
       break;
     case Status::kOnTrack:
       text = NowAgainstTarget(f);

@@ -22,6 +22,10 @@ namespace dxcomply {
 // "Đạt", "Không áp dụng".
 const char* StatusLabelVi(Status status);
 
+// Why an at-risk finding is at risk, its grounds in a few words each:
+// "sắp đến hạn, tốc độ không kịp, bị việc khác chặn"; "" without grounds.
+std::string GroundsVi(const Finding& finding);
+
 // "Bộ, cơ quan ngang bộ", "Cơ quan thuộc Chính phủ", "Tỉnh, thành phố trực
 // thuộc trung ương", "Toàn quốc"; an unknown kind as it is.
 std::string KindLabelVi(const std::string& kind);
@@ -69,9 +73,10 @@ std::string BlockersVi(const Finding& finding, const TitleIndex& titles);
 
 // Why the finding has its status, in one sentence of parts joined by "; ":
 // the figure now against the target, the days past or left with the due
-// date, why it is at risk (the pace of the last W days, no figure yet,
-// blocked by another instance: "phụ thuộc việc chưa xong của Bình Dương"),
-// what it holds back.
+// date, the grounds of an at-risk finding (the pace of the last W days or
+// of the progress reported, not started by its latest start, blocked by
+// another instance: "phụ thuộc việc chưa xong của Bình Dương", needed
+// sooner by what waits on it), what it holds back.
 std::string ReasonVi(const Finding& finding);
 
 }  // namespace dxcomply

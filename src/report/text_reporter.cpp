@@ -14,6 +14,9 @@ namespace {
 
 constexpr std::size_t kAgencyWidth = 30;
 constexpr std::size_t kObligationWidth = 28;
+constexpr const char* kPriorityNote =
+    "highest priority first: the escalation tier it is heading for, then spare days (days "
+    "left less the lead time), then what it holds back";
 
 const char* StatusHeading(Status status) {
   switch (status) {
@@ -96,6 +99,21 @@ class TextReporter : public Reporter {
     out << "\n";
     Line("status", StatusWithDaysText(f), out);
     Line("reason", f.reason, out);
+    if (f.grounds != 0) {
+      std::string grounds;
+      for (RiskGround ground : GroundsIn(f.grounds)) {
+        grounds += (grounds.empty() ? "" : ", ") + std::string(RiskGroundName(ground));
+      }
+      Line("grounds", grounds, out);
+    }
+    if (f.priority_rank > 0) {
+      Line("priority",
+           "rank " + std::to_string(f.priority_rank) + " of the at-risk list" +
+               (f.heading_tier > 0
+                    ? ", heading for escalation tier " + std::to_string(f.heading_tier)
+                    : ""),
+           out);
+    }
     Line("check", f.obligation->check_kind, out);
     Line("target", TargetText(f), out);
     Line("due",
@@ -111,6 +129,9 @@ class TextReporter : public Reporter {
          out);
     if (f.projection) {
       Line("projection", ProjectionText(f) + " by the due date", out);
+    } else if (f.obligation->check_kind == "task" &&
+               (f.status == Status::kAtRisk || f.status == Status::kOnTrack)) {
+      Line("projection", "- (no task's reported progress to project from)", out);
     } else {
       Line("projection", "- (only for targets not reached before the due date)", out);
     }
@@ -120,6 +141,12 @@ class TextReporter : public Reporter {
       for (std::size_t i = 0; i < explanation.upstream.size(); ++i) {
         Line(i == 0 ? "depends on" : "", UpstreamText(explanation.upstream[i]), out);
       }
+    }
+    if (f.latest_start) {
+      Line("start by",
+           FormatIsoDate(*f.latest_start) + " (spare " + CountText(*f.spare_days, f.day_unit) +
+               ": days left less the lead time)",
+           out);
     }
     if (f.latest_finish) {
       Line("finish by",
@@ -210,17 +237,27 @@ class TextReporter : public Reporter {
                        : (status == Status::kAtRisk || status == Status::kOnTrack) ? "days left"
                                                                                    : "";
     const bool problems = status == Status::kOverdue || status == Status::kAtRisk;
-    out << "  " << PadLeft(days, 9) << (problems ? "  holds back" : "") << "  "
-        << FitWidth("agency", kAgencyWidth) << "  " << FitWidth("obligation", kObligationWidth)
-        << "  due         now\n";
+    // The at-risk list shows its priority's key (README "Which risks first").
+    const bool ranked = status == Status::kAtRisk;
+    if (ranked) out << "  " << kPriorityNote << "\n";
+    out << "  " << (ranked ? "rank  tier  spare  " : "") << PadLeft(days, 9)
+        << (problems ? "  holds back" : "") << "  " << FitWidth("agency", kAgencyWidth) << "  "
+        << FitWidth("obligation", kObligationWidth) << "  due         now\n";
     for (const Finding* f : group) {
       std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
-      out << "  " << PadLeft(DaysText(*f), 9)
+      out << "  ";
+      if (ranked) {
+        out << PadLeft(std::to_string(f->priority_rank), 4)
+            << PadLeft(f->heading_tier ? std::to_string(f->heading_tier) : "", 6)
+            << PadLeft(f->spare_days ? std::to_string(*f->spare_days) : "", 7) << "  ";
+      }
+      out << PadLeft(DaysText(*f), 9)
           << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
           << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
           << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10) << "  "
           << MeasureText(*f, f->at_as_of) << "\n";
-      out << "  " << std::string(problems ? 23 : 11, ' ') << f->reason << "\n";
+      out << "  " << std::string((problems ? 23 : 11) + (ranked ? 19 : 0), ' ') << f->reason
+          << "\n";
     }
   }
 

@@ -69,6 +69,17 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return Cell::Text(f.period); }},
     {"status", On::kBoth, Shown::kText, 18, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(StatusLabelVi(f.status)); }},
+    // The at-risk list's priority (README "Which risks first").
+    {"priority", On::kAtRisk, Shown::kNumber, 10,
+     [](const Finding& f, Context&) { return f.priority_rank > 0; },
+     [](const Finding& f, Context&) {
+       return f.priority_rank > 0 ? Cell::Integer(f.priority_rank) : Cell();
+     }},
+    {"heading_tier", On::kAtRisk, Shown::kNumber, 10,
+     [](const Finding& f, Context&) { return f.heading_tier > 0; },
+     [](const Finding& f, Context&) {
+       return f.priority_rank > 0 ? Cell::Integer(f.heading_tier) : Cell();
+     }},
     {"days_overdue", On::kOverdue, Shown::kNumber, 10, nullptr,
      [](const Finding& f, Context&) { return Cell::Integer(f.days_overdue); }},
     {"days_left", On::kAtRisk, Shown::kNumber, 10, nullptr,
@@ -106,6 +117,9 @@ const Column kColumns[] = {
      }},
     {"reason", On::kBoth, Shown::kWrapped, 60, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(ReasonVi(f)); }},
+    {"grounds", On::kAtRisk, Shown::kWrapped, 30,
+     [](const Finding& f, Context&) { return f.grounds != 0; },
+     [](const Finding& f, Context&) { return Cell::Text(GroundsVi(f)); }},
     {"blocked_by", On::kBoth, Shown::kWrapped, 50,
      [](const Finding& f, Context&) { return !f.blocked_by.empty(); },
      [](const Finding& f, Context& context) { return Cell::Text(BlockersVi(f, context.titles)); }},
@@ -122,6 +136,14 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return f.slack_days.has_value(); },
      [](const Finding& f, Context&) {
        return f.slack_days ? Cell::Integer(*f.slack_days) : Cell();
+     }},
+    {"latest_start", On::kAtRisk, Shown::kDate, 12,
+     [](const Finding& f, Context&) { return f.latest_start.has_value(); },
+     [](const Finding& f, Context&) { return Cell::Day(f.latest_start); }},
+    {"spare_days", On::kAtRisk, Shown::kNumber, 10,
+     [](const Finding& f, Context&) { return f.spare_days.has_value(); },
+     [](const Finding& f, Context&) {
+       return f.spare_days ? Cell::Integer(*f.spare_days) : Cell();
      }},
     {"data_issues", On::kBoth, Shown::kCount, 10,
      [](const Finding& f, Context&) { return f.data_issues > 0; },

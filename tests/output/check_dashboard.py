@@ -402,6 +402,16 @@ def check_list(check, page, findings, agencies, themes, work, small):
              "list: sorted by agency, in Vietnamese alphabetical order")
     page.screenshot(str(work / "sorted.png"))
 
+    # The at-risk rows show their rank; sorting by it keeps the overdue rows
+    # first, then the at-risk ones by rank.
+    ranks = {key(f): f["priority"]["rank"] for f in listed if f["status"] == "at_risk"}
+    got = page.evaluate(f"__t.sort('{table}', 'priority')")
+    rows = page.evaluate(f"__t.all('{table}')")
+    check.ok([row_key(r) for r in rows] == [key(f) for f in listed]
+             and all(int(r.get("rank") or 0) == ranks.get(row_key(r), 0) for r in rows),
+             f"list: the at-risk rows show their priority rank (1-{len(ranks)}), and sorting by it "
+             "gives the overdue rows, then the at-risk ones in priority order")
+
     # Paging: 50 a page, the next page the next 50.
     page.evaluate(f"__t.sort('{table}', 'days')")
     before = page.evaluate(f"__t.rows('{table}')")

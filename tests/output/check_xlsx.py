@@ -62,6 +62,9 @@ KIND_VI = {"ministry": "Bộ, cơ quan ngang bộ", "gov_agency": "Cơ quan thu�
 # The Vietnamese heading of each code (src/report/xlsx_labels.cpp).
 HEADINGS = {
     "agency_name": "Cơ quan", "obligation_title": "Nghĩa vụ", "period": "Kỳ", "status": "Trạng thái",
+    "priority": "Thứ tự ưu tiên", "heading_tier": "Cấp cảnh báo sắp tới",
+    "grounds": "Căn cứ đánh giá nguy cơ", "latest_start": "Phải bắt đầu trước",
+    "spare_days": "Số ngày còn để bắt đầu",
     "days_overdue": "Số ngày quá hạn", "days_left": "Số ngày còn lại", "day_unit": "Cách tính ngày",
     "due": "Hạn", "value": "Hiện đạt", "numerator": "Số đã đạt", "denominator": "Tổng số",
     "target": "Yêu cầu", "value_due": "Đạt khi đến hạn", "projection": "Dự báo đến hạn",
@@ -75,9 +78,9 @@ HEADINGS = {
     "total": "Tổng", "theme": "Chủ đề", "national_numerator": "Số đã đạt (toàn quốc)",
     "national_denominator": "Tổng số (toàn quốc)", "national_share": "Tỷ lệ (toàn quốc)",
     **{k: v for k, v in STATUS_VI.items()}}
-DATE_CODES = {"due", "latest_finish"}
+DATE_CODES = {"due", "latest_finish", "latest_start"}
 SHARE_CODES = {"value", "target", "value_due", "projection"}
-WRAPPED_CODES = {"agency_name", "obligation_title", "reason", "blocked_by", "source_document",
+WRAPPED_CODES = {"agency_name", "obligation_title", "reason", "grounds", "blocked_by", "source_document",
                  "source_citation", "source_assumed", "issue_value", "issue_problem"}
 # The CSV column each workbook code is compared with, and how.
 SAME_AS_CSV = {"agency_name": "agency_name", "obligation_title": "obligation_title",
@@ -85,7 +88,8 @@ SAME_AS_CSV = {"agency_name": "agency_name", "obligation_title": "obligation_tit
                "days_overdue": "days_overdue", "days_left": "days_left", "due": "due",
                "value": "value", "target": "target", "projection": "projection",
                "latest_finish": "latest_finish", "slack_days": "slack_days",
-               "value_due": "value_due"}
+               "value_due": "value_due", "priority": "priority", "heading_tier": "heading_tier",
+               "latest_start": "latest_start", "spare_days": "spare_days"}
 DATA_CODES = ["agency_name", "issue_table", "issue_row_id", "issue_column", "issue_value",
               "issue_problem", "agency_id"]
 ENGLISH = re.compile(r"\b(days?|past|target|overdue|at risk|blocked|completed|due)\b")
@@ -195,8 +199,10 @@ def check_finding_sheet(check, wb, name, status, findings):
     other = "days_left" if status == "overdue" else "days_overdue"
     own = "days_overdue" if status == "overdue" else "days_left"
     check.ok(own in codes and other not in codes and "as_of" not in codes and "type" not in codes
-             and not any(c.startswith("issue_") for c in codes),
-             f"{name}: has {own}, not {other} nor the columns never filled here", codes)
+             and not any(c.startswith("issue_") for c in codes)
+             and (("priority" in codes) == (status == "at_risk")),
+             f"{name}: has {own}{', priority' if status == 'at_risk' else ''}, not {other} "
+             "nor the columns never filled here", codes)
     expected = [row for row in findings if row["status"] == status]
     problems = []
     if len(expected) != len(data):
@@ -215,6 +221,10 @@ def check_finding_sheet(check, wb, name, status, findings):
             problems.append(f"row {number}: reason not in Vietnamese: {have.get('reason')!r}")
     check.rows(f"{name}: {len(data)} rows equal the CSV's {len(expected)} {status} rows, in order, "
                "status, kind and reason in Vietnamese", problems)
+    if status == "at_risk":
+        ranks = [row.get("priority") for row in data]
+        check.ok(ranks == list(range(1, len(data) + 1)),
+                 f"{name}: in priority order, ranks 1-{len(data)}", ranks[:10])
     dates = {cells[r][codes.index(c)].number_format for c in DATE_CODES if c in codes
              for r in range(len(cells)) if cells[r][codes.index(c)].value is not None}
     check.ok(dates == {"dd/mm/yyyy"}, f"{name}: dates shown dd/mm/yyyy", dates)

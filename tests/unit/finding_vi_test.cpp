@@ -77,6 +77,8 @@ BOOST_AUTO_TEST_CASE(at_risk_behind_pace_and_blocked) {
   f.due = Date(2022, 11, 15);
   f.days_left = 14;
   f.projection = 0.3287;
+  f.grounds = GroundBit(RiskGround::kWarnWindow) | GroundBit(RiskGround::kTrend) |
+              GroundBit(RiskGround::kBlocked);
   InstanceRef root{"is-classify", "BINH-DUONG", "Bình Dương", "", "", "", Status::kOverdue, 32};
   f.blocked_by.push_back({{root}, ""});
   f.blocked_by.push_back({{root}, ""});
@@ -84,6 +86,7 @@ BOOST_AUTO_TEST_CASE(at_risk_behind_pace_and_blocked) {
              "đạt 32,5% (13/40), yêu cầu 100%; còn 14 ngày đến hạn 15/11/2022; theo tốc độ 30 "
              "ngày qua, đến hạn chỉ đạt khoảng 32,9%; phụ thuộc việc chưa xong của Bình Dương "
              "(quá hạn 32 ngày) và 1 việc khác");
+  BOOST_TEST(GroundsVi(f) == "sắp đến hạn, tốc độ không kịp, bị việc khác chặn");
   const TitleIndex titles = {{"is-classify", "Phân loại hệ thống thông tin"}};
   BOOST_TEST(BlockersVi(f, titles) ==
              "Bình Dương · Phân loại hệ thống thông tin (quá hạn 32 ngày); Bình Dương · Phân loại "
@@ -97,9 +100,17 @@ BOOST_AUTO_TEST_CASE(tasks_counts_and_indicators) {
   task.days_left = 29;
   task.day_unit = DayUnit::kWorking;
   task.projection = 0;
+  task.grounds = GroundBit(RiskGround::kTaskProgress);
   BOOST_TEST(ReasonVi(task) ==
              "chưa hoàn thành; còn 29 ngày làm việc đến hạn 30/11/2022; chưa ghi nhận tiến độ "
              "thực hiện");
+  task.grounds = GroundBit(RiskGround::kNotStarted) | GroundBit(RiskGround::kNegativeSlack);
+  task.latest_start = Date(2022, 10, 20);
+  task.latest_finish = Date(2022, 11, 20);
+  BOOST_TEST(ReasonVi(task) ==
+             "chưa hoàn thành; còn 29 ngày làm việc đến hạn 30/11/2022; chưa bắt đầu dù đã đến "
+             "ngày phải bắt đầu 20/10/2022; phải xong trước 20/11/2022 để các việc đang chờ kịp "
+             "hạn");
   Finding count = Make("count", Status::kOverdue);
   count.at_as_of = {true, 2, 2, 0};
   count.due = Date(2022, 10, 15);
@@ -108,10 +119,10 @@ BOOST_AUTO_TEST_CASE(tasks_counts_and_indicators) {
   Finding indicator = Make("indicator", Status::kAtRisk);
   indicator.target = 0.5;
   indicator.due = Date(2022, 12, 31);
-  indicator.days_left = 60;
+  indicator.days_left = 10;
+  indicator.grounds = GroundBit(RiskGround::kWarnWindow);
   BOOST_TEST(ReasonVi(indicator) ==
-             "chưa có số liệu, mục tiêu 50%; còn 60 ngày đến hạn 31/12/2022; chưa có số liệu đến "
-             "ngày 01/11/2022");
+             "chưa có số liệu, mục tiêu 50%; còn 10 ngày đến hạn 31/12/2022");
 }
 
 BOOST_AUTO_TEST_CASE(met_late_and_not_applicable) {

@@ -139,6 +139,9 @@ struct Due {
   int month_offset = 0;               // kRecurring
   int day = 0;                        // kRecurring: 1-31, 0 = last day of the month
   int working_day = 0;                // kRecurring: n-th working day instead of `day`
+  // The source gives no date (or no day): the rule picked it. Every output
+  // that shows the due date says it is assumed ("thời hạn dự kiến").
+  bool assumed = false;
   SourceLocation location;
 };
 
@@ -147,6 +150,11 @@ struct DayCount {
   int days = 0;
   DayUnit unit = DayUnit::kCalendar;
 };
+
+// What becomes of an open duty when the agency owing it ceases and others
+// succeed it (agency_succession): it passes to the successor (on a split, to
+// the main one), to every successor, or it lapses with the agency.
+enum class OnSuccession { kMain, kEvery, kLapse };
 
 // Defaults the loader applies when a rule omits the key.
 inline constexpr int kDefaultWarnBeforeDays = 14;
@@ -164,6 +172,11 @@ struct Obligation {
   // obligation is not evaluated: an as-of date earlier than this gives
   // not_applicable. Default: always in force.
   std::optional<Date> issued_on;
+  // From this date on the duty is no longer in force: as of a later date a
+  // one-off obligation is not_applicable, and a recurring one has no period
+  // that begins on or after it. Default: in force for good.
+  std::optional<Date> until;
+  OnSuccession on_succession = OnSuccession::kMain;
   // At risk from this many days before the due date. Its unit is also how
   // the instance's days left and days overdue are counted.
   DayCount warn_before{kDefaultWarnBeforeDays, DayUnit::kCalendar};

@@ -39,7 +39,11 @@ Report& Run(Prepared& prepared);
 // Whether `id` is an agency of the database (or the national pseudo-agency);
 // if not, says so on `err`. Asked before evaluating: a mistyped id costs no
 // run.
+// An agency that existed on another date than the as-of date is refused
+// too, naming who holds its records then.
 bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream& err);
+bool RequireExistingAgency(RecordStore& store, const std::string& id, const Date& as_of,
+                           std::ostream& err);
 
 // Only what concerns one agency: its findings and its data issues.
 Report ForAgency(const Report& report, const std::string& agency_id);

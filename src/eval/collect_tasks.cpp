@@ -229,10 +229,9 @@ void TaskScan::FillBook() {
     for (std::size_t agency = 0; agency < rows_with_issues.size(); ++agency) {
       const int first = context_.instances.Find(task_rule_index_[i], static_cast<int>(agency));
       if (first < 0) continue;
-      const std::size_t periods =
-          std::max<std::size_t>(1, context_.instances.Periods(task_rule_index_[i]).size());
-      for (std::size_t p = 0; p < periods; ++p) {
-        context_.book.counts(first + static_cast<int>(p)).issue_rows += rows_with_issues[agency];
+      const int count = context_.instances.CountOf(task_rule_index_[i], static_cast<int>(agency));
+      for (int p = 0; p < count; ++p) {
+        context_.book.counts(first + p).issue_rows += rows_with_issues[agency];
       }
     }
   }

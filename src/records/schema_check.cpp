@@ -1,5 +1,7 @@
 #include "records/schema_check.hpp"
 
+#include "records/agency_timeline.hpp"
+#include "records/dataset_info.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -17,10 +19,27 @@ const BuiltInTable kBuiltInTables[] = {
     {kTaskDependencyTable, {"task_id", "depends_on"}},
 };
 
+// Optional tables (agencies over time, the dataset): when present, the
+// engine reads these columns of them.
+const BuiltInTable kOptionalTables[] = {
+    {kAgencyVersionTable, {"agency_id", "valid_from", "name", "kind"}},
+    {kAgencySuccessionTable, {"predecessor_id", "successor_id", "effective_on"}},
+    {kDatasetTable, {"name", "sample"}},
+};
+
 }  // namespace
 
 void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
   const SourceLocation database{store.path(), 0, 0};
+  for (const BuiltInTable& table : kOptionalTables) {
+    if (!store.HasTable(table.name)) continue;
+    for (const char* column : table.columns) {
+      if (!store.HasColumn(table.name, column)) {
+        diagnostics.Error(database, "",
+                          std::string("table '") + table.name + "' has no column '" + column + "'");
+      }
+    }
+  }
   for (const BuiltInTable& table : kBuiltInTables) {
     if (!store.HasTable(table.name)) {
       diagnostics.Error(database, "", std::string("missing table '") + table.name + "'");

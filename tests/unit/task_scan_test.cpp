@@ -19,7 +19,8 @@ namespace dxcomply {
 namespace {
 
 const std::string kRecords =
-    "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL),\n"
+    "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BCA', 'Bộ Công an', 'ministry', "
+    "NULL),\n"
     " ('HA-NOI', 'Hà Nội', 'province', NULL);\n"
     "INSERT INTO task (id, agency_id, obligation_id, period, title, started_on, progress, "
     "completed_on) VALUES\n"
@@ -136,7 +137,8 @@ BOOST_AUTO_TEST_CASE(ids_close_together_make_few_parts) {
   const testing::TestRules folder({{"rules.yaml", kRules}});
   const testing::TestDatabase database(
       testing::SchemaSql() +
-      "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL);\n"
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BCA', 'Bộ Công an', 'ministry', "
+      "NULL);\n"
       "INSERT INTO task (id, agency_id, obligation_id, title) VALUES (10, 'BCA', 'plan', 'a'),"
       " (11, 'BCA', 'plan', 'b'), (12, 'BCA', 'plan', 'c'), (14, 'BCA', 'plan', 'd');\n");
   const RuleSet rules = Rules(folder);

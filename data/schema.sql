@@ -93,6 +93,9 @@ CREATE TABLE task (
   completed_on  TEXT,
   evidence      TEXT            -- e.g. the issued document's number, '1092/QĐ-BTTTT'
 );
+-- Optional column: recorded_on TEXT, the day the task was put on record; a
+-- task does not exist before it (without the column, every task has existed
+-- since before records began). ALTER TABLE task ADD COLUMN recorded_on TEXT;
 CREATE INDEX task_by_agency_obligation ON task(agency_id, obligation_id);
 
 -- task_id cannot finish before depends_on; across agencies too.

@@ -22,6 +22,11 @@ struct LegalSource {
   std::string document;  // e.g. "Báo cáo sơ kết 6 tháng đầu năm 2022 (002), slide 21"
   std::string passage;   // the sentence that sets the duty, quoted
   std::string assumed;   // what the rule assumed, and why
+  // The document that sets the duty (number, date, issuer), which a letter
+  // cites as its "Căn cứ", and its date: a letter dated before it does not
+  // cite it. Empty: letters cite `document` and quote `passage`.
+  std::string basis = {};  // (initialized: aggregates may omit these two)
+  std::optional<Date> basis_date = std::nullopt;
 };
 
 // Which agencies owe the obligation. An agency is in scope when its kind is

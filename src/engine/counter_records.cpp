@@ -6,6 +6,7 @@
 
 #include "records/agency_timeline.hpp"
 #include "records/scan_plan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -25,7 +26,8 @@ std::string LabelColumn(const TableSpec& table) {
 }
 
 // The columns a check reads, in table order: lifetime, where, satisfied.
-std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& rule) {
+std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& rule,
+                                     const TableScanPlan& plan) {
   std::set<std::string> used = {table.lifetime_from, table.lifetime_until};
   for (const Predicate* predicate : {&rule.check.where, &rule.check.satisfied}) {
     for (const Condition& condition : *predicate) used.insert(condition.column);
@@ -36,7 +38,9 @@ std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& r
   if (rule.check.kind == CheckKind::kIndicator) used.insert({"as_of", "value", "source"});
   std::vector<std::string> columns;
   for (const ColumnSpec& column : table.columns) {
-    if (used.count(column.name) != 0) columns.push_back(column.name);
+    if (used.count(column.name) != 0 && plan.ColumnIndex(column.name) >= 0) {
+      columns.push_back(column.name);
+    }
   }
   return columns;
 }
@@ -58,7 +62,7 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     completed.op = CompareOp::kNotNull;
     rule.check.satisfied.push_back(completed);
   }
-  TableScanPlan plan = PlanTableScan(*table, {&rule}, as_of);
+  TableScanPlan plan = PlanTableScan(*table, {&rule}, as_of, AbsentColumns(*table, store));
   // National figures are the measurement rows without an agency.
   const bool national = agency_id == kNationalAgencyId && rule.applies_to.national;
   plan.only_agency = national ? "" : agency_id;
@@ -85,7 +89,7 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     }
   }
   const std::string label_column = LabelColumn(*table);
-  const std::vector<std::string> shown = ReadColumns(*table, rule);
+  const std::vector<std::string> shown = ReadColumns(*table, rule, plan);
   std::vector<DataIssue> ignored;  // Evaluate reports them; explain lists rows.
 
   std::vector<CounterRecord> measurements;

@@ -94,16 +94,6 @@ struct SharedParts {
   }
 };
 
-// "Bình Thuận (BINH-THUAN) từ 01/07/2025, Đắk Nông (DAK-NONG) từ 01/07/2025"
-std::string OriginsText(const std::vector<DutyOrigin>& origins) {
-  std::string text;
-  for (const DutyOrigin& origin : origins) {
-    if (!text.empty()) text += ", ";
-    text += origin.agency_name + " (" + origin.agency_id + ") từ " + FormatVnDate(origin.since);
-  }
-  return text;
-}
-
 class Evaluation {
  public:
   // `inherited` and `only_agencies`, when given, make this an evaluation of

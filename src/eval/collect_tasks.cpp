@@ -1,4 +1,5 @@
 #include "eval/task_scan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -56,7 +57,8 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
   }
   std::vector<const Obligation*> plan_rules;
   for (const Obligation& rule : task_rules_) plan_rules.push_back(&rule);
-  TableScanPlan plan = PlanTableScan(*table, plan_rules, context.as_of);
+  TableScanPlan plan =
+      PlanTableScan(*table, plan_rules, context.as_of, AbsentColumns(*table, context.store));
   plan.order_by_id = true;
 
   const auto entry = [&](const std::string& id) -> ObligationEntry& {

@@ -2,6 +2,7 @@
 
 #include "store/record_store.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace dxcomply {
@@ -76,9 +77,11 @@ std::string Placeholders(std::size_t count) {
 
 class Planner {
  public:
-  Planner(const TableSpec& table, const Date& as_of) : as_of_(as_of) {
+  Planner(const TableSpec& table, const Date& as_of, const std::vector<std::string>& absent)
+      : as_of_(as_of) {
     plan_.table = &table;
     for (const ColumnSpec& column : table.columns) {
+      if (std::find(absent.begin(), absent.end(), column.name) != absent.end()) continue;
       plan_.columns.push_back(&column);
       if (column.type == ColumnType::kDate) {
         plan_.date_slot_of_column.push_back(plan_.date_slots++);
@@ -235,8 +238,8 @@ int TableScanPlan::ColumnIndex(const std::string& name) const {
 }
 
 TableScanPlan PlanTableScan(const TableSpec& table, const std::vector<const Obligation*>& rules,
-                            const Date& as_of) {
-  Planner planner(table, as_of);
+                            const Date& as_of, const std::vector<std::string>& absent) {
+  Planner planner(table, as_of, absent);
   for (const Obligation* rule : rules) planner.AddRule(*rule);
   return planner.Take();
 }

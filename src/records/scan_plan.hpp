@@ -107,7 +107,8 @@ struct TableScanPlan {
 // Plans one scan of `table` for `rules` (each must read this table). `as_of`
 // is the value of `$as_of`; each rule's due date is its `$due`. Columns must
 // have been checked to exist (rule_checker, schema_check).
+// `absent`: optional columns the database lacks, left out of the scan.
 TableScanPlan PlanTableScan(const TableSpec& table, const std::vector<const Obligation*>& rules,
-                            const Date& as_of);
+                            const Date& as_of, const std::vector<std::string>& absent = {});
 
 }  // namespace dxcomply

@@ -68,6 +68,8 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     std::vector<std::string> names = {table.id_column, table.agency_column};
     for (const ColumnSpec& column : table.columns) names.push_back(column.name);
     for (const std::string& name : names) {
+      const ColumnSpec* optional = table.FindColumn(name);
+      if (optional != nullptr && optional->optional) continue;
       if (!store.HasColumn(table.name, name)) {
         const ColumnSpec* spec = table.FindColumn(name);
         diagnostics.Error(spec != nullptr ? spec->location : table.location, "",
@@ -78,8 +80,25 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
   }
 }
 
+std::vector<std::string> AbsentColumns(const TableSpec& table, RecordStore& store) {
+  std::vector<std::string> absent;
+  for (const ColumnSpec& column : table.columns) {
+    if (column.optional && !store.HasColumn(table.name, column.name)) absent.push_back(column.name);
+  }
+  return absent;
+}
+
 void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
                     Diagnostics& diagnostics) {
+  for (const Authority& authority : rules.authorities) {
+    for (const std::string* id : {&authority.standing_body_agency, &authority.reply_to_agency}) {
+      if (!id->empty() && agencies.Find(*id) < 0) {
+        diagnostics.Warning(authority.location, "",
+                            "agency '" + *id + "' is not in the agency table; letters still name " +
+                                "it, but never leave out its own 'qua' line");
+      }
+    }
+  }
   for (const Obligation& rule : rules.obligations) {
     for (const auto* list : {&rule.applies_to.agencies, &rule.applies_to.except}) {
       for (const std::string& id : *list) {

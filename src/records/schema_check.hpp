@@ -15,6 +15,9 @@ class RecordStore;
 // Tables and columns only; no agency ids (needs no agency table).
 void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics);
 
+// The optional columns of `table` that the database lacks.
+std::vector<std::string> AbsentColumns(const TableSpec& table, RecordStore& store);
+
 // Agency ids named in applies_to and depends_on. Warnings, not errors: the
 // same rules serve databases of different countries (a test country, the
 // benchmark's), where a named agency may simply not exist.

@@ -60,6 +60,9 @@ class TextReporter : public Reporter {
           << view.agency_id << (agency ? ", " + agency->kind : "") << ") · as of "
           << FormatIsoDate(report.as_of) << " (" << FormatVnDate(report.as_of) << ")\n";
     }
+    if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << GroupThousands(static_cast<long long>(report.findings.size())) << " findings · "
         << GroupThousands(summary.data_issues) << " data-quality issues\n";
 

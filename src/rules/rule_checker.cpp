@@ -1,5 +1,6 @@
 #include "rules/rule_checker.hpp"
 
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -152,6 +153,13 @@ class RuleSetChecker {
                                (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
         continue;
       }
+      if (column->optional) {
+        diagnostics_.Error(condition.location, obligation.id,
+                           "column '" + condition.column +
+                               "' is optional (a database may lack it): it bounds the rows' "
+                               "lifetime, and no condition may read it");
+        continue;
+      }
       const bool ordered = condition.op == CompareOp::kLt || condition.op == CompareOp::kLe ||
                            condition.op == CompareOp::kGt || condition.op == CompareOp::kGe;
       if (ordered && (column->type == ColumnType::kText || column->type == ColumnType::kBoolean)) {
@@ -253,6 +261,7 @@ class RuleSetChecker {
 }  // namespace
 
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics) {
+  CheckAuthorities(rules, diagnostics);
   RuleSetChecker(rules, diagnostics).Run();
 }
 

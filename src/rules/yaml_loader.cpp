@@ -1,6 +1,7 @@
 #include "rules/yaml_loader.hpp"
 
 #include "base/file_text.hpp"
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -15,7 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation"};
+const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation",
+                                            "authorities"};
 const std::vector<std::string> kTierKeys = {"tier", "name", "name_en", "when", "when_any"};
 const std::vector<std::string> kConditionWhenKeys = {"status", "due_within_warn_before",
                                                      "overdue_at_least", "blocks_other_agencies"};
@@ -26,7 +28,8 @@ const std::vector<std::string> kDueKeys = {"date",  "in_month",     "end_of_year
                                            "after", "after_column", "days",        "working_days",
                                            "every", "first",        "last",        "month_offset",
                                            "day",   "working_day",  "assumed"};
-const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
+const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed", "basis",
+                                              "basis_date"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
 const std::vector<std::string> kCheckKeys = {"kind",       "table",      "where",
                                              "satisfied",  "target",     "at_least",
@@ -36,7 +39,8 @@ const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agenc
                                                   "lead_time"};
 const std::vector<std::string> kTableKeys = {"name", "id", "agency", "lifetime", "columns"};
 const std::vector<std::string> kLifetimeKeys = {"from", "until"};
-const std::vector<std::string> kColumnKeys = {"name", "type", "min", "max", "values", "nullable"};
+const std::vector<std::string> kColumnKeys = {"name",   "type",     "min",     "max",
+                                              "values", "nullable", "optional"};
 
 // What people coming from SQL or other rule languages write instead.
 std::string SuggestOperator(const std::string& op) {
@@ -88,12 +92,17 @@ class RuleFileLoader {
     const YAML::Node obligations = YamlNodeReader::Get(*root, "obligations");
     const YAML::Node tables = YamlNodeReader::Get(*root, "tables");
     const YAML::Node escalation = YamlNodeReader::Get(*root, "escalation");
-    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined()) {
-      reader_.Error(*root, "", "a rules file needs 'obligations:', 'tables:' or 'escalation:'");
+    const YAML::Node authorities = YamlNodeReader::Get(*root, "authorities");
+    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined() &&
+        !authorities.IsDefined()) {
+      reader_.Error(*root, "",
+                    "a rules file needs 'obligations:', 'tables:', 'escalation:' or "
+                    "'authorities:'");
     }
     if (obligations.IsDefined()) LoadObligations(obligations, theme);
     if (tables.IsDefined()) LoadTables(tables);
     if (escalation.IsDefined()) LoadEscalation(escalation);
+    if (authorities.IsDefined()) LoadAuthorities(authorities, reader_, rules_);
   }
 
  private:
@@ -196,6 +205,13 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "assumed"); n.IsDefined()) {
       out.source.assumed = reader_.Text(n, out.id, "assumed").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "basis"); n.IsDefined()) {
+      out.source.basis = reader_.Text(n, out.id, "basis").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "basis_date"); n.IsDefined()) {
+      out.source.basis_date = reader_.IsoDate(n, out.id, "basis_date");
+      if (out.source.basis.empty()) reader_.Error(n, out.id, "basis_date without basis");
     }
   }
 
@@ -916,6 +932,14 @@ class RuleFileLoader {
       } else if (columns.IsDefined()) {
         for (const YAML::Node& column : columns) LoadColumn(column, table);
       }
+      for (const ColumnSpec& column : table.columns) {
+        if (column.optional && column.name != table.lifetime_from &&
+            column.name != table.lifetime_until) {
+          reader_.Error(node, "",
+                        "column '" + column.name + "' of table '" + table.name +
+                            "' is optional, which only a lifetime column may be");
+        }
+      }
       for (const std::string* lifetime : {&table.lifetime_from, &table.lifetime_until}) {
         if (lifetime->empty()) continue;
         const ColumnSpec* spec = table.FindColumn(*lifetime);
@@ -960,6 +984,9 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "nullable"); n.IsDefined()) {
       column.nullable = reader_.Boolean(n, "", "nullable").value_or(true);
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "optional"); n.IsDefined()) {
+      column.optional = reader_.Boolean(n, "", "optional").value_or(false);
     }
     if (table.FindColumn(column.name) != nullptr) {
       reader_.Error(node, "", "column '" + column.name + "' is declared twice");

@@ -870,6 +870,29 @@ def plan_tasks(g, tk):
                 tk.add(a, ob, None, T[ob], completed=c, evidence=docno(g, a, "KH"))
 
 
+def central_plan_146(g, tk):
+    """plan-146 for the ministries and government agencies. The mid-2022
+    review asks "Các bộ, ngành, địa phương chưa ban hành cần sớm ban hành Kế
+    hoạch triển khai theo Đề án 146/QĐ-TTg" (002 slide 18) but counts only
+    provinces, so every central row is invented. It draws from its own
+    generator and its rows come after all others, so the rest of the sample
+    (its draws and its task ids) is unchanged."""
+    for a in CENTRAL_IDS:
+        if g.chance(0.7):
+            c = g.workday(D(2022, 2, 15), D(2022, 4, 28))
+        elif g.chance(0.7):
+            c = g.workday(D(2022, 5, 4), D(2023, 6, 30))
+        else:
+            c = None
+        if c is None:
+            started = g.workday(D(2022, 5, 1), D(2023, 3, 31))
+            tk.add(a, "plan-146", None, T["plan-146"], started=started,
+                   progress=round(g.rng.uniform(0.1, 0.9), 2))
+        else:
+            tk.add(a, "plan-146", None, T["plan-146"], completed=c,
+                   started=c - days(g.rng.randint(10, 60)), evidence=docno(g, a, "KH"))
+
+
 def other_tasks(g, tk):
     # drill-2022: all kinds, one live-fire drill in 2022 by 30/11/2022.
     for a in ALL_IDS:
@@ -1087,6 +1110,7 @@ def fill(conn, g):
     tk = Tasks(g)
     plan_tasks(g, tk)
     other_tasks(g, tk)
+    central_plan_146(Gen(SEED + 146), tk)
     for r in tk.rows:
         cur.execute("INSERT INTO task (id, agency_id, obligation_id, period, title, started_on,"
                     " progress, completed_on, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -173,12 +173,11 @@ struct Obligation {
   LegalSource source;
   Scope applies_to;
   Due due;
-  // When the duty was set (the source document's date). Before it the
-  // obligation is not evaluated: an as-of date earlier than this gives
-  // not_applicable. Default: always in force.
+  // When the duty was set (the source document's date). As of an earlier
+  // date the obligation has no instance. Default: always in force.
   std::optional<Date> issued_on;
   // From this date on the duty is no longer in force: as of a later date a
-  // one-off obligation is not_applicable, and a recurring one has no period
+  // one-off obligation has no instance, and a recurring one has no period
   // that begins on or after it. Default: in force for good.
   std::optional<Date> until;
   OnSuccession on_succession = OnSuccession::kMain;

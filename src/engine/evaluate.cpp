@@ -438,17 +438,6 @@ class Evaluation {
                                                           : rule.check.target;
     finding.data_issues = book.counts(index).issue_rows;
 
-    if (rule.issued_on && options_.as_of < *rule.issued_on) {
-      finding.status = Status::kNotApplicable;
-      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) + " (set on " +
-                       FormatIsoDate(*rule.issued_on) + ")";
-      return finding;
-    }
-    if (rule.until && options_.as_of >= *rule.until && rule.due.kind != Due::Kind::kRecurring) {
-      finding.status = Status::kNotApplicable;
-      finding.reason = "no longer in force since " + FormatIsoDate(*rule.until);
-      return finding;
-    }
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
       const bool owed = after >= 0 && instances.Find(after, instance.agency) >= 0;

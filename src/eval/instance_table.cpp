@@ -117,6 +117,9 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
     const Obligation& obligation = rules.obligations[rule];
     const Due& due = obligation.due;
     const bool recurring = due.kind == Due::Kind::kRecurring;
+    // Not in force on T: not yet set, or (one-off) no longer in force.
+    if (obligation.issued_on && as_of < *obligation.issued_on) continue;
+    if (obligation.until && !recurring && *obligation.until <= as_of) continue;
     std::vector<Date> period_dues;
     if (recurring) {
       periods_[rule] = deadlines.Periods(due, as_of);

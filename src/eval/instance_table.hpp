@@ -5,6 +5,10 @@
 // find a row's instance in constant time; a recurring rule's periods follow
 // its first instance contiguously.
 //
+// A rule not in force on T (before its issued_on; a one-off rule from its
+// `until`) has no instance: a report as of 2022 does not list the duties of
+// 2026, nor one of 2026 the superseded deadlines of 2022.
+//
 // Over time (AgencyTimeline): only agencies existing on T have instances. An
 // instance is owed by the agencies in the rule's scope on its scope day: its
 // due date when that is known and not after T, else T (who owed a duty that

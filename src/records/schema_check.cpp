@@ -91,12 +91,11 @@ std::vector<std::string> AbsentColumns(const TableSpec& table, RecordStore& stor
 void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
                     Diagnostics& diagnostics) {
   for (const Authority& authority : rules.authorities) {
-    for (const std::string* id : {&authority.standing_body_agency, &authority.reply_to_agency}) {
-      if (!id->empty() && agencies.Find(*id) < 0) {
-        diagnostics.Warning(authority.location, "",
-                            "agency '" + *id + "' is not in the agency table; letters still name " +
-                                "it, but never leave out its own 'qua' line");
-      }
+    if (agencies.Find(authority.standing_body_agency) < 0) {
+      diagnostics.Warning(authority.location, "",
+                          "standing body '" + authority.standing_body_agency +
+                              "' is not in the agency table; its own letter would ask it to "
+                              "report to itself");
     }
   }
   for (const Obligation& rule : rules.obligations) {

@@ -30,7 +30,6 @@ std::string Joined(const std::vector<std::string>& lines, std::size_t from = 0) 
 // The letter's issuer, from the authority in force on its date.
 void SetAuthority(data& letter, const Agency& agency, const Authority& authority) {
   letter.set("authority_body", authority.body);
-  letter.set("authority_short", authority.body_short);
   letter.set("authority_head", authority.head);
   letter.set("letterhead", Joined(authority.letterhead));
   letter.set("letterhead_lines", LinesData(authority.letterhead));
@@ -43,23 +42,19 @@ void SetAuthority(data& letter, const Agency& agency, const Authority& authority
   letter.set("reply_to_name", authority.reply_to_name);
   letter.set("reference_suffix", authority.reference_suffix);
   letter.set("has_reference_suffix", Flag(!authority.reference_suffix.empty()));
-  // The standing body's own letter needs no "qua <standing body>" detour.
-  letter.set("via_standing_body", Flag(agency.id != authority.reply_to_agency));
+  // The standing body's own letter does not ask it to report to itself.
+  letter.set("via_standing_body", Flag(agency.id != authority.standing_body_agency));
 }
 
-// "Căn cứ": the document that sets the duty, unless it is dated after the
-// letter; rules that name none cite their source document and passage.
+// "Căn cứ": the document that sets the duty (`basis`), unless it is dated
+// after the letter; rules that name none cite their source documents. The
+// passage is offered to templates, but a passage may count other agencies'
+// results: the shipped templates do not quote it.
 void SetLegalBasis(data& item, const LegalSource& source, const Date& letter_date) {
-  if (!source.basis.empty()) {
-    const bool cited = !source.basis_date || *source.basis_date <= letter_date;
-    item.set("legal_basis", cited ? source.basis : "");
-    item.set("has_legal_basis", Flag(cited));
-    item.set("source_passage", "");
-    item.set("has_source_passage", Flag(false));
-    return;
-  }
-  item.set("legal_basis", LegalBasis(source));
-  item.set("has_legal_basis", Flag(true));
+  const bool cited =
+      source.basis.empty() || !source.basis_date || *source.basis_date <= letter_date;
+  item.set("legal_basis", !cited ? "" : source.basis.empty() ? LegalBasis(source) : source.basis);
+  item.set("has_legal_basis", Flag(cited));
   item.set("source_passage", source.passage);
   item.set("has_source_passage", Flag(!source.passage.empty()));
 }

@@ -5,28 +5,18 @@
 namespace dxcomply {
 namespace {
 
-const std::vector<std::string> kAuthorityKeys = {"from",
-                                                 "until",
-                                                 "body",
-                                                 "body_short",
-                                                 "head",
-                                                 "standing_body",
-                                                 "letterhead",
-                                                 "signing_title",
-                                                 "reference_suffix",
-                                                 "reply_to",
-                                                 "escalation_tiers",
+const std::vector<std::string> kAuthorityKeys = {"from",          "until",
+                                                 "body",          "head",
+                                                 "standing_body", "letterhead",
+                                                 "signing_title", "reference_suffix",
+                                                 "reply_to",      "escalation_tiers",
                                                  "source"};
 const std::vector<std::string> kAgencyRefKeys = {"agency", "name"};
 const std::vector<std::string> kAuthoritySourceKeys = {"document", "passage", "assumed"};
 
-// "{agency: BKHCN, name: Bộ Khoa học và Công nghệ}", or just the agency id.
+// "{agency: BKHCN, name: Bộ Khoa học và Công nghệ}".
 void LoadAgencyRef(const YAML::Node& node, YamlNodeReader& reader, const std::string& what,
                    std::string& agency, std::string& name) {
-  if (node.IsScalar()) {
-    agency = reader.Text(node, "", what).value_or("");
-    return;
-  }
   if (!reader.CheckMap(node, kAgencyRefKeys, "", what)) return;
   if (const YAML::Node n = YamlNodeReader::Get(node, "agency"); n.IsDefined()) {
     agency = reader.Text(n, "", what + ".agency").value_or("");
@@ -81,10 +71,6 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
       out = reader.Text(n, "", key).value_or("");
     };
     text("body", authority.body);
-    if (const YAML::Node n = YamlNodeReader::Get(node, "body_short"); n.IsDefined()) {
-      authority.body_short = reader.Text(n, "", "body_short").value_or("");
-    }
-    if (authority.body_short.empty()) authority.body_short = authority.body;
     text("head", authority.head);
     if (const YAML::Node n = YamlNodeReader::Get(node, "standing_body"); n.IsDefined()) {
       LoadAgencyRef(n, reader, "standing_body", authority.standing_body_agency,
@@ -106,15 +92,9 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
       authority.reference_suffix = reader.Text(n, "", "reference_suffix").value_or("");
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "reply_to"); n.IsDefined()) {
-      LoadAgencyRef(n, reader, "reply_to", authority.reply_to_agency, authority.reply_to_name);
-    } else {
-      authority.reply_to_agency = authority.standing_body_agency;
-      authority.reply_to_name = authority.standing_body_name;
+      authority.reply_to_name = reader.Text(n, "", "reply_to").value_or("");
     }
-    if (authority.reply_to_name.empty() &&
-        authority.reply_to_agency == authority.standing_body_agency) {
-      authority.reply_to_name = authority.standing_body_name;
-    }
+    if (authority.reply_to_name.empty()) authority.reply_to_name = authority.standing_body_name;
     if (const YAML::Node n = YamlNodeReader::Get(node, "escalation_tiers"); n.IsDefined()) {
       if (!n.IsMap()) {
         reader.Error(n, "", "escalation_tiers must map tier numbers to names");

@@ -39,22 +39,22 @@ std::vector<Authority> Authorities() {
   Authority committee;
   committee.until = Date(2025, 3, 13);
   committee.body = "Ủy ban Quốc gia về chuyển đổi số";
-  committee.body_short = "Ủy ban";
-  committee.head = "Thủ tướng Chính phủ - Chủ tịch Ủy ban";
-  committee.standing_body_agency = committee.reply_to_agency = "BTTTT";
-  committee.standing_body_name = committee.reply_to_name = "Bộ Thông tin và Truyền thông";
-  committee.letterhead = {"ỦY BAN QUỐC GIA", "VỀ CHUYỂN ĐỔI SỐ"};
-  committee.signing_title = {"KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC"};
+  committee.head = "Thủ tướng Chính phủ";
+  committee.standing_body_agency = "BTTTT";
+  committee.standing_body_name = "Bộ Thông tin và Truyền thông";
+  committee.reply_to_name = "Bộ Thông tin và Truyền thông (Cục Chuyển đổi số quốc gia)";
+  committee.letterhead = {"BỘ THÔNG TIN", "VÀ TRUYỀN THÔNG"};
+  committee.signing_title = {"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"};
+  committee.reference_suffix = "BTTTT-CĐSQG";
   Authority steering;
   steering.from = Date(2025, 3, 13);
   steering.body = "Ban Chỉ đạo của Chính phủ";
-  steering.body_short = "Ban Chỉ đạo";
-  steering.head = "Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo";
-  steering.standing_body_agency = steering.reply_to_agency = "BKHCN";
+  steering.head = "Thủ tướng Chính phủ";
+  steering.standing_body_agency = "BKHCN";
   steering.standing_body_name = steering.reply_to_name = "Bộ Khoa học và Công nghệ";
-  steering.letterhead = {"BAN CHỈ ĐẠO CỦA CHÍNH PHỦ", "VỀ KHCN, ĐMST VÀ CĐS"};
-  steering.signing_title = {"KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG"};
-  steering.reference_suffix = "BCĐCP";
+  steering.letterhead = {"BỘ KHOA HỌC VÀ CÔNG NGHỆ"};
+  steering.signing_title = {"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(ký thay)"};
+  steering.reference_suffix = "BKHCN-CĐSQG";
   return {committee, steering};
 }
 
@@ -377,35 +377,41 @@ BOOST_AUTO_TEST_CASE(the_authority_in_force_on_the_letters_date_issues_it) {
   const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
   Report in_2022 = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
   const ReminderLetter old = composer.Compose(in_2022)[0];
-  BOOST_TEST(Contains(old.markdown, "| ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ |"));
-  BOOST_TEST(Contains(old.markdown, "Ủy ban Quốc gia về chuyển đổi số đề nghị"));
+  BOOST_TEST(Contains(old.markdown, "| BỘ THÔNG TIN VÀ TRUYỀN THÔNG | CỘNG HÒA"));
+  BOOST_TEST(Contains(old.markdown, "Số: ......../BTTTT-CĐSQG"));
   BOOST_TEST(Contains(old.markdown,
-                      "(qua Bộ Thông tin và Truyền thông, Cơ quan thường trực của "
-                      "Ủy ban)"));
-  BOOST_TEST(Contains(old.markdown, "| **Nơi nhận:** | **KT. CHỦ TỊCH** |"));
-  BOOST_TEST(Contains(old.html, "ỦY BAN QUỐC GIA<br>VỀ CHUYỂN ĐỔI SỐ"));
+                      "Bộ Thông tin và Truyền thông, Cơ quan thường trực của Ủy ban "
+                      "Quốc gia về chuyển đổi số, đề nghị"));
+  BOOST_TEST(Contains(old.markdown,
+                      "về Bộ Thông tin và Truyền thông (Cục Chuyển đổi số quốc gia) "
+                      "trước ngày"));
+  BOOST_TEST(Contains(old.markdown, "| **Nơi nhận:** | **KT. BỘ TRƯỞNG** |"));
+  BOOST_TEST(Contains(old.markdown, "| - Như trên; | **THỨ TRƯỞNG** |"));
+  BOOST_TEST(Contains(old.html, "BỘ THÔNG TIN<br>VÀ TRUYỀN THÔNG"));
   BOOST_TEST(!Contains(old.markdown, "Ban Chỉ đạo"));
+  BOOST_TEST(!Contains(old.markdown, "Khoa học và Công nghệ"));
 
   Report in_2026 = in_2022;
   in_2026.as_of = Date(2026, 12, 1);
   const ReminderLetter now = composer.Compose(in_2026)[0];
-  BOOST_TEST(Contains(now.markdown, "| BAN CHỈ ĐẠO CỦA CHÍNH PHỦ VỀ KHCN, ĐMST VÀ CĐS |"));
-  BOOST_TEST(Contains(now.markdown, "Số: ......../BCĐCP"));
-  BOOST_TEST(Contains(now.markdown, "Ban Chỉ đạo của Chính phủ đề nghị"));
+  BOOST_TEST(Contains(now.markdown, "| BỘ KHOA HỌC VÀ CÔNG NGHỆ | CỘNG HÒA"));
+  BOOST_TEST(Contains(now.markdown, "Số: ......../BKHCN-CĐSQG"));
   BOOST_TEST(Contains(now.markdown,
-                      "(qua Bộ Khoa học và Công nghệ, Cơ quan thường trực của Ban "
-                      "Chỉ đạo)"));
-  BOOST_TEST(Contains(now.markdown, "| - Như trên; | **PHÓ TRƯỞNG BAN BỘ TRƯỞNG** |"));
-  BOOST_TEST(Contains(now.markdown, "- Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo (để b/c);"));
-  BOOST_TEST(Contains(now.html, "KT. TRƯỞNG BAN<br>\n      PHÓ TRƯỞNG BAN<br>\n      BỘ TRƯỞNG"));
+                      "Bộ Khoa học và Công nghệ, Cơ quan thường trực của Ban Chỉ đạo "
+                      "của Chính phủ, đề nghị"));
+  BOOST_TEST(Contains(now.markdown, "báo cáo Ban Chỉ đạo của Chính phủ và Thủ tướng Chính phủ."));
+  BOOST_TEST(Contains(now.markdown, "| - Như trên; | **THỨ TRƯỞNG (ký thay)** |"));
+  BOOST_TEST(Contains(now.markdown, "- Ban Chỉ đạo của Chính phủ (để b/c);"));
+  BOOST_TEST(Contains(now.html, "KT. BỘ TRƯỞNG<br>\n      THỨ TRƯỞNG<br>\n      (ký thay)"));
   BOOST_TEST(!Contains(now.markdown, "Ủy ban Quốc gia"));
   BOOST_TEST(!Contains(now.markdown, "Thông tin và Truyền thông"));
 
-  // The standing body's own letter goes to no one "qua" itself.
+  // The standing body's own letter does not ask it to report to itself.
   Report to_standing_body = MakeReport({Make(
       "classify", Agency{"BKHCN", "Bộ Khoa học và Công nghệ", "ministry"}, Status::kOverdue)});
   to_standing_body.as_of = in_2026.as_of;
-  BOOST_TEST(!Contains(composer.Compose(to_standing_body)[0].markdown, "(qua "));
+  BOOST_TEST(
+      Contains(composer.Compose(to_standing_body)[0].markdown, "nhiệm vụ nêu trên trước ngày"));
 }
 
 BOOST_AUTO_TEST_CASE(no_authority_in_force_is_an_error) {
@@ -443,13 +449,19 @@ BOOST_AUTO_TEST_CASE(assumed_dates_inherited_duties_and_the_duty_setting_documen
   BOOST_TEST(Contains(letter.html, "<li>Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).</li>"));
   // The document that sets the duty, not the report it was read in, nor its statistics.
   BOOST_TEST(Contains(letter.markdown,
-                      "- Căn cứ: Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ\n"));
-  BOOST_TEST(!Contains(letter.markdown, "Đoạn trích nguồn của plan"));
+                      "- Căn cứ: Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ.\n"));
+  BOOST_TEST(!Contains(letter.markdown, "Đoạn trích nguồn"));  // no passage: it may be statistics
+  BOOST_TEST(Contains(letter.markdown,
+                      "- Căn cứ: Sơ kết công tác chuyển đổi số 6 tháng đầu năm "
+                      "2022.\n"));
   // A letter dated before that document does not cite it.
   report.as_of = Date(2023, 9, 1);
   const ReminderLetter earlier = composer.Compose(report)[0];
   BOOST_TEST(!Contains(earlier.markdown, "144/NQ-CP"));
   BOOST_TEST(Occurrences(earlier.markdown, "- Căn cứ:") == 1);
+  BOOST_TEST(Contains(letter.markdown,
+                      "- Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).\n- Thời "
+                      "hạn: 30/09/2022"));
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_template_is_an_error_naming_the_file) {

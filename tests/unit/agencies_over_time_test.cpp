@@ -259,12 +259,12 @@ BOOST_AUTO_TEST_CASE(names_and_kinds_on_the_date) {
 }
 
 BOOST_AUTO_TEST_CASE(until_ends_a_duty) {
-  const Country country(
-      Rule("old", "{agencies: [C-TINH]}", "2022-09-30", "{kind: task}", "    until: 2024-09-01\n") +
-          Rule("monthly", "{agencies: [C-TINH]}",
-               "{every: month, first: 2024-06, month_offset: 0, day: last}", "{kind: task}",
-               "    until: 2024-09-01\n"),
-      "");
+  const Country country(Rule("old", "{agencies: [C-TINH]}", "2022-09-30", "{kind: task}",
+                             "    issued_on: 2022-06-01\n    until: 2024-09-01\n") +
+                            Rule("monthly", "{agencies: [C-TINH]}",
+                                 "{every: month, first: 2024-06, month_offset: 0, day: last}",
+                                 "{kind: task}", "    until: 2024-09-01\n"),
+                        "");
   BOOST_TEST(Lines(country.At("2024-08-31")) ==
                  (std::vector<std::string>{"monthly C-TINH 2024-06: overdue due 2024-06-30",
                                            "monthly C-TINH 2024-07: overdue due 2024-07-31",
@@ -275,8 +275,12 @@ BOOST_AUTO_TEST_CASE(until_ends_a_duty) {
   BOOST_TEST(Lines(country.At("2024-12-01")) ==
                  (std::vector<std::string>{"monthly C-TINH 2024-06: overdue due 2024-06-30",
                                            "monthly C-TINH 2024-07: overdue due 2024-07-31",
-                                           "monthly C-TINH 2024-08: overdue due 2024-08-31",
-                                           "old C-TINH: not_applicable due 2022-09-30"}),
+                                           "monthly C-TINH 2024-08: overdue due 2024-08-31"}),
+             boost::test_tools::per_element());
+  // Nor before its issued_on.
+  BOOST_TEST(Lines(country.At("2022-05-31")).empty());
+  BOOST_TEST(Lines(country.At("2022-06-01")) ==
+                 (std::vector<std::string>{"old C-TINH: at_risk due 2022-09-30"}),
              boost::test_tools::per_element());
 }
 

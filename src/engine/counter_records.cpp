@@ -146,6 +146,8 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     }
     for (const std::string& column : shown) {
       const int index = plan.ColumnIndex(column);
+      // An optional lifetime column says nothing when empty (recorded_on).
+      if (row.values.IsNull(index) && table->FindColumn(column)->optional) continue;
       std::string detail = column + "=" + ValueText(row.values, index);
       // The row as it stands today may hold later dates; say so rather than
       // let them pass for what was known on T.

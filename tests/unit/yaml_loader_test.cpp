@@ -205,6 +205,12 @@ BOOST_AUTO_TEST_CASE(authorities_load_and_must_follow_each_other) {
   BOOST_TEST(rules.authorities[1].signing_title == (std::vector<std::string>{"S1", "S2"}));
   BOOST_TEST(rules.authorities[1].escalation_tiers.at(3) == "T3");
 
+  // The escalation tiers take the names of the authority in force.
+  rules.escalation = {EscalationTier{3, "Báo cáo Ủy ban", "", {}, {}}};
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 12))[0].name == "Báo cáo Ủy ban");
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 13))[0].name == "T3");
+  BOOST_TEST(rules.AuthorityOn(Date(2026, 12, 1)) == &rules.authorities[1]);
+
   // Checked once every file is read: a gap, an overlap.
   for (const auto& [second, message] :
        {std::pair<std::string, std::string>{

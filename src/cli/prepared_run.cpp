@@ -110,6 +110,7 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
   Report filtered;
   filtered.as_of = report.as_of;
   filtered.agencies = report.agencies;
+  filtered.dataset = report.dataset;
   for (const Finding& finding : report.findings) {
     if (finding.agency->id == agency_id) filtered.findings.push_back(finding);
   }

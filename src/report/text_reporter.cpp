@@ -86,6 +86,9 @@ class TextReporter : public Reporter {
     if (!f.period.empty()) out << " · period " << f.period;
     out << "\n" << f.obligation->title << "\n";
     if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
+    if (const std::string notice = SampleDataNotice(explanation.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << "\n";
     Line("status", StatusWithDaysText(f), out);
     Line("reason", f.reason, out);

@@ -87,6 +87,14 @@ struct Measure {
   std::int64_t denominator = 0;  // coverage: base rows; task: tasks; else 0
 };
 
+// An agency whose open duty an instance continues: it ceased on `since`
+// without having met it, and its successor took the duty over.
+struct DutyOrigin {
+  std::string agency_id;
+  std::string agency_name;  // as it was named when it ceased
+  Date since;               // the day the successor took over
+};
+
 // An obligation instance named in someone else's finding, or a task row
 // that belongs to no instance (then task_id and title are set).
 struct InstanceRef {
@@ -151,6 +159,10 @@ struct Finding {
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency
+  // Agencies that ceased without meeting this duty and whose successor this
+  // agency is ("kế thừa từ ..."); empty for the agency's own duties.
+  std::vector<DutyOrigin> inherited_from;
+  bool due_assumed = false;  // the rule chose the due date; the source gives none
 
   // The dependency graph's view (set for instances not done: overdue, at
   // risk, on track). latest_finish is the date it must be done by for its
@@ -197,9 +209,17 @@ struct GraphView {
   std::vector<Link> links;
 };
 
+// What the database says it holds (its `dataset` table).
+struct Dataset {
+  std::string name;
+  bool sample = false;  // invented records: every human output says so
+  std::string description;
+};
+
 struct Report {
   Date as_of;
-  std::vector<Agency> agencies;   // every agency in the database, by id
+  std::vector<Agency> agencies;  // every agency existing on as_of, by id, named as on it
+  Dataset dataset;
   std::vector<Finding> findings;  // worst first: overdue, at risk, on track, met late, met, n/a
   std::vector<DataIssue> data_issues;  // by table, row id, column
   std::optional<GraphView> graph;      // only with EngineOptions::keep_graph

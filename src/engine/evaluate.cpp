@@ -9,6 +9,7 @@
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
 #include "engine/risk_priority.hpp"
+#include "engine/open_duties.hpp"
 #include "engine/worst_first.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
@@ -17,6 +18,8 @@
 #include "graph/dependency_graph.hpp"
 #include "graph/impact.hpp"
 #include "records/schema_check.hpp"
+#include "records/agency_timeline.hpp"
+#include "records/dataset_info.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -96,14 +99,32 @@ struct SharedParts {
 
 class Evaluation {
  public:
-  Evaluation(const RuleSet& rules, RecordStore& store, const EngineOptions& options)
-      : rules_(rules), store_(store), options_(options), after_rule_(AfterRules(rules)) {}
+  // `inherited` and `only_agencies`, when given, make this an evaluation of
+  // the agencies that cease on the next day (see open_duties.hpp): the
+  // duties passed on so far are given, not worked out.
+  Evaluation(const RuleSet& rules, RecordStore& store, const EngineOptions& options,
+             const std::vector<InheritedDuty>* inherited = nullptr,
+             const std::vector<bool>* only_agencies = nullptr)
+      : rules_(rules),
+        store_(store),
+        options_(options),
+        after_rule_(AfterRules(rules)),
+        given_inherited_(inherited),
+        only_agencies_(only_agencies) {}
 
   Report Run() {
     Report report;
     report.as_of = options_.as_of;
     AgencyDirectory agencies = AgencyDirectory::Read(store_, report.data_issues);
-    for (const Agency& agency : agencies.agencies()) report.agencies.push_back(agency);
+    // The map on T: who exists, under which name and kind, holding whose records.
+    const AgencyTimeline timeline = AgencyTimeline::Read(store_, agencies, report.data_issues);
+    const DayNumber today = ToDayNumber(options_.as_of);
+    if (!timeline.empty()) timeline.ApplyTo(agencies, today);
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+      if (timeline.ExistsOn(static_cast<int>(i), today))
+        report.agencies.push_back(agencies.at(static_cast<int>(i)));
+    }
+    report.dataset = ReadDataset(store_, report.data_issues);
     int national = -1;
     const bool any_national =
         std::any_of(rules_.obligations.begin(), rules_.obligations.end(),
@@ -120,7 +141,16 @@ class Evaluation {
 
     const WorkCalendar statutory = WorkCalendar::Statutory();
     const Deadlines deadlines(options_.calendar != nullptr ? *options_.calendar : statutory);
-    InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of);
+    std::vector<InheritedDuty> passed;
+    if (given_inherited_ == nullptr && !timeline.empty()) {
+      passed = PassOpenDuties(
+          rules_, agencies, timeline, today,
+          [this](DayNumber day, const std::vector<InheritedDuty>& so_far,
+                 const std::vector<bool>& only) { return FindingsOn(day, so_far, only); });
+    }
+    const InstanceScope scope{&timeline, given_inherited_ != nullptr ? given_inherited_ : &passed,
+                              only_agencies_};
+    InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of, scope);
     StageTimer timer;
     timer.Done("agencies and " + std::to_string(instances.size()) + " instances");
     // The records, measures and graph live only in this call, so that they
@@ -267,6 +297,7 @@ class Evaluation {
     ApplyImpact(impact, findings);
     for (std::size_t i = 0; i < findings.size(); ++i) {
       findings[i].heading_tier = static_cast<std::uint8_t>(facts[i].heading_tier);
+      AppendStandingNotes(findings[i]);
     }
     timer.Done("slack, blocking and impact, the order beside them");
     if (options_.keep_graph)
@@ -352,7 +383,8 @@ class Evaluation {
       Instance& instance = instances.at(i);
       const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
-      const int upstream = after < 0 ? -1 : instances.Find(after, instance.agency);
+      const int upstream =
+          after < 0 || instance.inherited_due ? -1 : instances.Find(after, instance.agency);
       if (upstream >= 0) {
         const std::optional<Date> met = MetOn(book, instances, upstream);
         if (met) instance.due = deadlines.After(rule.due, *met);
@@ -376,8 +408,40 @@ class Evaluation {
     return FromDayNumber(counts.last_satisfied);
   }
 
+  // The findings of `only` agencies as of `day`, with the duties passed on
+  // so far (see open_duties.hpp).
+  std::vector<Finding> FindingsOn(DayNumber day, const std::vector<InheritedDuty>& so_far,
+                                  const std::vector<bool>& only) const {
+    EngineOptions on_day = options_;
+    on_day.as_of = FromDayNumber(day);
+    on_day.keep_graph = false;
+    return Evaluation(rules_, store_, on_day, &so_far, &only).Run().findings;
+  }
+
+  // The finding of an instance on its own (no graph yet), saying where an
+  // inherited duty comes from and when its due date is assumed.
   Finding OwnFinding(const InstanceTable& instances, const SharedParts& shared,
                      const MeasureBook& book, const Deadlines& deadlines, int index) const {
+    Finding finding = MeasuredFinding(instances, shared, book, deadlines, index);
+    const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instances.at(index).rule)];
+    finding.due_assumed = rule.due.assumed;
+    finding.inherited_from = instances.Origins(index);
+    return finding;
+  }
+
+  // Said last, whatever the rest of the reason became on the graph (a
+  // blocked or squeezed finding's reason is rewritten there).
+  static void AppendStandingNotes(Finding& finding) {
+    if (finding.due_assumed && finding.due) {
+      finding.reason += "; the due date is assumed (thời hạn dự kiến)";
+    }
+    if (!finding.inherited_from.empty()) {
+      finding.reason += "; kế thừa từ " + OriginsText(finding.inherited_from);
+    }
+  }
+
+  Finding MeasuredFinding(const InstanceTable& instances, const SharedParts& shared,
+                          const MeasureBook& book, const Deadlines& deadlines, int index) const {
     const Instance& instance = instances.at(index);
     const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
     Finding finding;
@@ -398,12 +462,6 @@ class Evaluation {
                                                           : rule.check.target;
     finding.data_issues = book.counts(index).issue_rows;
 
-    if (rule.issued_on && options_.as_of < *rule.issued_on) {
-      finding.status = Status::kNotApplicable;
-      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) + " (set on " +
-                       FormatIsoDate(*rule.issued_on) + ")";
-      return finding;
-    }
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
       const bool owed = after >= 0 && instances.Find(after, instance.agency) >= 0;
@@ -474,6 +532,8 @@ class Evaluation {
   RecordStore& store_;
   const EngineOptions& options_;
   const std::vector<int> after_rule_;  // AfterRules(rules_)
+  const std::vector<InheritedDuty>* given_inherited_;
+  const std::vector<bool>* only_agencies_;
 };
 
 }  // namespace

@@ -152,6 +152,15 @@ std::string DescribeRef(const InstanceRef& ref) {
   return text;
 }
 
+std::string OriginsText(const std::vector<DutyOrigin>& origins) {
+  std::string text;
+  for (const DutyOrigin& origin : origins) {
+    if (!text.empty()) text += ", ";
+    text += origin.agency_name + " (" + origin.agency_id + ") từ " + FormatVnDate(origin.since);
+  }
+  return text;
+}
+
 std::string DescribeBlockers(const std::vector<BlockerChain>& blockers) {
   if (blockers.empty()) return "";
   const std::vector<InstanceRef>& chain = blockers.front().chain;

@@ -54,6 +54,10 @@ InstanceRef RefOf(const Finding& finding);
 // "task 812 'Nâng cấp phần mềm' of Bộ Công an (not completed)".
 std::string DescribeRef(const InstanceRef& ref);
 
+// Where an inherited duty comes from: "Bình Thuận (BINH-THUAN) từ
+// 01/07/2025, Đắk Nông (DAK-NONG) từ 01/07/2025"; "" for an own duty.
+std::string OriginsText(const std::vector<DutyOrigin>& origins);
+
 // "blocked by <root of the worst chain> via <links between>", plus
 // " and N more" when several upstream instances hold it back.
 std::string DescribeBlockers(const std::vector<BlockerChain>& blockers);

@@ -51,8 +51,12 @@ class GraphBuilder {
         std::vector<int> fixed_owners;
         if (!same_agency) {
           for (const std::string& id : DependencyOwners(dependency, "", in_.agencies.agencies())) {
-            const int agency = in_.agencies.Find(id);
-            if (agency >= 0) fixed_owners.push_back(agency);
+            // An agency that has ceased: its successor's instance.
+            const int agency = in_.agencies.FindRecordHolder(id);
+            if (agency >= 0 &&
+                std::find(fixed_owners.begin(), fixed_owners.end(), agency) == fixed_owners.end()) {
+              fixed_owners.push_back(agency);
+            }
           }
         }
         for (std::size_t a = 0; a < in_.agencies.size(); ++a) {

@@ -112,8 +112,11 @@ def scan(table, columns):
     print(f"SELECT count(*), {cols} FROM {ident(table)};")
 
 
+# An optional column (task.recorded_on) that the generated country lacks is
+# not read by the engine either.
 for t in spec["tables"]:
-    scan(t["name"], [t.get("id", "id"), t.get("agency", "agency_id")] + [c["name"] for c in t["columns"]])
+    scan(t["name"], [t.get("id", "id"), t.get("agency", "agency_id")]
+         + [c["name"] for c in t["columns"] if not c.get("optional")])
 scan("task_dependency", ["task_id", "depends_on"])
 scan("agency", ["id", "name", "kind"])
 PY

@@ -46,19 +46,37 @@ std::string FindingText::TaskQuery(std::size_t count) const {
 
 InstanceRef FindingText::Ref(NodeId node) const {
   if (graph_.IsInstance(node)) return RefOf(findings_[node]);
-  const auto found = free_tasks_.find(node);
-  if (found == free_tasks_.end()) {
-    throw std::logic_error("free task node " + std::to_string(node) + " was not looked up");
+  const auto found = task_texts_.find(node);
+  if (found == task_texts_.end()) {
+    throw std::logic_error("task node " + std::to_string(node) + " was not looked up");
   }
-  return found->second;
+  const TaskText& text = found->second;
+  const std::size_t task = graph_.TaskOf(node);
+  const std::int32_t instance = tasks_.instance[task];
+  InstanceRef ref;
+  if (instance >= 0) {
+    ref = RefOf(findings_[static_cast<std::size_t>(instance)]);
+  } else {
+    ref.free_task = true;
+    ref.obligation_id = text.obligation_id;
+    ref.period = text.period;
+    ref.status = Status::kAtRisk;  // In a chain, so not completed and held back.
+    if (tasks_.agency[task] >= 0) {
+      ref.agency_id = agencies_.at(tasks_.agency[task]).id;
+      ref.agency_name = agencies_.at(tasks_.agency[task]).name;
+    }
+  }
+  ref.task_id = std::to_string(tasks_.ids[task]);
+  ref.title = text.title;
+  return ref;
 }
 
-void FindingText::LookUpFreeTasks(const std::vector<NodeId>& nodes) {
-  // Only the free tasks not looked up yet, once each, in task id order.
-  std::vector<std::pair<std::size_t, InstanceRef*>> pending;  // task index, its ref
+void FindingText::LookUpTasks(const std::vector<NodeId>& nodes) {
+  // Only the tasks not looked up yet, once each, in task id order.
+  std::vector<std::pair<std::size_t, TaskText*>> pending;  // task index, its text
   for (NodeId node : nodes) {
     if (graph_.IsInstance(node)) continue;
-    const auto [entry, added] = free_tasks_.try_emplace(node);
+    const auto [entry, added] = task_texts_.try_emplace(node);
     if (added) pending.emplace_back(graph_.TaskOf(node), &entry->second);
   }
   // In task id order, so that each batch's ids are sorted.
@@ -69,18 +87,8 @@ void FindingText::LookUpFreeTasks(const std::vector<NodeId>& nodes) {
   for (std::size_t begin = 0; begin < pending.size(); begin += kLookUpBatch) {
     const std::size_t end = std::min(pending.size(), begin + kLookUpBatch);
     ids.clear();
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::size_t task = pending[i].first;
-      InstanceRef& ref = *pending[i].second;
-      ref.task_id = std::to_string(tasks_.ids[task]);
-      ref.status = Status::kAtRisk;  // In a chain, so not completed and held back.
-      if (tasks_.agency[task] >= 0) {
-        ref.agency_id = agencies_.at(tasks_.agency[task]).id;
-        ref.agency_name = agencies_.at(tasks_.agency[task]).name;
-      }
-      ids.push_back(tasks_.ids[task]);
-    }
-    // Prepared once for full batches (chains name tens of thousands of free
+    for (std::size_t i = begin; i < end; ++i) ids.push_back(tasks_.ids[pending[i].first]);
+    // Prepared once for full batches (chains name tens of thousands of
     // tasks in a large run) and for single tasks; a last, shorter batch gets
     // its own statement.
     std::optional<Statement> partial;
@@ -100,10 +108,10 @@ void FindingText::LookUpFreeTasks(const std::vector<NodeId>& nodes) {
       // ids ascending (task index order), and id is the primary key.
       const auto found = std::lower_bound(ids.begin(), ids.end(), statement->Int64(0));
       if (found == ids.end() || *found != statement->Int64(0)) continue;
-      InstanceRef& ref = *pending[begin + static_cast<std::size_t>(found - ids.begin())].second;
-      ref.obligation_id = statement->String(1);
-      ref.period = statement->String(2);
-      ref.title = statement->String(3);
+      TaskText& text = *pending[begin + static_cast<std::size_t>(found - ids.begin())].second;
+      text.obligation_id = statement->String(1);
+      text.period = statement->String(2);
+      text.title = statement->String(3);
     }
     statement->Reset();  // no read left open
   }
@@ -128,9 +136,11 @@ void AppendRef(std::string& text, const InstanceRef& ref) {
       text += '\'';
     }
     text += " of ";
-    text += agency;
-    text += " (not completed)";
-    return;
+    if (ref.free_task) {
+      text += agency;
+      text += " (not completed)";
+      return;
+    }
   }
   text += agency;
   text += " · ";

@@ -24,15 +24,23 @@ class FindingText {
               const TaskRecords& tasks, const DependencyGraph& graph,
               const std::vector<Finding>& findings);
 
-  // The node as named in chains. Free tasks must have been looked up
-  // (LookUpFreeTasks); then it only reads, and threads may share it.
+  // The node as named in chains: an instance, or a task with its title and
+  // its instance's figures. Task nodes must have been looked up
+  // (LookUpTasks); then it only reads, and threads may share it.
   InstanceRef Ref(NodeId node) const;
-  // Looks up the free tasks among `nodes` not looked up yet, a few hundred
+  // Looks up the task nodes among `nodes` not looked up yet, a few hundred
   // per query, so that Ref finds them ready. Instances are skipped.
-  void LookUpFreeTasks(const std::vector<NodeId>& nodes);
-  std::string ViaTasks(const DependencyLink& link) const { return graph_.ViaTasks(link); }
+  void LookUpTasks(const std::vector<NodeId>& nodes);
+  std::string ViaTasks(NodeId from, NodeId to) const { return graph_.ViaTasks(from, to); }
 
  private:
+  // What the task table says of a task that the graph does not hold.
+  struct TaskText {
+    std::string obligation_id;
+    std::string period;
+    std::string title;
+  };
+
   std::string TaskQuery(std::size_t count) const;  // `count` ids bound
 
   RecordStore& store_;
@@ -40,8 +48,8 @@ class FindingText {
   const TaskRecords& tasks_;
   const DependencyGraph& graph_;
   const std::vector<Finding>& findings_;
-  // The free tasks looked up so far (a small share of the free tasks).
-  std::unordered_map<NodeId, InstanceRef> free_tasks_;
+  // The task nodes looked up so far (those the chains name).
+  std::unordered_map<NodeId, TaskText> task_texts_;
   std::string task_query_head_;           // "SELECT id, ... WHERE id IN ("
   std::optional<Statement> task_query_;   // one task
   std::optional<Statement> batch_query_;  // kLookUpBatch tasks
@@ -50,8 +58,10 @@ class FindingText {
 // How a finding names its instance in chains and in explain's upstream.
 InstanceRef RefOf(const Finding& finding);
 
-// "Bộ Công an · dvc-software-fixed (overdue 40 days)"; a free task reads
-// "task 812 'Nâng cấp phần mềm' of Bộ Công an (not completed)".
+// "Bộ Công an · dvc-software-fixed (overdue 40 days)"; a task of it reads
+// "task 77 'Nâng cấp phần mềm' of Bộ Công an · dvc-software-fixed (overdue
+// 40 days)", a task of no instance "task 812 'Chuẩn bị' of Bộ Công an (not
+// completed)".
 std::string DescribeRef(const InstanceRef& ref);
 
 // "blocked by <root of the worst chain> via <links between>", plus

@@ -3,11 +3,10 @@
 namespace dxcomply {
 namespace {
 
-bool Waits(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeId node) {
-  if (!graph.IsInstance(node)) return true;
+bool Done(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeId node) {
+  if (!graph.IsInstance(node)) return false;  // Task nodes are open tasks.
   const Status status = own[node].status;
-  return !(status == Status::kMet || status == Status::kMetLate ||
-           status == Status::kNotApplicable);
+  return status == Status::kMet || status == Status::kMetLate || status == Status::kNotApplicable;
 }
 
 }  // namespace
@@ -22,6 +21,7 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
   std::vector<std::uint32_t> node_seen(graph.node_count(), 0);
   std::vector<std::uint32_t> agency_seen(agency_count, 0);
   std::vector<NodeId> frontier;
+  std::vector<NodeId> sources;
   std::uint32_t stamp = 0;
 
   for (NodeId source = 0; source < static_cast<NodeId>(own.size()); ++source) {
@@ -29,38 +29,55 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
     Impact& result = impact[source];
     const std::int32_t own_agency = agency_of[source];
     ++stamp;
-    node_seen[source] = stamp;
-    frontier.clear();
-    for (const NodeId* it = graph.DownstreamBegin(source); it != graph.DownstreamEnd(source);
-         ++it) {
-      if (node_seen[*it] == stamp || !Waits(graph, own, *it)) continue;
-      node_seen[*it] = stamp;
-      frontier.push_back(*it);
-    }
-    // Direct neighbours first, then everything reached through them.
-    for (NodeId node : frontier) {
-      if (graph.IsInstance(node)) ++result.direct_instances;
+    const auto reach = [&](NodeId node) {
+      if (node_seen[node] == stamp) return;
+      node_seen[node] = stamp;
+      if (Done(graph, own, node)) return;
+      frontier.push_back(node);
       const std::int32_t agency = agency_of[node];
       if (agency >= 0 && agency_seen[static_cast<std::size_t>(agency)] != stamp) {
         agency_seen[static_cast<std::size_t>(agency)] = stamp;
-        ++result.direct_agencies;
+        ++result.agencies;
         if (agency != own_agency) ++result.other_agencies;
       }
+    };
+    // The instance and its own tasks are not counted; those of its tasks
+    // that hold back are where its tasks' waiters start.
+    node_seen[source] = stamp;
+    sources.clear();
+    for (const DependencyLink* link = graph.UpstreamBegin(source);
+         link != graph.UpstreamEnd(source); ++link) {
+      if (graph.IsInstance(link->to)) continue;
+      node_seen[link->to] = stamp;
+      if (blocking.holds_back[link->to]) sources.push_back(link->to);
     }
-    result.agencies = result.direct_agencies;
+    frontier.clear();
+    for (const NodeId* it = graph.DownstreamBegin(source); it != graph.DownstreamEnd(source);
+         ++it) {
+      reach(*it);
+    }
+    for (NodeId task : sources) {
+      for (const NodeId* it = graph.DownstreamBegin(task); it != graph.DownstreamEnd(task); ++it) {
+        reach(*it);
+      }
+    }
+    // A task waiting directly on its tasks puts its own instance there too.
+    const std::size_t direct_nodes = frontier.size();
+    for (std::size_t i = 0; i < direct_nodes; ++i) {
+      if (graph.IsInstance(frontier[i])) continue;
+      const std::int32_t instance = graph.InstanceOfTask(frontier[i]);
+      if (instance >= 0) reach(static_cast<NodeId>(instance));
+    }
+    result.direct_agencies = result.agencies;
+    for (NodeId node : frontier) {
+      if (graph.IsInstance(node)) ++result.direct_instances;
+    }
+    // Then everything reached through them.
     for (std::size_t i = 0; i < frontier.size(); ++i) {
       const NodeId node = frontier[i];
       if (graph.IsInstance(node)) ++result.instances;
       for (const NodeId* it = graph.DownstreamBegin(node); it != graph.DownstreamEnd(node); ++it) {
-        if (node_seen[*it] == stamp || !Waits(graph, own, *it)) continue;
-        node_seen[*it] = stamp;
-        frontier.push_back(*it);
-        const std::int32_t agency = agency_of[*it];
-        if (agency >= 0 && agency_seen[static_cast<std::size_t>(agency)] != stamp) {
-          agency_seen[static_cast<std::size_t>(agency)] = stamp;
-          ++result.agencies;
-          if (agency != own_agency) ++result.other_agencies;
-        }
+        reach(*it);
       }
     }
   }

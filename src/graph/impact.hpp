@@ -18,10 +18,17 @@ struct Impact {
   int other_agencies = 0;  // of those agencies, the ones other than its own
 };
 
-// For every instance that holds something back (blocking.holds_back), the
-// not-done instances downstream of it; zero for the others. `agency_of`
-// gives each node's agency index (< 0 when unknown). Cost: the sum of the
-// downstream sets' sizes, each walked once with a visit stamp.
+// For every instance that holds something back (blocking.holds_back), what
+// waits on it and is not done: the instances whose rule depends on it, the
+// open tasks waiting on those of its own open tasks that hold back (all of
+// them when it is a root cause; its other tasks are not held back), and on
+// from each of those, a task's instance among them (an instance waits on
+// its tasks) but not the other tasks of an instance reached (a task does
+// not wait on its instance). "Directly": the first step, with the instances
+// of the tasks it reaches. Agencies count every node reached, tasks of no
+// instance too. `agency_of` gives each node's agency index (< 0 when
+// unknown). Cost: the sum of the downstream sets' sizes, each walked once
+// with a visit stamp.
 std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& blocking,
                                   const std::vector<OwnStatus>& own,
                                   const std::vector<std::int32_t>& agency_of,

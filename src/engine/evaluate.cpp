@@ -190,8 +190,10 @@ class Evaluation {
       report.data_issues.insert(report.data_issues.end(), task_issues.begin(), task_issues.end());
       report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());
       timer.Done("dependency graph (" + std::to_string(built->node_count()) + " nodes, " +
-                 std::to_string(built->link_count()) + " links; " + std::to_string(task_count) +
-                 " tasks; " + std::to_string(built->cycle_count()) + " task cycles, " +
+                 std::to_string(built->link_count()) + " links; " +
+                 std::to_string(built->upstream_first().size()) + " nodes in order; " +
+                 std::to_string(task_count) + " tasks; " +
+                 std::to_string(built->cycle_count()) + " task cycles, " +
                  std::to_string(built->dropped_link_count()) +
                  " links on them dropped), task measures and statuses beside it");
     }
@@ -246,8 +248,7 @@ class Evaluation {
           write_chains();
         },
         [&] {
-          impact = ComputeImpact(graph, blocking, own, agency_of, agencies.size());
-          std::vector<std::int32_t>().swap(agency_of);
+          impact = ComputeImpact(graph, blocking, own, std::move(agency_of), agencies.size());
           position = WorstFirstPositions(facts, instances, rules_, agencies);
           write_chains();
         });

@@ -10,16 +10,17 @@
 #include "records/agency_directory.hpp"
 #include "store/record_store.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace dxcomply {
 
 class FindingText {
  public:
-  // `findings` is indexed by instance and must hold final statuses.
+  // `findings` is indexed by instance and must hold final statuses before
+  // tasks are looked up.
   FindingText(RecordStore& store, const RuleSet& rules, const AgencyDirectory& agencies,
               const TaskRecords& tasks, const DependencyGraph& graph,
               const std::vector<Finding>& findings);
@@ -31,16 +32,8 @@ class FindingText {
   // Looks up the task nodes among `nodes` not looked up yet, a few hundred
   // per query, so that Ref finds them ready. Instances are skipped.
   void LookUpTasks(const std::vector<NodeId>& nodes);
-  std::string ViaTasks(NodeId from, NodeId to) const { return graph_.ViaTasks(from, to); }
 
  private:
-  // What the task table says of a task that the graph does not hold.
-  struct TaskText {
-    std::string obligation_id;
-    std::string period;
-    std::string title;
-  };
-
   std::string TaskQuery(std::size_t count) const;  // `count` ids bound
 
   RecordStore& store_;
@@ -48,8 +41,14 @@ class FindingText {
   const TaskRecords& tasks_;
   const DependencyGraph& graph_;
   const std::vector<Finding>& findings_;
-  // The task nodes looked up so far (those the chains name).
-  std::unordered_map<NodeId, TaskText> task_texts_;
+  // The task nodes looked up so far (those the chains name), made whole
+  // when looked up, in task order (a task of an instance with its final
+  // status), and where each task node's is (kNotLookedUp before it is), by
+  // node - instance_count(): Ref is then one look-up and a copy per chain
+  // element, a quarter of a million of them in a large run.
+  static constexpr std::uint32_t kNotLookedUp = UINT32_MAX;
+  std::vector<InstanceRef> task_refs_;
+  std::vector<std::uint32_t> ref_of_task_node_;
   std::string task_query_head_;           // "SELECT id, ... WHERE id IN ("
   std::optional<Statement> task_query_;   // one task
   std::optional<Statement> batch_query_;  // kLookUpBatch tasks

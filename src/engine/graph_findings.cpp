@@ -66,8 +66,10 @@ std::vector<NodeId> ChainNodes(const Blocking& blocking) {
   std::vector<NodeId> named;
   for (const std::vector<Blocker>& blockers : blocking.blockers) {
     for (const Blocker& blocker : blockers) {
-      const std::vector<NodeId> chain = blocking.ChainFrom(blocker.to);
-      named.insert(named.end(), chain.begin(), chain.end());
+      for (NodeId node = blocker.to;; node = blocking.next[node]) {
+        named.push_back(node);
+        if (blocking.next[node] == node) break;
+      }
     }
   }
   return named;
@@ -81,12 +83,18 @@ void WriteBlockerChains(const DependencyGraph& graph, const Blocking& blocking,
     Finding& finding = findings[i];
     finding.blocked_by.reserve(blocking.blockers[i].size());
     for (const Blocker& blocker : blocking.blockers[i]) {
-      const std::vector<NodeId> nodes = blocking.ChainFrom(blocker.to);  // direct .. root cause
-      BlockerChain chain;
-      chain.chain.reserve(nodes.size());
-      for (NodeId node : nodes) chain.chain.push_back(text.Ref(node));
-      if (!graph.IsInstance(blocker.from))
-        chain.via_tasks = text.ViaTasks(blocker.from, blocker.to);
+      BlockerChain chain;  // direct .. root cause
+      for (NodeId node = blocker.to;; node = blocking.next[node]) {
+        chain.chain.push_back(text.Ref(node));
+        if (blocking.next[node] == node) break;
+      }
+      if (!graph.IsInstance(blocker.from)) {
+        // "task 812 -> task 77", 77 named first in the chain.
+        chain.via_tasks = "task ";
+        chain.via_tasks += std::to_string(graph.TaskId(blocker.from));
+        chain.via_tasks += " -> task ";
+        chain.via_tasks += chain.chain.front().task_id;
+      }
       finding.blocked_by.push_back(std::move(chain));
     }
     if (blocked_only[i]) {

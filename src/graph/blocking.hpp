@@ -35,18 +35,16 @@ struct Blocking {
   std::vector<std::uint8_t> holds_back;  // per node
   // Per node: the upstream node on its worst chain, or itself when it is a
   // root cause. Meaningful only where holds_back is set. An instance held
-  // back through its own task goes on to that task.
+  // back through its own task goes on to that task. A chain [direct, ...,
+  // root cause] follows it from the direct node to a node that is its own.
   std::vector<NodeId> next;
-  // Per instance: what holds it back directly, worst root cause first; one
-  // entry per upstream node (a task waited on by several of its tasks is
-  // named once, by the first), none for a task of an instance it also
-  // waits on by rule, and none whose chain ends at the instance itself or
-  // one of its tasks (a root cause waiting, through others, on its own
-  // lateness). Empty when the instance is done or nothing blocks it.
+  // Per instance: what holds it back directly, worst root cause first: one
+  // entry per instance waited on (by rule; else through its tasks, the
+  // worst of them, the first of equals) and per task of no instance; none
+  // whose chain ends at the instance itself or one of its tasks (a root
+  // cause waiting, through others, on its own lateness). Empty when the
+  // instance is done or nothing blocks it.
   std::vector<std::vector<Blocker>> blockers;
-
-  // [direct, ..., root cause], following `next`.
-  std::vector<NodeId> ChainFrom(NodeId direct) const;
 };
 
 // `own` is indexed by instance (= node for instances).

@@ -170,14 +170,20 @@ class GraphBuilder {
   // name nodes.
   void NumberTaskNodes() {
     std::vector<std::uint32_t> node_of_task(in_.tasks.size(), kNoNode);
+    std::size_t count = 0;
     for (const TaskLink& link : task_links_) {
-      node_of_task[link.from] = 0;
-      node_of_task[link.to] = 0;
+      for (const std::uint32_t task : {link.from, link.to}) {
+        if (node_of_task[task] == kNoNode) ++count;
+        node_of_task[task] = 0;
+      }
     }
+    task_of_node_.reserve(count);
+    instance_of_task_node_.reserve(count);
     for (std::size_t task = 0; task < node_of_task.size(); ++task) {
       if (node_of_task[task] == kNoNode) continue;
       node_of_task[task] = instance_count_ + static_cast<NodeId>(task_of_node_.size());
       task_of_node_.push_back(static_cast<std::uint32_t>(task));
+      instance_of_task_node_.push_back(in_.tasks.instance[task]);
     }
     for (TaskLink& link : task_links_) link = {node_of_task[link.from], node_of_task[link.to]};
   }
@@ -218,6 +224,7 @@ class GraphBuilder {
 
   struct Parts {
     std::vector<std::uint32_t> task_of_node;
+    std::vector<std::int32_t> instance_of_task_node;
     std::vector<std::uint32_t> offsets;
     std::vector<DependencyLink> links;
     std::vector<NodeId> order;
@@ -239,8 +246,7 @@ class GraphBuilder {
                       rule_links_.end());
     std::vector<std::size_t> count(node_count + 1, 0);
     for (const RuleLink& link : rule_links_) ++count[link.from + 1];
-    for (std::uint32_t task : task_of_node_) {
-      const std::int32_t instance = in_.tasks.instance[task];
+    for (const std::int32_t instance : instance_of_task_node_) {
       if (instance >= 0) ++count[static_cast<std::size_t>(instance) + 1];
     }
     for (const TaskLink& link : task_links_) ++count[link.from + 1];
@@ -255,7 +261,7 @@ class GraphBuilder {
       parts.links[next[link.from]++] = {link.to, link.lead_time_days};
     std::vector<RuleLink>().swap(rule_links_);
     for (std::size_t k = 0; k < task_of_node_.size(); ++k) {
-      const std::int32_t instance = in_.tasks.instance[task_of_node_[k]];
+      const std::int32_t instance = instance_of_task_node_[k];
       if (instance < 0) continue;
       parts.links[next[static_cast<std::size_t>(instance)]++] = {
           instance_count_ + static_cast<NodeId>(k), 0};
@@ -295,6 +301,7 @@ class GraphBuilder {
 
     parts.order = Order(parts.offsets, parts.links);
     parts.task_of_node = std::move(task_of_node_);
+    parts.instance_of_task_node = std::move(instance_of_task_node_);
     parts.cycle_count = cycle_count_;
     parts.dropped_link_count = dropped_link_count_;
     return parts;
@@ -311,7 +318,7 @@ class GraphBuilder {
     if (!in_.order_all_nodes) {
       std::vector<NodeId> stack;
       for (NodeId k = 0; k < task_count; ++k) {
-        if (in_.tasks.instance[task_of_node_[k]] < 0) continue;
+        if (instance_of_task_node_[k] < 0) continue;
         reached[k] = 1;
         stack.push_back(k);
       }
@@ -328,6 +335,7 @@ class GraphBuilder {
       }
     }
     std::vector<NodeId> order;
+    order.reserve(task_count + instance_count_);
     if (tasks_descending_) {
       // Every link goes to a lower task, so to a lower node.
       for (NodeId k = 0; k < task_count; ++k) {
@@ -389,6 +397,7 @@ class GraphBuilder {
   std::vector<TaskLink> task_links_;
   std::vector<RuleLink> rule_links_;
   std::vector<std::uint32_t> task_of_node_;
+  std::vector<std::int32_t> instance_of_task_node_;
   bool tasks_descending_ = true;  // every task row depends on a lower task index
   std::size_t cycle_count_ = 0;
   std::size_t dropped_link_count_ = 0;
@@ -408,6 +417,7 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, std::vector<DataIss
   builder.AddRuleLinks();
   GraphBuilder::Parts parts = builder.Finish();
   graph.task_of_node_ = std::move(parts.task_of_node);
+  graph.instance_of_task_node_ = std::move(parts.instance_of_task_node);
   graph.offsets_ = std::move(parts.offsets);
   graph.links_ = std::move(parts.links);
   graph.order_ = std::move(parts.order);

@@ -71,7 +71,9 @@ class DependencyGraph {
   std::size_t TaskOf(NodeId node) const { return task_of_node_[node - instance_count_]; }
   // The instance a task node's task serves, or -1 for a task of no
   // instance (a "free" task).
-  std::int32_t InstanceOfTask(NodeId node) const { return tasks_->instance[TaskOf(node)]; }
+  std::int32_t InstanceOfTask(NodeId node) const {
+    return instance_of_task_node_[node - instance_count_];
+  }
   // The task row's id of a task node.
   std::int64_t TaskId(NodeId node) const { return tasks_->ids[TaskOf(node)]; }
   // "task 812 -> task 77" for the task link from task node `from` to `to`.
@@ -114,6 +116,7 @@ class DependencyGraph {
   const TaskRecords* tasks_ = nullptr;
   NodeId instance_count_ = 0;
   std::vector<std::uint32_t> task_of_node_;  // node - instance_count_ -> task index, ascending
+  std::vector<std::int32_t> instance_of_task_node_;  // node - instance_count_ -> its instance
   std::vector<std::uint32_t> offsets_;  // CSR: links of node n are [offsets_[n], offsets_[n+1])
   std::vector<DependencyLink> links_;
   std::vector<std::uint32_t> downstream_offsets_;  // CSR of the reversed links

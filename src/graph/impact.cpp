@@ -13,12 +13,18 @@ bool Done(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeI
 
 std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& blocking,
                                   const std::vector<OwnStatus>& own,
-                                  const std::vector<std::int32_t>& agency_of,
-                                  std::size_t agency_count) {
+                                  std::vector<std::int32_t> agency_of, std::size_t agency_count) {
   std::vector<Impact> impact(own.size());
   // Stamps instead of clearing: node_seen[n] == stamp means visited in the
-  // current walk, so each walk costs only what it visits.
-  std::vector<std::uint32_t> node_seen(graph.node_count(), 0);
+  // current walk, so each walk costs only what it visits. Each node's stamp
+  // beside its agency: the walk reads both, at random, one cache miss.
+  struct NodeState {
+    std::uint32_t seen = 0;
+    std::int32_t agency = -1;
+  };
+  std::vector<NodeState> nodes(graph.node_count());
+  for (NodeId node = 0; node < graph.node_count(); ++node) nodes[node].agency = agency_of[node];
+  std::vector<std::int32_t>().swap(agency_of);
   std::vector<std::uint32_t> agency_seen(agency_count, 0);
   std::vector<NodeId> frontier;
   std::vector<NodeId> sources;
@@ -27,14 +33,15 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
   for (NodeId source = 0; source < static_cast<NodeId>(own.size()); ++source) {
     if (!blocking.holds_back[source]) continue;
     Impact& result = impact[source];
-    const std::int32_t own_agency = agency_of[source];
+    const std::int32_t own_agency = nodes[source].agency;
     ++stamp;
     const auto reach = [&](NodeId node) {
-      if (node_seen[node] == stamp) return;
-      node_seen[node] = stamp;
+      NodeState& state = nodes[node];
+      if (state.seen == stamp) return;
+      state.seen = stamp;
       if (Done(graph, own, node)) return;
       frontier.push_back(node);
-      const std::int32_t agency = agency_of[node];
+      const std::int32_t agency = state.agency;
       if (agency >= 0 && agency_seen[static_cast<std::size_t>(agency)] != stamp) {
         agency_seen[static_cast<std::size_t>(agency)] = stamp;
         ++result.agencies;
@@ -43,12 +50,12 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
     };
     // The instance and its own tasks are not counted; those of its tasks
     // that hold back are where its tasks' waiters start.
-    node_seen[source] = stamp;
+    nodes[source].seen = stamp;
     sources.clear();
     for (const DependencyLink* link = graph.UpstreamBegin(source);
          link != graph.UpstreamEnd(source); ++link) {
       if (graph.IsInstance(link->to)) continue;
-      node_seen[link->to] = stamp;
+      nodes[link->to].seen = stamp;
       if (blocking.holds_back[link->to]) sources.push_back(link->to);
     }
     frontier.clear();

@@ -31,7 +31,6 @@ struct Impact {
 // with a visit stamp.
 std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& blocking,
                                   const std::vector<OwnStatus>& own,
-                                  const std::vector<std::int32_t>& agency_of,
-                                  std::size_t agency_count);
+                                  std::vector<std::int32_t> agency_of, std::size_t agency_count);
 
 }  // namespace dxcomply

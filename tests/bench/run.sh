@@ -217,10 +217,13 @@ graph = [(t, name, rss) for t, name, rss in stages if name.startswith("dependenc
 analysis = [(t, name, rss) for t, name, rss in stages if name.startswith("slack, blocking")]
 print(f"scans (SQL aggregation)\t{scans:.3f} s")
 for t, name, rss in graph:
-    m = re.search(r"\((\d+) nodes, (\d+) links\)", name)
+    m = re.search(r"\((\d+) nodes, (\d+) links[;)]", name)
     print(f"graph build\t{t:.3f} s" + (f" (peak RSS {rss} MB so far)" if rss else ""))
     if m:
         print(f"graph size\t{int(m.group(1)):,} nodes, {int(m.group(2)):,} links")
+    m = re.search(r"(\d+) task cycles, (\d+) links on them dropped", name)
+    if m:
+        print(f"task cycles\t{int(m.group(1)):,}, {int(m.group(2)):,} links on them left out")
 for t, name, rss in analysis:
     print(f"graph analysis\t{t:.3f} s (slack, blocking and impact)")
 if graph and analysis and scans > 0:

@@ -353,6 +353,28 @@ BOOST_AUTO_TEST_CASE(cycles_through_one_task_are_each_reported) {
   BOOST_TEST(StatusName(Find(report, "plan", "PA").status) == "on_track");
 }
 
+BOOST_AUTO_TEST_CASE(one_chain_per_instance_waited_on) {
+  // PA's tasks 1 and 2 wait on BTP's overdue guide's tasks 10 and 11, and 1
+  // on BCA's task 20 (of no instance), which waits on 11: one chain for the
+  // guide (the first found, from PA's first task), and one for task 20.
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const Report report = Evaluate(
+      rules,
+      OpenTask(10, "BTP", "guide") + OpenTask(11, "BTP", "guide") + OnPaceTask(1, "PA", "plan") +
+          OnPaceTask(2, "PA", "plan") + OpenTask(20, "BCA", "internal") + Waits(1, 11) +
+          Waits(2, 10) + Waits(1, 20) + Waits(20, 11),
+      false, Agencies(1));
+  BOOST_TEST(Chains(Find(report, "plan", "PA")) ==
+                 (std::vector<std::string>{
+                     "task 11 of BTP·guide (overdue 15) [task 1 -> task 11]",
+                     "task 20 (at_risk 0) <- task 11 of BTP·guide (overdue 15) [task 1 -> task 20]"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Says(report, "plan", "PA") ==
+             "at_risk: blocked by task 11 'Task 11' of Bộ Tư pháp · guide (overdue 15 days) and 1 "
+             "more");
+}
+
 BOOST_AUTO_TEST_CASE(a_chain_stops_at_a_completed_task) {
   // PA's 1 waits on BCA's 2, done, which waits on the overdue guide: 2 no
   // longer holds 1 back, whatever it waited for.

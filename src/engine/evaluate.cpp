@@ -199,14 +199,16 @@ class Evaluation {
     }
     DependencyGraph& graph = *built;
     // Slack, then blocking (which reads the at-risk statuses slack sets);
-    // what impact needs besides is indexed beside them.
+    // what impact needs besides is worked out beside them.
     Schedule schedule;
     Blocking blocking;
     std::vector<std::int32_t> agency_of;
+    std::vector<std::uint8_t> tails;
     RunBeside(
         [&] {
           graph.IndexDownstream();
           agency_of = NodeAgencies(graph, tasks, instances);
+          tails = SameAgencyTails(graph, agency_of);
         },
         [&] {
           schedule = ApplySchedule(graph, findings, own);
@@ -248,7 +250,9 @@ class Evaluation {
           write_chains();
         },
         [&] {
-          impact = ComputeImpact(graph, blocking, own, std::move(agency_of), agencies.size());
+          impact =
+              ComputeImpact(graph, blocking, own, std::move(agency_of), tails, agencies.size());
+          std::vector<std::uint8_t>().swap(tails);
           position = WorstFirstPositions(facts, instances, rules_, agencies);
           write_chains();
         });

@@ -228,6 +228,7 @@ class GraphBuilder {
     std::vector<std::uint32_t> offsets;
     std::vector<DependencyLink> links;
     std::vector<NodeId> order;
+    bool tasks_wait_on_lower;
     std::size_t cycle_count;
     std::size_t dropped_link_count;
   };
@@ -302,6 +303,7 @@ class GraphBuilder {
     parts.order = Order(parts.offsets, parts.links);
     parts.task_of_node = std::move(task_of_node_);
     parts.instance_of_task_node = std::move(instance_of_task_node_);
+    parts.tasks_wait_on_lower = tasks_descending_;
     parts.cycle_count = cycle_count_;
     parts.dropped_link_count = dropped_link_count_;
     return parts;
@@ -421,6 +423,7 @@ DependencyGraph DependencyGraph::Build(const Inputs& inputs, std::vector<DataIss
   graph.offsets_ = std::move(parts.offsets);
   graph.links_ = std::move(parts.links);
   graph.order_ = std::move(parts.order);
+  graph.tasks_wait_on_lower_ = parts.tasks_wait_on_lower;
   graph.cycle_count_ = parts.cycle_count;
   graph.dropped_link_count_ = parts.dropped_link_count;
   return graph;

@@ -94,6 +94,11 @@ class DependencyGraph {
   }
   std::size_t link_count() const { return links_.size(); }
 
+  // Whether every task link goes to a lower task node (task rows each
+  // depending on a lower task index), so that descending task nodes are
+  // downstream first.
+  bool tasks_wait_on_lower() const { return tasks_wait_on_lower_; }
+
   // What Build found and left out, for the stage log.
   std::size_t cycle_count() const { return cycle_count_; }
   std::size_t dropped_link_count() const { return dropped_link_count_; }
@@ -122,6 +127,7 @@ class DependencyGraph {
   std::vector<std::uint32_t> downstream_offsets_;  // CSR of the reversed links
   std::vector<NodeId> downstream_;
   std::vector<NodeId> order_;
+  bool tasks_wait_on_lower_ = false;
   std::size_t cycle_count_ = 0;
   std::size_t dropped_link_count_ = 0;
 };

@@ -29,8 +29,20 @@ struct Impact {
 // instance too. `agency_of` gives each node's agency index (< 0 when
 // unknown). Cost: the sum of the downstream sets' sizes, each walked once
 // with a visit stamp.
+//
+// `tails` (SameAgencyTails) marks the tasks where a walk can stop.
 std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& blocking,
                                   const std::vector<OwnStatus>& own,
-                                  std::vector<std::int32_t> agency_of, std::size_t agency_count);
+                                  std::vector<std::int32_t> agency_of,
+                                  const std::vector<std::uint8_t>& tails, std::size_t agency_count);
+
+// Per node: 1 for a task of no instance whose waiters, and theirs in turn,
+// are all tasks of no instance of its agency. Reaching it adds its agency
+// and nothing else, so impact's walks stop there (on the benchmark, work of
+// an agency waiting on other work of it: more than half of what they would
+// visit). Apart from ComputeImpact so that it can be worked out beside
+// blocking; after IndexDownstream.
+std::vector<std::uint8_t> SameAgencyTails(const DependencyGraph& graph,
+                                          const std::vector<std::int32_t>& agency_of);
 
 }  // namespace dxcomply

@@ -457,6 +457,33 @@ BOOST_AUTO_TEST_CASE(impact_counts_what_waits_through_open_tasks_once) {
   BOOST_TEST(Find(report, "plan", "PA").holds_back == 1);
 }
 
+BOOST_AUTO_TEST_CASE(impact_through_work_of_one_agency_and_of_several) {
+  // The overdue guide (task 10) is waited on by BCA's own work, 30 <- 31 <-
+  // 32 (impact's walk may stop at 30: all that waits on it is BCA's), and by
+  // BCA's 50 <- PD's 51 <- PD's plan task 52. The same figures whether every
+  // task waits on a lower id (where the walk stops early) or not (PE's task
+  // 60 waits on 61, far from the rest).
+  const std::string rules =
+      LateRule("guide", "{agencies: [BTP]}") + Rule("plan", "{kinds: [province]}", "2022-12-31");
+  const std::string records =
+      OpenTask(10, "BTP", "guide") + OpenTask(30, "BCA", "internal") +
+      OpenTask(31, "BCA", "internal") + OpenTask(32, "BCA", "internal") +
+      OpenTask(50, "BCA", "internal") + OpenTask(51, "PD", "internal") +
+      OnPaceTask(52, "PD", "plan") + Waits(30, 10) + Waits(31, 30) + Waits(32, 31) + Waits(50, 10) +
+      Waits(51, 50) + Waits(52, 51);
+  const std::string upward =
+      OnPaceTask(60, "PE", "plan") + OnPaceTask(61, "PE", "plan") + Waits(60, 61);
+  for (const std::string& all : {records, records + upward}) {
+    const Report report = Evaluate(rules, all, false, Agencies(5));
+    const Finding& guide = Find(report, "guide", "BTP");
+    BOOST_TEST(guide.holds_back_direct == 0);
+    BOOST_TEST(guide.holds_back_agencies_direct == 1);  // BCA
+    BOOST_TEST(guide.holds_back == 1);                  // PD's plan
+    BOOST_TEST(guide.holds_back_agencies == 2);         // BCA, PD
+    BOOST_TEST(StatusName(Find(report, "plan", "PD").status) == "at_risk");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_root_cause_is_not_blocked_by_its_own_lateness) {
   // PA's soon (at risk, 5 days left) has tasks 1 and 3; 1 waits on PB's 2,
   // which waits on 3. PB's plan is held back by PA's soon; PA's soon is not

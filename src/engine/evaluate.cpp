@@ -213,6 +213,9 @@ class Evaluation {
         [&] {
           schedule = ApplySchedule(graph, findings, own);
           blocking = PropagateBlocking(graph, own);
+          // Only the graph's view reads it again: freed before the chains
+          // and impact need their memory.
+          if (!options_.keep_graph) schedule = Schedule();
         });
     const std::vector<bool> blocked_only = MarkBlocked(blocking, findings);
     std::vector<OrderFacts> facts(findings.size());

@@ -38,9 +38,9 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
 
 // Per node: 1 for a task of no instance whose waiters, and theirs in turn,
 // are all tasks of no instance of its agency. Reaching it adds its agency
-// and nothing else, so impact's walks stop there (on the benchmark, work of
-// an agency waiting on other work of it: more than half of what they would
-// visit). Apart from ComputeImpact so that it can be worked out beside
+// and nothing else, so impact's walks stop there (on the benchmark they
+// then go on from 0.64 million of the nodes they reach instead of 1.56
+// million). Apart from ComputeImpact so that it can be worked out beside
 // blocking; after IndexDownstream.
 std::vector<std::uint8_t> SameAgencyTails(const DependencyGraph& graph,
                                           const std::vector<std::int32_t>& agency_of);

@@ -40,8 +40,10 @@ std::vector<Impact> ComputeImpact(const DependencyGraph& graph, const Blocking& 
 // are all tasks of no instance of its agency. Reaching it adds its agency
 // and nothing else, so impact's walks stop there (on the benchmark they
 // then go on from 0.64 million of the nodes they reach instead of 1.56
-// million). Apart from ComputeImpact so that it can be worked out beside
-// blocking; after IndexDownstream.
+// million). Marked only where every task waits on lower ones
+// (DependencyGraph::tasks_wait_on_lower); elsewhere none is, and the walks
+// go all the way. Apart from ComputeImpact so that it can be worked out
+// beside blocking; after IndexDownstream.
 std::vector<std::uint8_t> SameAgencyTails(const DependencyGraph& graph,
                                           const std::vector<std::int32_t>& agency_of);
 

@@ -96,7 +96,9 @@ struct DutyOrigin {
 };
 
 // An obligation instance named in someone else's finding, or a task row
-// that belongs to no instance (then task_id and title are set).
+// (then task_id and title are set). A task of an instance names that
+// instance too (its obligation, period, status and days); a task of no
+// instance (free_task) its own obligation_id and period, and is at risk.
 struct InstanceRef {
   std::string obligation_id;
   std::string agency_id;
@@ -105,14 +107,17 @@ struct InstanceRef {
   std::string task_id;
   std::string title;
   Status status = Status::kNotApplicable;
-  int days = 0;  // days overdue when overdue, days left when at risk
+  int days = 0;            // days overdue when overdue, days left when at risk
+  bool free_task = false;  // a task that belongs to no instance
 };
 
-// Why an instance is blocked: chain[0] is the upstream instance it depends
-// on directly, chain.back() the root cause (overdue or at risk on its own).
+// Why an instance is blocked: chain[0] is the upstream instance (rule
+// link) or task (task link) it waits on directly, chain.back() the root
+// cause: an instance overdue or at risk on its own, or an open task of one.
 struct BlockerChain {
   std::vector<InstanceRef> chain;
-  std::string via_tasks;  // "task 812 -> task 77" when the link comes from task records
+  // "task 812 -> task 77" for a task link: its own task 812 waits on 77.
+  std::string via_tasks;
 };
 
 // `obligation` and `agency` are shared between findings and never null in
@@ -191,7 +196,11 @@ struct DataIssue {
   std::string agency_id;  // the row's agency, when known
 };
 
-// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph).
+// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph),
+// as people read it: instances and tasks of no instance. A task's links are
+// shown from and to its instance (one link per pair of nodes: the rule's,
+// else the first task row's), and the links between one instance's own
+// tasks are not shown.
 struct GraphView {
   struct Node {
     int finding = -1;  // index into Report::findings for an instance, -1 for a task

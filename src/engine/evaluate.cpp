@@ -224,23 +224,32 @@ class Evaluation {
       report.data_issues.insert(report.data_issues.end(), task_issues.begin(), task_issues.end());
       report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());
       timer.Done("dependency graph (" + std::to_string(built->node_count()) + " nodes, " +
-                 std::to_string(built->link_count()) + " links; " + std::to_string(task_count) +
-                 " tasks), task measures and statuses beside it");
+                 std::to_string(built->link_count()) + " links; " +
+                 std::to_string(built->upstream_first().size()) + " nodes in order; " +
+                 std::to_string(task_count) + " tasks; " +
+                 std::to_string(built->cycle_count()) + " task cycles, " +
+                 std::to_string(built->dropped_link_count()) +
+                 " links on them dropped), task measures and statuses beside it");
     }
     DependencyGraph& graph = *built;
     // Slack, then blocking (which reads the at-risk statuses slack sets);
-    // what impact needs besides is indexed beside them.
+    // what impact needs besides is worked out beside them.
     Schedule schedule;
     Blocking blocking;
     std::vector<std::int32_t> agency_of;
+    std::vector<std::uint8_t> tails;
     RunBeside(
         [&] {
           graph.IndexDownstream();
           agency_of = NodeAgencies(graph, tasks, instances);
+          tails = SameAgencyTails(graph, agency_of);
         },
         [&] {
           schedule = ApplySchedule(graph, findings, own);
           blocking = PropagateBlocking(graph, own);
+          // Only the graph's view reads it again: freed before the chains
+          // and impact need their memory.
+          if (!options_.keep_graph) schedule = Schedule();
         });
     const std::vector<bool> blocked_only = MarkBlocked(blocking, findings);
     std::vector<OrderFacts> facts(findings.size());
@@ -253,27 +262,27 @@ class Evaluation {
     }
     // Three jobs on two threads: impact and the worst-first order (which
     // read the graph, blocking, `own` and the statuses, final now); the
-    // look-up of the free tasks the blocking chains name, on the store; and
+    // look-up of the tasks the blocking chains name, on the store; and
     // the chains, written a range of findings at a time by whichever thread
     // is free once the look-up is done.
     std::vector<Impact> impact;
     FindingText text(store_, rules_, agencies, tasks, graph, findings);
     std::promise<void> looked_up;
-    std::shared_future<void> free_tasks_ready = looked_up.get_future().share();
+    std::shared_future<void> tasks_ready = looked_up.get_future().share();
     std::atomic<std::size_t> next_range{0};
     const auto write_chains = [&] {
       constexpr std::size_t kRange = 4096;
-      free_tasks_ready.get();
+      tasks_ready.get();
       for (std::size_t begin = kRange * next_range++; begin < findings.size();
            begin = kRange * next_range++) {
-        WriteBlockerChains(blocking, text, blocked_only, findings, begin,
+        WriteBlockerChains(graph, blocking, text, blocked_only, findings, begin,
                            std::min(findings.size(), begin + kRange));
       }
     };
     RunBeside(
         [&] {
           try {
-            text.LookUpFreeTasks(ChainNodes(blocking));
+            text.LookUpTasks(ChainNodes(blocking));
             looked_up.set_value();
           } catch (...) {
             looked_up.set_exception(std::current_exception());
@@ -282,8 +291,9 @@ class Evaluation {
           write_chains();
         },
         [&] {
-          impact = ComputeImpact(graph, blocking, own, agency_of, agencies.size());
-          std::vector<std::int32_t>().swap(agency_of);
+          impact =
+              ComputeImpact(graph, blocking, own, std::move(agency_of), tails, agencies.size());
+          std::vector<std::uint8_t>().swap(tails);
           for (std::size_t i = 0; i < findings.size(); ++i) {
             if (facts[i].status != Status::kAtRisk) continue;
             facts[i].heading_tier = HeadingTier(findings[i], impact[i].other_agencies,

@@ -82,11 +82,13 @@ NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
   named.period = ref.period.empty() ? "" : VnPeriod(ref.period);
   if (!ref.task_id.empty()) {
     named.title = ref.title.empty() ? "Nhiệm vụ số " + ref.task_id : ref.title;
-    return named;
+    if (ref.free_task) return named;
   }
   if (const Finding* finding = context.index->FindingOf(ref)) {
-    named.title = finding->obligation->title;
+    if (ref.task_id.empty()) named.title = finding->obligation->title;
     named.day_unit = finding->day_unit;
+  } else if (!ref.task_id.empty()) {
+    return named;
   } else if (const Obligation* obligation = context.rules->FindObligation(ref.obligation_id)) {
     named.title = obligation->title;
     named.day_unit = obligation->warn_before.unit;

@@ -288,6 +288,34 @@ BOOST_AUTO_TEST_CASE(why_at_risk_and_who_blocks_it) {
              "nguy cơ chậm, còn 2 ngày đến hạn)>\n");
 }
 
+BOOST_AUTO_TEST_CASE(tasks_in_a_chain_are_named_by_title_with_their_instance_state) {
+  // Hà Nội's monitoring waits on a task of no instance (812), which waits on
+  // task 77 of Bộ Công an's overdue classification: 77 is named by its title,
+  // in the state of its instance (in working days, as that instance counts).
+  Finding other_upstream = Make("classify", kBca, Status::kOverdue);
+  other_upstream.day_unit = DayUnit::kWorking;
+  other_upstream.days_overdue = 5;
+  Finding monitor = Make("monitor", kHaNoi, Status::kAtRisk);
+  InstanceRef free_task{"internal", "BCA", "Bộ Công an", "", "812", "Chuẩn bị", Status::kAtRisk, 0};
+  free_task.free_task = true;
+  const InstanceRef task{"classify", "BCA", "Bộ Công an", "", "77", "Nâng cấp phần mềm",
+                         Status::kOverdue, 5};
+  monitor.blocked_by = {BlockerChain{{free_task, task}, "task 3 -> task 812"}};
+  const Report report = MakeReport({other_upstream, monitor});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const Templates templates(
+      "{{#at_risk}}{{#blockers}}<{{title}}|{{owner}}|{{state}}|{{#in_letter}}mục "
+      "{{letter_ref}}{{/in_letter}}{{#has_via}}|qua {{#via}}{{title}} ({{state}}){{/via}}"
+      "{{/has_via}}>\n{{/blockers}}{{/at_risk}}");
+  const ReminderComposer composer(Settings(templates.path()), rules, calendar);
+  const std::vector<ReminderLetter> letters = composer.Compose(report, "HA-NOI");
+  BOOST_TEST_REQUIRE(letters.size() == 1u);
+  BOOST_TEST(letters[0].markdown ==
+             "<Nâng cấp phần mềm|Bộ Công an|đã quá hạn 5 ngày làm việc||qua Chuẩn bị (chưa hoàn "
+             "thành)>\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_stalled_item_says_so) {
   Finding monitor = Make("monitor", kNgheAn, Status::kAtRisk);
   monitor.at_as_of = monitor.at_lookback = Share(0, 16);

@@ -58,6 +58,7 @@ void WriteDashboardFinding(JsonStream& out, const Finding& f) {
   if (days != 0) out.Key("days").Int(days);
   if (f.day_unit == DayUnit::kWorking) out.Key("working_days").Bool(true);
   if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
+  if (f.due && f.due_assumed) out.Key("due_assumed").Bool(true);
   out.Key("now").String(MeasureVi(f, f.at_as_of));
   if (f.projection) out.Key("projection").String(ProjectionVi(f));
   out.Key("reason").String(ReasonVi(f));

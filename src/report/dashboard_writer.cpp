@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -184,6 +185,11 @@ void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
   });
   column("working_days", [](const Finding& f) { return f.day_unit == DayUnit::kWorking ? 1 : 0; });
   column("due", [&](const Finding& f) { return dates.Of(f.due ? FormatIsoDate(*f.due) : ""); });
+  // Only where some due date is assumed (most countries have none).
+  if (std::any_of(listed.begin(), listed.end(),
+                  [](const Finding* f) { return f->due && f->due_assumed; })) {
+    column("due_assumed", [](const Finding& f) { return f.due && f.due_assumed ? 1 : 0; });
+  }
   column("now", [&](const Finding& f) { return texts.Of(MeasureVi(f, f.at_as_of)); });
   // The at-risk list's priority (README "Which risks first"): the rank (0
   // when overdue) and the tier it is heading for.
@@ -253,6 +259,9 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
   out.Key("as_of").String(FormatIsoDate(report.as_of));
   out.Key("as_of_vn").String(FormatVnDate(report.as_of));
   out.Key("agency_folder").String(kAgencyFolder);
+  if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+    out.Key("sample_notice").String(notice);
+  }
   out.Newline().Key("statuses").BeginArray();
   for (int i = 0; i < kStatusCount; ++i) out.String(StatusName(static_cast<Status>(i)));
   out.EndArray();

@@ -1,5 +1,6 @@
 #include "report/finding_vi.hpp"
 
+#include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 
 #include <cmath>
@@ -63,6 +64,12 @@ std::string Fraction(const Measure& measure) {
 }
 
 std::string DateVi(const Date& date) { return FormatVnDate(date); }
+
+// "hạn 31/12/2025", or "hạn dự kiến 31/12/2025" where the rule chose the
+// date (its source gives none): an assumed date never reads as law.
+std::string DueVi(const Finding& f) {
+  return std::string(f.due_assumed ? "hạn dự kiến " : "hạn ") + DateVi(*f.due);
+}
 
 // "21,4% (6/28), yêu cầu 100%": the figure now with the target; a task
 // check's usual target (all done) goes without saying.
@@ -270,19 +277,20 @@ std::string BlockersVi(const Finding& f, const TitleIndex& titles) {
   return text;
 }
 
+std::string InheritedVi(const Finding& f) { return OriginsText(f.inherited_from); }
+
 std::string ReasonVi(const Finding& f) {
   std::string text;
   switch (f.status) {
     case Status::kOverdue:
       text = NowAgainstTarget(f);
-      Join(text, "quá hạn " + ViDays(f.days_overdue, f.day_unit) +
-                     (f.due ? " (hạn " + DateVi(*f.due) + ")" : ""));
+      Join(text,
+           "quá hạn " + ViDays(f.days_overdue, f.day_unit) + (f.due ? " (" + DueVi(f) + ")" : ""));
       Join(text, BlockedPhrase(f));
       break;
     case Status::kAtRisk:
       text = NowAgainstTarget(f);
-      if (f.due)
-        Join(text, "còn " + ViDays(f.days_left, f.day_unit) + " đến hạn " + DateVi(*f.due));
+      if (f.due) Join(text, "còn " + ViDays(f.days_left, f.day_unit) + " đến " + DueVi(f));
       if (f.grounds == 0) {  // a finding from before the forecast named its grounds
         Join(text, PacePhrase(f));
         Join(text, BlockedPhrase(f));
@@ -292,8 +300,8 @@ std::string ReasonVi(const Finding& f) {
     case Status::kOnTrack:
       text = NowAgainstTarget(f);
       if (f.due) {
-        Join(text, "còn " + ViDays(f.days_left, f.day_unit) + " đến hạn " + DateVi(*f.due) +
-                       ", đúng tiến độ");
+        Join(text,
+             "còn " + ViDays(f.days_left, f.day_unit) + " đến " + DueVi(f) + ", đúng tiến độ");
       }
       break;
     case Status::kWaiting:
@@ -302,13 +310,12 @@ std::string ReasonVi(const Finding& f) {
     case Status::kMetLate:
       text = NowAgainstTarget(f);
       if (f.due) {
-        Join(text,
-             "đạt sau hạn " + DateVi(*f.due) + " (khi đến hạn: " + MeasureVi(f, f.at_due) + ")");
+        Join(text, "đạt sau " + DueVi(f) + " (khi đến hạn: " + MeasureVi(f, f.at_due) + ")");
       }
       break;
     case Status::kMet:
       text = NowAgainstTarget(f);
-      if (f.due) Join(text, "đạt trước hạn " + DateVi(*f.due));
+      if (f.due) Join(text, "đạt trước " + DueVi(f));
       break;
     case Status::kNotApplicable:
       text = f.at_as_of.known ? "chưa có hiệu lực hoặc không áp dụng vào ngày " + DateVi(f.as_of)
@@ -319,6 +326,7 @@ std::string ReasonVi(const Finding& f) {
     Join(text, "làm chậm " + ViInteger(f.holds_back) + " việc của " +
                    ViInteger(f.holds_back_agencies) + " cơ quan");
   }
+  if (!f.inherited_from.empty()) Join(text, "kế thừa từ " + InheritedVi(f));
   return text;
 }
 

@@ -71,12 +71,17 @@ std::string InstanceRefVi(const InstanceRef& ref, const TitleIndex& titles);
 // The root cause of each chain, joined by "; ".
 std::string BlockersVi(const Finding& finding, const TitleIndex& titles);
 
+// Whose unmet duty an inherited one was, and since when: "Bình Thuận
+// (BINH-THUAN) từ 01/07/2025"; "" for an agency's own duty.
+std::string InheritedVi(const Finding& finding);
+
 // Why the finding has its status, in one sentence of parts joined by "; ":
 // the figure now against the target, the days past or left with the due
 // date, the grounds of an at-risk finding (the pace of the last W days or
 // of the progress reported, not started by its latest start, blocked by
 // another instance: "phụ thuộc việc chưa xong của Bình Dương", needed
-// sooner by what waits on it), what it holds back.
+// sooner by what waits on it), what it holds back, whose duty it inherited.
+// An assumed due date reads "hạn dự kiến".
 std::string ReasonVi(const Finding& finding);
 
 }  // namespace dxcomply

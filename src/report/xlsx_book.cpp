@@ -40,6 +40,7 @@ XlsxBook::XlsxBook(lxw_workbook* workbook) : workbook_(workbook) {
   thousands_ = AddFormat();
   wrap_ = AddFormat();
   bold_ = AddFormat();
+  warning_ = AddFormat();
   if (error_ != LXW_NO_ERROR) return;
   format_set_bold(header_);
   format_set_text_wrap(header_);
@@ -54,6 +55,8 @@ XlsxBook::XlsxBook(lxw_workbook* workbook) : workbook_(workbook) {
   format_set_text_wrap(wrap_);
   format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
   format_set_bold(bold_);
+  format_set_bold(warning_);
+  format_set_font_color(warning_, 0xA40000);
 }
 
 lxw_format* XlsxBook::AddFormat() {

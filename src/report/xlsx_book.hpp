@@ -48,6 +48,7 @@ class XlsxBook {
   lxw_format* thousands() const { return thousands_; }
   lxw_format* wrap() const { return wrap_; }
   lxw_format* bold() const { return bold_; }
+  lxw_format* warning() const { return warning_; }  // bold, red
 
   void Text(XlsxSheet& sheet, int row, int col, std::string_view text,
             lxw_format* format = nullptr);
@@ -80,6 +81,7 @@ class XlsxBook {
   lxw_format* thousands_ = nullptr;
   lxw_format* wrap_ = nullptr;
   lxw_format* bold_ = nullptr;
+  lxw_format* warning_ = nullptr;
   lxw_error error_ = LXW_NO_ERROR;
 };
 

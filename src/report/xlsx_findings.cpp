@@ -92,6 +92,12 @@ const Column kColumns[] = {
     {"due", On::kBoth, Shown::kDate, 12,
      [](const Finding& f, Context&) { return f.due.has_value(); },
      [](const Finding& f, Context&) { return Cell::Day(f.due); }},
+    // An assumed due date never reads as law (the reason says it too).
+    {"due_assumed", On::kBoth, Shown::kText, 10,
+     [](const Finding& f, Context&) { return f.due_assumed && f.due.has_value(); },
+     [](const Finding& f, Context&) {
+       return f.due_assumed && f.due ? Cell::Text("dự kiến") : Cell();
+     }},
     {"value", On::kBoth, Shown::kShare, 10,
      [](const Finding& f, Context&) { return f.at_as_of.known; },
      [](const Finding& f, Context&) { return Share(f.at_as_of); }},
@@ -154,6 +160,9 @@ const Column kColumns[] = {
     {"source_assumed", On::kBoth, Shown::kWrapped, 40,
      [](const Finding& f, Context& context) { return !context.SourceOf(f).assumed.empty(); },
      [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).assumed); }},
+    {"inherited_from", On::kBoth, Shown::kWrapped, 40,
+     [](const Finding& f, Context&) { return !f.inherited_from.empty(); },
+     [](const Finding& f, Context&) { return Cell::Text(InheritedVi(f)); }},
     {"agency_kind", On::kBoth, Shown::kText, 40, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(KindLabelVi(f.agency->kind)); }},
     {"agency_id", On::kBoth, Shown::kText, 16, nullptr,

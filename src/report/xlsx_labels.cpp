@@ -23,6 +23,7 @@ constexpr Label kLabels[] = {
     {"days_left", "Số ngày còn lại"},
     {"day_unit", "Cách tính ngày"},
     {"due", "Hạn"},
+    {"due_assumed", "Hạn dự kiến"},
     {"value", "Hiện đạt"},
     {"numerator", "Số đã đạt"},
     {"denominator", "Tổng số"},
@@ -43,6 +44,7 @@ constexpr Label kLabels[] = {
     {"source_document", "Văn bản"},
     {"source_citation", "Nguồn (chi tiết)"},
     {"source_assumed", "Giả định của quy tắc"},
+    {"inherited_from", "Kế thừa từ"},
     {"agency_kind", "Loại cơ quan"},
     {"agency_id", "Mã cơ quan"},
     {"obligation_id", "Mã nghĩa vụ"},
@@ -69,7 +71,8 @@ constexpr Label kLabels[] = {
     {"national_share", "Tỷ lệ (toàn quốc)"},
     {"chart", "Trạng thái theo loại cơ quan"},
     {"chart_axis", "Số kết quả đánh giá"},
-    {"sample", "DỮ LIỆU MẪU: hồ sơ giả định, không phải số liệu thật của các cơ quan"},
+    // The printed page header of every sheet of a sample database.
+    {"sample_header", "&C&\"-,Bold\"DỮ LIỆU MẪU (sample data)"},
 };
 
 }  // namespace

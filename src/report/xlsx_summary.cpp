@@ -9,6 +9,7 @@
 //
 // Every table's first column names its rows, its statuses are in columns
 // B to H, worst first, and its total in I.
+#include "report/finding_format.hpp"
 #include "report/finding_vi.hpp"
 #include "report/source_display.hpp"
 #include "report/xlsx_labels.hpp"
@@ -106,6 +107,9 @@ void WriteSummarySheet(XlsxBook& book, XlsxSheet& sheet, const Report& report,
   if (sheet.worksheet == nullptr) return;
   int row = 0;
   book.Text(sheet, row++, 0, std::string(WorkbookLabel("title")), book.title());
+  // Invented records must not pass for an agency's real figures.
+  const std::string sample_notice = SampleDataNotice(report.dataset);
+  if (!sample_notice.empty()) book.Text(sheet, row++, 0, sample_notice, book.warning());
   book.Text(sheet, row, 0, WorkbookLabel("as_of"), book.bold());
   book.Day(sheet, row++, 1, report.as_of);
   book.Text(sheet, row, 0, WorkbookLabel("agencies"), book.bold());

@@ -64,6 +64,12 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   XlsxSheet at_risk_sheet = book.AddSheet(kAtRiskSheet);
   XlsxSheet data_sheet = book.AddSheet(kDataSheet);
   if (book.error() == LXW_NO_ERROR) {
+    if (report.dataset.sample) {
+      // On every printed page too: a sheet printed alone still says it.
+      for (XlsxSheet* sheet : {&summary_sheet, &overdue_sheet, &at_risk_sheet, &data_sheet}) {
+        book.Check(worksheet_set_header(sheet->worksheet, WorkbookLabel("sample_header")));
+      }
+    }
     WriteSummarySheet(book, summary_sheet, report, summary);
     WriteFindingSheet(book, overdue_sheet, report, Status::kOverdue);
     WriteFindingSheet(book, at_risk_sheet, report, Status::kAtRisk);

@@ -63,6 +63,9 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import cdp  # noqa: E402
 
 AS_OF = "2022-11-01"
+# Today's country (after the 2025 mergers): agencies of the date only,
+# inherited duties, assumed due dates.
+TODAY = "2026-12-01"
 AGENCY = "NGHE-AN"
 STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "not_applicable"]
 LISTED = ("overdue", "at_risk")
@@ -106,6 +109,7 @@ window.__t = {
           obligation_hover: title ? title.getAttribute("title") : null,
           name: cells.length ? (tr.querySelector("a[href^='#agency=']") || {}).textContent : null,
           reason: (tr.querySelector("td.reason") || {}).innerText,
+          due_text: (tr.querySelector("td.due") || {}).innerText,
           counts: cells.filter(td => td.classList.contains("num")).map(td => td.textContent),
           coloured: cells.filter(td => td.classList.contains("c") && td.dataset.status).length,
           cells: cells.filter(td => td.classList.contains("c")).length});
@@ -194,10 +198,18 @@ def run(command, label):
     return result
 
 
-def export(binary, db, source, out, only):
+def export(binary, db, source, out, only, as_of=AS_OF):
     shutil.rmtree(out, ignore_errors=True)
-    run([binary, "export", "--db", str(db), "--rules", str(source / "rules"), "--as-of", AS_OF,
+    run([binary, "export", "--db", str(db), "--rules", str(source / "rules"), "--as-of", as_of,
          "--out", str(out), "--only", only], "export")
+
+
+def agencies_on(db, date):
+    """The agencies of the map on `date` (the sample holds 2022's and 2025's), by id."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return dict(conn.execute(
+            "SELECT id, name FROM agency WHERE (valid_from IS NULL OR valid_from <= :t)"
+            " AND (valid_until IS NULL OR valid_until > :t)", {"t": date}))
 
 
 def open_page(browser, page_file, fragment=""):
@@ -256,6 +268,18 @@ def check_summary(check, page, findings):
     for f in findings:
         want[f["agency"]["kind"]][STATUSES.index(f["status"])] += 1
     check.same(kinds, dict(want), f"national: the by-kind table counts {len(want)} agency kinds")
+
+
+def check_sample(check, page, sample):
+    shown = page.evaluate("(() => { const s = document.getElementById('sample');"
+                          " return s && !s.hidden ? s.textContent + ' | ' + s.title : null; })()")
+    note = page.evaluate("(document.getElementById('sample-note') || {}).textContent || null")
+    if sample:
+        check.ok(shown and shown.startswith("DỮ LIỆU MẪU") and note and note.startswith("DỮ LIỆU MẪU"),
+                 "national: the header and the page say the database holds sample data", f"{shown!r} {note!r}")
+    else:
+        check.ok(shown is None and note is None, "national: no sample-data notice for real data",
+                 f"{shown!r} {note!r}")
 
 
 def check_agencies_table(check, page, findings, agencies, work):
@@ -490,6 +514,50 @@ def check_agency(check, browser, page_file, findings, name, work):
     page.close()
 
 
+def check_today(check, browser, binary, db, source, work):
+    """As of TODAY: only the agencies existing then; an agency's page marks its
+    assumed due dates "dự kiến" and says whose duty each inherited one was."""
+    export(binary, db, source, work / "today", "html,json", TODAY)
+    findings = json.loads((work / "today" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    agencies = agencies_on(db, TODAY)
+    page = open_page(browser, work / "today" / "dashboard.html")
+    if not check_rendered(check, page, f"{TODAY}: national page"):
+        return
+    ids = [r["agency"] for r in page.evaluate("__t.all('agencies-table')")]
+    check.ok(sorted(ids) == sorted(agencies) and len(agencies) < 93,
+             f"{TODAY}: the agencies table lists the {len(agencies)} agencies existing on the date, no other",
+             sorted(set(ids) ^ set(agencies))[:10])
+    page.close()
+    # The agency with the most inherited duties due on an assumed date.
+    both = collections.Counter(f["agency"]["id"] for f in findings
+                               if f.get("inherited_from") and f.get("due_assumed") and f["due"])
+    if not check.ok(both, f"{TODAY}: some agency inherited duties due on assumed dates"):
+        return
+    agency = both.most_common(1)[0][0]
+    mine = {key(f): f for f in findings if f["agency"]["id"] == agency}
+    page = open_page(browser, work / "today" / "dashboard.html", "#agency=" + agency)
+    if not check_rendered(check, page, f"{TODAY}: #agency={agency}"):
+        return
+    rows = page.evaluate("__t.all('agency-findings')")
+    wrong = []
+    for r in rows:
+        f = mine.get((agency, r["obligation"], r.get("period", ""), r["status"]))
+        if f is None:
+            wrong.append(f"{r['obligation']}: not in findings.json")
+            continue
+        assumed = bool(f.get("due_assumed") and f["due"])
+        if ("dự kiến" in (r["due_text"] or "")) != assumed:
+            wrong.append(f"{r['obligation']}: due shown {r['due_text']!r}, due_assumed {assumed}")
+        for origin in f.get("inherited_from") or []:
+            if "kế thừa từ" not in r["reason"] or origin["agency_name"] not in r["reason"]:
+                wrong.append(f"{r['obligation']}: reason {r['reason'][:200]!r} without its origin")
+    check.ok(len(rows) == len(mine) and not wrong,
+             f"{TODAY}: #agency={agency}: assumed due dates shown 'dự kiến', inherited duties say "
+             f"whose they were ({both[agency]} rows with both, {len(rows)} in all)", wrong[:5])
+    page.screenshot(str(work / "today.png"))
+    page.close()
+
+
 def check_failures(check, browser, work, text):
     # An agency whose file is missing: said on the page, no script error.
     copy = work / "copy"
@@ -542,7 +610,9 @@ def main():
     report = json.loads((work / "data" / "findings.json").read_text(encoding="utf-8"))
     findings = report["findings"]
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        agencies = dict(conn.execute("SELECT id, name FROM agency"))
+        sample = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'dataset'").fetchone()[0] \
+            and conn.execute("SELECT coalesce(max(sample), 0) FROM dataset").fetchone()[0] == 1
+    agencies = agencies_on(db, AS_OF)
     files = sorted(os.listdir(work / "html" / "dashboard" / "agencies"))
     named = {f["agency"]["id"] for f in findings} | set(agencies)
     check.same(files, sorted(f"{a}.js" for a in named),
@@ -560,6 +630,7 @@ def main():
         page = open_page(browser, page_file)
         if check_rendered(check, page, "national page"):
             check_summary(check, page, findings)
+            check_sample(check, page, sample)
             if small:
                 check_agencies_table(check, page, findings, agencies, work)
             check_list(check, page, findings, agencies, themes, work, small)
@@ -569,7 +640,8 @@ def main():
         if small:
             check_agency(check, browser, page_file, findings, agencies.get(AGENCY), work)
             check_failures(check, browser, work, text)
-    for shot in ("national.png", "search.png", "detail.png") + (("filter.png", "sorted.png", "agency.png") if small else ()):
+            check_today(check, browser, binary, db, source, work)
+    for shot in ("national.png", "search.png", "detail.png") + (("filter.png", "sorted.png", "agency.png", "today.png") if small else ()):
         check.ok(png_size(work / shot) == (1400, 1000), f"screenshot {shot} kept (1400x1000 PNG)")
 
     if check.failures:

@@ -66,7 +66,7 @@ HEADINGS = {
     "grounds": "Căn cứ đánh giá nguy cơ", "latest_start": "Phải bắt đầu trước",
     "spare_days": "Số ngày còn để bắt đầu",
     "days_overdue": "Số ngày quá hạn", "days_left": "Số ngày còn lại", "day_unit": "Cách tính ngày",
-    "due": "Hạn", "value": "Hiện đạt", "numerator": "Số đã đạt", "denominator": "Tổng số",
+    "due": "Hạn", "due_assumed": "Hạn dự kiến", "inherited_from": "Kế thừa từ", "value": "Hiện đạt", "numerator": "Số đã đạt", "denominator": "Tổng số",
     "target": "Yêu cầu", "value_due": "Đạt khi đến hạn", "projection": "Dự báo đến hạn",
     "reason": "Lý do", "blocked_by": "Đang chờ việc chưa xong", "holds_back": "Làm chậm (số việc)",
     "holds_back_agencies": "Làm chậm (số cơ quan)", "latest_finish": "Phải xong trước",
@@ -219,8 +219,21 @@ def check_finding_sheet(check, wb, name, status, findings):
             problems.append(f"row {number}: kind {have.get('agency_kind')!r}")
         if not have.get("reason") or ENGLISH.search(have["reason"]):
             problems.append(f"row {number}: reason not in Vietnamese: {have.get('reason')!r}")
+        # An assumed due date never reads as law; an inherited duty names its origin.
+        assumed = want["due_assumed"] == "yes" and bool(want["due"])
+        if have.get("due_assumed") != ("dự kiến" if assumed else None) \
+                or ("hạn dự kiến" in (have.get("reason") or "")) != assumed:
+            problems.append(f"row {number}: due_assumed {want['due_assumed']!r}, sheet "
+                            f"{have.get('due_assumed')!r}, reason {have.get('reason')!r}")
+        if (have.get("inherited_from") or "") != want["inherited_from"] \
+                or (want["inherited_from"] and "kế thừa từ " + want["inherited_from"] not in have["reason"]):
+            problems.append(f"row {number}: inherited_from {want['inherited_from']!r}, sheet "
+                            f"{have.get('inherited_from')!r}")
     check.rows(f"{name}: {len(data)} rows equal the CSV's {len(expected)} {status} rows, in order, "
-               "status, kind and reason in Vietnamese", problems)
+               "status, kind and reason in Vietnamese, assumed due dates and inherited duties said", problems)
+    assumed = sum(row["due_assumed"] == "yes" and bool(row["due"]) for row in expected)
+    check.ok(("due_assumed" in codes) == (assumed > 0),
+             f"{name}: a 'Hạn dự kiến' column exactly when some row's due date is assumed ({assumed})", codes)
     if status == "at_risk":
         ranks = [row.get("priority") for row in data]
         check.ok(ranks == list(range(1, len(data) + 1)),
@@ -278,13 +291,32 @@ def counts_of(findings, label):
     return {k: c + [sum(c)] for k, c in counts.items()}
 
 
+def labelled(ws, label):
+    """The cell right of the first cell of column A that reads `label`."""
+    for row in range(1, 12):
+        if ws.cell(row, 1).value == label:
+            return ws.cell(row, 2)
+    return None
+
+
 def check_summary(check, wb, findings, issues):
     ws = wb[SUMMARY]
-    check.ok(ws["A2"].value == "Số liệu đến ngày" and ws["B2"].value == datetime.datetime(2022, 11, 1)
-             and ws["B2"].number_format == "dd/mm/yyyy",
-             f"{SUMMARY}: 'Số liệu đến ngày' 01/11/2022, a date cell", repr(ws["B2"].value))
-    check.ok(ws["A5"].value == "Số lỗi dữ liệu" and ws["B5"].value == len(issues),
-             f"{SUMMARY}: 'Số lỗi dữ liệu' {len(issues)}", f"{ws['A5'].value} {ws['B5'].value!r}")
+    as_of = labelled(ws, "Số liệu đến ngày")
+    check.ok(as_of is not None and as_of.value == datetime.datetime(2022, 11, 1)
+             and as_of.number_format == "dd/mm/yyyy",
+             f"{SUMMARY}: 'Số liệu đến ngày' 01/11/2022, a date cell", repr(as_of and as_of.value))
+    count = labelled(ws, "Số lỗi dữ liệu")
+    check.ok(count is not None and count.value == len(issues),
+             f"{SUMMARY}: 'Số lỗi dữ liệu' {len(issues)}", repr(count and count.value))
+    # The sample database's notice under the title, in red, and on every
+    # sheet's printed page.
+    notice = ws["A2"]
+    check.ok(str(notice.value).startswith("DỮ LIỆU MẪU") and notice.font.b and notice.font.color is not None
+             and notice.font.color.rgb.endswith("A40000"),
+             f"{SUMMARY}: the sample-data notice under the title, bold and red", repr(notice.value))
+    headers = {name: wb[name].oddHeader.center.text for name in wb.sheetnames}
+    check.ok(all(h and "DỮ LIỆU MẪU" in h for h in headers.values()),
+             "every sheet's printed page header says sample data", headers)
     tables = summary_tables(ws)
     kinds_vi = {v: k for k, v in KIND_VI.items()}
     for first, label, key in (("agency_kind", "per agency kind", lambda r: KIND_VI[r["agency_kind"]]),
@@ -379,7 +411,9 @@ def check_data_issues(check, binary, db, source, work):
     check.ok(any(r["issue_value"] == "30/9/2022" and r["agency_name"] == "Nghệ An" for r in data),
              f"{DATA} (broken copy): '30/9/2022' stays text, agency 'Nghệ An'")
     check_list_layout(check, ws, codes, cells, f"{DATA} (broken copy)", 1)
-    check.ok(wb[SUMMARY]["B5"].value == len(issues), f"{SUMMARY} (broken copy): {len(issues)} data issues")
+    count = labelled(wb[SUMMARY], "Số lỗi dữ liệu")
+    check.ok(count is not None and count.value == len(issues),
+             f"{SUMMARY} (broken copy): {len(issues)} data issues", repr(count and count.value))
 
 
 def main():

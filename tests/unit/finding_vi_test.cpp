@@ -71,6 +71,29 @@ BOOST_AUTO_TEST_CASE(an_overdue_share) {
              "của 1 cơ quan");
 }
 
+// An assumed due date never reads as law; an inherited duty says whose it was.
+BOOST_AUTO_TEST_CASE(an_assumed_due_date_and_an_inherited_duty) {
+  Finding f = Make("task", Status::kOverdue, "Lâm Đồng");
+  f.at_as_of = {true, 1.0 / 3.0, 1, 3};
+  f.due = Date(2022, 6, 30);
+  f.due_assumed = true;
+  f.days_overdue = 1615;
+  f.inherited_from = {{"BINH-THUAN", "Bình Thuận", Date(2025, 7, 1)},
+                      {"DAK-NONG", "Đắk Nông", Date(2025, 7, 1)}};
+  BOOST_TEST(InheritedVi(f) ==
+             "Bình Thuận (BINH-THUAN) từ 01/07/2025, Đắk Nông (DAK-NONG) từ "
+             "01/07/2025");
+  BOOST_TEST(ReasonVi(f) ==
+             "hoàn thành 1/3 nhiệm vụ; quá hạn 1.615 ngày (hạn dự kiến 30/06/2022); kế thừa từ "
+             "Bình Thuận (BINH-THUAN) từ 01/07/2025, Đắk Nông (DAK-NONG) từ 01/07/2025");
+  f.status = Status::kMet;
+  f.inherited_from.clear();
+  BOOST_TEST(ReasonVi(f).find("đạt trước hạn dự kiến 30/06/2022") != std::string::npos);
+  f.due_assumed = false;
+  BOOST_TEST(ReasonVi(f).find("đạt trước hạn 30/06/2022") != std::string::npos);
+  BOOST_TEST(InheritedVi(f).empty());
+}
+
 BOOST_AUTO_TEST_CASE(at_risk_behind_pace_and_blocked) {
   Finding f = Make("coverage", Status::kAtRisk);
   f.at_as_of = Share(13, 40);

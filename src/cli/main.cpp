@@ -6,6 +6,8 @@
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
+#include "base/messages.hpp"
+#include "cli/language_choice.hpp"
 #include "cli/template_command.hpp"
 #include "store/record_store.hpp"
 
@@ -13,6 +15,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #ifdef __GLIBC__
@@ -98,8 +101,21 @@ void SetUpLogging(const LogOptions& log) {
 
 int main(int argc, char** argv) {
   KeepFreedMemory();
+  // First, so that every text after (help and usage errors included) is in it.
+  const LanguageChoice language = ChooseLanguage(argc, argv, std::getenv(kLanguageVariable));
+  if (!language.language) {
+    std::cerr << Tr("error: ") << language.problem << "\n";
+    return kExitInputError;
+  }
+  SetLanguage(*language.language);
   CLI::App app{"dxcomply: checks digital-transformation obligations and their deadlines"};
   app.require_subcommand(1);
+  // Taken before or after the command (ChooseLanguage has read it already).
+  app.fallthrough();
+  std::string language_option;
+  app.add_option("--lang", language_option,
+                 "Language of every text: vi (default) or en; default from DXCOMPLY_LANG")
+      ->check(CLI::IsMember({"vi", "en"}));
   LogOptions log;
 
   ReportOptions report;

@@ -13,15 +13,18 @@ namespace dxcomply {
 std::string MeasureText(const Finding& finding, const Measure& measure);
 std::string TargetText(const Finding& finding);
 std::string ProjectionText(const Finding& finding);  // "" without a projection
-// "2022-09-30", or "-" while waiting for the event it counts from.
+// "2022-09-30", or "-" while waiting for the event it counts from (JSON).
 std::string DueText(const Finding& finding);
+// The same for people: "30/09/2022" in Vietnamese (base/shown_format.hpp).
+std::string ShownDueText(const Finding& finding);
 // "32" days overdue, days left when at risk or on track, else "".
 std::string DaysText(const Finding& finding);
-// The status with its days in the rule's unit: "overdue (32 days overdue)",
-// "at_risk (3 working days left)", "met".
+// The status with its days in the rule's unit, in the current language:
+// "quá hạn 32 ngày", "at risk, 3 working days left", "met".
 std::string StatusWithDaysText(const Finding& finding);
 // The national total of an obligation's measure: "1,982 of 3,161 (62.7%)",
-// "82 of 170 tasks done", "412 in total", or "" for indicators.
+// "82 of 170 tasks done", "412 in total", or "" for indicators; in the
+// current language.
 std::string NationalTotalText(const ObligationSummary& obligation);
 
 }  // namespace dxcomply

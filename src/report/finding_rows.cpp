@@ -1,22 +1,28 @@
 #include "report/finding_rows.hpp"
 
+#include "base/labels.hpp"
 #include "engine/finding_text.hpp"
 #include "report/finding_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
 namespace dxcomply {
 namespace {
 
+// The *_label columns: what people read for the code before them, in the
+// run's language (base/labels.hpp); programs read the codes.
 const std::vector<std::string> kColumns = {"type",
                                            "status",
+                                           "status_label",
                                            "days_overdue",
                                            "days_left",
                                            "day_unit",
                                            "agency_id",
                                            "agency_name",
                                            "agency_kind",
+                                           "agency_kind_label",
                                            "obligation_id",
                                            "obligation_title",
                                            "period",
@@ -95,12 +101,14 @@ std::vector<Cell> FindingRow(const Finding& f) {
   };
   return {Cell::Text("finding"),
           Cell::Text(StatusName(f.status)),
+          Cell::Text(StatusLabel(f.status)),
           Cell::Integer(f.days_overdue),
           Cell::Integer(f.days_left),
           Cell::Text(DayUnitName(f.day_unit)),
           Cell::Text(f.agency->id),
           Cell::Text(f.agency->name),
           Cell::Text(f.agency->kind),
+          Cell::Text(AgencyKindLabel(f.agency->kind)),
           Cell::Text(f.obligation->id),
           Cell::Text(f.obligation->title),
           Cell::Text(f.period),
@@ -133,7 +141,9 @@ std::vector<Cell> FindingRow(const Finding& f) {
 std::vector<Cell> DataIssueRow(const DataIssue& issue) {
   std::vector<Cell> row(kColumns.size());
   row[0] = Cell::Text("data_issue");
-  row[5] = Cell::Text(issue.agency_id);
+  static const std::size_t agency_id = static_cast<std::size_t>(
+      std::find(kColumns.begin(), kColumns.end(), "agency_id") - kColumns.begin());
+  row[agency_id] = Cell::Text(issue.agency_id);
   const std::size_t first = kColumns.size() - 5;  // the issue_* columns
   row[first] = Cell::Text(issue.table);
   row[first + 1] = Cell::Text(issue.row_id);

@@ -2,6 +2,9 @@
 // through JsonStream, one object at a time, so a large report is never a
 // document in memory; the small summary uses nlohmann::json. Invalid UTF-8
 // from records is replaced, never fatal.
+#include "base/labels.hpp"
+#include "base/language.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
 #include "report/finding_format.hpp"
 #include "report/json_parts.hpp"
@@ -27,6 +30,26 @@ using json = nlohmann::ordered_json;
 
 constexpr int kFormatVersion = 1;
 
+// The labels beside the codes of every finding (status_label ...), as JSON
+// strings escaped once per run rather than per finding.
+struct JsonLabels {
+  std::array<std::string, kStatusCount> statuses;
+  std::array<std::string, 2> day_units;  // calendar, working
+  JsonLabels() {
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+      AppendJsonString(StatusLabel(static_cast<Status>(i)), statuses[i]);
+    }
+    AppendJsonString(DayUnitLabel(DayUnit::kCalendar), day_units[0]);
+    AppendJsonString(DayUnitLabel(DayUnit::kWorking), day_units[1]);
+  }
+  const std::string& ForStatus(Status status) const {
+    return statuses[static_cast<std::size_t>(status)];
+  }
+  const std::string& ForDayUnit(DayUnit unit) const {
+    return day_units[unit == DayUnit::kWorking ? 1 : 0];
+  }
+};
+
 void WriteMeasure(JsonStream& out, const Measure& measure) {
   out.BeginObject();
   out.Key("known").Bool(measure.known);
@@ -43,6 +66,7 @@ void WriteRef(JsonStream& out, const InstanceRef& ref) {
   out.Key("agency_name").String(ref.agency_name);
   out.Key("period").String(ref.period);
   out.Key("status").String(StatusName(ref.status));
+  out.Key("status_label").Raw(Translated<JsonLabels>().ForStatus(ref.status));
   out.Key("days").Int(ref.days);
   if (!ref.task_id.empty()) {
     out.Key("task_id").String(ref.task_id);
@@ -57,6 +81,7 @@ void WriteObligationMembers(JsonStream& out, const ObligationText& obligation) {
   out.Key("obligation_title").String(obligation.title);
   out.Key("theme").String(obligation.theme);
   out.Key("check").String(obligation.check_kind);
+  out.Key("check_label").String(CheckKindLabel(obligation.check_kind));
 }
 
 void WriteAgencyMember(JsonStream& out, const Agency& agency) {
@@ -64,6 +89,7 @@ void WriteAgencyMember(JsonStream& out, const Agency& agency) {
   out.Key("id").String(agency.id);
   out.Key("name").String(agency.name);
   out.Key("kind").String(agency.kind);
+  out.Key("kind_label").String(AgencyKindLabel(agency.kind));
   out.EndObject();
 }
 
@@ -142,6 +168,7 @@ void WriteDay(JsonStream& out, const std::optional<Date>& day, SharedMembers* sh
 // map rather than in each of thousands of findings; a finding standing alone
 // (explain, `shared` null) carries it.
 void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
+  const JsonLabels& labels = Translated<JsonLabels>();
   out.BeginObject();
   if (shared != nullptr) {
     out.Members(shared->Of(*f.obligation)).Members(shared->Of(*f.agency));
@@ -151,6 +178,7 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   }
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
+  out.Key("status_label").Raw(labels.ForStatus(f.status));
   out.Key("reason").String(f.reason);
   out.Key("as_of");
   WriteDate(out, f.as_of, shared);
@@ -163,6 +191,7 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("days_overdue").Int(f.days_overdue);
   out.Key("days_left").Int(f.days_left);
   out.Key("day_unit").String(DayUnitName(f.day_unit));
+  out.Key("day_unit_label").Raw(labels.ForDayUnit(f.day_unit));
   out.Key("measure").BeginObject();
   out.Key("as_of");
   WriteMeasure(out, f.at_as_of);
@@ -285,6 +314,7 @@ class JsonReporter : public Reporter {
     json_out.BeginObject();
     json_out.Key("format").String("dxcomply-findings");
     json_out.Key("version").Int(kFormatVersion);
+    json_out.Key("language").String(LanguageCode(CurrentLanguage()));
     json_out.Key("as_of").String(FormatIsoDate(view.report.as_of));
     json_out.Key("agency");
     if (view.agency_id.empty()) {
@@ -303,6 +333,7 @@ class JsonReporter : public Reporter {
       json_out.Key("title").String(finding->obligation->title);
       json_out.Key("theme").String(finding->obligation->theme);
       json_out.Key("check").String(finding->obligation->check_kind);
+      json_out.Key("check_label").String(CheckKindLabel(finding->obligation->check_kind));
       json_out.Key("source");
       WriteSource(json_out, finding->obligation->source);
       json_out.EndObject();
@@ -327,6 +358,7 @@ class JsonReporter : public Reporter {
     json_out.BeginObject();
     json_out.Key("format").String("dxcomply-explanation");
     json_out.Key("version").Int(kFormatVersion);
+    json_out.Key("language").String(LanguageCode(CurrentLanguage()));
     json_out.Key("finding");
     WriteFinding(json_out, explanation.finding, nullptr);
     json_out.Key("upstream").BeginArray();

@@ -1,0 +1,6 @@
+# The message catalogue: every text marked in the sources has its
+# Vietnamese in po/vi.po, and po/vi.po holds nothing else.
+find_program(DXCOMPLY_XGETTEXT xgettext REQUIRED)
+add_test(NAME i18n/catalogue_complete
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/check_catalogue.py
+          ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/i18n)

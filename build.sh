@@ -5,6 +5,7 @@
 #   ./build.sh test      install packages, build, run every test (CTest)
 #   ./build.sh sanitize  the same tests in an ASan + UBSan build (CI runs both)
 #   ./build.sh bench     the large-country benchmark (tests/bench/run.sh)
+#   ./build.sh package   the Debian package, build/package/dxcomply_<version>_<arch>.deb
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -36,8 +37,13 @@ case "${1:-}" in
     configure_and_build build -DCMAKE_BUILD_TYPE=Release
     tests/bench/run.sh build/src/dxcomply
     ;;
+  package)
+    scripts/install-deps.sh
+    configure_and_build build -DCMAKE_BUILD_TYPE=Release
+    cpack --config build/CPackConfig.cmake -B build/package
+    ;;
   *)
-    echo "usage: $0 demo|test|sanitize|bench" >&2
+    echo "usage: $0 demo|test|sanitize|bench|package" >&2
     exit 2
     ;;
 esac

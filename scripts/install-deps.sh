@@ -10,6 +10,8 @@ packages=(
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
   libxlsxwriter-dev libkainjow-mustache-dev
   libzip-dev libpugixml-dev libssl-dev
+  # the Debian package (CPack: dpkg-shlibdeps finds its dependencies) and man
+  dpkg-dev file man-db
   # tests: real readers and renderers for every output format
   sqlite3 graphviz python3-openpyxl python3-icalendar chromium
   # benchmark

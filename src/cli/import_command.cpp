@@ -47,8 +47,10 @@ void PrintCounts(const ImportResult& result, std::ostream& out) {
 }  // namespace
 
 ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
+  const std::optional<std::string> rules_folder = RulesFolder(options.rules, err);
+  if (!rules_folder) return kExitInputError;
   Diagnostics diagnostics;
-  const RuleSet rules = LoadCheckedRules(options.rules, diagnostics);
+  const RuleSet rules = LoadCheckedRules(*rules_folder, diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, err);
     err << diagnostics.error_count() << " error(s) in the rules; nothing imported\n";

@@ -11,7 +11,7 @@ namespace dxcomply {
 struct ImportOptions {
   std::string file;  // .xlsx or .csv
   std::string database;
-  std::string rules = "rules";
+  std::string rules;  // empty: found as RulesFolder finds it
   std::string agency;  // the file's agency
   std::string table;   // a CSV file's table
 };

@@ -1,5 +1,7 @@
 #include "cli/prepared_run.hpp"
 
+#include "cli/did_you_mean.hpp"
+#include "records/agency_directory.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -75,7 +77,22 @@ bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream&
       store.Prepare("SELECT 1 FROM " + QuoteIdentifier(kAgencyTable) + " WHERE id = ?");
   agency.Bind(1, std::string_view(id));
   if (agency.Step()) return true;
-  err << "error: agency '" << id << "' is not in the agency table of " << store.path() << "\n";
+  std::vector<DataIssue> ignored;  // An evaluation reports them.
+  const AgencyDirectory directory = AgencyDirectory::Read(store, ignored);
+  std::vector<std::string> suggestions;
+  for (const Agency* near : NearestAgencies(id, directory.agencies())) {
+    suggestions.push_back(near->id + " (" + near->name + ")");
+  }
+  err << "error: agency '" << id << "' is not in the agency table of " << store.path()
+      << DidYouMean(suggestions) << "\n";
+  return false;
+}
+
+bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::ostream& err) {
+  if (rules.FindObligation(id) != nullptr) return true;
+  std::vector<std::string> ids;
+  for (const Obligation& obligation : rules.obligations) ids.push_back(obligation.id);
+  err << "error: unknown obligation '" << id << "'" << DidYouMean(NearestIds(id, ids)) << "\n";
   return false;
 }
 

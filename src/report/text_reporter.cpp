@@ -36,6 +36,16 @@ struct CountColumns {
   }
 };
 
+// A status heading in bold and its colour (ANSI SGR): red overdue, yellow
+// at risk, green met.
+std::string Coloured(Status status, const std::string& text) {
+  const char* colour = status == Status::kOverdue                               ? "1;31"
+                       : status == Status::kAtRisk                              ? "1;33"
+                       : (status == Status::kMet || status == Status::kMetLate) ? "1;32"
+                                                                                : "1";
+  return std::string("\033[") + colour + "m" + text + "\033[0m";
+}
+
 void WriteCounts(const StatusCounts& counts, std::ostream& out) {
   const CountColumns& columns = Translated<CountColumns>();
   for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -94,7 +104,7 @@ class TextReporter : public Reporter {
         if (finding->status == status) group.push_back(finding);
       }
       if (group.empty() && !(status == Status::kOverdue || status == Status::kAtRisk)) continue;
-      WriteGroup(status, group, out);
+      WriteGroup(status, group, view.colour, out);
     }
     WriteSummary(view, out);
     WriteDataIssues(report, out);
@@ -211,11 +221,11 @@ class TextReporter : public Reporter {
                   {ShownDate(f.as_of), limit});
   }
 
-  static void WriteGroup(Status status, const std::vector<const Finding*>& group,
+  static void WriteGroup(Status status, const std::vector<const Finding*>& group, bool colour,
                          std::ostream& out) {
-    out << "\n"
-        << StatusHeading(status) << " (" << GroupThousands(static_cast<long long>(group.size()))
-        << ")\n";
+    const std::string heading = std::string(StatusHeading(status)) + " (" +
+                                GroupThousands(static_cast<long long>(group.size())) + ")";
+    out << "\n" << (colour ? Coloured(status, heading) : heading) << "\n";
     if (group.empty()) {
       out << "  " << Tr("none") << "\n";
       return;

@@ -1,7 +1,10 @@
 #include "cli/prepared_run.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "cli/did_you_mean.hpp"
 #include "records/agency_directory.hpp"
+#include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -29,16 +32,18 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
   } else if (auto date = ParseIsoDate(options.as_of)) {
     engine.as_of = *date;
   } else {
-    err << "error: --as-of must be an ISO date YYYY-MM-DD that exists, not '" << options.as_of
-        << "'\n";
+    err << Tr("error: ")
+        << Format(Tr("--as-of must be an ISO date YYYY-MM-DD that exists, not '{0}'"),
+                  {options.as_of})
+        << "\n";
     return std::nullopt;
   }
   if (options.lookback_days && *options.lookback_days < 1) {
-    err << "error: --lookback must be at least 1 day\n";
+    err << Tr("error: ") << Tr("--lookback must be at least 1 day") << "\n";
     return std::nullopt;
   }
   if (options.warn_before_days && *options.warn_before_days < 0) {
-    err << "error: --warn-before must not be negative\n";
+    err << Tr("error: ") << Tr("--warn-before must not be negative") << "\n";
     return std::nullopt;
   }
   engine.lookback_days = options.lookback_days;
@@ -51,7 +56,8 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
 std::unique_ptr<Reporter> FindingsReporter(const std::string& format, std::ostream& err) {
   const std::optional<OutputFormat> parsed = ParseOutputFormat(format);
   if (!parsed) {
-    err << "error: --format must be text, json or csv, not '" << format << "'\n";
+    err << Tr("error: ") << Format(Tr("--format must be text, json or csv, not '{0}'"), {format})
+        << "\n";
     return nullptr;
   }
   return MakeReporter(*parsed);
@@ -83,7 +89,8 @@ bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream&
   for (const Agency* near : NearestAgencies(id, directory.agencies())) {
     suggestions.push_back(near->id + " (" + near->name + ")");
   }
-  err << "error: agency '" << id << "' is not in the agency table of " << store.path()
+  err << Tr("error: ")
+      << Format(Tr("agency '{0}' is not in the agency table of {1}"), {id, store.path()})
       << DidYouMean(suggestions) << "\n";
   return false;
 }
@@ -92,7 +99,8 @@ bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::os
   if (rules.FindObligation(id) != nullptr) return true;
   std::vector<std::string> ids;
   for (const Obligation& obligation : rules.obligations) ids.push_back(obligation.id);
-  err << "error: unknown obligation '" << id << "'" << DidYouMean(NearestIds(id, ids)) << "\n";
+  err << Tr("error: ") << Format(Tr("unknown obligation '{0}'"), {id})
+      << DidYouMean(NearestIds(id, ids)) << "\n";
   return false;
 }
 
@@ -109,8 +117,8 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
   return filtered;
 }
 
-std::string Counted(std::size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+std::string Counted(std::size_t count, const char* format) {
+  return Format(format, {GroupThousands(static_cast<long long>(count))});
 }
 
 }  // namespace dxcomply

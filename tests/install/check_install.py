@@ -127,7 +127,7 @@ def main():
             result = run(*args, "--rules", no_calendar)
             check(result.returncode == 2 and result.stdout.find("ngày nghỉ") < 0
                   and str(no_calendar / "calendar") in result.stderr + result.stdout
-                  and "calendar folder not found" in result.stderr + result.stdout,
+                  and "không tìm thấy thư mục lịch" in result.stderr + result.stdout,
                   f"{args[0]} without a calendar folder is exit 2, naming it")
         check(not (elsewhere / "x").exists(), "remind wrote nothing without a calendar")
         installed_calendar = data / "rules" / "calendar"

@@ -14,6 +14,7 @@
 #include "cli/resource_paths.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version.hpp"
+#include "cli/test_command.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -293,6 +294,20 @@ int main(int argc, char** argv) {
                            "national (repeatable)");
   list_command->add_option("--format", list.format, "text or json")->capture_default_str();
   AddLogOptions(list_command, log);
+  TestOptions test;
+  CLI::App* test_command = app.add_subcommand(
+      "test", "Run the rule tests (rules/tests/*.yaml): fixtures, a date, the expected statuses");
+  test_command
+      ->add_option("paths", test.paths,
+                   "Rules folders (their tests/), test files or folders of test files "
+                   "(default: the rules folder, found as --rules is)");
+  test_command->add_option("--run", test.run, "Only the cases whose name matches this regex");
+  test_command->add_flag("-v,--verbose", test.verbose, "Show what the engine said of every case");
+  test_command->add_flag("--require-coverage", test.require_coverage,
+                         "Fail when an obligation of a rules folder has no test");
+  test_command->add_option("--schema", test.schema,
+                           "The data contract fixtures are built on (default: data/schema.sql, "
+                           "built in)");
   for (CLI::App* command : app.get_subcommands({})) command->footer(kFooter);
 
   try {
@@ -324,6 +339,7 @@ int main(int argc, char** argv) {
     if (template_command->parsed()) status = RunTemplate(template_options, out, std::cerr);
     if (import_command->parsed()) status = RunImport(import_options, out, std::cerr);
     if (list_command->parsed()) status = RunList(list, out, std::cerr);
+    if (test_command->parsed()) status = RunTest(test, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;

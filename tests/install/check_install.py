@@ -125,7 +125,7 @@ def main():
                      ["remind", *db, "--as-of", "2022-11-01", "--out", elsewhere / "x"],
                      ["validate"]]:
             result = run(*args, "--rules", no_calendar)
-            check(result.returncode == 2 and result.stdout.find("ngày nghỉ") < 0
+            check(result.returncode == 2 and result.stdout.find("là ngày nghỉ") < 0
                   and str(no_calendar / "calendar") in result.stderr + result.stdout
                   and "không tìm thấy thư mục lịch" in result.stderr + result.stdout,
                   f"{args[0]} without a calendar folder is exit 2, naming it")

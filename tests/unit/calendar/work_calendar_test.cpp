@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE calendar_tests
 #include "dxcomply/work_calendar.hpp"
 
-#include "base/language.hpp"
+#include "support/english_texts.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/test/unit_test.hpp>
@@ -13,12 +13,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-// The tests pin the English source texts; Vietnamese where a test says so.
-struct EnglishTexts {
-  EnglishTexts() { dxcomply::SetLanguage(dxcomply::Language::kEnglish); }
-};
-BOOST_TEST_GLOBAL_FIXTURE(EnglishTexts);
 
 namespace dxcomply {
 namespace {

@@ -1,7 +1,8 @@
 // The message catalogue (base/messages), phrases with placeholders
 // (base/phrase) and the numbers and dates people read (base/shown_format).
-#include "base/language.hpp"
 #include "base/messages.hpp"
+
+#include "base/language.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
 

@@ -12,7 +12,6 @@
 # lacks, leaves empty or fuzzy, or still holds a text.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$repo"
 
 update=false
 if [[ ${1:-} == --update ]]; then
@@ -20,12 +19,13 @@ if [[ ${1:-} == --update ]]; then
   out=$(mktemp "${TMPDIR:-/tmp}/dxcomply-pot.XXXXXX")
   trap 'rm -f "$out"' EXIT
 elif [[ $# -eq 1 ]]; then
-  out=$1
+  out=$(realpath -m -- "$1")  # absolute: the script works from the repository
 else
   echo "usage: $0 OUT.pot | --update" >&2
   exit 2
 fi
 
+cd "$repo"
 # Sorted, so that the template does not depend on the file system's order.
 mapfile -t sources < <(find src include -name '*.cpp' -o -name '*.hpp' | LC_ALL=C sort)
 # --keyword= drops xgettext's default keywords (gettext, _ ...): only ours

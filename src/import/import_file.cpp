@@ -99,7 +99,7 @@ class FileImporter {
     if (tables.empty()) {
       return Refuse(name +
                     ": không có trang tính nào là bảng dữ liệu (tên trang tính phải là "
-                    "tên bảng, ví dụ 'Hệ thống', 'Nhiệm vụ')");
+                    "tên bảng, ví dụ 'Hệ thống', 'Công việc')");
     }
     return Write(tables, name);
   }

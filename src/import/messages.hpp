@@ -49,7 +49,7 @@ inline std::string DateInTextCell() {
   return "ô kiểu ngày ở cột văn bản (hãy định dạng ô là Văn bản và nhập lại)";
 }
 inline std::string UnknownObligation(const std::string& id) {
-  return "không có nghĩa vụ '" + id + "' trong bộ quy tắc";
+  return "không có nhiệm vụ '" + id + "' trong bộ quy tắc";
 }
 inline std::string UnknownAgency(const std::string& id) {
   return "không có cơ quan '" + id + "' trong cơ sở dữ liệu";

@@ -3,6 +3,9 @@
 // all and workbook_close (which also frees the workbook) runs on every path.
 #include "report/xlsx_writer.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "report/finding_rows.hpp"
 #include "report/utf8.hpp"
 
@@ -18,10 +21,11 @@
 namespace dxcomply {
 namespace {
 
-constexpr const char* kSummarySheet = "Tổng hợp";
-constexpr const char* kOverdueSheet = "Quá hạn";
-constexpr const char* kAtRiskSheet = "Có nguy cơ chậm";
-constexpr const char* kDataSheet = "Chất lượng dữ liệu";
+// Sheet names, in the run's language (Vietnamese by default).
+constexpr const char* kSummarySheet = TrNoop("Summary");
+constexpr const char* kOverdueSheet = TrNoop("Overdue");
+constexpr const char* kAtRiskSheet = TrNoop("At risk");
+constexpr const char* kDataSheet = TrNoop("Data quality");
 
 // Finding columns holding v or the target: shares, except for count checks.
 constexpr std::string_view kShareColumns[] = {"value", "value_lookback", "value_due", "target",
@@ -220,8 +224,7 @@ void WriteCountsHeader(Book& book, lxw_worksheet* sheet, int row, const std::str
 void WriteSummarySheet(Book& book, lxw_worksheet* sheet, const Report& report,
                        const Summary& summary) {
   book.Text(sheet, 0, 0,
-            "dxcomply · Tổng hợp (summary) · as of " + FormatIsoDate(report.as_of) + " (" +
-                FormatVnDate(report.as_of) + ")",
+            Format(Tr("dxcomply · {0} · as of {1}"), {Tr(kSummarySheet), ShownDate(report.as_of)}),
             book.title());
   book.Text(sheet, 1, 0, "as_of");
   book.Day(sheet, 1, 1, report.as_of);
@@ -304,10 +307,10 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   properties.created = static_cast<std::time_t>(ToDayNumber(report.as_of)) * 86400;
   book.Check(workbook_set_properties(workbook, &properties));
 
-  lxw_worksheet* summary_sheet = book.AddSheet(kSummarySheet);
-  lxw_worksheet* overdue_sheet = book.AddSheet(kOverdueSheet);
-  lxw_worksheet* at_risk_sheet = book.AddSheet(kAtRiskSheet);
-  lxw_worksheet* data_sheet = book.AddSheet(kDataSheet);
+  lxw_worksheet* summary_sheet = book.AddSheet(Tr(kSummarySheet));
+  lxw_worksheet* overdue_sheet = book.AddSheet(Tr(kOverdueSheet));
+  lxw_worksheet* at_risk_sheet = book.AddSheet(Tr(kAtRiskSheet));
+  lxw_worksheet* data_sheet = book.AddSheet(Tr(kDataSheet));
   if (book.error() == LXW_NO_ERROR) {
     WriteSummarySheet(book, summary_sheet, report, summary);
     WriteFindingSheet(book, overdue_sheet, report, Status::kOverdue);

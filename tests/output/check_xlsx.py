@@ -182,7 +182,9 @@ def expected_counts(findings, key):
 
 def check_summary(check, wb, findings, issues):
     ws = wb[SUMMARY]
-    check.ok(AS_OF in str(ws["A1"].value), f"{SUMMARY}: title names the as-of date",
+    # dd/mm/yyyy, as people read dates in Vietnamese.
+    shown = "/".join(reversed(AS_OF.split("-")))
+    check.ok(shown in str(ws["A1"].value), f"{SUMMARY}: title names the as-of date",
              repr(ws["A1"].value))
     as_of = ws["B2"].value
     check.ok(isinstance(as_of, datetime.datetime) and as_of.date().isoformat() == AS_OF,

@@ -30,25 +30,47 @@ using json = nlohmann::ordered_json;
 
 constexpr int kFormatVersion = 1;
 
-// The labels beside the codes of every finding (status_label ...), as JSON
-// strings escaped once per run rather than per finding.
+// The label beside each finding's status code (status_label), as JSON
+// strings escaped once per run rather than per finding. The other codes'
+// labels are given once, in the document's "labels".
 struct JsonLabels {
   std::array<std::string, kStatusCount> statuses;
-  std::array<std::string, 2> day_units;  // calendar, working
   JsonLabels() {
     for (std::size_t i = 0; i < statuses.size(); ++i) {
       AppendJsonString(StatusLabel(static_cast<Status>(i)), statuses[i]);
     }
-    AppendJsonString(DayUnitLabel(DayUnit::kCalendar), day_units[0]);
-    AppendJsonString(DayUnitLabel(DayUnit::kWorking), day_units[1]);
   }
   const std::string& ForStatus(Status status) const {
     return statuses[static_cast<std::size_t>(status)];
   }
-  const std::string& ForDayUnit(DayUnit unit) const {
-    return day_units[unit == DayUnit::kWorking ? 1 : 0];
-  }
 };
+
+// {"statuses": {"overdue": "quá hạn", ...}, "agency_kinds": {...},
+//  "day_units": {...}, "checks": {...}}: what people read for every code.
+void WriteLabels(JsonStream& out) {
+  out.BeginObject();
+  out.Key("statuses").BeginObject();
+  for (int i = 0; i < kStatusCount; ++i) {
+    out.Key(StatusName(static_cast<Status>(i))).String(StatusLabel(static_cast<Status>(i)));
+  }
+  out.EndObject();
+  out.Key("agency_kinds").BeginObject();
+  for (const char* kind : {"ministry", "gov_agency", "province", "national"}) {
+    out.Key(kind).String(AgencyKindLabel(kind));
+  }
+  out.EndObject();
+  out.Key("day_units").BeginObject();
+  for (DayUnit unit : {DayUnit::kCalendar, DayUnit::kWorking}) {
+    out.Key(DayUnitName(unit)).String(DayUnitLabel(unit));
+  }
+  out.EndObject();
+  out.Key("checks").BeginObject();
+  for (const char* check : {"coverage", "count", "task", "indicator"}) {
+    out.Key(check).String(CheckKindLabel(check));
+  }
+  out.EndObject();
+  out.EndObject();
+}
 
 void WriteMeasure(JsonStream& out, const Measure& measure) {
   out.BeginObject();
@@ -81,7 +103,6 @@ void WriteObligationMembers(JsonStream& out, const ObligationText& obligation) {
   out.Key("obligation_title").String(obligation.title);
   out.Key("theme").String(obligation.theme);
   out.Key("check").String(obligation.check_kind);
-  out.Key("check_label").String(CheckKindLabel(obligation.check_kind));
 }
 
 void WriteAgencyMember(JsonStream& out, const Agency& agency) {
@@ -89,7 +110,6 @@ void WriteAgencyMember(JsonStream& out, const Agency& agency) {
   out.Key("id").String(agency.id);
   out.Key("name").String(agency.name);
   out.Key("kind").String(agency.kind);
-  out.Key("kind_label").String(AgencyKindLabel(agency.kind));
   out.EndObject();
 }
 
@@ -191,7 +211,6 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("days_overdue").Int(f.days_overdue);
   out.Key("days_left").Int(f.days_left);
   out.Key("day_unit").String(DayUnitName(f.day_unit));
-  out.Key("day_unit_label").Raw(labels.ForDayUnit(f.day_unit));
   out.Key("measure").BeginObject();
   out.Key("as_of");
   WriteMeasure(out, f.at_as_of);
@@ -315,6 +334,8 @@ class JsonReporter : public Reporter {
     json_out.Key("format").String("dxcomply-findings");
     json_out.Key("version").Int(kFormatVersion);
     json_out.Key("language").String(LanguageCode(CurrentLanguage()));
+    json_out.Key("labels");
+    WriteLabels(json_out);
     json_out.Key("as_of").String(FormatIsoDate(view.report.as_of));
     json_out.Key("agency");
     if (view.agency_id.empty()) {
@@ -359,6 +380,8 @@ class JsonReporter : public Reporter {
     json_out.Key("format").String("dxcomply-explanation");
     json_out.Key("version").Int(kFormatVersion);
     json_out.Key("language").String(LanguageCode(CurrentLanguage()));
+    json_out.Key("labels");
+    WriteLabels(json_out);
     json_out.Key("finding");
     WriteFinding(json_out, explanation.finding, nullptr);
     json_out.Key("upstream").BeginArray();

@@ -26,7 +26,7 @@ LanguageChoice ChooseLanguage(int argc, const char* const* argv, const char* env
     }
     return choice;
   }
-  if (environment != nullptr) {
+  if (environment != nullptr && *environment != '\0') {
     choice.language = ParseLanguage(environment);
     if (!choice.language) {
       choice.problem =

@@ -16,8 +16,8 @@ struct LanguageChoice {
   std::string problem;
 };
 
-// `environment`: DXCOMPLY_LANG's value, or null when unset. An unknown or
-// missing value is a problem, never silently Vietnamese.
+// `environment`: DXCOMPLY_LANG's value, or null when unset; empty counts as
+// unset. An unknown or missing value is a problem, never silently Vietnamese.
 LanguageChoice ChooseLanguage(int argc, const char* const* argv, const char* environment);
 
 }  // namespace dxcomply

@@ -29,6 +29,7 @@ BOOST_AUTO_TEST_CASE(vietnamese_without_option_or_environment) {
 BOOST_AUTO_TEST_CASE(the_environment_sets_the_default) {
   BOOST_TEST(Is(Choose({"report"}, "en"), Language::kEnglish));
   BOOST_TEST(Is(Choose({"report"}, "vi"), Language::kVietnamese));
+  BOOST_TEST(Is(Choose({"report"}, ""), Language::kVietnamese));  // set empty: as unset
 }
 
 BOOST_AUTO_TEST_CASE(the_option_wins_over_the_environment_wherever_it_stands) {

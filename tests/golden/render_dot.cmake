@@ -2,6 +2,7 @@
 # the real `dot` and check an SVG comes out with every node drawn.
 cmake_minimum_required(VERSION 3.18)
 find_program(DOT dot REQUIRED)
+file(MAKE_DIRECTORY ${OUT_DIR})  # also when no golden case has run before
 execute_process(
   COMMAND ${DXCOMPLY} graph --db ${SAMPLE_DB} --rules ${SOURCE}/rules --as-of 2023-09-18
           --format dot

@@ -151,9 +151,10 @@ void WriteJunit(const CheckGate& gate, std::ostream& out) {
   const std::string as_of = FormatIsoDate(report.as_of);
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"" << Xml("dxcomply check " + gate.agency_id + " as of " + as_of)
-      << "\" tests=\"" << report.findings.size() << "\" failures=\"" << failures
-      << "\" errors=\"0\" skipped=\"" << skipped << "\" time=\"0\">\n";
+  out << "<testsuites name=\""
+      << Xml(Format(Tr("dxcomply check {0} as of {1}"), {gate.agency_id, as_of})) << "\" tests=\""
+      << report.findings.size() << "\" failures=\"" << failures << "\" errors=\"0\" skipped=\""
+      << skipped << "\" time=\"0\">\n";
   for (const Suite& suite : suites) {
     out << "  <testsuite name=\"" << Xml(suite.name) << "\" tests=\"" << suite.findings.size()
         << "\" failures=\"" << suite.failures << "\" errors=\"0\" skipped=\"" << suite.skipped
@@ -170,7 +171,8 @@ void WriteJunit(const CheckGate& gate, std::ostream& out) {
   }
   if (!report.data_issues.empty()) {
     // Not failures (check's exit code ignores them), but in the CI log.
-    out << "  <testsuite name=\"data quality\" tests=\"0\" failures=\"0\" errors=\"0\" "
+    out << "  <testsuite name=\"" << Xml(Tr("data quality"))
+        << "\" tests=\"0\" failures=\"0\" errors=\"0\" "
            "skipped=\"0\" time=\"0\">\n    <system-out>";
     for (const DataIssue& issue : report.data_issues) {
       out << Xml(Format(Tr("{0} row {1}, {2} '{3}': {4}"),

@@ -300,7 +300,7 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   Book book(workbook);
   // Without `created`, libxlsxwriter stamps the current time and two runs
   // differ: the as-of date (midnight UTC) is the report's own time.
-  const std::string title = "dxcomply report as of " + FormatIsoDate(report.as_of);
+  const std::string title = Format(Tr("dxcomply report as of {0}"), {ShownDate(report.as_of)});
   lxw_doc_properties properties = {};
   properties.title = const_cast<char*>(title.c_str());
   properties.author = const_cast<char*>("dxcomply");

@@ -53,7 +53,10 @@ CREATE TABLE task (
   started_on    TEXT,
   progress      REAL,           -- 0..1 as last reported
   completed_on  TEXT,
-  evidence      TEXT            -- e.g. the issued document's number, '1092/QĐ-BTTTT'
+  evidence      TEXT,           -- e.g. the issued document's number, '1092/QĐ-BTTTT'
+  -- Optional (databases made before them work without): the task's own plan.
+  planned_start_on TEXT,        -- the day the agency plans to start it by
+  planned_days     INTEGER      -- days of work it needs (counted as its rule's lead_time)
 );
 CREATE INDEX task_by_agency_obligation ON task(agency_id, obligation_id);
 

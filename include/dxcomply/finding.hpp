@@ -31,6 +31,27 @@ enum class Status {
 const char* StatusName(Status status);
 std::optional<Status> ParseStatus(const std::string& name);
 
+// Why an instance is at risk (README "What the statuses mean"). An at-risk
+// finding has at least one; outputs name them by RiskGroundName, in this
+// order.
+enum class RiskGround : std::uint8_t {
+  kWarnWindow,     // "warn_window": the due date is within warn_before
+  kTrend,          // "trend": the measure's pace over the lookback window falls short
+  kTaskProgress,   // "task_progress": the progress reported projects a task row short of done
+  kNotStarted,     // "not_started": work not started on or after its latest start
+  kBlocked,        // "blocked": something it depends on is overdue or at risk
+  kNegativeSlack,  // "negative_slack": what waits on it cannot keep its dates
+};
+inline constexpr int kRiskGroundCount = 6;
+const char* RiskGroundName(RiskGround ground);
+// A set of grounds, one bit each (bit i: RiskGround i).
+using RiskGrounds = std::uint8_t;
+inline constexpr RiskGrounds GroundBit(RiskGround ground) {
+  return static_cast<RiskGrounds>(1u << static_cast<unsigned>(ground));
+}
+// The grounds in `set`, in declaration order.
+std::vector<RiskGround> GroundsIn(RiskGrounds set);
+
 struct Agency {
   std::string id;
   std::string name;  // Vietnamese, with diacritics
@@ -46,6 +67,9 @@ struct ObligationText {
   std::string theme;
   std::string check_kind;  // "coverage", "count", "task", "indicator"
   LegalSource source;
+  // Task checks: which rows must be completed (`complete: any`: one row
+  // reaches the check, whatever its target).
+  TaskRowsNeeded complete = TaskRowsNeeded::kAll;
 };
 
 // How a finding's days count: "days" or "working days".
@@ -90,6 +114,12 @@ struct Finding {
   std::shared_ptr<const Agency> agency;
   std::string period;
   Status status = Status::kNotApplicable;
+  // At-risk findings only (the fields are laid out where the struct has
+  // room, a quarter of a million findings): why it is at risk (never 0
+  // then), and the escalation tier it is heading for (0: none), the first
+  // key of the at-risk list's priority (README "Which risks first").
+  RiskGrounds grounds = 0;
+  std::uint8_t heading_tier = 0;
   std::string reason;  // one sentence a person can act on
 
   Date as_of;
@@ -101,12 +131,23 @@ struct Finding {
   int days_overdue = 0;     // > 0 only when overdue
   int days_left = 0;        // due - T when T <= due, else 0
   DayUnit day_unit = DayUnit::kCalendar;  // how days_overdue and days_left count
+  int priority_rank = 0;  // at-risk findings: the place in the at-risk list, 1 = first
   Measure at_as_of;                       // v(T)
   Measure at_lookback;                    // v(T - W)
   Measure at_due;                         // v(min(T, due))
   double target = 0;                      // share, count or value, same unit as Measure::value
-  std::optional<double>
-      projection;  // v projected to the due date; only when not reached and not due
+  // v projected to the due date; only when not reached and not due. Task
+  // checks: the projected progress of the row that decides (the least
+  // advanced of the rows that must be completed; with `complete: any`, the
+  // most advanced), when some row's progress projects.
+  std::optional<double> projection;
+  // The day its work must start by: the due date minus the rule's lead_time
+  // (a task row's planned_days or planned_start_on where it has one), or
+  // where the warn_before window opens. Set with a due date, when not done.
+  std::optional<Date> latest_start;
+  // Days from T to latest_start in day_unit: days left less the lead time
+  // (negative when the latest start has passed); the priority's second key.
+  std::optional<int> spare_days;
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency

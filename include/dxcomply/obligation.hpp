@@ -69,6 +69,10 @@ enum class CheckKind {
 // What happens to a coverage check whose base (the `where` rows) is empty.
 enum class EmptyBase { kNotApplicable, kMet };
 
+// Which of a task check's rows must be completed (`complete:`): all of them
+// (or the share `target` of them), or any one. Default: all.
+enum class TaskRowsNeeded { kAll, kAny };
+
 struct Check {
   CheckKind kind = CheckKind::kCoverage;
   std::string table;    // coverage/count: the record table; task: "task"; indicator: "measurement"
@@ -78,6 +82,7 @@ struct Check {
   std::int64_t at_least = 0;  // count
   EmptyBase empty_base = EmptyBase::kNotApplicable;
   std::string task_obligation;  // task: the obligation_id of task rows (default: the rule's id)
+  TaskRowsNeeded complete = TaskRowsNeeded::kAll;  // task
   std::string indicator;        // indicator: the measurement's indicator_id
   SourceLocation location;
 };
@@ -167,6 +172,10 @@ struct Obligation {
   // At risk from this many days before the due date. Its unit is also how
   // the instance's days left and days overdue are counted.
   DayCount warn_before{kDefaultWarnBeforeDays, DayUnit::kCalendar};
+  // How long the work takes (`lead_time`): its latest start is the due date
+  // minus this. Work not started is at risk from its latest start on. None:
+  // the latest start is where the warn_before window opens.
+  std::optional<DayCount> lead_time;
   int lookback_days = kDefaultLookbackDays;
   Check check;
   std::vector<Dependency> depends_on;

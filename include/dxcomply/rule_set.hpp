@@ -42,6 +42,12 @@ struct ColumnSpec {
   // Required (non-empty) when column `required_when_column` holds `required_when_value`.
   std::string required_when_column;
   std::string required_when_value;
+  // `optional: true`: the database may lack the column (older databases);
+  // then it reads as NULL in every row. Default: it must exist.
+  bool optional = false;
+  // Set for a run (MarkMissingColumns) on an optional column the database
+  // lacks: scans select NULL in its place.
+  bool missing = false;
   SourceLocation location;
 };
 

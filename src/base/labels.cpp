@@ -22,6 +22,10 @@ struct Labels {
   std::string national = Tr("national");
   std::string calendar_days = TrC("unit", "days");
   std::string working_days = TrC("unit", "working days");
+  // In RiskGround order.
+  std::array<std::string, kRiskGroundCount> grounds = {
+      Tr("close to the due date"), Tr("behind pace"),          Tr("tasks behind"),
+      Tr("not started in time"),   TrC("ground", "blocked"),  Tr("negative slack")};
   std::string coverage = TrC("check", "coverage");
   std::string count = TrC("check", "count");
   std::string task = TrC("check", "task");
@@ -56,6 +60,10 @@ std::string AgencyKindLabel(std::string_view kind) {
 
 const std::string& DayUnitLabel(DayUnit unit) {
   return unit == DayUnit::kWorking ? Current().working_days : Current().calendar_days;
+}
+
+const std::string& RiskGroundLabel(RiskGround ground) {
+  return Current().grounds[static_cast<std::size_t>(ground)];
 }
 
 std::string CheckKindLabel(std::string_view kind) {

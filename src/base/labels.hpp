@@ -21,6 +21,8 @@ const std::string& StatusHeading(Status status);
 // "toàn quốc"; a kind it does not know is returned as it is.
 std::string AgencyKindLabel(std::string_view kind);
 const std::string& DayUnitLabel(DayUnit unit);  // "ngày", "ngày làm việc"
+// Why an instance is at risk: "sắp đến hạn", "phải chờ nhiệm vụ khác" ...
+const std::string& RiskGroundLabel(RiskGround ground);
 // "tỷ lệ", "số lượng", "công việc", "chỉ tiêu"; an unknown kind as it is.
 std::string CheckKindLabel(std::string_view kind);
 // "3 ngày", "1 day", "5 working days": a count of days in their unit.

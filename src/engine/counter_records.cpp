@@ -5,6 +5,7 @@
 #include "dxcomply/finding.hpp"
 
 #include "records/scan_plan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -47,8 +48,11 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
                                               const std::string& agency_id, const Date& as_of,
                                               int limit) {
   std::vector<CounterRecord> records;
-  const TableSpec* table = rules.FindTable(obligation.check.table);
-  if (table == nullptr || limit <= 0) return records;
+  const TableSpec* declared = rules.FindTable(obligation.check.table);
+  if (declared == nullptr || limit <= 0) return records;
+  TableSpec local = *declared;
+  MarkMissingColumns(local, store);
+  const TableSpec* table = &local;
 
   Obligation rule = obligation;
   if (rule.check.kind == CheckKind::kTask) {

@@ -8,6 +8,7 @@
 #include "base/run_beside.hpp"
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
+#include "engine/risk_priority.hpp"
 #include "engine/worst_first.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
@@ -15,6 +16,7 @@
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
 #include "graph/impact.hpp"
+#include "records/schema_check.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -82,8 +84,9 @@ struct SharedParts {
 
   SharedParts(const RuleSet& rules, const AgencyDirectory& directory) {
     for (const Obligation& rule : rules.obligations) {
-      obligations.push_back(std::make_shared<const ObligationText>(ObligationText{
-          rule.id, rule.title, rule.theme, CheckKindName(rule.check.kind), rule.source}));
+      obligations.push_back(std::make_shared<const ObligationText>(
+          ObligationText{rule.id, rule.title, rule.theme, CheckKindName(rule.check.kind),
+                         rule.source, rule.check.complete}));
     }
     for (const Agency& agency : directory.agencies()) {
       agencies.push_back(std::make_shared<const Agency>(agency));
@@ -126,6 +129,7 @@ class Evaluation {
     std::vector<Finding> findings =
         EvaluateFindings(instances, agencies, national, deadlines, report, position, timer);
     MoveToPositions(findings, std::move(position));
+    RankAtRisk(findings);
     report.findings = std::move(findings);
     timer.Done("ordering");
     std::sort(report.data_issues.begin(), report.data_issues.end(),
@@ -211,7 +215,11 @@ class Evaluation {
     const std::vector<bool> blocked_only = MarkBlocked(blocking, findings);
     std::vector<OrderFacts> facts(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      facts[i] = {findings[i].status, findings[i].days_overdue, findings[i].days_left};
+      const Finding& finding = findings[i];
+      facts[i] = {finding.status, finding.days_overdue, finding.days_left};
+      if (finding.status == Status::kAtRisk && finding.latest_start) {
+        facts[i].latest_start = ToDayNumber(*finding.latest_start);
+      }
     }
     // Three jobs on two threads: impact and the worst-first order (which
     // read the graph, blocking, `own` and the statuses, final now); the
@@ -246,10 +254,20 @@ class Evaluation {
         [&] {
           impact = ComputeImpact(graph, blocking, own, agency_of, agencies.size());
           std::vector<std::int32_t>().swap(agency_of);
+          for (std::size_t i = 0; i < findings.size(); ++i) {
+            if (facts[i].status != Status::kAtRisk) continue;
+            facts[i].heading_tier = HeadingTier(findings[i], impact[i].other_agencies,
+                                                rules_.escalation, deadlines.calendar());
+            facts[i].holds_back_agencies = impact[i].agencies;
+            facts[i].holds_back = impact[i].instances;
+          }
           position = WorstFirstPositions(facts, instances, rules_, agencies);
           write_chains();
         });
     ApplyImpact(impact, findings);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      findings[i].heading_tier = static_cast<std::uint8_t>(facts[i].heading_tier);
+    }
     timer.Done("slack, blocking and impact, the order beside them");
     if (options_.keep_graph)
       report.graph = MakeGraphView(graph, schedule, position, options_.as_of, text);
@@ -339,7 +357,7 @@ class Evaluation {
         const std::optional<Date> met = MetOn(book, instances, upstream);
         if (met) instance.due = deadlines.After(rule.due, *met);
       }
-      if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i);
+      if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i, deadlines);
     }
     book.DropTaskSnapshots();
   }
@@ -412,16 +430,20 @@ class Evaluation {
     input.at_as_of = finding.at_as_of;
     input.at_lookback = finding.at_lookback;
     input.at_due = finding.at_due;
-    if (rule.check.kind == CheckKind::kTask) {
-      const InstanceCounts& counts = book.counts(index);
-      input.task_projection =
-          counts.base[kAtAsOf] > 0 ? counts.projected_progress / counts.base[kAtAsOf] : 0.0;
-      input.task_started = counts.started > 0;
-    }
+    if (rule.check.kind == CheckKind::kTask) input.task = &book.counts(index).task;
     const Classification classification = Classify(input);
     if (classification.due) finding.due = classification.due;
     if (finding.due) finding.warn_from = deadlines.Before(rule.warn_before, *finding.due);
     finding.status = classification.status;
+    finding.grounds = classification.grounds;
+    if (finding.due && (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack)) {
+      const DayNumber task_start = book.counts(index).task.latest_start;
+      finding.latest_start = rule.check.kind == CheckKind::kTask && task_start != kPlusInfinity
+                                 ? FromDayNumber(task_start)
+                                 : deadlines.LatestStart(rule, *finding.due);
+      finding.spare_days =
+          deadlines.Between(finding.day_unit, finding.as_of, *finding.latest_start);
+    }
     finding.reason = classification.reason;
     finding.days_overdue = classification.days_overdue;
     finding.days_left = classification.days_left;
@@ -457,7 +479,8 @@ class Evaluation {
 }  // namespace
 
 Report Evaluate(const RuleSet& rules, RecordStore& store, const EngineOptions& options) {
-  const RuleSet effective = WithOverrides(rules, options);
+  RuleSet effective = WithOverrides(rules, options);
+  MarkMissingColumns(effective, store);
   store.BeginSnapshot();
   try {
     Report report = Evaluation(effective, store, options).Run();

@@ -44,6 +44,7 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
     } else {
       finding.reason += "; " + note;
     }
+    finding.grounds |= GroundBit(RiskGround::kNegativeSlack);
   }
   return schedule;
 }
@@ -54,6 +55,9 @@ std::vector<bool> MarkBlocked(const Blocking& blocking, std::vector<Finding>& fi
     if (!blocking.blockers[i].empty() && findings[i].status == Status::kOnTrack) {
       findings[i].status = Status::kAtRisk;
       blocked_only[i] = true;
+    }
+    if (!blocking.blockers[i].empty() && findings[i].status == Status::kAtRisk) {
+      findings[i].grounds |= GroundBit(RiskGround::kBlocked);
     }
   }
   return blocked_only;

@@ -85,6 +85,8 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
   };
   started_slot_ = slot_of("started_on");
   completed_slot_ = slot_of("completed_on");
+  planned_start_slot_ = slot_of("planned_start_on");  // -1 unless declared
+  planned_days_column_ = plan.ColumnIndex("planned_days");
 
   const std::optional<std::pair<std::int64_t, std::int64_t>> span =
       plan.only_agency.empty() ? context.store.RowidSpan(table->name, table->id_column)
@@ -169,10 +171,27 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
                      &snapshot.satisfied_until);
       }
       snapshot.started = row.dates[static_cast<std::size_t>(started_slot_)];
-      snapshot.completed = completed;
       if (!values.IsNull(progress_column_) &&
           row.fits[static_cast<std::size_t>(progress_column_ - 2)] != 0) {
-        snapshot.progress = static_cast<float>(values.Double(progress_column_));
+        snapshot.progress = values.Double(progress_column_);
+        // The 100% a completion after T brought was not known on T.
+        if (completed != kPlusInfinity && completed > context_.book.as_of_day() &&
+            snapshot.progress >= 1) {
+          snapshot.progress = -1;
+        }
+      }
+      if (planned_start_slot_ >= 0) {
+        snapshot.plan = row.dates[static_cast<std::size_t>(planned_start_slot_)];
+      }
+      if (planned_days_column_ >= 0 && !values.IsNull(planned_days_column_) &&
+          row.fits[static_cast<std::size_t>(planned_days_column_ - 2)] != 0) {
+        // tables.yaml bounds it (0-3660); a bound-less declaration still
+        // gets no negative plan, nor one past the calendar's reach.
+        const std::int64_t planned = values.Int64(planned_days_column_);
+        if (planned >= 0) {
+          snapshot.plan =
+              PlanOfDays(static_cast<std::int32_t>(std::min<std::int64_t>(planned, 3660)));
+        }
       }
       part.added.push_back({instance, snapshot});
     }
@@ -212,7 +231,7 @@ TaskRecords TaskScan::TakeRecords() {
 }
 
 void TaskScan::FillBook() {
-  context_.book.AddTasks(Concatenate(parts_, &Part::added));
+  for (Part& part : parts_) context_.book.AddTasks(std::move(part.added));
   std::vector<DataIssue> issues = Concatenate(parts_, &Part::issues);
   context_.issues.insert(context_.issues.end(), std::make_move_iterator(issues.begin()),
                          std::make_move_iterator(issues.end()));

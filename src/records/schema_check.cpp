@@ -69,12 +69,23 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     for (const std::string& name : names) {
       if (!store.HasColumn(table.name, name)) {
         const ColumnSpec* spec = table.FindColumn(name);
+        if (spec != nullptr && spec->optional) continue;
         report(spec != nullptr ? spec->location : table.location,
                Format(Tr("column '{0}' of table '{1}' does not exist in {2}"),
                       {name, table.name, store.path()}));
       }
     }
   }
+}
+
+void MarkMissingColumns(TableSpec& table, RecordStore& store) {
+  for (ColumnSpec& column : table.columns) {
+    column.missing = column.optional && !store.HasColumn(table.name, column.name);
+  }
+}
+
+void MarkMissingColumns(RuleSet& rules, RecordStore& store) {
+  for (TableSpec& table : rules.tables) MarkMissingColumns(table, store);
 }
 
 void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,

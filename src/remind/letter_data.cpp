@@ -118,7 +118,9 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   item.set("close_to_due", Flag(risk.close_to_due));
   item.set("no_measurement", Flag(risk.no_measurement));
   item.set("behind_pace", Flag(risk.behind_pace));
+  item.set("not_started", Flag(risk.not_started));
   item.set("blocked", Flag(risk.blocked));
+  item.set("short_of_time_for_others", Flag(risk.short_of_time_for_others));
 
   data blockers{data::type::list};
   for (const BlockerChain& blocker : finding.blocked_by) {

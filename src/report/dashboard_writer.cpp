@@ -57,6 +57,18 @@ void WriteFinding(JsonStream& out, const Finding& f) {
   if (!f.period.empty()) out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
   out.Key("reason").String(f.reason);
+  if (f.grounds != 0) {
+    out.Key("grounds").BeginArray();
+    for (RiskGround ground : GroundsIn(f.grounds)) out.String(RiskGroundName(ground));
+    out.EndArray();
+  }
+  if (f.priority_rank > 0) {
+    out.Key("priority").BeginObject();
+    out.Key("rank").Int(f.priority_rank);
+    out.Key("heading_tier").Int(f.heading_tier);
+    if (f.spare_days) out.Key("spare_days").Int(*f.spare_days);
+    out.EndObject();
+  }
   if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
   if (f.days_overdue != 0) out.Key("days_overdue").Int(f.days_overdue);
   if (f.days_left != 0) out.Key("days_left").Int(f.days_left);

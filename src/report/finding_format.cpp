@@ -20,6 +20,7 @@ Check CheckOf(const Finding& finding) {
   check.kind = ParseCheckKind(finding.obligation->check_kind).value_or(CheckKind::kCoverage);
   check.target = finding.target;
   check.at_least = std::llround(finding.target);
+  check.complete = finding.obligation->complete;
   return check;
 }
 

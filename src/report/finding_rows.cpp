@@ -16,6 +16,8 @@ namespace {
 const std::vector<std::string> kColumns = {"type",
                                            "status",
                                            "status_label",
+                                           "priority",
+                                           "heading_tier",
                                            "days_overdue",
                                            "days_left",
                                            "day_unit",
@@ -37,9 +39,12 @@ const std::vector<std::string> kColumns = {"type",
                                            "target",
                                            "projection",
                                            "reason",
+                                           "grounds",
                                            "blocked_by",
                                            "latest_finish",
                                            "slack_days",
+                                           "latest_start",
+                                           "spare_days",
                                            "holds_back",
                                            "holds_back_agencies",
                                            "data_issues",
@@ -99,9 +104,16 @@ std::vector<Cell> FindingRow(const Finding& f) {
   const auto measured = [](const Measure& measure) {
     return measure.known ? Cell::Number(measure.value) : Cell();
   };
+  std::string grounds;
+  for (RiskGround ground : GroundsIn(f.grounds)) {
+    grounds += (grounds.empty() ? "" : " ") + std::string(RiskGroundName(ground));
+  }
+  const bool ranked = f.priority_rank > 0;
   return {Cell::Text("finding"),
           Cell::Text(StatusName(f.status)),
           Cell::Text(StatusLabel(f.status)),
+          ranked ? Cell::Integer(f.priority_rank) : Cell(),
+          ranked ? Cell::Integer(f.heading_tier) : Cell(),
           Cell::Integer(f.days_overdue),
           Cell::Integer(f.days_left),
           Cell::Text(DayUnitName(f.day_unit)),
@@ -123,9 +135,12 @@ std::vector<Cell> FindingRow(const Finding& f) {
           Cell::Number(f.target),
           f.projection ? Cell::Number(*f.projection) : Cell(),
           Cell::Text(f.reason),
+          Cell::Text(grounds),
           Cell::Text(blockers),
           Cell::Day(f.latest_finish),
           f.slack_days ? Cell::Integer(*f.slack_days) : Cell(),
+          Cell::Day(f.latest_start),
+          f.spare_days ? Cell::Integer(*f.spare_days) : Cell(),
           Cell::Integer(f.holds_back),
           Cell::Integer(f.holds_back_agencies),
           Cell::Integer(f.data_issues),
@@ -141,9 +156,9 @@ std::vector<Cell> FindingRow(const Finding& f) {
 std::vector<Cell> DataIssueRow(const DataIssue& issue) {
   std::vector<Cell> row(kColumns.size());
   row[0] = Cell::Text("data_issue");
-  static const std::size_t agency_id = static_cast<std::size_t>(
+  static const std::size_t agency_column = static_cast<std::size_t>(
       std::find(kColumns.begin(), kColumns.end(), "agency_id") - kColumns.begin());
-  row[agency_id] = Cell::Text(issue.agency_id);
+  row[agency_column] = Cell::Text(issue.agency_id);
   const std::size_t first = kColumns.size() - 5;  // the issue_* columns
   row[first] = Cell::Text(issue.table);
   row[first + 1] = Cell::Text(issue.row_id);

@@ -200,6 +200,18 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("status").String(StatusName(f.status));
   out.Key("status_label").Raw(labels.ForStatus(f.status));
   out.Key("reason").String(f.reason);
+  out.Key("grounds").BeginArray();
+  for (RiskGround ground : GroundsIn(f.grounds)) out.String(RiskGroundName(ground));
+  out.EndArray();
+  out.Key("priority");
+  if (f.priority_rank > 0) {
+    out.BeginObject();
+    out.Key("rank").Int(f.priority_rank);
+    out.Key("heading_tier").Int(f.heading_tier);
+    out.EndObject();
+  } else {
+    out.Null();
+  }
   out.Key("as_of");
   WriteDate(out, f.as_of, shared);
   out.Key("lookback_date");
@@ -241,6 +253,14 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("slack_days");
   if (f.slack_days) {
     out.Int(*f.slack_days);
+  } else {
+    out.Null();
+  }
+  out.Key("latest_start");
+  WriteDay(out, f.latest_start, shared);
+  out.Key("spare_days");
+  if (f.spare_days) {
+    out.Int(*f.spare_days);
   } else {
     out.Null();
   }
@@ -355,6 +375,10 @@ class JsonReporter : public Reporter {
       json_out.Key("theme").String(finding->obligation->theme);
       json_out.Key("check").String(finding->obligation->check_kind);
       json_out.Key("check_label").String(CheckKindLabel(finding->obligation->check_kind));
+      if (finding->obligation->check_kind == "task") {
+        json_out.Key("complete")
+            .String(finding->obligation->complete == TaskRowsNeeded::kAny ? "any" : "all");
+      }
       json_out.Key("source");
       WriteSource(json_out, finding->obligation->source);
       json_out.EndObject();

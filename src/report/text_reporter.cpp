@@ -20,6 +20,9 @@ namespace {
 
 constexpr std::size_t kAgencyWidth = 30;
 constexpr std::size_t kObligationWidth = 28;
+constexpr const char* kPriorityNote = TrNoop(
+    "highest priority first: the escalation tier it is heading for, then spare days (days "
+    "left less the lead time), then what it holds back");
 
 // The summary's status columns, each as wide as its heading and at least 9.
 struct CountColumns {
@@ -123,6 +126,20 @@ class TextReporter : public Reporter {
     LabelledLines lines;
     lines.Add(Tr("status"), StatusWithDaysText(f));
     lines.Add(Tr("reason"), f.reason);
+    if (f.grounds != 0) {
+      std::string grounds;
+      for (RiskGround ground : GroundsIn(f.grounds)) {
+        grounds += (grounds.empty() ? "" : ", ") + RiskGroundLabel(ground);
+      }
+      lines.Add(Tr("grounds"), grounds);
+    }
+    if (f.priority_rank > 0) {
+      lines.Add(Tr("priority"),
+                f.heading_tier > 0
+                    ? Format(Tr("rank {0} of the at-risk list, heading for escalation tier {1}"),
+                             {std::to_string(f.priority_rank), std::to_string(f.heading_tier)})
+                    : Format(Tr("rank {0} of the at-risk list"), {std::to_string(f.priority_rank)}));
+    }
     lines.Add(Tr("check"), CheckKindLabel(f.obligation->check_kind));
     lines.Add(Tr("target"), TargetText(f));
     lines.Add(TrC("explain", "due"), f.due ? ShownDate(*f.due) : "- (" + f.reason + ")");
@@ -135,6 +152,9 @@ class TextReporter : public Reporter {
                                 MeasureText(f, f.at_due));
     if (f.projection) {
       lines.Add(Tr("projection"), Format(Tr("{0} by the due date"), {ProjectionText(f)}));
+    } else if (f.obligation->check_kind == "task" &&
+               (f.status == Status::kAtRisk || f.status == Status::kOnTrack)) {
+      lines.Add(Tr("projection"), Tr("- (no task's reported progress to project from)"));
     } else {
       lines.Add(Tr("projection"), Tr("- (only for targets not reached before the due date)"));
     }
@@ -144,6 +164,11 @@ class TextReporter : public Reporter {
       for (std::size_t i = 0; i < explanation.upstream.size(); ++i) {
         lines.Add(i == 0 ? Tr("depends on") : "", UpstreamText(explanation.upstream[i]));
       }
+    }
+    if (f.latest_start) {
+      lines.Add(Tr("start by"),
+                Format(Tr("{0} (spare {1}: days left less the lead time)"),
+                       {ShownDate(*f.latest_start), CountText(*f.spare_days, f.day_unit)}));
     }
     if (f.latest_finish) {
       lines.Add(Tr("finish by"), Format(Tr("{0} (slack {1}: own due date and what waits on it)"),
@@ -238,16 +263,38 @@ class TextReporter : public Reporter {
     const std::string holds_back = TrC("column", "holds back");
     const std::size_t days_width = std::max<std::size_t>(9, DisplayWidth(days));
     const std::size_t holds_width = std::max<std::size_t>(10, DisplayWidth(holds_back));
-    out << "  " << PadLeft(days, days_width)
+    // The at-risk list shows its priority's key (README "Which risks first").
+    const bool ranked = status == Status::kAtRisk;
+    const std::string rank = TrC("column", "rank");
+    const std::string tier = TrC("column", "tier");
+    const std::string spare = TrC("column", "spare");
+    const std::size_t rank_width = std::max<std::size_t>(4, DisplayWidth(rank));
+    const std::size_t tier_width = std::max<std::size_t>(4, DisplayWidth(tier));
+    const std::size_t spare_width = std::max<std::size_t>(5, DisplayWidth(spare));
+    const std::size_t ranked_width = ranked ? rank_width + tier_width + spare_width + 6 : 0;
+    if (ranked) out << "  " << Tr(kPriorityNote) << "\n";
+    out << "  ";
+    if (ranked) {
+      out << PadLeft(rank, rank_width) << "  " << PadLeft(tier, tier_width) << "  "
+          << PadLeft(spare, spare_width) << "  ";
+    }
+    out << PadLeft(days, days_width)
         << (problems ? "  " + PadLeft(holds_back, holds_width) : "") << "  "
         << FitWidth(TrC("column", "agency"), kAgencyWidth) << "  "
         << FitWidth(TrC("column", "obligation"), kObligationWidth) << "  "
         << FitWidth(TrC("column", "due"), 10) << "  " << TrC("column", "now") << "\n";
     // The reason goes under the agency column.
-    const std::string indent(2 + days_width + (problems ? 2 + holds_width : 0) + 2, ' ');
+    const std::string indent(2 + ranked_width + days_width + (problems ? 2 + holds_width : 0) + 2,
+                             ' ');
     for (const Finding* f : group) {
       std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
-      out << "  " << PadLeft(DaysText(*f), days_width)
+      out << "  ";
+      if (ranked) {
+        out << PadLeft(std::to_string(f->priority_rank), rank_width) << "  "
+            << PadLeft(f->heading_tier ? std::to_string(f->heading_tier) : "", tier_width) << "  "
+            << PadLeft(f->spare_days ? std::to_string(*f->spare_days) : "", spare_width) << "  ";
+      }
+      out << PadLeft(DaysText(*f), days_width)
           << (problems
                   ? "  " + PadLeft(f->holds_back ? GroupThousands(f->holds_back) : "", holds_width)
                   : "")

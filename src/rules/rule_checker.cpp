@@ -28,6 +28,12 @@ const RequiredColumn kRequiredColumns[] = {
     {kMeasurementTable, "as_of", ColumnType::kDate},
     {kMeasurementTable, "value", ColumnType::kReal},
 };
+// Columns the engine reads when the rules declare them (older databases
+// lack them): a task row's own plan.
+const RequiredColumn kPlanColumns[] = {
+    {kTaskTable, "planned_start_on", ColumnType::kDate},
+    {kTaskTable, "planned_days", ColumnType::kInteger},
+};
 
 bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& problem) {
   if (operand.kind == Operand::Kind::kAsOf || operand.kind == Operand::Kind::kDue) {
@@ -114,6 +120,16 @@ class RuleSetChecker {
             table->location, "",
             Format(Tr("table '{0}' must declare column '{1}' with type {2}"),
                    {required.table, required.column, ColumnTypeName(required.type)}));
+      }
+    }
+    for (const RequiredColumn& plan : kPlanColumns) {
+      const TableSpec* table = rules_.FindTable(plan.table);
+      const ColumnSpec* column = table != nullptr ? table->FindColumn(plan.column) : nullptr;
+      if (column != nullptr && column->type != plan.type) {
+        diagnostics_.Error(column->location, "",
+                           std::string("column '") + plan.column + "' of table '" + plan.table +
+                               "' must have type " + ColumnTypeName(plan.type) +
+                               " (the engine reads it as a task's plan)");
       }
     }
   }

@@ -22,17 +22,17 @@ const std::vector<std::string> kTierKeys = {"tier", "name", "name_en", "when", "
 const std::vector<std::string> kConditionWhenKeys = {"status", "due_within_warn_before",
                                                      "overdue_at_least", "blocks_other_agencies"};
 const std::vector<std::string> kObligationKeys = {
-    "id",        "title",       "title_en", "source", "applies_to", "due",
-    "issued_on", "warn_before", "lookback", "check",  "depends_on", "period"};
+    "id",          "title",     "title_en", "source", "applies_to", "due",   "issued_on",
+    "warn_before", "lead_time", "lookback", "check",  "depends_on", "period"};
 const std::vector<std::string> kDueKeys = {"date",  "in_month",     "end_of_year", "roll",
                                            "after", "after_column", "days",        "working_days",
                                            "every", "first",        "last",        "month_offset",
                                            "day",   "working_day"};
 const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
-const std::vector<std::string> kCheckKeys = {"kind",       "table",      "where",
-                                             "satisfied",  "target",     "at_least",
-                                             "empty_base", "obligation", "indicator"};
+const std::vector<std::string> kCheckKeys = {"kind",      "table",    "where",      "satisfied",
+                                             "target",    "at_least", "empty_base", "obligation",
+                                             "indicator", "complete"};
 const std::vector<std::string> kConditionKeys = {"column", "op", "value", "values"};
 const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agencies", "kinds",
                                                   "lead_time"};
@@ -40,7 +40,7 @@ const std::vector<std::string> kTableKeys = {"name",    "id",    "agency", "life
                                              "columns", "sheet", "key"};
 const std::vector<std::string> kLifetimeKeys = {"from", "until"};
 const std::vector<std::string> kColumnKeys = {
-    "name",  "type", "min",    "max",        "values",     "nullable",
+    "name",  "type", "min",    "max",        "values",     "nullable",   "optional",
     "label", "note", "labels", "references", "not_before", "required_when"};
 const std::vector<std::string> kRequiredWhenKeys = {"column", "value"};
 
@@ -153,6 +153,9 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "warn_before"); n.IsDefined()) {
       if (auto count = ParseDayCount(n, out.id, "warn_before")) out.warn_before = *count;
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "lead_time"); n.IsDefined()) {
+      out.lead_time = ParseDayCount(n, out.id, "lead_time");
     }
     out.lookback_days = OptionalDays(node, "lookback", out.id, kDefaultLookbackDays, 1);
     if (const YAML::Node n = YamlNodeReader::Get(node, "period"); n.IsDefined()) {
@@ -519,7 +522,7 @@ class RuleFileLoader {
         allowed.insert(allowed.end(), {"table", "where", "at_least"});
         break;
       case CheckKind::kTask:
-        allowed.insert(allowed.end(), {"obligation", "where", "satisfied", "target"});
+        allowed.insert(allowed.end(), {"obligation", "where", "satisfied", "target", "complete"});
         break;
       case CheckKind::kIndicator:
         allowed.insert(allowed.end(), {"indicator", "target"});
@@ -570,6 +573,7 @@ class RuleFileLoader {
         check.satisfied =
             LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
         check.target = LoadShare(YamlNodeReader::Get(node, "target"), out.id, 1.0);
+        LoadComplete(node, out);
         break;
       case CheckKind::kIndicator: {
         check.table = kMeasurementTable;
@@ -582,6 +586,25 @@ class RuleFileLoader {
         }
         break;
       }
+    }
+  }
+
+  // `complete: all` (default: every task row, or the share `target` of
+  // them) or `complete: any` (one row suffices; a target would contradict it).
+  void LoadComplete(const YAML::Node& check, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(check, "complete");
+    if (!node.IsDefined()) return;
+    const std::string value = reader_.Text(node, out.id, "complete").value_or("");
+    if (value == "all") {
+      out.check.complete = TaskRowsNeeded::kAll;
+    } else if (value == "any") {
+      out.check.complete = TaskRowsNeeded::kAny;
+      if (YamlNodeReader::Get(check, "target").IsDefined()) {
+        reader_.Error(node, out.id,
+                      "complete: any takes no target (one completed task row reaches it)");
+      }
+    } else if (node.IsScalar()) {
+      reader_.Error(node, out.id, "complete must be all or any, not '" + value + "'");
     }
   }
 
@@ -959,6 +982,9 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "nullable"); n.IsDefined()) {
       column.nullable = reader_.Boolean(n, "", "nullable").value_or(true);
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "optional"); n.IsDefined()) {
+      column.optional = reader_.Boolean(n, "", "optional").value_or(false);
     }
     LoadSheetKeys(node, column);
     if (table.FindColumn(column.name) != nullptr) {

@@ -582,7 +582,8 @@ def main():
         db.execute("BEGIN")
         db.executemany("INSERT INTO agency VALUES (?,?,?,?)", country.rows)
         log(f"agency: {country.n} rows")
-        db.executemany("INSERT INTO task VALUES (?,?,?,?,?,?,?,?,?)", tasks(country, plan))
+        db.executemany("INSERT INTO task (id, agency_id, obligation_id, period, title, started_on,"
+                       " progress, completed_on, evidence) VALUES (?,?,?,?,?,?,?,?,?)", tasks(country, plan))
         log(f"task: {plan.n} rows")
         db.execute("COMMIT")
 

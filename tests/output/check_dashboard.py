@@ -284,6 +284,19 @@ def check_national(check, dom, report, csv_rows, agencies):
                  f"{len(got or [])} rows" if got is None or len(got) != len(want)
                  else f"differs: {sorted(set(got) ^ set(want))[:5]}")
 
+    # The at-risk list in the priority's order, each row showing its rank.
+    table = dom.by_id("at-risk-list")
+    got = [(tr.attrs.get("data-obligation"), tr.attrs.get("data-agency"), tr.attrs.get("data-rank"),
+            tr.find_all("td")[0].text())
+           for tr in (table.find_all("tr", data_obligation=True) if table else [])]
+    want = [(f["obligation_id"], f["agency"]["id"], str(f["priority"]["rank"]))
+            for f in findings if f["status"] == "at_risk"]
+    check.ok([g[:3] for g in got] == want and
+             all(g[3].startswith(f"{int(g[2]):,}tier ") for g in got) and
+             [int(g[2]) for g in got] == list(range(1, len(got) + 1)),
+             f"national: the at-risk list is in priority order, ranks 1-{len(want)} shown",
+             f"{short([g for g, w in zip(got, want) if g[:3] != w])}")
+
     as_of = datetime.date.fromisoformat(AS_OF)
     due_soon = {(f["due"], f["obligation_id"]) for f in findings if f["due"]
                 and 0 <= (datetime.date.fromisoformat(f["due"]) - as_of).days <= TIMELINE_DAYS}

@@ -235,6 +235,8 @@ BOOST_AUTO_TEST_CASE(why_at_risk_and_who_blocks_it) {
   monitor.at_as_of = Share(1, 4);
   monitor.at_lookback = Share(0, 4);
   monitor.projection = 0.6;
+  monitor.grounds = GroundBit(RiskGround::kWarnWindow) | GroundBit(RiskGround::kTrend) |
+                    GroundBit(RiskGround::kBlocked);
   monitor.blocked_by = {
       BlockerChain{{InstanceRef{"classify", "HA-NOI", "Hà Nội", "", "", "", Status::kOverdue, 32}},
                    ""},
@@ -264,12 +266,21 @@ BOOST_AUTO_TEST_CASE(a_stalled_item_says_so) {
   Finding monitor = Make("monitor", kNgheAn, Status::kAtRisk);
   monitor.at_as_of = monitor.at_lookback = Share(0, 16);
   monitor.projection = 0.0;
+  monitor.grounds = GroundBit(RiskGround::kWarnWindow) | GroundBit(RiskGround::kTrend);
   Finding drill = Make("plan", kNgheAn, Status::kAtRisk, "task");
   drill.at_as_of = Share(0, 1);
   drill.projection = 0.0;
   drill.warn_from = Date(2022, 11, 16);
   drill.period = "2022";
-  const Report report = MakeReport({monitor, drill});
+  drill.grounds = GroundBit(RiskGround::kTaskProgress);
+  // Not started by its latest start; and needed sooner by what waits on it.
+  Finding plan = Make("plan", kNgheAn, Status::kAtRisk, "task");
+  plan.at_as_of = Share(0, 1);
+  plan.period = "2023";
+  plan.latest_start = Date(2022, 10, 15);
+  plan.latest_finish = Date(2022, 10, 31);
+  plan.grounds = GroundBit(RiskGround::kNotStarted) | GroundBit(RiskGround::kNegativeSlack);
+  const Report report = MakeReport({monitor, drill, plan});
   const RuleSet rules = Rules();
   const WorkCalendar calendar;
   const Templates templates(
@@ -278,7 +289,10 @@ BOOST_AUTO_TEST_CASE(a_stalled_item_says_so) {
   const ReminderComposer composer(Settings(templates.path()), rules, calendar);
   BOOST_TEST(composer.Compose(report)[0].markdown ==
              "Nhiệm vụ monitor: [sắp đến hạn][30 ngày qua không có tiến triển]\n"
-             "Nhiệm vụ plan (năm 2022): [chưa ghi nhận tiến độ thực hiện]\n");
+             "Nhiệm vụ plan (năm 2022): [đã bắt đầu nhưng tiến độ báo cáo vẫn là 0%]\n"
+             "Nhiệm vụ plan (năm 2023): [chưa bắt đầu thực hiện, trong khi phải bắt đầu chậm "
+             "nhất từ ngày 15/10/2022][cần hoàn thành sớm hơn thời hạn để nhiệm vụ khác phụ "
+             "thuộc vào kịp thời hạn (trước ngày 31/10/2022)]\n");
 }
 
 BOOST_AUTO_TEST_CASE(reply_date_counts_working_days_across_a_weekend_and_a_holiday) {

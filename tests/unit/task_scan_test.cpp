@@ -78,12 +78,14 @@ ScanOutcome Scan(const testing::TestDatabase& database, const RuleSet& rules,
                              issue.problem);
   }
   for (int i = 0; i < instances.size(); ++i) {
-    book.FinishTasks(i);
+    book.FinishTasks(i, deadlines);
     const InstanceCounts& counts = book.counts(i);
-    outcome.counts.push_back(std::to_string(counts.base[kAtAsOf]) + "/" +
-                             std::to_string(counts.hits[kAtAsOf]) + " started " +
-                             std::to_string(counts.started) + " issues " +
-                             std::to_string(counts.issue_rows));
+    const TaskOutlook& task = counts.task;
+    outcome.counts.push_back(
+        std::to_string(counts.base[kAtAsOf]) + "/" + std::to_string(counts.hits[kAtAsOf]) +
+        " finishing " + std::to_string(task.finishing) + " behind " + std::to_string(task.behind) +
+        " late " + std::to_string(task.late_to_start) + " to start " +
+        std::to_string(task.to_start) + " issues " + std::to_string(counts.issue_rows));
   }
   return outcome;
 }

@@ -148,6 +148,58 @@ BOOST_AUTO_TEST_CASE(missing_required_keys_are_named) {
   }
 }
 
+// lead_time reads as warn_before does; `complete` takes all or any, and a
+// target contradicts any; a column may be optional.
+BOOST_AUTO_TEST_CASE(lead_time_complete_and_optional_columns) {
+  const std::string rule = R"(obligations:
+  - id: a
+    title: A
+    source: {document: D}
+    applies_to: {kinds: [province]}
+    due: 2022-09-30
+    lead_time: LEAD
+    check: {kind: task, complete: COMPLETE}
+tables:
+  - name: task
+    columns:
+      - {name: planned_days, type: integer, optional: true}
+)";
+  const auto with = [&](const std::string& lead, const std::string& complete) {
+    std::string text = rule;
+    text.replace(text.find("LEAD"), 4, lead);
+    text.replace(text.find("COMPLETE"), 8, complete);
+    return text;
+  };
+  RuleSet rules;
+  BOOST_TEST(Load(with("20 working days", "any"), &rules) == "");
+  BOOST_TEST_REQUIRE(rules.obligations.size() == 1u);
+  const Obligation& o = rules.obligations[0];
+  BOOST_TEST_REQUIRE(o.lead_time.has_value());
+  BOOST_TEST(o.lead_time->days == 20);
+  BOOST_TEST((o.lead_time->unit == DayUnit::kWorking));
+  BOOST_TEST((o.check.complete == TaskRowsNeeded::kAny));
+  BOOST_TEST_REQUIRE(rules.tables.size() == 1u);
+  BOOST_TEST(rules.tables[0].columns.at(0).optional);
+  BOOST_TEST(Load(with("30", "all"), &rules) == "");
+  BOOST_TEST((rules.obligations[0].check.complete == TaskRowsNeeded::kAll));
+
+  BOOST_TEST(Load(with("a month", "all")) ==
+             "rules/x.yaml:7:16: error [a]: lead_time must be a number of days: 14, \"14 days\" "
+             "or \"10 working days\"\n"
+             "        lead_time: a month\n"
+             "                   ^\n");
+  BOOST_TEST(Load(with("30", "some")).find("error [a]: complete must be all or any, not 'some'") !=
+             std::string::npos);
+  std::string targeted = with("30", "any");
+  targeted.replace(targeted.find("complete: any"), 13, "complete: any, target: 50%");
+  BOOST_TEST(Load(targeted).find("error [a]: complete: any takes no target (one completed task "
+                                 "row reaches it)") != std::string::npos);
+  std::string coverage = with("30", "any");
+  coverage.replace(coverage.find("kind: task"), 10, "kind: coverage, table: t, satisfied: []");
+  BOOST_TEST(Load(coverage).find("'complete' does not apply to a coverage check") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -127,9 +127,9 @@ class RuleSetChecker {
       const ColumnSpec* column = table != nullptr ? table->FindColumn(plan.column) : nullptr;
       if (column != nullptr && column->type != plan.type) {
         diagnostics_.Error(column->location, "",
-                           std::string("column '") + plan.column + "' of table '" + plan.table +
-                               "' must have type " + ColumnTypeName(plan.type) +
-                               " (the engine reads it as a task's plan)");
+                           Format(Tr("column '{0}' of table '{1}' must have type {2} (the engine "
+                                     "reads it as a task's plan)"),
+                                  {plan.column, plan.table, ColumnTypeName(plan.type)}));
       }
     }
   }

@@ -601,10 +601,10 @@ class RuleFileLoader {
       out.check.complete = TaskRowsNeeded::kAny;
       if (YamlNodeReader::Get(check, "target").IsDefined()) {
         reader_.Error(node, out.id,
-                      "complete: any takes no target (one completed task row reaches it)");
+                      Tr("complete: any takes no target (one completed task row reaches it)"));
       }
     } else if (node.IsScalar()) {
-      reader_.Error(node, out.id, "complete must be all or any, not '" + value + "'");
+      reader_.Error(node, out.id, Format(Tr("complete must be all or any, not '{0}'"), {value}));
     }
   }
 

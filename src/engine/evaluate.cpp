@@ -5,7 +5,10 @@
 #include "dxcomply/engine.hpp"
 
 #include "base/grouping.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
 #include "engine/risk_priority.hpp"
@@ -400,19 +403,20 @@ class Evaluation {
 
     if (rule.issued_on && options_.as_of < *rule.issued_on) {
       finding.status = Status::kNotApplicable;
-      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) + " (set on " +
-                       FormatIsoDate(*rule.issued_on) + ")";
+      finding.reason = Format(Tr("not yet in force on {0} (set on {1})"),
+                              {ShownDate(options_.as_of), ShownDate(*rule.issued_on)});
       return finding;
     }
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
       const bool owed = after >= 0 && instances.Find(after, instance.agency) >= 0;
       finding.status = owed ? Status::kWaiting : Status::kNotApplicable;
-      finding.reason = owed ? "waits for " + finding.agency->name + " · " + rule.due.after +
-                                  " to be met; then due " +
-                                  CountText(rule.due.days, rule.due.unit) + " later"
-                            : "its due date counts from " + rule.due.after +
-                                  ", which does not apply to this agency";
+      finding.reason =
+          owed ? Format(Tr("waits for {0} · {1} to be met; then due {2} later"),
+                        {finding.agency->name, rule.due.after,
+                         CountText(rule.due.days, rule.due.unit)})
+               : Format(Tr("its due date counts from {0}, which does not apply to this agency"),
+                        {rule.due.after});
       return finding;
     }
 
@@ -449,10 +453,10 @@ class Evaluation {
     finding.days_left = classification.days_left;
     finding.projection = classification.projection;
     if (finding.data_issues > 0) {
-      finding.reason += "; " + std::to_string(finding.data_issues) + " of this agency's " +
-                        rule.check.table +
-                        (finding.data_issues == 1 ? " rows has a data-quality issue"
-                                                  : " rows have data-quality issues");
+      finding.reason += Format(
+          TrN("; {0} of this agency's {1} rows has a data-quality issue",
+              "; {0} of this agency's {1} rows have data-quality issues", finding.data_issues),
+          {std::to_string(finding.data_issues), rule.check.table});
     }
     return finding;
   }

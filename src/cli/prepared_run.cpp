@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
+#include <string_view>
 #include <vector>
 
 namespace dxcomply {
@@ -118,6 +120,10 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
 }
 
 std::string Counted(std::size_t count, const char* format) {
+  // A plain noun here ("file") would print no count: a caller's mistake.
+  if (std::string_view(format).find("{0}") == std::string_view::npos) {
+    throw std::logic_error(std::string("Counted: format without {0}: ") + format);
+  }
   return Format(format, {GroupThousands(static_cast<long long>(count))});
 }
 

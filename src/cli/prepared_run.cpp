@@ -2,8 +2,10 @@
 
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/did_you_mean.hpp"
 #include "records/agency_directory.hpp"
+#include "records/agency_timeline.hpp"
 #include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -84,7 +86,7 @@ bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream&
   Statement agency =
       store.Prepare("SELECT 1 FROM " + QuoteIdentifier(kAgencyTable) + " WHERE id = ?");
   agency.Bind(1, std::string_view(id));
-  if (agency.Step()) return true;
+  if (agency.Step()) return RequireExistingAgency(store, id, prepared.engine.as_of, err);
   std::vector<DataIssue> ignored;  // An evaluation reports them.
   const AgencyDirectory directory = AgencyDirectory::Read(store, ignored);
   std::vector<std::string> suggestions;
@@ -106,10 +108,42 @@ bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::os
   return false;
 }
 
+bool RequireExistingAgency(RecordStore& store, const std::string& id, const Date& as_of,
+                           std::ostream& err) {
+  std::vector<DataIssue> ignored;  // The run reports them.
+  AgencyDirectory directory = AgencyDirectory::Read(store, ignored);
+  const AgencyTimeline timeline = AgencyTimeline::Read(store, directory, ignored);
+  const int index = directory.Find(id);
+  const DayNumber day = ToDayNumber(as_of);
+  if (index < 0 || timeline.ExistsOn(index, day)) return true;
+  const std::string name = timeline.NameOn(index, day);
+  err << Tr("error: ");
+  if (day < timeline.BeginsOn(index)) {
+    err << Format(Tr("agency '{0}' ({1}) did not exist on {2}: it exists from {3}"),
+                  {id, name, ShownDate(as_of), ShownDate(FromDayNumber(timeline.BeginsOn(index)))})
+        << "\n";
+    return false;
+  }
+  const std::string ceased = ShownDate(FromDayNumber(timeline.CeasesOn(index)));
+  const int holder = timeline.HolderOn(index, day);
+  if (holder != index) {
+    err << Format(Tr("agency '{0}' ({1}) did not exist on {2}: it ceased on {3}; its records and "
+                     "open duties are {4}'s ({5})"),
+                  {id, name, ShownDate(as_of), ceased, directory.at(holder).id,
+                   timeline.NameOn(holder, day)});
+  } else {
+    err << Format(Tr("agency '{0}' ({1}) did not exist on {2}: it ceased on {3}"),
+                  {id, name, ShownDate(as_of), ceased});
+  }
+  err << "\n";
+  return false;
+}
+
 Report ForAgency(const Report& report, const std::string& agency_id) {
   Report filtered;
   filtered.as_of = report.as_of;
   filtered.agencies = report.agencies;
+  filtered.dataset = report.dataset;
   for (const Finding& finding : report.findings) {
     if (finding.agency->id == agency_id) filtered.findings.push_back(finding);
   }

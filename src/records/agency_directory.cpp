@@ -1,5 +1,6 @@
 #include "records/agency_directory.hpp"
 
+#include "base/messages.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -21,16 +22,17 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
   while (statement.Step()) {
     Agency agency{statement.String(0), statement.String(1), statement.String(2)};
     if (agency.id.empty()) {
-      issues.push_back({kAgencyTable, "", "id", "", "agency without an id (row ignored)", ""});
+      issues.push_back({kAgencyTable, "", "id", "", Tr("agency without an id (row ignored)"), ""});
       continue;
     }
     if (agency.name.empty()) {
-      issues.push_back({kAgencyTable, agency.id, "name", "", "missing name", agency.id});
+      issues.push_back({kAgencyTable, agency.id, "name", "", Tr("missing name"), agency.id});
     }
     if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), agency.kind) == kAgencyKinds.end()) {
       issues.push_back(
           {kAgencyTable, agency.id, "kind", agency.kind,
-           "unknown kind (expected ministry, gov_agency or province); no kind-scoped rule applies",
+           Tr("unknown kind (expected ministry, gov_agency or province); no kind-scoped rule "
+              "applies"),
            agency.id});
     }
     agencies.push_back(std::move(agency));
@@ -41,8 +43,27 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
 int AgencyDirectory::AddPseudoAgency(Agency agency) {
   const int index = static_cast<int>(agencies_.size());
   if (!index_.Insert(agency.id, index)) return -1;
+  if (has_holders_) holder_index_.Insert(agency.id, index);
   agencies_.push_back(std::move(agency));
   return index;
+}
+
+void AgencyDirectory::SetNameAndKind(int index, const std::string& name, const std::string& kind) {
+  Agency& agency = agencies_[static_cast<std::size_t>(index)];
+  agency.name = name;
+  agency.kind = kind;
+}
+
+void AgencyDirectory::SetRecordHolders(const std::vector<int>& holders) {
+  has_holders_ = false;
+  holder_index_ = StringIndex();
+  for (std::size_t i = 0; i < agencies_.size(); ++i) {
+    if (i < holders.size() && holders[i] != static_cast<int>(i)) has_holders_ = true;
+  }
+  if (!has_holders_) return;
+  for (std::size_t i = 0; i < agencies_.size(); ++i) {
+    holder_index_.Insert(agencies_[i].id, i < holders.size() ? holders[i] : static_cast<int>(i));
+  }
 }
 
 }  // namespace dxcomply

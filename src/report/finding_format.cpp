@@ -82,4 +82,12 @@ std::string NationalTotalText(const ObligationSummary& o) {
   return "";
 }
 
+std::string SampleDataNotice(const Dataset& dataset, const char* fallback) {
+  if (!dataset.sample) return "";
+  if (!dataset.description.empty()) return dataset.description;
+  return fallback != nullptr ? fallback
+                             : Tr("SAMPLE DATA: the records are invented; they are not the named "
+                                  "agencies' real figures");
+}
+
 }  // namespace dxcomply

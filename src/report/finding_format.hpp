@@ -26,5 +26,10 @@ std::string StatusWithDaysText(const Finding& finding);
 // "82 of 170 tasks done", "412 in total", or "" for indicators; in the
 // current language.
 std::string NationalTotalText(const ObligationSummary& obligation);
+// The line every human output carries when the database holds invented
+// sample data (its `dataset` table says so): its description (as written,
+// whatever the language), or a default in the run's language, or
+// `fallback` when given (letters, Vietnamese always); "" for real data.
+std::string SampleDataNotice(const Dataset& dataset, const char* fallback = nullptr);
 
 }  // namespace dxcomply

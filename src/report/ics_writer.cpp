@@ -4,6 +4,7 @@
 #include "base/percent_encoding.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
+#include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
 #include "report/utf8.hpp"
@@ -115,7 +116,12 @@ std::string Description(const Finding& finding) {
       "\n" + line(TrC("field", "agency"), finding.agency->name + " (" + finding.agency->id + ")");
   text += "\n" + line(Tr("status"), StatusText(finding));
   text += "\n" + line(Tr("reason"), finding.reason);
-  text += "\n" + line(TrC("explain", "due"), ShownDate(*finding.due));
+  text += "\n" + line(TrC("explain", "due"),
+                      finding.due_assumed ? Format(Tr("{0}, assumed"), {ShownDate(*finding.due)})
+                                          : ShownDate(*finding.due));
+  if (!finding.inherited_from.empty()) {
+    text += "\n" + line(Tr("inherited from"), OriginsText(finding.inherited_from));
+  }
   const LegalSource& source = finding.obligation->source;
   if (!source.document.empty()) text += "\n" + line(Tr("source"), source.document);
   if (!source.passage.empty()) text += "\n" + line(Tr("passage"), source.passage);
@@ -173,6 +179,12 @@ std::string EventUid(const Finding& finding) {
 
 namespace {
 
+// " · <the sample-data notice>" for sample data, else "".
+std::string SampleSuffix(const Dataset& dataset) {
+  const std::string notice = SampleDataNotice(dataset);
+  return notice.empty() ? "" : " · " + notice;
+}
+
 // The calendar of one agency from its upcoming findings, in any order.
 std::string CalendarText(const Report& report, const std::string& agency_id,
                          const std::string& name, std::vector<const Finding*> events) {
@@ -190,7 +202,8 @@ std::string CalendarText(const Report& report, const std::string& agency_id,
   AppendFolded("X-WR-CALNAME:" + EscapeText(name), out);
   AppendFolded(
       "X-WR-CALDESC:" + EscapeText(Format(Tr("dxcomply: upcoming deadlines of {0} ({1}) as of {2}"),
-                                          {name, agency_id, ShownDate(report.as_of)})),
+                                          {name, agency_id, ShownDate(report.as_of)}) +
+                                   SampleSuffix(report.dataset)),
       out);
   AppendTimeZone(out);
   for (const Finding* finding : events) AppendEvent(*finding, dtstamp, out);

@@ -94,6 +94,9 @@ class TextReporter : public Reporter {
                      agency ? AgencyKindLabel(agency->kind) : "?", ShownDate(report.as_of)})
           << "\n";
     }
+    if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << Format(Tr("{0} findings · {1} data-quality issues"),
                   {GroupThousands(static_cast<long long>(report.findings.size())),
                    GroupThousands(summary.data_issues)})
@@ -121,6 +124,9 @@ class TextReporter : public Reporter {
     // The rule's English title, for English readers only.
     if (!explanation.rule.title_en.empty() && CurrentLanguage() == Language::kEnglish) {
       out << explanation.rule.title_en << "\n";
+    }
+    if (const std::string notice = SampleDataNotice(explanation.dataset); !notice.empty()) {
+      out << notice << "\n";
     }
     out << "\n";
     LabelledLines lines;

@@ -2,6 +2,7 @@
 
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -279,6 +280,7 @@ class RuleSetChecker {
 }  // namespace
 
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics) {
+  CheckAuthorities(rules, diagnostics);
   RuleSetChecker(rules, diagnostics).Run();
 }
 

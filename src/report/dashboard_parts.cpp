@@ -1,6 +1,7 @@
 #include "report/dashboard_parts.hpp"
 
 #include "base/percent_encoding.hpp"
+#include "report/finding_format.hpp"
 
 #include <unordered_map>
 
@@ -59,10 +60,10 @@ void WriteDashboardFinding(JsonStream& out, const Finding& f) {
   if (f.day_unit == DayUnit::kWorking) out.Key("working_days").Bool(true);
   if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
   if (f.due && f.due_assumed) out.Key("due_assumed").Bool(true);
-  out.Key("now").String(MeasureVi(f, f.at_as_of));
-  if (f.projection) out.Key("projection").String(ProjectionVi(f));
-  out.Key("reason").String(ReasonVi(f));
-  if (f.grounds != 0) out.Key("grounds").String(GroundsVi(f));
+  out.Key("now").String(MeasureText(f, f.at_as_of));
+  if (f.projection) out.Key("projection").String(ProjectionText(f));
+  out.Key("reason").String(f.reason);
+  if (f.grounds != 0) out.Key("grounds").String(GroundsText(f));
   if (f.priority_rank > 0) {
     out.Key("priority").BeginObject();
     out.Key("rank").Int(f.priority_rank);

@@ -5,7 +5,6 @@
 
 #include "dxcomply/finding.hpp"
 
-#include "report/finding_vi.hpp"
 #include "report/json_stream.hpp"
 
 #include <cstddef>
@@ -31,7 +30,7 @@ std::string DashboardAgencyStem(const std::string& agency_id);
 
 // A finding in full, as the agency page shows it: {"obligation", "period"?,
 // "status", "days"?, "working_days"?, "due"?, "now", "projection"?,
-// "reason" (Vietnamese), "grounds"? (Vietnamese), "priority"?: {"rank",
+// "reason", "grounds"? (in the run's language), "priority"?: {"rank",
 // "heading_tier", "spare_days"?}, "latest_start"?, "blocked_by"?: [{"chain": [{"agency", "name",
 // "obligation", "period"?, "status", "days", "task"?, "title"?}],
 // "via_tasks"?}], "holds_back"?: {"instances", "agencies"},

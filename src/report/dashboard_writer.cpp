@@ -2,8 +2,8 @@
 // (src/report/embed_template.cmake), with the national data in place of its
 // one marker as a JSON object; the page's JavaScript renders everything from
 // that object and, for an agency's page, from the agency's file. This file
-// chooses what goes in and spells the figures in Vietnamese as the workbook
-// does (report/finding_vi.hpp).
+// chooses what goes in; figures, labels and reasons are in the run's
+// language as in every output (report/finding_format.hpp, base/labels.hpp).
 //
 // The national data is sized for a large country: the overdue and at-risk
 // findings by column (numbers, shared texts once), one object per agency
@@ -12,9 +12,11 @@
 // (title, theme, target, legal source) once per obligation.
 #include "report/dashboard_writer.hpp"
 
+#include "base/labels.hpp"
+#include "base/shown_format.hpp"
 #include "report/dashboard_parts.hpp"
+#include "report/dashboard_texts.hpp"
 #include "report/finding_format.hpp"
-#include "report/finding_vi.hpp"
 #include "report/json_parts.hpp"
 #include "report/json_stream.hpp"
 #include "report/source_display.hpp"
@@ -55,14 +57,23 @@ struct Indexes {
   std::unordered_map<std::string, int> obligation;  // id -> position in "obligations"
 };
 
+// The names the page shows for the codes, from the message catalogue.
 void WriteLabels(JsonStream& out) {
-  out.Newline().Key("status_labels").BeginArray();
-  for (int i = 0; i < kStatusCount; ++i) out.String(StatusLabelVi(static_cast<Status>(i)));
-  out.EndArray();
-  out.Newline().Key("kind_labels").BeginObject();
-  for (const char* kind : {"ministry", "gov_agency", "province", "national"}) {
-    out.Key(std::string_view(kind)).String(KindLabelVi(kind));
+  out.Newline().Key("labels").BeginObject();
+  out.Key("statuses").BeginObject();
+  for (int i = 0; i < kStatusCount; ++i) {
+    out.Key(StatusName(static_cast<Status>(i))).String(StatusLabel(static_cast<Status>(i)));
   }
+  out.EndObject();
+  out.Key("agency_kinds").BeginObject();
+  for (const char* kind : {"ministry", "gov_agency", "province", "national"}) {
+    out.Key(kind).String(AgencyKindLabel(kind));
+  }
+  out.EndObject();
+  out.Key("day_units").BeginObject();
+  out.Key("calendar").String(DayUnitLabel(DayUnit::kCalendar));
+  out.Key("working").String(DayUnitLabel(DayUnit::kWorking));
+  out.EndObject();
   out.EndObject();
 }
 
@@ -88,8 +99,8 @@ void WriteObligations(JsonStream& out, const Report& report, const Summary& summ
     out.Key("id").String(o.obligation_id);
     out.Key("title").String(f.obligation->title);
     out.Key("theme").String(f.obligation->theme);
-    out.Key("check").String(CheckLabelVi(f.obligation->check_kind));
-    out.Key("target").String(TargetVi(f));
+    out.Key("check").String(CheckKindLabel(f.obligation->check_kind));
+    out.Key("target").String(TargetText(f));
     const auto due = first_due.find(o.obligation_id);
     if (due != first_due.end()) out.Key("first_due").String(FormatIsoDate(due->second));
     out.Key("document").String(DocumentName(source));
@@ -99,7 +110,7 @@ void WriteObligations(JsonStream& out, const Report& report, const Summary& summ
     out.Key("counts").BeginArray();
     for (int count : o.statuses) out.Int(count);
     out.EndArray();
-    out.Key("national_total").String(NationalTotalVi(o));
+    out.Key("national_total").String(NationalTotalText(o));
     out.EndObject();
   }
   out.Newline().EndArray();
@@ -190,7 +201,7 @@ void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
                   [](const Finding* f) { return f->due && f->due_assumed; })) {
     column("due_assumed", [](const Finding& f) { return f.due && f.due_assumed ? 1 : 0; });
   }
-  column("now", [&](const Finding& f) { return texts.Of(MeasureVi(f, f.at_as_of)); });
+  column("now", [&](const Finding& f) { return texts.Of(MeasureText(f, f.at_as_of)); });
   // The at-risk list's priority (README "Which risks first"): the rank (0
   // when overdue) and the tier it is heading for.
   column("priority", [](const Finding& f) { return f.priority_rank; });
@@ -199,7 +210,7 @@ void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
   column("holds_back_agencies", [](const Finding& f) { return f.holds_back_agencies; });
   if (reasons) {
     out.Newline().Key("reason").BeginArray();
-    for (const Finding* f : listed) out.String(ReasonVi(*f));
+    for (const Finding* f : listed) out.String(f->reason);
     out.EndArray();
   }
   out.Newline().EndObject();
@@ -257,7 +268,7 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
   out.Key("format").String("dxcomply-dashboard");
   out.Key("version").Int(kFormatVersion);
   out.Key("as_of").String(FormatIsoDate(report.as_of));
-  out.Key("as_of_vn").String(FormatVnDate(report.as_of));
+  out.Key("as_of_shown").String(ShownDate(report.as_of));
   out.Key("agency_folder").String(kAgencyFolder);
   if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
     out.Key("sample_notice").String(notice);
@@ -266,6 +277,7 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
   for (int i = 0; i < kStatusCount; ++i) out.String(StatusName(static_cast<Status>(i)));
   out.EndArray();
   WriteLabels(out);
+  WriteDashboardTexts(out);
   WriteObligations(out, report, summary, indexes);
   WriteAgencies(out, report, agencies, indexes);
   WriteList(out, report, indexes);

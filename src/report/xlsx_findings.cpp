@@ -3,7 +3,10 @@
 // is on the overdue sheet) and when some row of this run fills it (no period
 // at all, nothing blocked): a first pass over the sheet's findings decides,
 // before the first row is written.
-#include "report/finding_vi.hpp"
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "engine/finding_text.hpp"
+#include "report/finding_format.hpp"
 #include "report/source_display.hpp"
 #include "report/xlsx_labels.hpp"
 #include "report/xlsx_sheets.hpp"
@@ -14,10 +17,9 @@
 namespace dxcomply {
 namespace {
 
-// What the cells of one run share: obligation titles for blockers, and
-// each obligation's source as shown (computed once per obligation).
+// What the cells of one run share: each obligation's source as shown,
+// computed once per obligation.
 struct Context {
-  TitleIndex titles;
   struct Source {
     std::string document;
     std::string assumed;
@@ -68,7 +70,7 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return !f.period.empty(); },
      [](const Finding& f, Context&) { return Cell::Text(f.period); }},
     {"status", On::kBoth, Shown::kText, 18, nullptr,
-     [](const Finding& f, Context&) { return Cell::Text(StatusLabelVi(f.status)); }},
+     [](const Finding& f, Context&) { return Cell::Text(StatusLabel(f.status)); }},
     // The at-risk list's priority (README "Which risks first").
     {"priority", On::kAtRisk, Shown::kNumber, 10,
      [](const Finding& f, Context&) { return f.priority_rank > 0; },
@@ -86,9 +88,7 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return Cell::Integer(f.days_left); }},
     {"day_unit", On::kBoth, Shown::kText, 16,
      [](const Finding& f, Context&) { return f.day_unit == DayUnit::kWorking; },
-     [](const Finding& f, Context&) {
-       return Cell::Text(f.day_unit == DayUnit::kWorking ? "ngày làm việc" : "ngày");
-     }},
+     [](const Finding& f, Context&) { return Cell::Text(DayUnitLabel(f.day_unit)); }},
     {"due", On::kBoth, Shown::kDate, 12,
      [](const Finding& f, Context&) { return f.due.has_value(); },
      [](const Finding& f, Context&) { return Cell::Day(f.due); }},
@@ -96,7 +96,7 @@ const Column kColumns[] = {
     {"due_assumed", On::kBoth, Shown::kText, 10,
      [](const Finding& f, Context&) { return f.due_assumed && f.due.has_value(); },
      [](const Finding& f, Context&) {
-       return f.due_assumed && f.due ? Cell::Text("dự kiến") : Cell();
+       return f.due_assumed && f.due ? Cell::Text(TrC("due date", "assumed")) : Cell();
      }},
     {"value", On::kBoth, Shown::kShare, 10,
      [](const Finding& f, Context&) { return f.at_as_of.known; },
@@ -122,13 +122,13 @@ const Column kColumns[] = {
        return f.projection ? Cell::Number(*f.projection) : Cell();
      }},
     {"reason", On::kBoth, Shown::kWrapped, 60, nullptr,
-     [](const Finding& f, Context&) { return Cell::Text(ReasonVi(f)); }},
+     [](const Finding& f, Context&) { return Cell::Text(f.reason); }},
     {"grounds", On::kAtRisk, Shown::kWrapped, 30,
      [](const Finding& f, Context&) { return f.grounds != 0; },
-     [](const Finding& f, Context&) { return Cell::Text(GroundsVi(f)); }},
+     [](const Finding& f, Context&) { return Cell::Text(GroundsText(f)); }},
     {"blocked_by", On::kBoth, Shown::kWrapped, 50,
      [](const Finding& f, Context&) { return !f.blocked_by.empty(); },
-     [](const Finding& f, Context& context) { return Cell::Text(BlockersVi(f, context.titles)); }},
+     [](const Finding& f, Context&) { return Cell::Text(BlockersText(f)); }},
     {"holds_back", On::kBoth, Shown::kCount, 10,
      [](const Finding& f, Context&) { return f.holds_back > 0; },
      [](const Finding& f, Context&) { return Cell::Integer(f.holds_back); }},
@@ -162,15 +162,17 @@ const Column kColumns[] = {
      [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).assumed); }},
     {"inherited_from", On::kBoth, Shown::kWrapped, 40,
      [](const Finding& f, Context&) { return !f.inherited_from.empty(); },
-     [](const Finding& f, Context&) { return Cell::Text(InheritedVi(f)); }},
+     [](const Finding& f, Context&) { return Cell::Text(OriginsText(f.inherited_from)); }},
     {"agency_kind", On::kBoth, Shown::kText, 40, nullptr,
-     [](const Finding& f, Context&) { return Cell::Text(KindLabelVi(f.agency->kind)); }},
+     [](const Finding& f, Context&) { return Cell::Text(AgencyKindLabel(f.agency->kind)); }},
     {"agency_id", On::kBoth, Shown::kText, 16, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(f.agency->id); }},
     {"obligation_id", On::kBoth, Shown::kText, 40, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(f.obligation->id); }},
     {"check", On::kBoth, Shown::kText, 16, nullptr,
-     [](const Finding& f, Context&) { return Cell::Text(CheckLabelVi(f.obligation->check_kind)); }},
+     [](const Finding& f, Context&) {
+       return Cell::Text(CheckKindLabel(f.obligation->check_kind));
+     }},
 };
 
 constexpr int kFrozenColumns = 2;  // agency, obligation
@@ -207,7 +209,6 @@ void FinishList(XlsxBook& book, XlsxSheet& sheet, int columns, int last_row,
 void WriteFindingSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report, Status status) {
   if (sheet.worksheet == nullptr) return;
   Context context;
-  context.titles = TitlesOf(report);
   // Which columns this run fills on this sheet.
   std::vector<const Column*> columns;
   for (const Column& column : kColumns) {

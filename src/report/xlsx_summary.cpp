@@ -9,8 +9,8 @@
 //
 // Every table's first column names its rows, its statuses are in columns
 // B to H, worst first, and its total in I.
+#include "base/labels.hpp"
 #include "report/finding_format.hpp"
-#include "report/finding_vi.hpp"
 #include "report/source_display.hpp"
 #include "report/xlsx_labels.hpp"
 #include "report/xlsx_sheets.hpp"
@@ -37,7 +37,7 @@ int CountsHead(XlsxBook& book, XlsxSheet& sheet, int row, std::string_view first
   std::vector<std::string> headings = {WorkbookLabel(first)};
   for (int status = 0; status < kStatusCount; ++status) {
     codes.push_back(StatusName(static_cast<Status>(status)));
-    headings.emplace_back(StatusLabelVi(static_cast<Status>(status)));
+    headings.emplace_back(StatusLabel(static_cast<Status>(status)));
   }
   codes.push_back("total");
   headings.emplace_back(WorkbookLabel("total"));
@@ -76,21 +76,23 @@ void InsertChart(XlsxBook& book, XlsxSheet& sheet, int heading_row, int first_ro
                  int at_row) {
   lxw_chart* chart = book.AddChart(LXW_CHART_BAR_STACKED);
   if (chart == nullptr) return;
+  const std::string summary_sheet = Tr(kSummarySheet);
   for (int status = 0; status < kStatusCount; ++status) {
     const int col = kFirstStatusColumn + status;
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
     if (series == nullptr) return book.Check(LXW_ERROR_MEMORY_MALLOC_FAILED);
     const auto r = [](int value) { return static_cast<lxw_row_t>(value); };
     const auto c = [](int value) { return static_cast<lxw_col_t>(value); };
-    chart_series_set_categories(series, kSummarySheet, r(first_row), 0, r(last_row), 0);
-    chart_series_set_values(series, kSummarySheet, r(first_row), c(col), r(last_row), c(col));
-    chart_series_set_name_range(series, kSummarySheet, r(heading_row), c(col));
+    chart_series_set_categories(series, summary_sheet.c_str(), r(first_row), 0, r(last_row), 0);
+    chart_series_set_values(series, summary_sheet.c_str(), r(first_row), c(col), r(last_row),
+                            c(col));
+    chart_series_set_name_range(series, summary_sheet.c_str(), r(heading_row), c(col));
     lxw_chart_fill fill = {};
     fill.color = kStatusColours[status];
     chart_series_set_fill(series, &fill);
   }
-  chart_title_set_name(chart, WorkbookLabel("chart"));
-  chart_axis_set_name(chart->x_axis, WorkbookLabel("chart_axis"));
+  chart_title_set_name(chart, WorkbookLabel("chart").c_str());
+  chart_axis_set_name(chart->x_axis, WorkbookLabel("chart_axis").c_str());
   chart_axis_set_reverse(chart->y_axis);  // kinds top to bottom as in the table
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options options = {};
@@ -128,7 +130,7 @@ void WriteSummarySheet(XlsxBook& book, XlsxSheet& sheet, const Report& report,
   row = CountsHead(book, sheet, row, "agency_kind");
   const int first_kind = row;
   for (const std::string& kind : KindsInOrder(summary)) {
-    Counts(book, sheet, row++, KindLabelVi(kind), summary.kinds.at(kind));
+    Counts(book, sheet, row++, AgencyKindLabel(kind), summary.kinds.at(kind));
   }
   const int last_kind = row - 1;
   Counts(book, sheet, row++, WorkbookLabel("all_kinds"), summary.statuses, book.bold());
@@ -160,7 +162,7 @@ void WriteSummarySheet(XlsxBook& book, XlsxSheet& sheet, const Report& report,
                   book.percent());
     }
     book.Text(sheet, row, col + 3, text->theme, book.wrap());
-    book.Text(sheet, row, col + 4, CheckLabelVi(o.check_kind));
+    book.Text(sheet, row, col + 4, CheckKindLabel(o.check_kind));
     book.Text(sheet, row, col + 5, o.obligation_id);
     // The legal source in full, once per obligation (the lists give the
     // document's name only).
@@ -186,7 +188,7 @@ void WriteSummarySheet(XlsxBook& book, XlsxSheet& sheet, const Report& report,
   }
   for (const Agency& agency : agencies) {
     Counts(book, sheet, row, agency.name, per_agency[agency.id]);
-    book.Text(sheet, row, kTotalColumn + 1, KindLabelVi(agency.kind));
+    book.Text(sheet, row, kTotalColumn + 1, AgencyKindLabel(agency.kind));
     book.Text(sheet, row++, kTotalColumn + 2, agency.id);
   }
   book.Check(worksheet_autofilter(sheet.worksheet, static_cast<lxw_row_t>(agency_heading), 0,

@@ -4,6 +4,9 @@
 // the workbook) runs on every path.
 #include "report/xlsx_writer.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "report/utf8.hpp"
 #include "report/xlsx_book.hpp"
 #include "report/xlsx_labels.hpp"
@@ -52,22 +55,23 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   XlsxBook book(workbook);
   // Without `created`, libxlsxwriter stamps the current time and two runs
   // differ: the as-of date (midnight UTC) is the report's own time.
-  const std::string title = "dxcomply · " + FormatVnDate(report.as_of);
+  const std::string title = Format(Tr("dxcomply report as of {0}"), {ShownDate(report.as_of)});
   lxw_doc_properties properties = {};
   properties.title = const_cast<char*>(title.c_str());
   properties.author = const_cast<char*>("dxcomply");
   properties.created = static_cast<std::time_t>(ToDayNumber(report.as_of)) * 86400;
   book.Check(workbook_set_properties(workbook, &properties));
 
-  XlsxSheet summary_sheet = book.AddSheet(kSummarySheet);
-  XlsxSheet overdue_sheet = book.AddSheet(kOverdueSheet);
-  XlsxSheet at_risk_sheet = book.AddSheet(kAtRiskSheet);
-  XlsxSheet data_sheet = book.AddSheet(kDataSheet);
+  XlsxSheet summary_sheet = book.AddSheet(Tr(kSummarySheet));
+  XlsxSheet overdue_sheet = book.AddSheet(Tr(kOverdueSheet));
+  XlsxSheet at_risk_sheet = book.AddSheet(Tr(kAtRiskSheet));
+  XlsxSheet data_sheet = book.AddSheet(Tr(kDataSheet));
   if (book.error() == LXW_NO_ERROR) {
     if (report.dataset.sample) {
       // On every printed page too: a sheet printed alone still says it.
+      const std::string header = std::string("&C&\"-,Bold\"") + Tr("SAMPLE DATA");
       for (XlsxSheet* sheet : {&summary_sheet, &overdue_sheet, &at_risk_sheet, &data_sheet}) {
-        book.Check(worksheet_set_header(sheet->worksheet, WorkbookLabel("sample_header")));
+        book.Check(worksheet_set_header(sheet->worksheet, header.c_str()));
       }
     }
     WriteSummarySheet(book, summary_sheet, report, summary);

@@ -115,7 +115,7 @@ def check_date(check, binary, db, source, work, date):
     book_ids = set()
     inherited = {}
     for sheet in ("Quá hạn", "Có nguy cơ chậm"):
-        # Row 1: the English codes (hidden); row 2: the Vietnamese headings.
+        # Row 1: the English codes (hidden); row 2: the headings in the run's language.
         rows_of = list(book[sheet].iter_rows(values_only=True))
         codes = rows_of[0]
         for row in rows_of[2:]:
@@ -129,7 +129,7 @@ def check_date(check, binary, db, source, work, date):
     summary = [row for row in book["Tổng hợp"].iter_rows(values_only=True)]
     check.ok(any(row and str(row[0]).startswith(SAMPLE) for row in summary),
              f"{date}: the workbook says sample data")
-    check.ok(any(row[:2] == ("Số cơ quan", len(agencies)) for row in summary if row),
+    check.ok(any(row[:2] == ("số cơ quan", len(agencies)) for row in summary if row),
              f"{date}: the workbook counts {len(agencies)} agencies")
     # The summary's table per agency: one row per agency of the date (and the country).
     codes = next((row for row in summary if row and row[0] == "agency_name" and "agency_id" in row), None)
@@ -149,7 +149,7 @@ def check_date(check, binary, db, source, work, date):
              if not all(o["agency_name"] in got_origins.get(k, "") and o["agency_id"] in got_origins.get(k, "")
                         for o in origins)]
     check.ok(set(got_origins) == set(want) and not wrong,
-             f"{date}: the workbook's 'Kế thừa từ' names the origin of each of the {len(want)} "
+             f"{date}: the workbook's 'kế thừa từ' names the origin of each of the {len(want)} "
              "overdue or at-risk inherited duties", repr(sorted(set(got_origins) ^ set(want))[:5] + wrong[:5]))
     if date.startswith("2026"):
         check.ok(len(want) > 0, f"{date}: some duties are inherited (the 2025 mergers)")

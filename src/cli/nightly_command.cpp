@@ -1,32 +1,42 @@
 // dxcomply nightly: one run of the batch. Everything is checked before the
-// first file is written (options, rules, templates, state, the letter cap);
-// then each output file is written atomically into <out>/<as-of>/, files a
-// previous run of the same night wrote and this one did not are removed,
-// and the state goes last. A run killed anywhere leaves the last state as it
-// was, so the next run compares with the same baseline and recovers.
+// first file is written (options, rules, templates, state, the locks, the
+// night's folder, the letter cap); then the night's manifest records what
+// the run may write, the files are written atomically into <out>/<as-of>/
+// on two threads, files an earlier run of the same night wrote and this one
+// did not are removed, and the state goes last. A run killed anywhere leaves
+// the last state as it was, so the next run compares with the same baseline
+// and recovers.
+#include "base/file_text.hpp"
+#include "base/run_beside.hpp"
 #include "cli/commands.hpp"
+#include "cli/night_folder.hpp"
 #include "cli/output_files.hpp"
 #include "cli/output_set.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/remind_command.hpp"
+#include "nightly/agency_digests.hpp"
 #include "nightly/escalation_list.hpp"
 #include "nightly/nightly_state.hpp"
 #include "remind/reminder_letters.hpp"
 #include "report/summary.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <set>
-#include <sys/file.h>
+#include <mutex>
 #include <unistd.h>
+#include <unordered_set>
 
 namespace dxcomply {
 namespace {
 
 namespace fs = std::filesystem;
 
-// "[3/7] writing the workbook" on stderr, rewritten in place, only when
-// stderr is a terminal: a cron job's log stays clean.
+// "[3/7] writing ..." on stderr, rewritten in place, only when stderr is a
+// terminal: a cron job's log stays clean.
 class ProgressLine {
  public:
   explicit ProgressLine(int steps) : steps_(steps), shown_(isatty(STDERR_FILENO) == 1) {}
@@ -47,71 +57,158 @@ class ProgressLine {
   bool shown_;
 };
 
-// Held for the whole run: two batches on one state would each compare with
-// the same baseline and escalate the same items twice.
-class StateLock {
+// How long each part of the night took, with --verbose (the nightly
+// benchmark reads these lines): "dxcomply: debug: 0.041 s  nightly: ...".
+class NightClock {
  public:
-  explicit StateLock(const std::string& folder) {
-    const std::string path = folder + "/.lock";
-    fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw OutputError("cannot open " + path);
-    if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-      close(fd_);
-      // Not a writing failure: the state is in use (exit 2, as for a bad state).
-      throw StateError("another nightly run holds " + path + "; not running twice at once");
-    }
+  using Clock = std::chrono::steady_clock;
+  void Done(const std::string& what) {
+    const Clock::time_point now = Clock::now();
+    Log(what, now - last_);
+    last_ = now;
   }
-  ~StateLock() { close(fd_); }
-  StateLock(const StateLock&) = delete;
-  StateLock& operator=(const StateLock&) = delete;
+  static void Log(const std::string& what, Clock::duration took) {
+    spdlog::debug("{:.3f} s  nightly: {}", std::chrono::duration<double>(took).count(), what);
+  }
 
  private:
-  int fd_ = -1;
+  Clock::time_point last_ = Clock::now();
 };
 
-// Files under `folder` that this run did not write: left by an earlier run
-// of the same night on other data (a letter to an agency now in order).
-void RemoveStaleFiles(const std::string& folder, const std::vector<std::string>& written) {
-  const std::set<std::string> keep(written.begin(), written.end());
-  std::vector<fs::path> stale;
-  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
-    if (!entry.is_regular_file()) continue;
-    if (keep.count(entry.path().lexically_relative(folder).generic_string()) == 0) {
-      stale.push_back(entry.path());
+// Runs the jobs on this thread and a second one, each once, in the order
+// given, as each thread becomes free. After a failure no job starts; the
+// first failure is rethrown once both threads have stopped.
+void RunOnTwoThreads(const std::vector<OutputJob>& jobs) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size() && !failed; i = next++) {
+      const NightClock::Clock::time_point start = NightClock::Clock::now();
+      try {
+        jobs[i].write();
+      } catch (...) {
+        failed = true;
+        throw;
+      }
+      NightClock::Log("wrote " + jobs[i].what + " (" + Counted(jobs[i].files.size(), "file") + ")",
+                      NightClock::Clock::now() - start);
+    }
+  };
+  RunBeside(work, work);
+}
+
+// What every letter of the night shares, as a number for the letters'
+// digests: a change of wording or of the reply time rewrites every letter.
+std::uint64_t LetterSettings(const NightlyOptions& options) {
+  Digest digest;
+  for (const char* name : {kMarkdownTemplateName, kHtmlTemplateName}) {
+    const std::string path = options.templates + "/" + name;
+    const FileText file = ReadFileText(path);
+    if (!file.ok()) throw TemplateError("cannot read template " + path + ": " + file.error);
+    digest.Add(file.text);
+  }
+  return digest.Add(options.reply_within_working_days).value();
+}
+
+// The letters of `agencies` (by id), composed and written one at a time.
+OutputJob LetterJob(const ReminderComposer& composer, const Report& report,
+                    const std::string& folder, std::vector<std::string_view> agencies) {
+  OutputJob job;
+  job.what = "letters";
+  for (const std::string_view id : agencies) {
+    const std::string name = FileNameOf(std::string(id));
+    job.files.push_back("reminders/" + name + ".md");
+    job.files.push_back("reminders/" + name + ".html");
+  }
+  auto wanted =
+      std::make_shared<std::unordered_set<std::string_view>>(agencies.begin(), agencies.end());
+  job.write = [&composer, &report, folder, wanted] {
+    composer.ComposeEach(
+        report, [&](const std::string& id) { return wanted->count(id) != 0; },
+        [&](ReminderLetter&& letter) {
+          const std::string name = folder + "/reminders/" + FileNameOf(letter.agency_id);
+          WriteFileAtomically(name + ".md", letter.markdown);
+          WriteFileAtomically(name + ".html", letter.html);
+        });
+  };
+  return job;
+}
+
+// The escalation list and changes.json.gz.
+std::vector<OutputJob> ChangeJobs(const NightHeader& header, const NightChanges& changes,
+                                  const std::string& folder) {
+  return {{"changes.json.gz",
+           {"changes.json.gz"},
+           [&header, &changes, folder] {
+             WriteGzipFileAtomically(folder + "/changes.json.gz", [&](std::ostream& out) {
+               WriteChangesJson(header, changes, out);
+             });
+           }},
+          {"escalations.txt",
+           {"escalations.txt"},
+           [&header, &changes, folder] {
+             WriteFileAtomically(folder + "/escalations.txt", [&](std::ostream& out) {
+               WriteEscalationListText(header, changes, out);
+             });
+           }},
+          {"escalations.csv", {"escalations.csv"}, [&header, &changes, folder] {
+             WriteFileAtomically(folder + "/escalations.csv", [&](std::ostream& out) {
+               WriteEscalationListCsv(header, changes, out);
+             });
+           }}};
+}
+
+// Temporaries of the state file left by a killed run (the state folder is
+// the batch's own, and locked).
+void RemoveStateTemporaries(const std::string& folder) {
+  std::error_code error;
+  for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    const bool ours =
+        IsTemporaryOf(name, kStateFileName) || IsTemporaryOf(name, kLegacyStateFileName);
+    if (ours && it->is_regular_file(error)) {
+      fs::remove(it->path(), error);
     }
   }
-  for (const fs::path& path : stale) fs::remove(path);
 }
 
 }  // namespace
 
 ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ostream& err) {
   ProgressLine progress(7);
+  NightClock clock;
   progress.Step("reading the rules and the database");
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   const RuleSet& rules = prepared->inputs.rules;
   const Date as_of = prepared->engine.as_of;
   const std::string night = FormatIsoDate(as_of);
-  const std::string folder = options.out + "/" + night;
-  const std::string state_path = options.state + "/state.json";
 
   try {
     const ReminderComposer composer({options.templates, options.reply_within_working_days}, rules,
                                     prepared->inputs.calendar);
+    const std::uint64_t letter_settings = LetterSettings(options);
     EnsureFolder(options.state);
-    const StateLock lock(options.state);
-    const std::optional<NightlyState> last = LoadState(state_path);
+    // Two batches on one state would each compare with the same baseline
+    // and escalate the same items twice; on one output folder, each would
+    // remove what the other is writing.
+    const FolderLock state_lock(options.state + "/.lock", "not running twice at once");
+    EnsureFolder(options.out);
+    const FolderLock out_lock(options.out + "/" + kOutputLockName,
+                              "two batches must not write into one output folder at once");
+    const std::optional<NightlyState> last = LoadState(options.state);
     if (last && last->as_of > as_of) {
-      err << "error: " << state_path << " is of " << FormatIsoDate(last->as_of)
+      err << "error: the state in " << options.state << " is of " << FormatIsoDate(last->as_of)
           << ", later than --as-of " << night
           << "; the batch only runs forward (use another --state to look at the past)\n";
       return kExitInputError;
     }
+    clock.Done("inputs, state and locks");
 
     progress.Step("evaluating");
     const Report& report = Run(*prepared);
     const Summary summary = Summarize(report);
+    clock.Done("evaluation");
 
     progress.Step("comparing with the last run");
     NightlyState state;
@@ -119,45 +216,90 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     if (last && last->as_of == as_of) {  // the same night again: the same baseline
       state.baseline_as_of = last->baseline_as_of;
       state.baseline = last->baseline;
+      state.baseline_agencies = last->baseline_agencies;
     } else if (last) {
       state.baseline_as_of = last->as_of;
       state.baseline = last->items;
+      state.baseline_agencies = last->agencies;
     }
     const NightChanges changes = CompareNights(
         state.baseline, TrackFindings(report, rules.escalation, prepared->inputs.calendar));
     state.items = changes.tonight;
+    clock.Done("comparison with the last night (" + std::to_string(changes.tonight.size()) +
+               " items against " + std::to_string(state.baseline.size()) + ")");
+    state.agencies = DigestAgencies(report, state.items, letter_settings);
+    const AgenciesToWrite to_write =
+        ChangedAgencies(state.baseline_agencies, *state.agencies, options.full);
+    clock.Done("letters and calendars that changed (" + Counted(to_write.letters.size(), "letter") +
+               ", " + Counted(to_write.calendars.size(), "calendar") + ")");
 
-    progress.Step("composing the letters");
-    const std::string refused = TooManyLetters(AgenciesToRemind(report).size(), options);
+    progress.Step("planning the letters");
+    const std::string refused = TooManyLetters(to_write.letters.size(), options);
     if (!refused.empty()) {
       err << "error: " << refused << "\n";
       return kExitInputError;
     }
-    const std::vector<ReminderLetter> letters = composer.Compose(report);
+    // Made (and checked for links) once nothing can refuse the night.
+    NightFolder folder(options.out, night);
+    std::size_t letters_due = 0;
+    for (const AgencyDigest& digest : *state.agencies) letters_due += digest.letter != 0;
 
-    progress.Step("writing findings, workbook, dashboard and calendars");
-    // (The night's folder needs no sweep: RemoveStaleFiles below removes
-    // whatever this run did not write, a killed run's temporaries included.)
-    RemoveStrayTemporaries(options.state);
-    std::vector<std::string> written = WriteOutputSet(report, summary, folder, OutputSelection{});
-
-    progress.Step("writing the escalation list and the letters");
+    // The largest first, so that both threads finish at about the same time.
     const NightHeader header{as_of, state.baseline_as_of, &rules.escalation};
-    for (const auto& [name, content] : {std::pair<std::string, std::string>{
-                                            "escalations.txt", EscalationListText(header, changes)},
-                                        {"escalations.csv", EscalationListCsv(header, changes)},
-                                        {"changes.json", ChangesJson(header, changes)}}) {
-      WriteFileAtomically(folder + "/" + name, content);
-      written.push_back(name);
+    OutputStyle style;
+    style.compress = true;
+    style.workbook_constant_memory = true;
+    const std::unordered_set<std::string_view> calendars(to_write.calendars.begin(),
+                                                         to_write.calendars.end());
+    style.calendar_wanted = [&](const Agency& agency) { return calendars.count(agency.id) != 0; };
+    std::vector<OutputJob> jobs;
+    std::vector<OutputJob> set =
+        OutputJobs(report, summary, folder.path(), OutputSelection{}, style);
+    const auto take = [&](const std::string& what) {
+      for (OutputJob& job : set) {
+        if (job.what == what && job.write) jobs.push_back(std::move(job));
+      }
+    };
+    take("workbook.xlsx");
+    constexpr std::size_t kOneLetterJob = 200;
+    if (to_write.letters.size() <= kOneLetterJob) {
+      jobs.push_back(LetterJob(composer, report, folder.path(), to_write.letters));
+    } else {
+      const auto half = to_write.letters.begin() + to_write.letters.size() / 2;
+      jobs.push_back(LetterJob(composer, report, folder.path(), {to_write.letters.begin(), half}));
+      jobs.push_back(LetterJob(composer, report, folder.path(), {half, to_write.letters.end()}));
     }
-    for (const std::string& name : WriteReminderLetters(letters, folder + "/reminders")) {
-      written.push_back("reminders/" + name);
-    }
-    RemoveStaleFiles(folder, written);
+    take("findings.json.gz");
+    take("findings.csv.gz");
+    take("calendars");
+    take("dashboard.html");
+    for (OutputJob& job : ChangeJobs(header, changes, folder.path()))
+      jobs.push_back(std::move(job));
+    std::vector<std::string> files;
+    for (const OutputJob& job : jobs) files.insert(files.end(), job.files.begin(), job.files.end());
+
+    progress.Step("writing findings, workbook, dashboard, calendars and letters");
+    folder.Plan(files);
+    RemoveStateTemporaries(options.state);
+    RunOnTwoThreads(jobs);
+    clock.Done("writing " + Counted(files.size(), "file"));
+
+    progress.Step("removing what an earlier run of the night wrote and this one did not");
+    folder.Commit(files);
 
     progress.Step("saving the state");
-    FlushToDisk(folder);
-    WriteFileDurably(state_path, SerializeState(state));
+    FlushToDisk(folder.path());
+    WriteFileDurably(options.state + "/" + kStateFileName, SerializeState(state));
+    std::error_code ignored;  // a version 1 state left behind is never read again
+    fs::remove(options.state + "/" + kLegacyStateFileName, ignored);
+    clock.Done("saving the state");
+
+    if (options.keep > 0) {
+      for (const std::string& warning : PruneNights(options.out, night, options.keep)) {
+        err << "warning: " << warning << "\n";
+      }
+      clock.Done("keeping the last " + Counted(options.keep, "night"));
+    }
     progress.Clear();
 
     out << "nightly " << night << ": " << report.findings.size() << " findings, "
@@ -165,12 +307,17 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
         << summary.statuses[static_cast<int>(Status::kAtRisk)] << " at risk; "
         << (state.baseline_as_of ? "since " + FormatIsoDate(*state.baseline_as_of)
                                  : std::string("first run"))
-        << ": " << ChangeCounts(changes) << "; " << Counted(letters.size(), "letter") << "; "
-        << Counted(written.size(), "file") << " in " << folder << "\n";
+        << ": " << ChangeCounts(changes) << "; " << to_write.letters.size() << " of "
+        << Counted(letters_due, "letter") << ", " << to_write.calendars.size() << " of "
+        << Counted(state.agencies->size(), "calendar") << " written; "
+        << Counted(files.size(), "file") << " in " << folder.path() << "\n";
   } catch (const TemplateError& e) {
     err << "error: " << e.what() << "\n";
     return kExitInputError;
   } catch (const StateError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitInputError;
+  } catch (const FolderBusy& e) {
     err << "error: " << e.what() << "\n";
     return kExitInputError;
   } catch (const OutputError& e) {

@@ -19,12 +19,17 @@ Across the nights every class of change occurs (new, worsened, resolved,
 unchanged), and no item is escalated to a tier it was escalated to before.
 Running the third night again gives byte-identical files and state; running
 the second night after the third is refused (exit 2) and changes nothing.
-Then the third night is killed (SIGKILL, DXCOMPLY_KILL_AFTER_FILES) after 1,
-2, about half and all but one of its files: each time the second night's
-outputs and the state are exactly as they were, and the next complete run
-produces exactly what an uninterrupted run produced.
+Then the third night is killed (SIGKILL, DXCOMPLY_KILL_AFTER_FILES) at every
+stage: after the manifest of what it may write, after one and two outputs
+(written on two threads), half of them, all of them, and after the manifest
+of what it wrote: each time the second night's outputs and the state are
+exactly as they were, and the next complete run produces exactly what an
+uninterrupted run produced. (tests/nightly/check_night_folder.py covers the
+output folder: foreign files, links, two batches on one folder, --keep,
+--full, the letters that changed, and a version 1 state.)
 """
 
+import gzip
 import hashlib
 import json
 import os
@@ -54,7 +59,8 @@ def tree(folder):
     if not folder.exists():
         return {}
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in (".lock", ".dxcomply-nightly.lock")}
 
 
 class Batch:
@@ -70,7 +76,8 @@ class Batch:
             env={**os.environ, **(env or {})})
 
     def changes(self, night):
-        return json.loads((self.out / night / "changes.json").read_text(encoding="utf-8"))["changes"]
+        with gzip.open(self.out / night / "changes.json.gz", "rt", encoding="utf-8") as f:
+            return json.load(f)["changes"]
 
 
 def key(change):
@@ -155,11 +162,22 @@ def main():
     csv_rows = (batch.out / NIGHTS[2] / "escalations.csv").read_bytes().decode("utf-8-sig").splitlines()
     checks.check(len(csv_rows) - 1 == sum(c["escalated_to"] is not None for c in nights[NIGHTS[2]]),
                  "escalations.csv: one row per escalation tonight")
-    names = tree(batch.out / NIGHTS[2])
-    for wanted in ["findings.json", "findings.csv", "workbook.xlsx", "dashboard.html",
-                   "escalations.txt", "escalations.csv", "changes.json",
+    names = tree(batch.out / NIGHTS[0])
+    for wanted in ["findings.json.gz", "findings.csv.gz", "workbook.xlsx", "dashboard.html",
+                   "escalations.txt", "escalations.csv", "changes.json.gz", ".dxcomply-manifest",
                    "calendars/NGHE-AN.ics", "reminders/NGHE-AN.md", "reminders/NGHE-AN.html"]:
-        checks.check(wanted in names, f"the night's folder holds {wanted}")
+        checks.check(wanted in names, f"the first night's folder holds {wanted}")
+    for night in NIGHTS:
+        manifest = (batch.out / night / ".dxcomply-manifest").read_text(encoding="utf-8").split("\n")
+        checks.check(manifest[0] == "dxcomply-manifest 1"
+                     and sorted(filter(None, manifest[1:])) == sorted(
+                         n for n in tree(batch.out / night) if n != ".dxcomply-manifest"),
+                     f"{night}: the manifest names exactly the files the night wrote")
+    with gzip.open(batch.out / NIGHTS[2] / "findings.json.gz", "rt", encoding="utf-8") as f:
+        findings = json.load(f)
+    checks.check(findings["format"] == "dxcomply-findings" and len(findings["findings"]) ==
+                 int(runs[NIGHTS[2]].stdout.split(": ")[1].split(" findings")[0]),
+                 "findings.json.gz: every finding, readable with gzip")
 
     # The same night again, same data: the same files, nothing escalated twice.
     after_third = tree(batch.out), tree(batch.state)
@@ -177,10 +195,15 @@ def main():
                  "the refused run changed nothing")
 
     # Killed mid-run: the previous night and the state stay intact, and the
-    # next run produces what an uninterrupted one did.
-    total = len(tree(batch.out / NIGHTS[2])) + 1  # every output, then the state
+    # next run produces what an uninterrupted one did. A run commits the
+    # manifest of what it may write, every output (two at a time), the
+    # manifest of what it wrote, then the state: killed after the first
+    # manifest, after one and two outputs, half of them, all of them, and
+    # after the last manifest.
+    outputs = len(tree(batch.out / NIGHTS[2])) - 1
+    total = outputs + 3
     night2 = tree(batch.out / NIGHTS[1])
-    for after in sorted({1, 2, total // 2, total - 1}):
+    for after in sorted({1, 2, 3, total // 2, outputs + 1, outputs + 2}):
         state = work / f"state-kill-{after}"
         out = work / f"out-kill-{after}"
         shutil.rmtree(state, ignore_errors=True)

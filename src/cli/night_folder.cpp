@@ -76,6 +76,14 @@ struct Entry {
   Kind kind;
 };
 
+// OUT itself, wherever a link may lead: where the batch writes is the
+// operator's choice, what is inside it the batch's own.
+int OpenOutput(const std::string& out) {
+  const int fd = open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw OutputError("cannot open folder " + out + ": " + Reason(errno));
+  return fd;
+}
+
 std::vector<Entry> ListFolder(int folder, const std::string& shown) {
   const int copy = dup(folder);
   DIR* dir = copy < 0 ? nullptr : fdopendir(copy);
@@ -265,7 +273,7 @@ FolderLock::~FolderLock() { close(fd_); }
 
 NightFolder::NightFolder(const std::string& out, const std::string& night)
     : path_(out + "/" + night) {
-  const Descriptor top(OpenFolderAt(AT_FDCWD, out, false, out));
+  const Descriptor top(OpenOutput(out));
   fd_ = OpenFolderAt(top.get(), night, true, path_);
   try {
     for (const std::string& sub : kSubfolders) {
@@ -305,7 +313,7 @@ void NightFolder::Commit(const std::vector<std::string>& files) {
 
 std::vector<std::string> PruneNights(const std::string& out, const std::string& night, int keep) {
   std::vector<std::string> warnings;
-  const Descriptor top(OpenFolderAt(AT_FDCWD, out, false, out));
+  const Descriptor top(OpenOutput(out));
   std::vector<std::string> nights;
   for (const Entry& entry : ListFolder(top.get(), out)) {
     if (entry.kind != Kind::kFolder) continue;

@@ -171,10 +171,6 @@ class Reader {
     }
     return value;
   }
-  unsigned U8(const std::string& what) {
-    Need(1, what);
-    return static_cast<unsigned char>(bytes_[at_++]);
-  }
   std::uint32_t U32(const std::string& what) {
     Need(4, what);
     std::uint32_t value = 0;
@@ -183,16 +179,27 @@ class Reader {
     return value;
   }
   std::int32_t I32(const std::string& what) { return static_cast<std::int32_t>(U32(what)); }
-  std::uint64_t U64(const std::string& what) {
-    const std::uint64_t low = U32(what);
-    return static_cast<std::uint64_t>(U32(what)) << 32 | low;
-  }
   // A count of entries of `bytes_each` bytes that must fit in what is left.
   std::uint32_t Count(std::size_t bytes_each, const std::string& what) {
     const std::uint32_t count = U32("the count of " + what + "s");
     Expect(count <= (bytes_.size() - at_) / bytes_each,
            "the count of " + what + "s (" + std::to_string(count) + ") runs past the end");
     return count;
+  }
+
+  // Where an entry is, for messages ("baseline item 12: status"); the text
+  // is made only when something is wrong.
+  struct Place {
+    const std::string& what;
+    std::uint32_t index;
+    std::string operator()(const char* field) const {
+      return what + " " + std::to_string(index) + (*field != 0 ? ": " : "") + field;
+    }
+  };
+
+  template <typename Message>
+  void Check(bool ok, const Message& message) const {
+    if (!ok) Fail(message());
   }
 
   Date Day(std::int32_t day, const std::string& where) const {
@@ -203,10 +210,22 @@ class Reader {
     return FromDayNumber(day);
   }
 
-  std::string_view Text(const std::string& where) {
-    const std::uint32_t index = U32(where);
-    Expect(index < texts_.size(),
-           where + ": text " + std::to_string(index) + " of " + std::to_string(texts_.size()));
+  // The counts were checked against the size, so an entry's fields are
+  // there: read without a check each.
+  std::uint32_t RawU32() {
+    std::uint32_t value = 0;
+    for (int i = 3; i >= 0; --i) value = value << 8 | static_cast<unsigned char>(bytes_[at_ + i]);
+    at_ += 4;
+    return value;
+  }
+  unsigned RawU8() { return static_cast<unsigned char>(bytes_[at_++]); }
+
+  std::string_view Text(const Place& place, const char* field) {
+    const std::uint32_t index = RawU32();
+    Check(index < texts_.size(), [&] {
+      return place(field) + ": text " + std::to_string(index) + " of " +
+             std::to_string(texts_.size());
+    });
     return texts_[index];
   }
 
@@ -215,31 +234,37 @@ class Reader {
     TrackedItems items(count);
     std::unordered_set<const TrackedItem*, ItemKeyHash, ItemKeyEqual> keys(count * 2);
     for (std::uint32_t i = 0; i < count; ++i) {
-      const std::string where = what + " " + std::to_string(i);
+      const Place place{what, i};
       TrackedItem& item = items[i];
-      item.obligation_id = Text(where + ": obligation_id");
-      item.obligation_title = Text(where + ": obligation_title");
-      item.agency_id = Text(where + ": agency_id");
-      item.agency_name = Text(where + ": agency_name");
-      item.period = Text(where + ": period");
-      const std::int32_t due = I32(where);
-      item.days = I32(where);
-      item.tier = I32(where);
-      item.escalated_tier = I32(where);
-      Expect(item.tier >= 0 && item.escalated_tier >= 0, where + ": a negative tier");
-      const unsigned status = U8(where);
-      Expect(status == 1 || status == 2, where + ": status " + std::to_string(status) +
-                                             " is neither overdue (1) nor at risk (2)");
+      item.obligation_id = Text(place, "obligation_id");
+      item.obligation_title = Text(place, "obligation_title");
+      item.agency_id = Text(place, "agency_id");
+      item.agency_name = Text(place, "agency_name");
+      item.period = Text(place, "period");
+      const auto due = static_cast<std::int32_t>(RawU32());
+      item.days = static_cast<std::int32_t>(RawU32());
+      item.tier = static_cast<std::int32_t>(RawU32());
+      item.escalated_tier = static_cast<std::int32_t>(RawU32());
+      Check(item.tier >= 0 && item.escalated_tier >= 0, [&] { return place("a negative tier"); });
+      const unsigned status = RawU8();
+      Check(status == 1 || status == 2, [&] {
+        return place("status") + " " + std::to_string(status) +
+               " is neither overdue (1) nor at risk (2)";
+      });
       item.status = status == 1 ? Status::kOverdue : Status::kAtRisk;
-      const unsigned unit = U8(where);
-      Expect(unit <= 1, where + ": day unit " + std::to_string(unit) +
-                            " is neither days (0) nor working days (1)");
+      const unsigned unit = RawU8();
+      Check(unit <= 1, [&] {
+        return place("day unit") + " " + std::to_string(unit) +
+               " is neither days (0) nor working days (1)";
+      });
       item.day_unit = unit == 1 ? DayUnit::kWorking : DayUnit::kCalendar;
-      const unsigned has_due = U8(where);
-      Expect(has_due <= 1, where + ": has_due " + std::to_string(has_due) + " is not 0 or 1");
-      if (has_due == 1) item.due = Day(due, where + ": due");
-      Expect(keys.insert(&item).second,
-             where + ": a second item for " + ItemKey(item) + " (each instance is kept once)");
+      const unsigned has_due = RawU8();
+      Check(has_due <= 1,
+            [&] { return place("has_due") + " " + std::to_string(has_due) + " is not 0 or 1"; });
+      if (has_due == 1) item.due = Day(due, place("due"));
+      Check(keys.insert(&item).second, [&] {
+        return place("") + ": a second item for " + ItemKey(item) + " (each instance is kept once)";
+      });
     }
     return items;
   }
@@ -248,12 +273,14 @@ class Reader {
     const std::uint32_t count = Count(kDigestBytes, what);
     AgencyDigests digests(count);
     for (std::uint32_t i = 0; i < count; ++i) {
-      const std::string where = what + " " + std::to_string(i);
-      digests[i].agency_id = Text(where + ": agency_id");
-      digests[i].letter = U64(where);
-      digests[i].calendar = U64(where);
-      Expect(i == 0 || digests[i - 1].agency_id < digests[i].agency_id,
-             where + ": agency ids not in order");
+      const Place place{what, i};
+      digests[i].agency_id = Text(place, "agency_id");
+      const std::uint64_t letter_low = RawU32();
+      digests[i].letter = static_cast<std::uint64_t>(RawU32()) << 32 | letter_low;
+      const std::uint64_t calendar_low = RawU32();
+      digests[i].calendar = static_cast<std::uint64_t>(RawU32()) << 32 | calendar_low;
+      Check(i == 0 || digests[i - 1].agency_id < digests[i].agency_id,
+            [&] { return place("agency ids not in order"); });
     }
     return digests;
   }

@@ -191,6 +191,16 @@ def links(checks, work, dxcomply, source, db, first):
                   and len(list(target2.iterdir())) == 1,
                  "links: nothing is written into or removed from the folder it points to")
 
+    # --out itself may be a link: where the batch writes is the operator's choice.
+    (out / NIGHTS[1] / "reminders").unlink()
+    real = work / "links-real-out"
+    real.mkdir()
+    (work / "links-out-link").symlink_to(real, target_is_directory=True)
+    linked = Batch(dxcomply, source, db, state, work / "links-out-link")
+    ok_run(checks, linked.run(NIGHTS[1]), "links: an --out that is a symbolic link is followed")
+    checks.check((real / NIGHTS[1] / "findings.json.gz").is_file(),
+                 "links: the night is written where --out leads")
+
 
 def one_out(checks, work, dxcomply, source, db, first):
     """Two batches, two states, one --out."""

@@ -296,6 +296,10 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     // Made while the workbook is being written; written after every file.
     std::string state_bytes;
     jobs.push_back({"serialized the state", {}, [&] { state_bytes = SerializeState(state); }});
+    // The thread that is done first flushes what is written while the
+    // other finishes (the workbook): the flush before the state then has
+    // little left to wait for.
+    jobs.push_back({"flushed the files written so far", {}, [&] { FlushToDisk(folder.path()); }});
 
     progress.Step("writing findings, workbook, dashboard, calendars and letters");
     folder.Plan(files);

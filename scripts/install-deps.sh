@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config python3
   libboost-graph-dev libboost-date-time-dev libboost-test-dev
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
-  libxlsxwriter-dev libkainjow-mustache-dev
+  libxlsxwriter-dev libkainjow-mustache-dev zlib1g-dev
   # tests: real readers and renderers for every output format
   sqlite3 graphviz python3-openpyxl python3-icalendar chromium
   # benchmark

@@ -179,6 +179,8 @@ std::set<std::string> NamesIn(const std::vector<std::string>& entries, const std
   return names;
 }
 
+// (The mark of cli/output_files.cpp's temporaries finds the candidate;
+// IsTemporaryOf says whether it is one.)
 bool IsTemporaryOfAny(const std::string& name, const std::set<std::string>& files) {
   const std::size_t mark = name.rfind(".dxcomply-tmp-");
   return mark != std::string::npos && files.count(name.substr(0, mark)) != 0 &&

@@ -318,8 +318,14 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     clock.Done("saving the state");
 
     if (options.keep > 0) {
-      for (const std::string& warning : PruneNights(options.out, night, options.keep)) {
-        err << "warning: " << warning << "\n";
+      // The night is done and its state written: a folder that cannot be
+      // removed is said, and the next night tries again.
+      try {
+        for (const std::string& warning : PruneNights(options.out, night, options.keep)) {
+          err << "warning: " << warning << "\n";
+        }
+      } catch (const OutputError& e) {
+        err << "warning: --keep " << options.keep << ": " << e.what() << "\n";
       }
       clock.Done("keeping the last " + Counted(options.keep, "night"));
     }

@@ -294,6 +294,22 @@ def keep(checks, work, dxcomply, source, db):
     checks.check(names == ["2022-11-01", "2022-11-16", "archive"],
                  "--keep: the next run finishes removing it", names)
 
+    # A night that cannot be moved away (a stuck leftover of the same name):
+    # the night itself is done, so it warns and succeeds; the next night retries.
+    stuck = batch.out / (".dxcomply-pruning-" + NIGHTS[2])
+    stuck.mkdir()
+    (stuck / "notes.txt").write_text("someone's\n")
+    result = batch.run("2022-11-17", "--keep", "1")
+    checks.check(result.returncode == 0 and f"cannot move {batch.out / NIGHTS[2]} away"
+                 in result.stderr and (batch.out / NIGHTS[2]).is_dir()
+                 and (batch.out / "2022-11-17" / "findings.json.gz").exists(),
+                 "--keep: a night that cannot be removed is a warning; tonight's night stands",
+                 f"exit {result.returncode}: {result.stderr}")
+    earlier = batch.run(NIGHTS[2])
+    checks.check(earlier.returncode == 2,
+                 "--keep: after that warning the state was saved (an earlier night is refused)",
+                 f"exit {earlier.returncode}: {earlier.stderr}")
+
 
 def changed_letters(checks, work, dxcomply, source, db, first):
     def items(night_folder):

@@ -18,6 +18,7 @@
 #include "nightly/escalation_list.hpp"
 #include "nightly/nightly_state.hpp"
 #include "remind/reminder_letters.hpp"
+#include "report/finding_format.hpp"
 #include "report/summary.hpp"
 
 #include <spdlog/spdlog.h>
@@ -124,6 +125,25 @@ std::uint64_t LetterSettings(const NightlyOptions& options) {
     digest.Add(file.text);
   }
   return digest.Add(options.reply_within_working_days).value();
+}
+
+// The settings with what else every letter of the night shares: the
+// authority issuing them on the date (its letterhead, signature, standing
+// body) and the sample-data notice. Another authority rewrites every letter.
+std::uint64_t LetterSettingsOn(std::uint64_t settings, const Authority* authority,
+                               const Dataset& dataset) {
+  Digest digest;
+  digest.Add(static_cast<std::int64_t>(settings)).Add(SampleDataNotice(dataset));
+  if (authority != nullptr) {
+    digest.Add(authority->body).Add(authority->head).Add(authority->standing_body_agency);
+    digest.Add(authority->standing_body_name).Add(authority->reference_suffix);
+    digest.Add(authority->reply_to_name);
+    for (const auto* lines : {&authority->letterhead, &authority->signing_title}) {
+      digest.Add(static_cast<std::int64_t>(lines->size()));
+      for (const std::string& line : *lines) digest.Add(line);
+    }
+  }
+  return digest.value();
 }
 
 // The letters of `agencies` (by id), composed and written one at a time.
@@ -243,14 +263,20 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     state.items = changes.tonight;
     clock.Done("comparison with the last night (" + std::to_string(changes.tonight.size()) +
                " items against " + std::to_string(state.baseline.size()) + ")");
-    state.agencies = DigestAgencies(report, state.items, letter_settings);
+    const Authority* authority = rules.AuthorityOn(as_of);
+    state.agencies = DigestAgencies(report, state.items,
+                                    LetterSettingsOn(letter_settings, authority, report.dataset));
     const AgenciesToWrite to_write =
         ChangedAgencies(state.baseline_agencies, *state.agencies, options.full);
     clock.Done("letters and calendars that changed (" + Counted(to_write.letters.size(), "letter") +
                ", " + Counted(to_write.calendars.size(), "calendar") + ")");
 
     progress.Step("planning the letters");
-    const std::string refused = TooManyLetters(to_write.letters.size(), options);
+    std::string refused = TooManyLetters(to_write.letters.size(), options);
+    if (refused.empty() && !to_write.letters.empty() && authority == nullptr) {
+      refused = "no authority in force on " + night +
+                " in the rules' authorities.yaml: no one to issue the letters";
+    }
     if (!refused.empty()) {
       err << "error: " << refused << "\n";
       return kExitInputError;
@@ -260,8 +286,10 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     std::size_t letters_due = 0;
     for (const AgencyDigest& digest : *state.agencies) letters_due += digest.letter != 0;
 
+    // The tiers as named by the authority in force tonight.
+    const std::vector<EscalationTier> tiers = rules.EscalationOn(as_of);
+    const NightHeader header{as_of, state.baseline_as_of, &tiers};
     // The largest first, so that both threads finish at about the same time.
-    const NightHeader header{as_of, state.baseline_as_of, &rules.escalation};
     OutputStyle style;
     style.compress = true;
     style.workbook_constant_memory = true;

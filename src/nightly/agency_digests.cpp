@@ -1,5 +1,6 @@
 #include "nightly/agency_digests.hpp"
 
+#include "report/finding_format.hpp"
 #include "report/ics_writer.hpp"
 
 #include <algorithm>
@@ -29,6 +30,22 @@ struct Sums {
 };
 
 std::uint64_t NonZero(std::uint64_t digest) { return digest == 0 ? 1 : digest; }
+
+// What a letter and a calendar say of a finding besides its item: whether
+// its due date is assumed and whom the duty was inherited from.
+Digest& AddOrigin(const Finding& finding, Digest& digest) {
+  digest.Add(finding.obligation->id).Add(finding.period).Add(finding.due_assumed ? 1 : 0);
+  for (const DutyOrigin& origin : finding.inherited_from) {
+    digest.Add(origin.agency_id).Add(origin.agency_name).Add(ToDayNumber(origin.since));
+  }
+  return digest;
+}
+
+// A letter cites the document setting the duty once the letter's date
+// reaches the document's (remind/letter_data.cpp).
+bool BasisCited(const LegalSource& source, const Date& as_of) {
+  return source.basis.empty() || !source.basis_date || *source.basis_date <= as_of;
+}
 
 }  // namespace
 
@@ -71,6 +88,16 @@ AgencyDigests DigestAgencies(const Report& report, const TrackedItems& items,
                                .value());
   }
   for (const Finding& finding : report.findings) {
+    if (finding.agency->id == kNationalAgencyId) continue;
+    if (finding.status != Status::kOverdue && finding.status != Status::kAtRisk) continue;
+    const auto found = sums.find(finding.agency->id);
+    if (found == sums.end() || !found->second.has_letter) continue;  // not an item
+    Digest digest;
+    AddOrigin(finding, digest).Add(BasisCited(finding.obligation->source, report.as_of) ? 1 : 0);
+    found->second.letter += Mixed(digest.value());
+  }
+  const std::string sample_notice = SampleDataNotice(report.dataset);
+  for (const Finding& finding : report.findings) {
     if (!IsUpcomingDeadline(finding, report.as_of)) continue;
     const auto found = sums.find(finding.agency->id);
     if (found == sums.end()) continue;  // not in report.agencies: no calendar of its own
@@ -82,6 +109,8 @@ AgencyDigests DigestAgencies(const Report& report, const TrackedItems& items,
                                         .Add(DayOrNone(finding.due))
                                         .Add(DayOrNone(finding.warn_from))
                                         .value());
+    Digest origin;
+    found->second.calendar += Mixed(AddOrigin(finding, origin).value());
   }
   AgencyDigests digests;
   digests.reserve(sums.size());
@@ -93,7 +122,8 @@ AgencyDigests DigestAgencies(const Report& report, const TrackedItems& items,
           Digest().Add(agency.name).Add(static_cast<std::int64_t>(letter_settings)).value() +
           agency.letter);
     }
-    digest.calendar = NonZero(Digest().Add(agency.name).value() + agency.calendar);
+    digest.calendar =
+        NonZero(Digest().Add(agency.name).Add(sample_notice).value() + agency.calendar);
   }
   std::sort(digests.begin(), digests.end(),
             [](const AgencyDigest& a, const AgencyDigest& b) { return a.agency_id < b.agency_id; });

@@ -4,10 +4,13 @@
 //
 // A letter's content is its items: for each overdue or at-risk instance of
 // the agency, the obligation (id and title), period, status, escalation tier
-// and due date; with the agency's name and the letter settings (templates,
-// reply time). A calendar's content is its events: for each upcoming
-// deadline, the obligation, period, status, due date and warning date; with
-// the agency's name. What changes every night by itself (the date of the
+// and due date, whether that date is assumed, whom the duty was inherited
+// from and whether its basis is cited yet; with the agency's name and the
+// letter settings (templates, reply time, the issuing authority of the date,
+// the sample-data notice). A calendar's content is its events: for each
+// upcoming deadline, the obligation, period, status, due date, warning date,
+// assumed or not, inherited from whom; with the agency's name and the
+// sample-data notice. What changes every night by itself (the date of the
 // letter, days overdue or left, the measured figures) is not content: a
 // letter is not written again only because a day has passed.
 #pragma once
@@ -46,7 +49,7 @@ class Digest {
 // Every agency of the report (its calendar) and every agency but the
 // national one with an item (its letter). `items` are tonight's (tiers
 // set); `letter_settings` stands for what every letter shares (a digest of
-// the templates and the reply time). Views point into the report and the
+// the templates, the reply time, the authority and the sample notice). Views point into the report and the
 // items.
 AgencyDigests DigestAgencies(const Report& report, const TrackedItems& items,
                              std::uint64_t letter_settings);

@@ -126,6 +126,18 @@ BOOST_AUTO_TEST_CASE(what_a_letter_says_is_a_change) {
   BOOST_TEST(letter([](Night& n) { n.items.pop_back(); }) != same);
   BOOST_TEST(letter([](Night&) {}, 2) != same);  // other templates or reply time
   BOOST_TEST(letter([](Night& n) { n.items[0].days += 5; }) == same);
+  // What the merged map of agencies and the dated rules add to a letter.
+  BOOST_TEST(letter([](Night& n) { n.report.findings[0].due_assumed = true; }) != same);
+  BOOST_TEST(letter([](Night& n) {
+               n.report.findings[0].inherited_from = {{"OLD", "Thừa Thiên Huế", Date(2025, 7, 1)}};
+             }) != same);
+  BOOST_TEST(letter([](Night& n) {
+               auto later = std::make_shared<ObligationText>(*n.report.findings[0].obligation);
+               later->source.basis = "Nghị quyết 57-NQ/TW";
+               later->source.basis_date = Date(2024, 12, 22);  // after the letter: not cited
+               n.report.findings[0].obligation = later;
+             }) != same);
+  BOOST_TEST(letter([](Night& n) { n.report.dataset.sample = true; }) == same);  // settings' part
 }
 
 BOOST_AUTO_TEST_CASE(what_a_calendar_says_is_a_change) {
@@ -142,6 +154,11 @@ BOOST_AUTO_TEST_CASE(what_a_calendar_says_is_a_change) {
   // Met: no longer an upcoming deadline, so the calendar loses its event.
   BOOST_TEST(calendar([](Night& n) { n.report.findings[2].status = Status::kMet; }) != same);
   BOOST_TEST(calendar([](Night& n) { n.report.findings[2].days_left = 3; }) == same);
+  BOOST_TEST(calendar([](Night& n) { n.report.findings[2].due_assumed = true; }) != same);
+  BOOST_TEST(calendar([](Night& n) {
+               n.report.findings[2].inherited_from = {{"OLD", "Thừa Thiên Huế", Date(2025, 7, 1)}};
+             }) != same);
+  BOOST_TEST(calendar([](Night& n) { n.report.dataset.sample = true; }) != same);  // its notice
 }
 
 BOOST_AUTO_TEST_CASE(unknown_or_full_writes_everything_and_new_agencies_are_written) {

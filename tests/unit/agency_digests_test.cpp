@@ -15,6 +15,7 @@ namespace {
 struct Night {
   Report report;
   TrackedItems items;
+  std::vector<std::shared_ptr<const ObligationText>> replaced;  // the items' views point here
 };
 
 std::shared_ptr<Agency> MakeAgency(const char* id, const char* name) {
@@ -135,6 +136,7 @@ BOOST_AUTO_TEST_CASE(what_a_letter_says_is_a_change) {
                auto later = std::make_shared<ObligationText>(*n.report.findings[0].obligation);
                later->source.basis = "Nghị quyết 57-NQ/TW";
                later->source.basis_date = Date(2024, 12, 22);  // after the letter: not cited
+               n.replaced.push_back(n.report.findings[0].obligation);
                n.report.findings[0].obligation = later;
              }) != same);
   BOOST_TEST(letter([](Night& n) { n.report.dataset.sample = true; }) == same);  // settings' part

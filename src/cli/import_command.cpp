@@ -1,6 +1,8 @@
 #include "cli/import_command.hpp"
 
+#include "cli/output_files.hpp"
 #include "cli/run_inputs.hpp"
+#include "cli/run_record.hpp"
 #include "import/import_file.hpp"
 #include "import/table_fields.hpp"
 
@@ -44,6 +46,30 @@ void PrintCounts(const ImportResult& result, std::ostream& out) {
   }
 }
 
+// The import's record beside the database: <db>.run.json, and a line of
+// <db>.runs.jsonl. A record that cannot be written is said: the import is
+// committed already.
+void KeepRecord(const RunRecord& record, const ImportOptions& options, const ImportResult& result,
+                const std::string& outcome, std::ostream& err) {
+  try {
+    nlohmann::json done = record.Finished(kExitOk, {});
+    done["outcome"] = outcome;
+    done["sha256_of_file"] = result.sha256;
+    nlohmann::json tables = nlohmann::json::object();
+    for (const TablePlan& plan : result.tables) {
+      tables[plan.table->name] = {{"added", plan.counts.added},
+                                  {"changed", plan.counts.changed},
+                                  {"unchanged", plan.counts.unchanged}};
+    }
+    done["counts"] = std::move(tables);
+    done["database_after"] = DatabaseIdentity(options.database);
+    WriteFileAtomically(options.database + "." + kRunRecordName, done.dump(2) + "\n");
+    AppendRunLog(options.database + "." + kRunLogName, done);
+  } catch (const OutputError& e) {
+    err << "warning: the import's record is not kept: " << e.what() << "\n";
+  }
+}
+
 }  // namespace
 
 ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
@@ -54,6 +80,20 @@ ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostre
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, err);
     err << diagnostics.error_count() << " error(s) in the rules; nothing imported\n";
+    return kExitInputError;
+  }
+  RunRecord record("import");
+  record.Set("options", {{"file", options.file},
+                         {"db", options.database},
+                         {"rules", options.rules},
+                         {"agency", options.agency},
+                         {"table", options.table}});
+  try {
+    record.Set("rules", RulesRead(*rules_folder, rules, false));
+    record.Set("file", FileIdentity(options.file));
+    record.Set("database", DatabaseIdentity(options.database));
+  } catch (const OutputError& e) {
+    err << "lỗi: " << e.what() << "\n";
     return kExitInputError;
   }
   ImportRequest request;
@@ -92,11 +132,13 @@ ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostre
       out << "Không có gì mới trong " << options.file << " (SHA-256 " << result.sha256 << "); "
           << options.database << " giữ nguyên:\n";
       PrintCounts(result, out);
+      KeepRecord(record, options, result, "nothing_new", err);
       return kExitOk;
     case ImportResult::Outcome::kWritten:
       out << "Đã nhập " << options.file << " (SHA-256 " << result.sha256 << ") vào "
           << options.database << ":\n";
       PrintCounts(result, out);
+      KeepRecord(record, options, result, "written", err);
       return kExitOk;
   }
   return kExitOk;

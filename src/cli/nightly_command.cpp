@@ -14,6 +14,7 @@
 #include "cli/output_set.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/remind_command.hpp"
+#include "cli/run_record.hpp"
 #include "nightly/agency_digests.hpp"
 #include "nightly/escalation_list.hpp"
 #include "nightly/nightly_state.hpp"
@@ -213,6 +214,14 @@ void RemoveStateTemporaries(const std::string& folder) {
 ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ostream& err) {
   ProgressLine progress(7);
   NightClock clock;
+  RunRecord record("nightly");
+  nlohmann::json given = RemindOptionsJson(options);
+  given["state"] = options.state;
+  given["full"] = options.full;
+  given["keep"] = options.keep;
+  record.Set("options", std::move(given));
+  const std::string log = options.state + "/" + kRunLogName;
+  bool writing = false;  // a failure from here on is kept in the log
   progress.Step("reading the rules and the database");
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
@@ -224,6 +233,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     const ReminderComposer composer({options.templates, options.reply_within_working_days}, rules,
                                     prepared->inputs.calendar);
     const std::uint64_t letter_settings = LetterSettings(options);
+    record.Set("templates", TemplatesRead(options.templates));
     EnsureFolder(options.state);
     // Two batches on one state would each compare with the same baseline
     // and escalate the same items twice; on one output folder, each would
@@ -242,8 +252,9 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     clock.Done("inputs, state and locks");
 
     progress.Step("evaluating");
-    const Report& report = Run(*prepared);
+    const Report& report = RunRecorded(*prepared, options.database, record);
     const Summary summary = Summarize(report);
+    record.SetCounts(CountsByStatus(summary));
     clock.Done("evaluation");
 
     progress.Step("comparing with the last run");
@@ -290,7 +301,15 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     const std::vector<EscalationTier> tiers = rules.EscalationOn(as_of);
     const NightHeader header{as_of, state.baseline_as_of, &tiers};
     // The largest first, so that both threads finish at about the same time.
+    nlohmann::json night_record;
+    night_record["since"] = state.baseline_as_of
+                                ? nlohmann::json(FormatIsoDate(*state.baseline_as_of))
+                                : nlohmann::json(nullptr);
+    night_record["letters_written"] = to_write.letters.size();
+    night_record["calendars_written"] = to_write.calendars.size();
+    record.Set("night", std::move(night_record));
     OutputStyle style;
+    style.run_header = record.Header().dump();
     style.compress = true;
     style.workbook_constant_memory = true;
     const std::unordered_set<std::string_view> calendars(to_write.calendars.begin(),
@@ -330,9 +349,17 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     jobs.push_back({"flushed the files written so far", {}, [&] { FlushToDisk(folder.path()); }});
 
     progress.Step("writing findings, workbook, dashboard, calendars and letters");
-    folder.Plan(files);
+    std::vector<std::string> planned = files;
+    planned.push_back(kRunRecordName);
+    writing = true;
+    folder.Plan(planned);
     RemoveStateTemporaries(options.state);
     RunOnTwoThreads(jobs);
+    // Which program, rules and data made tonight's files: beside them, and
+    // in the state's log once the state is saved.
+    const nlohmann::json done = record.Finished(kExitOk, files);
+    WriteRunRecord(folder.path(), done);
+    files.push_back(kRunRecordName);
     clock.Done("writing " + Counted(files.size(), "file"));
 
     progress.Step("removing what an earlier run of the night wrote and this one did not");
@@ -343,6 +370,11 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     WriteFileDurably(options.state + "/" + kStateFileName, state_bytes);
     std::error_code ignored;  // a version 1 state left behind is never read again
     fs::remove(options.state + "/" + kLegacyStateFileName, ignored);
+    try {  // the night is done: a log that cannot be written is said
+      AppendRunLog(log, done);
+    } catch (const OutputError& e) {
+      err << "warning: " << e.what() << "\n";
+    }
     clock.Done("saving the state");
 
     if (options.keep > 0) {
@@ -379,9 +411,11 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     return kExitInputError;
   } catch (const OutputError& e) {
     err << "error: " << e.what() << "\n";
+    if (writing) LogFailedRun(record, log, kExitRunFailed, err);
     return kExitRunFailed;
   } catch (const fs::filesystem_error& e) {
     err << "error: " << e.what() << "\n";
+    if (writing) LogFailedRun(record, log, kExitRunFailed, err);
     return kExitRunFailed;
   }
   return kExitOk;

@@ -68,8 +68,8 @@ std::vector<OutputJob> OutputJobs(const Report& report, const Summary& summary,
                     }});
   };
   if (selection.json) {
-    add("findings.json", [&report, &summary](std::ostream& out) {
-      MakeJsonReporter()->WriteReport(ReportView{report, summary, "", true}, out);
+    add("findings.json", [&report, &summary, header = style.run_header](std::ostream& out) {
+      MakeJsonReporter()->WriteReport(ReportView{report, summary, "", true, false, header}, out);
     });
   }
   if (selection.csv) {
@@ -116,12 +116,12 @@ std::vector<OutputJob> OutputJobs(const Report& report, const Summary& summary,
 }
 
 std::vector<std::string> WriteOutputSet(const Report& report, const Summary& summary,
-                                        const std::string& folder,
-                                        const OutputSelection& selection) {
+                                        const std::string& folder, const OutputSelection& selection,
+                                        const OutputStyle& style) {
   EnsureFolder(folder);
   if (selection.calendars) EnsureFolder(folder + "/calendars");
   std::vector<std::string> written;
-  for (const OutputJob& job : OutputJobs(report, summary, folder, selection)) {
+  for (const OutputJob& job : OutputJobs(report, summary, folder, selection, style)) {
     job.write();
     written.insert(written.end(), job.files.begin(), job.files.end());
   }

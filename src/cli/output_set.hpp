@@ -30,6 +30,8 @@ struct OutputStyle {
   std::function<bool(const Agency&)> calendar_wanted;
   // The workbook written row by row (report/xlsx_writer.hpp).
   bool workbook_constant_memory = false;
+  // findings.json's "run" member: the run record's header (cli/run_record.hpp).
+  std::string run_header;
 };
 
 // One piece of the set: the files it writes (relative to the folder), known
@@ -52,8 +54,8 @@ std::vector<OutputJob> OutputJobs(const Report& report, const Summary& summary,
 // other. Returns the paths written, relative to `folder`, in writing order.
 // Throws OutputError.
 std::vector<std::string> WriteOutputSet(const Report& report, const Summary& summary,
-                                        const std::string& folder,
-                                        const OutputSelection& selection);
+                                        const std::string& folder, const OutputSelection& selection,
+                                        const OutputStyle& style = {});
 
 // Replaces `path` atomically with the gzip of what `write` writes.
 // Throws OutputError.

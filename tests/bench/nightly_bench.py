@@ -103,10 +103,22 @@ def timed(command, stdout=subprocess.DEVNULL):
             "rss": usage.ru_maxrss * 1024 / 1e6}
 
 
+def content_digest(p):
+    """The file's SHA-256; for findings.json.gz, of its findings without the
+    run record's header (who ran it, when, with which options)."""
+    if p.name == "findings.json.gz":
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            findings = json.load(f)
+        findings.pop("run", None)
+        return hashlib.sha256(json.dumps(findings, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
 def tree(folder):
+    """Every file but the run record (run.json), which says when it ran."""
     folder = pathlib.Path(folder)
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(folder)): content_digest(p)
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "run.json"}
 
 
 class Bench:

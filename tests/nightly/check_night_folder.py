@@ -59,19 +59,35 @@ class Checks:
             self.failures.append(what + (": " + str(detail) if detail else ""))
 
 
+# What differs from one run of a night to the next by design: the run
+# record (run.json; runs.jsonl, the log of runs) and the record's header in
+# findings.json.gz (who ran it, when). Everything else must be identical.
+RUN_RECORDS = ("run.json", "runs.jsonl")
+
+
+def content_digest(p):
+    if p.name == "findings.json.gz":
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            findings = json.load(f)
+        findings.pop("run", None)
+        return hashlib.sha256(json.dumps(findings, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
 def tree(folder):
-    """Every file (and link) under folder: relative path -> sha256 (or the link's target)."""
+    """Every file (and link) under folder but the run records: relative path ->
+    sha256 (or the link's target)."""
     folder = pathlib.Path(folder)
     if not folder.exists():
         return {}
     result = {}
     for p in sorted(folder.rglob("*")):
-        if p.name in (".lock", LOCK):
+        if p.name in (".lock", LOCK, *RUN_RECORDS):
             continue
         if p.is_symlink():
             result[str(p.relative_to(folder))] = "-> " + os.readlink(p)
         elif p.is_file():
-            result[str(p.relative_to(folder))] = hashlib.sha256(p.read_bytes()).hexdigest()
+            result[str(p.relative_to(folder))] = content_digest(p)
     return result
 
 

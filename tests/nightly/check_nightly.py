@@ -53,14 +53,29 @@ class Checks:
             self.failures.append(what + (": " + detail if detail else ""))
 
 
+# What differs from one run of a night to the next by design: the run
+# record (run.json; runs.jsonl, the log of runs) and the record's header in
+# findings.json.gz (who ran it, when). Everything else must be identical.
+RUN_RECORDS = ("run.json", "runs.jsonl")
+
+
+def content_digest(p):
+    if p.name == "findings.json.gz":
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            findings = json.load(f)
+        findings.pop("run", None)
+        return hashlib.sha256(json.dumps(findings, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
 def tree(folder):
-    """Every file under folder: relative path -> sha256."""
+    """Every file under folder but the run records: relative path -> sha256."""
     folder = pathlib.Path(folder)
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+    return {str(p.relative_to(folder)): content_digest(p)
             for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name not in (".lock", ".dxcomply-nightly.lock")}
+            if p.is_file() and p.name not in (".lock", ".dxcomply-nightly.lock", *RUN_RECORDS)}
 
 
 class Batch:
@@ -171,13 +186,43 @@ def main():
         manifest = (batch.out / night / ".dxcomply-manifest").read_text(encoding="utf-8").split("\n")
         checks.check(manifest[0] == "dxcomply-manifest 1"
                      and sorted(filter(None, manifest[1:])) == sorted(
-                         n for n in tree(batch.out / night) if n != ".dxcomply-manifest"),
+                         [*(n for n in tree(batch.out / night) if n != ".dxcomply-manifest"),
+                          "run.json"]),
                      f"{night}: the manifest names exactly the files the night wrote")
     with gzip.open(batch.out / NIGHTS[2] / "findings.json.gz", "rt", encoding="utf-8") as f:
         findings = json.load(f)
     checks.check(findings["format"] == "dxcomply-findings" and len(findings["findings"]) ==
                  int(runs[NIGHTS[2]].stdout.split(": ")[1].split(" findings")[0]),
                  "findings.json.gz: every finding, readable with gzip")
+
+    # The run record: beside each night's files, in the state's log, and as
+    # findings.json.gz's header.
+    log = [json.loads(line) for line in
+           (batch.state / "runs.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = {night: json.loads((batch.out / night / "run.json").read_text(encoding="utf-8"))
+               for night in NIGHTS}
+    checks.check([r["as_of"] for r in log] == NIGHTS and log == [records[n] for n in NIGHTS],
+                 "run record: each night's run.json, and one line per night in <state>/runs.jsonl",
+                 str([r.get("as_of") for r in log]))
+    third = records[NIGHTS[2]]
+    header = {k: v for k, v in third.items() if k not in ("finished", "exit_code", "files")}
+    checks.check(third["command"] == "nightly" and third["exit_code"] == 0
+                 and third["counts"]["overdue"] == int(
+                     runs[NIGHTS[2]].stdout.split(" findings, ")[1].split(" overdue")[0])
+                 and third["database"]["path"] == str(pathlib.Path(batch.db).resolve())
+                 and len(third["database"]["sha256"]) == 64
+                 and any(f["file"] == "escalation.yaml" for f in third["rules"]["files"])
+                 and third["night"]["since"] == NIGHTS[1]
+                 and sorted(third["files"]) == sorted(
+                     n for n in tree(batch.out / NIGHTS[2]) if n != ".dxcomply-manifest"),
+                 "run record: command, counts, database, rules, the night and its files", str(third))
+    checks.check(findings.get("run") == header,
+                 "run record: findings.json.gz carries its header")
+    checks.check(records[NIGHTS[1]]["database"]["sha256"] == records[NIGHTS[0]]["database"]["sha256"]
+                 and third["database"]["sha256"] != records[NIGHTS[1]]["database"]["sha256"]
+                 and len({r["rules"]["sha256"] for r in records.values()}) == 1,
+                 "run record: the database's digest changes with its data (before the third "
+                 "night), the rules' do not")
 
     # The same night again, same data: the same files, nothing escalated twice.
     after_third = tree(batch.out), tree(batch.state)

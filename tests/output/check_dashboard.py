@@ -369,7 +369,8 @@ def main():
     export(binary, db, source, work / "html", "html")
     export(binary, db, source, work / "data", "json,csv")
     written = sorted(os.listdir(work / "html"))
-    check.same(written, ["dashboard.html"], "export --only html writes dashboard.html only")
+    check.same(written, ["dashboard.html", "run.json", "runs.jsonl"],
+               "export --only html writes dashboard.html only (and the run's record)")
     page = work / "html" / "dashboard.html"
     text = page.read_text(encoding="utf-8")
     report = json.loads((work / "data" / "findings.json").read_text(encoding="utf-8"))

@@ -2,7 +2,10 @@
 
 #include "dxcomply/date.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "cli/output_files.hpp"
+#include "cli/prepared_run.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -57,18 +60,19 @@ Kind KindAt(int folder, const std::string& name) {
 // makes it first if it is missing. Throws OutputError naming `shown`.
 int OpenFolderAt(int at, const std::string& name, bool create, const std::string& shown) {
   if (create && mkdirat(at, name.c_str(), 0755) != 0 && errno != EEXIST) {
-    throw OutputError("cannot create folder " + shown + ": " + Reason(errno));
+    throw OutputError(Format(Tr("cannot create folder {0}: {1}"), {shown, Reason(errno)}));
   }
   const int fd = openat(at, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd >= 0) return fd;
   const int error = errno;
   struct stat st;
   if (fstatat(at, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
-    throw OutputError(shown +
-                      " is a symbolic link; the nightly batch writes and removes files only in "
-                      "folders of its own under its --out, and does not follow links");
+    throw OutputError(Format(Tr("{0} is a symbolic link; the nightly batch writes and removes "
+                                "files only in folders of its own under its --out, and does not "
+                                "follow links"),
+                             {shown}));
   }
-  throw OutputError("cannot open folder " + shown + ": " + Reason(error));
+  throw OutputError(Format(Tr("cannot open folder {0}: {1}"), {shown, Reason(error)}));
 }
 
 struct Entry {
@@ -80,7 +84,7 @@ struct Entry {
 // operator's choice, what is inside it the batch's own.
 int OpenOutput(const std::string& out) {
   const int fd = open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw OutputError("cannot open folder " + out + ": " + Reason(errno));
+  if (fd < 0) throw OutputError(Format(Tr("cannot open folder {0}: {1}"), {out, Reason(errno)}));
   return fd;
 }
 
@@ -90,7 +94,7 @@ std::vector<Entry> ListFolder(int folder, const std::string& shown) {
   if (dir == nullptr) {
     const int error = errno;
     if (copy >= 0) close(copy);
-    throw OutputError("cannot read folder " + shown + ": " + Reason(error));
+    throw OutputError(Format(Tr("cannot read folder {0}: {1}"), {shown, Reason(error)}));
   }
   rewinddir(dir);
   std::vector<Entry> entries;
@@ -107,7 +111,7 @@ std::vector<Entry> ListFolder(int folder, const std::string& shown) {
 void RemoveFileAt(int folder, const std::string& name, const std::string& shown) {
   if (KindAt(folder, name) != Kind::kFile) return;
   if (unlinkat(folder, name.c_str(), 0) != 0 && errno != ENOENT) {
-    throw OutputError("cannot remove " + shown + ": " + Reason(errno));
+    throw OutputError(Format(Tr("cannot remove {0}: {1}"), {shown, Reason(errno)}));
   }
 }
 
@@ -248,10 +252,11 @@ std::string RemoveNightFolder(int out, const std::string& name, const std::strin
   // The manifest last: until then a killed run's leftovers are known.
   SweepFolder(folder.get(), shown, {kManifestName}, {}, true);
   if (unlinkat(out, name.c_str(), AT_REMOVEDIR) != 0) {
-    return "kept " + shown + ": " +
-           (errno == ENOTEMPTY || errno == EEXIST
-                ? std::string("it holds files dxcomply did not write; remove them yourself")
-                : Reason(errno));
+    if (errno == ENOTEMPTY || errno == EEXIST) {
+      return Format(Tr("kept {0}: it holds files dxcomply did not write; remove them yourself"),
+                    {shown});
+    }
+    return Format(Tr("kept {0}: {1}"), {shown, Reason(errno)});
   }
   return "";
 }
@@ -264,10 +269,10 @@ bool IsNightName(const std::string& name) {
 
 FolderLock::FolderLock(const std::string& lock_file, const std::string& why_not_twice) {
   fd_ = open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd_ < 0) throw OutputError("cannot open " + lock_file + ": " + Reason(errno));
+  if (fd_ < 0) throw OutputError(Format(Tr("cannot open {0}: {1}"), {lock_file, Reason(errno)}));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     close(fd_);
-    throw FolderBusy("another nightly run holds " + lock_file + "; " + why_not_twice);
+    throw FolderBusy(Format(Tr("another nightly run holds {0}; {1}"), {lock_file, why_not_twice}));
   }
 }
 
@@ -338,14 +343,17 @@ std::vector<std::string> PruneNights(const std::string& out, const std::string& 
       foreign = ForeignEntry(folder.get(), shown);
     }
     if (!foreign.empty()) {
-      warnings.push_back("kept " + shown + " (older than the last " + std::to_string(keep) +
-                         " nights): it holds " + foreign +
-                         ", which dxcomply did not write; remove the folder yourself");
+      warnings.push_back(Format(
+          Tr("kept {0} (older than the last {1}): it holds {2}, which dxcomply did not "
+             "write; remove the folder yourself"),
+          {shown, Counted(static_cast<std::size_t>(keep), TrN("{0} night", "{0} nights", keep)),
+           foreign}));
       continue;
     }
     const std::string trash = kPruningPrefix + name;
     if (renameat(top.get(), name.c_str(), top.get(), trash.c_str()) != 0) {
-      throw OutputError("cannot move " + shown + " away to remove it: " + Reason(errno));
+      throw OutputError(
+          Format(Tr("cannot move {0} away to remove it: {1}"), {shown, Reason(errno)}));
     }
     CountCommittedFile();  // a crash point for the tests, as a committed file is
     const std::string why = RemoveNightFolder(top.get(), trash, out + "/" + trash);

@@ -7,7 +7,10 @@
 // the last state as it was, so the next run compares with the same baseline
 // and recovers.
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
+#include "base/shown_format.hpp"
 #include "cli/commands.hpp"
 #include "cli/night_folder.hpp"
 #include "cli/output_files.hpp"
@@ -89,6 +92,11 @@ class NightClock {
   double last_cpu_ = CpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
 };
 
+// "3 files" in the --verbose log, which stays English (docs/translation.md).
+std::string LogCount(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 // Runs the jobs on this thread and a second one, each once, in the order
 // given, as each thread becomes free. After a failure no job starts; the
 // first failure is rethrown once both threads have stopped.
@@ -108,7 +116,7 @@ void RunOnTwoThreads(const std::vector<OutputJob>& jobs) {
       const OutputJob& job = jobs[i];
       NightClock::Log(
           job.files.empty() ? job.what
-                            : "wrote " + job.what + " (" + Counted(job.files.size(), "file") + ")",
+                            : "wrote " + job.what + " (" + LogCount(job.files.size(), "file") + ")",
           NightClock::Clock::now() - start, NightClock::CpuSeconds(CLOCK_THREAD_CPUTIME_ID) - cpu);
     }
   };
@@ -122,7 +130,9 @@ std::uint64_t LetterSettings(const NightlyOptions& options) {
   for (const char* name : {kMarkdownTemplateName, kHtmlTemplateName}) {
     const std::string path = options.templates + "/" + name;
     const FileText file = ReadFileText(path);
-    if (!file.ok()) throw TemplateError("cannot read template " + path + ": " + file.error);
+    if (!file.ok()) {
+      throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {path, file.error}));
+    }
     digest.Add(file.text);
   }
   return digest.Add(options.reply_within_working_days).value();
@@ -222,7 +232,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
   record.Set("options", std::move(given));
   const std::string log = options.state + "/" + kRunLogName;
   bool writing = false;  // a failure from here on is kept in the log
-  progress.Step("reading the rules and the database");
+  progress.Step(Tr("reading the rules and the database"));
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   const RuleSet& rules = prepared->inputs.rules;
@@ -238,26 +248,28 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     // Two batches on one state would each compare with the same baseline
     // and escalate the same items twice; on one output folder, each would
     // remove what the other is writing.
-    const FolderLock state_lock(options.state + "/.lock", "not running twice at once");
+    const FolderLock state_lock(options.state + "/.lock", Tr("not running twice at once"));
     EnsureFolder(options.out);
     const FolderLock out_lock(options.out + "/" + kOutputLockName,
-                              "two batches must not write into one output folder at once");
+                              Tr("two batches must not write into one output folder at once"));
     const std::optional<NightlyState> last = LoadState(options.state);
     if (last && last->as_of > as_of) {
-      err << "error: the state in " << options.state << " is of " << FormatIsoDate(last->as_of)
-          << ", later than --as-of " << night
-          << "; the batch only runs forward (use another --state to look at the past)\n";
+      err << Tr("error: ")
+          << Format(Tr("the state in {0} is of {1}, later than --as-of {2}; the batch only runs "
+                       "forward (use another --state to look at the past)"),
+                    {options.state, ShownDate(last->as_of), night})
+          << "\n";
       return kExitInputError;
     }
     clock.Done("inputs, state and locks");
 
-    progress.Step("evaluating");
+    progress.Step(Tr("evaluating"));
     const Report& report = RunRecorded(*prepared, options.database, record);
     const Summary summary = Summarize(report);
     record.SetCounts(CountsByStatus(summary));
     clock.Done("evaluation");
 
-    progress.Step("comparing with the last run");
+    progress.Step(Tr("comparing with the last run"));
     NightlyState state;
     state.as_of = as_of;
     if (last && last->as_of == as_of) {  // the same night again: the same baseline
@@ -279,17 +291,19 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
                                     LetterSettingsOn(letter_settings, authority, report.dataset));
     const AgenciesToWrite to_write =
         ChangedAgencies(state.baseline_agencies, *state.agencies, options.full);
-    clock.Done("letters and calendars that changed (" + Counted(to_write.letters.size(), "letter") +
-               ", " + Counted(to_write.calendars.size(), "calendar") + ")");
+    clock.Done("letters and calendars that changed (" +
+               LogCount(to_write.letters.size(), "letter") + ", " +
+               LogCount(to_write.calendars.size(), "calendar") + ")");
 
-    progress.Step("planning the letters");
+    progress.Step(Tr("planning the letters"));
     std::string refused = TooManyLetters(to_write.letters.size(), options);
     if (refused.empty() && !to_write.letters.empty() && authority == nullptr) {
-      refused = "no authority in force on " + night +
-                " in the rules' authorities.yaml: no one to issue the letters";
+      refused = Format(Tr("no authority in force on {0} in the rules' authorities.yaml: no one to "
+                          "issue the letters"),
+                       {ShownDate(as_of)});
     }
     if (!refused.empty()) {
-      err << "error: " << refused << "\n";
+      err << Tr("error: ") << refused << "\n";
       return kExitInputError;
     }
     // Made (and checked for links) once nothing can refuse the night.
@@ -348,7 +362,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     // little left to wait for.
     jobs.push_back({"flushed the files written so far", {}, [&] { FlushToDisk(folder.path()); }});
 
-    progress.Step("writing findings, workbook, dashboard, calendars and letters");
+    progress.Step(Tr("writing findings, workbook, dashboard, calendars and letters"));
     std::vector<std::string> planned = files;
     planned.push_back(kRunRecordName);
     writing = true;
@@ -360,12 +374,12 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     const nlohmann::json done = record.Finished(kExitOk, files);
     WriteRunRecord(folder.path(), done);
     files.push_back(kRunRecordName);
-    clock.Done("writing " + Counted(files.size(), "file"));
+    clock.Done("writing " + LogCount(files.size(), "file"));
 
-    progress.Step("removing what an earlier run of the night wrote and this one did not");
+    progress.Step(Tr("removing what an earlier run of the night wrote and this one did not"));
     folder.Commit(files);
 
-    progress.Step("saving the state");
+    progress.Step(Tr("saving the state"));
     FlushToDisk(folder.path());
     WriteFileDurably(options.state + "/" + kStateFileName, state_bytes);
     std::error_code ignored;  // a version 1 state left behind is never read again
@@ -373,7 +387,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     try {  // the night is done: a log that cannot be written is said
       AppendRunLog(log, done);
     } catch (const OutputError& e) {
-      err << "warning: " << e.what() << "\n";
+      err << Tr("warning: ") << e.what() << "\n";
     }
     clock.Done("saving the state");
 
@@ -382,39 +396,49 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
       // removed is said, and the next night tries again.
       try {
         for (const std::string& warning : PruneNights(options.out, night, options.keep)) {
-          err << "warning: " << warning << "\n";
+          err << Tr("warning: ") << warning << "\n";
         }
       } catch (const OutputError& e) {
-        err << "warning: --keep " << options.keep << ": " << e.what() << "\n";
+        err << Tr("warning: ") << "--keep " << options.keep << ": " << e.what() << "\n";
       }
-      clock.Done("keeping the last " + Counted(options.keep, "night"));
+      clock.Done("keeping the last " + LogCount(static_cast<std::size_t>(options.keep), "night"));
     }
     progress.Clear();
 
-    out << "nightly " << night << ": " << report.findings.size() << " findings, "
-        << summary.statuses[static_cast<int>(Status::kOverdue)] << " overdue, "
-        << summary.statuses[static_cast<int>(Status::kAtRisk)] << " at risk; "
-        << (state.baseline_as_of ? "since " + FormatIsoDate(*state.baseline_as_of)
-                                 : std::string("first run"))
-        << ": " << ChangeCounts(changes) << "; " << to_write.letters.size() << " of "
-        << Counted(letters_due, "letter") << ", " << to_write.calendars.size() << " of "
-        << Counted(state.agencies->size(), "calendar") << " written; "
-        << Counted(files.size(), "file") << " in " << folder.path() << "\n";
+    // "nightly <date>: " starts the line in every language (scripts look for it).
+    out << "nightly " << night << ": "
+        << Format(
+               Tr("{0} findings, {1} overdue, {2} at risk; {3}: {4}; {5}; {6} in {7}"),
+               {std::to_string(report.findings.size()),
+                std::to_string(summary.statuses[static_cast<int>(Status::kOverdue)]),
+                std::to_string(summary.statuses[static_cast<int>(Status::kAtRisk)]),
+                state.baseline_as_of
+                    ? Format(Tr("since {0}"), {FormatIsoDate(*state.baseline_as_of)})
+                    : std::string(Tr("first run")),
+                ChangeCounts(changes),
+                Format(Tr("{0} of {1}, {2} of {3} written"),
+                       {std::to_string(to_write.letters.size()),
+                        Counted(letters_due, TrN("{0} letter", "{0} letters", letters_due)),
+                        std::to_string(to_write.calendars.size()),
+                        Counted(state.agencies->size(),
+                                TrN("{0} calendar", "{0} calendars", state.agencies->size()))}),
+                Counted(files.size(), TrN("{0} file", "{0} files", files.size())), folder.path()})
+        << "\n";
   } catch (const TemplateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const StateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const FolderBusy& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     if (writing) LogFailedRun(record, log, kExitRunFailed, err);
     return kExitRunFailed;
   } catch (const fs::filesystem_error& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     if (writing) LogFailedRun(record, log, kExitRunFailed, err);
     return kExitRunFailed;
   }

@@ -1,5 +1,8 @@
 #include "cli/run_record.hpp"
 
+#include "base/language.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
 #include "cli/output_files.hpp"
 #include "cli/version.hpp"
@@ -30,7 +33,7 @@ class Sha256 {
  public:
   Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
     if (!context_ || EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1) {
-      throw OutputError("cannot start a SHA-256 digest (OpenSSL)");
+      throw OutputError(Tr("cannot start a SHA-256 digest (OpenSSL)"));
     }
   }
   void Add(const void* data, std::size_t size) { EVP_DigestUpdate(context_.get(), data, size); }
@@ -100,7 +103,7 @@ std::optional<std::uint32_t> ChangeCounter(const std::string& path) {
 
 std::string Sha256OfFile(const std::string& path) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw OutputError("cannot read " + path + ": " + Reason(errno));
+  if (fd < 0) throw OutputError(Format(Tr("cannot read {0}: {1}"), {path, Reason(errno)}));
   Sha256 digest;
   std::vector<unsigned char> buffer(1 << 20);
   for (;;) {
@@ -109,7 +112,7 @@ std::string Sha256OfFile(const std::string& path) {
     if (got < 0) {
       const int error = errno;
       close(fd);
-      throw OutputError("cannot read " + path + ": " + Reason(error));
+      throw OutputError(Format(Tr("cannot read {0}: {1}"), {path, Reason(error)}));
     }
     if (got == 0) break;
     digest.Add(buffer.data(), static_cast<std::size_t>(got));
@@ -123,7 +126,7 @@ nlohmann::json FileIdentity(const std::string& path) {
   nlohmann::json file;
   file["path"] = Absolute(path);
   file["size"] = fs::file_size(path, error);
-  if (error) throw OutputError("cannot read " + path + ": " + error.message());
+  if (error) throw OutputError(Format(Tr("cannot read {0}: {1}"), {path, error.message()}));
   const auto changed = fs::last_write_time(path, error);
   if (!error) {
     const auto system = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
@@ -220,6 +223,8 @@ RunRecord::RunRecord(std::string command) {
   record_["user"] = UserName();
   record_["host"] = HostName();
   record_["started"] = IsoTime(std::chrono::system_clock::now());
+  // The outputs' texts are in it (docs/translation.md).
+  record_["language"] = LanguageCode(CurrentLanguage());
 }
 
 void RunRecord::SetAsOf(const Date& as_of) { record_["as_of"] = FormatIsoDate(as_of); }
@@ -243,15 +248,15 @@ void WriteRunRecord(const std::string& folder, const nlohmann::json& record) {
 void AppendRunLog(const std::string& log, const nlohmann::json& record) {
   const std::string line = record.dump() + "\n";
   const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd < 0) throw OutputError("cannot open " + log + ": " + Reason(errno));
+  if (fd < 0) throw OutputError(Format(Tr("cannot open {0}: {1}"), {log, Reason(errno)}));
   // One write of the whole line: appends of concurrent runs do not interleave.
   const ssize_t wrote = write(fd, line.data(), line.size());
   const int error = errno;
   const bool synced = wrote == static_cast<ssize_t>(line.size()) && fsync(fd) == 0;
   close(fd);
   if (!synced) {
-    throw OutputError("cannot append to " + log + ": " +
-                      (wrote < 0 ? Reason(error) : std::string("short write")));
+    throw OutputError(Format(Tr("cannot append to {0}: {1}"),
+                             {log, wrote < 0 ? Reason(error) : std::string(Tr("short write"))}));
   }
 }
 
@@ -272,7 +277,7 @@ void LogFailedRun(const RunRecord& record, const std::string& log, int exit_code
   try {
     AppendRunLog(log, record.Finished(exit_code, {}));
   } catch (const OutputError& e) {
-    err << "warning: the run's record is not kept: " << e.what() << "\n";
+    err << Tr("warning: ") << Format(Tr("the run's record is not kept: {0}"), {e.what()}) << "\n";
   }
 }
 

@@ -1,5 +1,6 @@
 #include "nightly/agency_digests.hpp"
 
+#include "base/language.hpp"
 #include "report/finding_format.hpp"
 #include "report/ics_writer.hpp"
 
@@ -112,18 +113,25 @@ AgencyDigests DigestAgencies(const Report& report, const TrackedItems& items,
     Digest origin;
     found->second.calendar += Mixed(AddOrigin(finding, origin).value());
   }
+  // The language of the night's texts: a calendar's descriptions are in
+  // it, and so is whatever a letter takes from the catalogue; a night in
+  // another language rewrites them rather than leave them in the old one.
+  const std::string_view language = LanguageCode(CurrentLanguage());
   AgencyDigests digests;
   digests.reserve(sums.size());
   for (const auto& [id, agency] : sums) {
     AgencyDigest& digest = digests.emplace_back();
     digest.agency_id = id;
     if (agency.has_letter) {
-      digest.letter = NonZero(
-          Digest().Add(agency.name).Add(static_cast<std::int64_t>(letter_settings)).value() +
-          agency.letter);
+      digest.letter = NonZero(Digest()
+                                  .Add(agency.name)
+                                  .Add(static_cast<std::int64_t>(letter_settings))
+                                  .Add(language)
+                                  .value() +
+                              agency.letter);
     }
-    digest.calendar =
-        NonZero(Digest().Add(agency.name).Add(sample_notice).value() + agency.calendar);
+    digest.calendar = NonZero(Digest().Add(agency.name).Add(sample_notice).Add(language).value() +
+                              agency.calendar);
   }
   std::sort(digests.begin(), digests.end(),
             [](const AgencyDigest& a, const AgencyDigest& b) { return a.agency_id < b.agency_id; });

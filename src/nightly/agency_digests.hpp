@@ -7,10 +7,10 @@
 // and due date, whether that date is assumed, whom the duty was inherited
 // from and whether its basis is cited yet; with the agency's name and the
 // letter settings (templates, reply time, the issuing authority of the date,
-// the sample-data notice). A calendar's content is its events: for each
-// upcoming deadline, the obligation, period, status, due date, warning date,
-// assumed or not, inherited from whom; with the agency's name and the
-// sample-data notice. What changes every night by itself (the date of the
+// the sample-data notice) and the language of the run. A calendar's content
+// is its events: for each upcoming deadline, the obligation, period, status,
+// due date, warning date, assumed or not, inherited from whom; with the
+// agency's name, the sample-data notice and the language of the run. What changes every night by itself (the date of the
 // letter, days overdue or left, the measured figures) is not content: a
 // letter is not written again only because a day has passed.
 #pragma once

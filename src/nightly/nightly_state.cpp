@@ -1,6 +1,8 @@
 #include "nightly/nightly_state.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 #include <cstring>
 #include <filesystem>
@@ -43,7 +45,7 @@ class Writer {
   }
   void Count(std::size_t count) {
     if (count > std::numeric_limits<std::uint32_t>::max()) {
-      throw StateError("the nightly state has more than 4 billion entries");
+      throw StateError(Tr("the nightly state has more than 4 billion entries"));
     }
     U32(static_cast<std::uint32_t>(count));
   }
@@ -113,56 +115,68 @@ class Reader {
 
   NightlyState Read() {
     Expect(bytes_.size() >= sizeof kMagic && std::memcmp(bytes_.data(), kMagic, sizeof kMagic) == 0,
-           "not a dxcomply nightly state (it does not begin with DXNSTATE)");
+           Tr("not a dxcomply nightly state (it does not begin with DXNSTATE)"));
     at_ = sizeof kMagic;
-    const std::uint32_t version = U32("the version");
-    Expect(version == kVersion, "version " + std::to_string(version) + ", this dxcomply reads " +
-                                    std::to_string(kVersion));
-    Need(4, "the checksum");
+    const std::uint32_t version = U32(Tr("the version"));
+    Expect(version == kVersion, Format(Tr("version {0}, this dxcomply reads {1}"),
+                                       {std::to_string(version), std::to_string(kVersion)}));
+    Need(4, Tr("the checksum"));
     const std::uint32_t stored = LastU32();
     Expect(stored == Crc32(bytes_.substr(0, bytes_.size() - 4)),
-           "its checksum does not match its contents (the file is damaged)");
+           Tr("its checksum does not match its contents (the file is damaged)"));
     bytes_.remove_suffix(4);
 
     NightlyState state;
     state.texts = std::make_shared<TextStore>();
-    const std::uint32_t flags = U32("the flags");
-    Expect(flags < 8, "unknown flags " + std::to_string(flags));
+    const std::uint32_t flags = U32(Tr("the flags"));
+    Expect(flags < 8, Format(Tr("unknown flags {0}"), {std::to_string(flags)}));
     state.as_of = Day(I32("as_of"), "as_of");
     const std::int32_t baseline_as_of = I32("baseline_as_of");
     if ((flags & kHasBaselineDate) != 0) {
       state.baseline_as_of = Day(baseline_as_of, "baseline_as_of");
-      Expect(*state.baseline_as_of < state.as_of, "baseline_as_of is not before as_of");
+      Expect(*state.baseline_as_of < state.as_of, Tr("baseline_as_of is not before as_of"));
     }
-    const std::uint32_t text_count = Count(4, "texts");
+    const std::uint32_t text_count = Count(4, Tr("the count of texts"));
     texts_.reserve(text_count);
     for (std::uint32_t i = 0; i < text_count; ++i) {
-      const std::uint32_t length = U32("the length of text " + std::to_string(i));
-      Need(length, "text " + std::to_string(i));
+      const std::uint32_t length =
+          U32([&] { return Format(Tr("the length of text {0}"), {std::to_string(i)}); });
+      Need(length, [&] { return Format(Tr("text {0}"), {std::to_string(i)}); });
       texts_.push_back(state.texts->Keep(bytes_.substr(at_, length)));
       at_ += length;
     }
-    state.baseline = Items("baseline item");
-    state.items = Items("item");
-    std::optional<AgencyDigests> baseline_agencies = Digests("baseline digest");
-    std::optional<AgencyDigests> agencies = Digests("digest");
+    state.baseline = Items(Tr("the count of baseline items"), Tr("baseline item {0}"));
+    state.items = Items(Tr("the count of items"), Tr("item {0}"));
+    std::optional<AgencyDigests> baseline_agencies =
+        Digests(Tr("the count of baseline digests"), Tr("baseline digest {0}"));
+    std::optional<AgencyDigests> agencies = Digests(Tr("the count of digests"), Tr("digest {0}"));
     if ((flags & kHasBaselineDigests) != 0) state.baseline_agencies = std::move(baseline_agencies);
     if ((flags & kHasDigests) != 0) state.agencies = std::move(agencies);
-    Expect(at_ == bytes_.size(), std::to_string(bytes_.size() - at_) + " bytes after the end");
+    Expect(at_ == bytes_.size(),
+           Format(Tr("{0} bytes after the end"), {std::to_string(bytes_.size() - at_)}));
     return state;
   }
 
  private:
   [[noreturn]] void Fail(const std::string& what) const {
-    throw StateError(name_ + ": " + what + "; move the file away to start afresh");
+    throw StateError(Format(Tr("{0}: {1}; move the file away to start afresh"), {name_, what}));
   }
   void Expect(bool ok, const std::string& what) const {
     if (!ok) Fail(what);
   }
 
-  void Need(std::size_t bytes, const std::string& what) const {
-    if (bytes_.size() - at_ < bytes)
-      Fail("cut short in " + what + " (at byte " + std::to_string(at_) + ")");
+  // `what` names the part read: a text, or a function making it (on a
+  // fault only).
+  template <typename What>
+  void Need(std::size_t bytes, const What& what) const {
+    if (bytes_.size() - at_ < bytes) {
+      Fail(Format(Tr("cut short in {0} (at byte {1})"), {Named(what), std::to_string(at_)}));
+    }
+  }
+  static std::string Named(const char* what) { return what; }
+  template <typename Make>
+  static std::string Named(const Make& make) {
+    return make();
   }
   std::uint32_t LastU32() const {
     std::uint32_t value = 0;
@@ -171,29 +185,32 @@ class Reader {
     }
     return value;
   }
-  std::uint32_t U32(const std::string& what) {
+  template <typename What>
+  std::uint32_t U32(const What& what) {
     Need(4, what);
     std::uint32_t value = 0;
     for (int i = 3; i >= 0; --i) value = value << 8 | static_cast<unsigned char>(bytes_[at_ + i]);
     at_ += 4;
     return value;
   }
-  std::int32_t I32(const std::string& what) { return static_cast<std::int32_t>(U32(what)); }
-  // A count of entries of `bytes_each` bytes that must fit in what is left.
-  std::uint32_t Count(std::size_t bytes_each, const std::string& what) {
-    const std::uint32_t count = U32("the count of " + what + "s");
-    Expect(count <= (bytes_.size() - at_) / bytes_each,
-           "the count of " + what + "s (" + std::to_string(count) + ") runs past the end");
+  std::int32_t I32(const char* what) { return static_cast<std::int32_t>(U32(what)); }
+  // A count of entries of `bytes_each` bytes that must fit in what is left;
+  // `what`: "the count of items".
+  std::uint32_t Count(std::size_t bytes_each, const char* what) {
+    const std::uint32_t count = U32(what);
+    Check(count <= (bytes_.size() - at_) / bytes_each, [&] {
+      return Format(Tr("{0} ({1}) runs past the end"), {what, std::to_string(count)});
+    });
     return count;
   }
 
   // Where an entry is, for messages ("baseline item 12: status"); the text
   // is made only when something is wrong.
   struct Place {
-    const std::string& what;
+    const char* what;  // "item {0}", translated
     std::uint32_t index;
     std::string operator()(const char* field) const {
-      return what + " " + std::to_string(index) + (*field != 0 ? ": " : "") + field;
+      return Format(what, {std::to_string(index)}) + (*field != 0 ? ": " : "") + field;
     }
   };
 
@@ -205,8 +222,10 @@ class Reader {
   Date Day(std::int32_t day, const std::string& where) const {
     static const DayNumber kFirst = ToDayNumber(Date(1400, 1, 1));
     static const DayNumber kLast = ToDayNumber(Date(9999, 12, 31));
-    Expect(day >= kFirst && day <= kLast,
-           where + ": day " + std::to_string(day) + " is outside the years 1400-9999");
+    Check(day >= kFirst && day <= kLast, [&] {
+      return Format(Tr("{0}: day {1} is outside the years 1400-9999"),
+                    {where, std::to_string(day)});
+    });
     return FromDayNumber(day);
   }
 
@@ -223,14 +242,14 @@ class Reader {
   std::string_view Text(const Place& place, const char* field) {
     const std::uint32_t index = RawU32();
     Check(index < texts_.size(), [&] {
-      return place(field) + ": text " + std::to_string(index) + " of " +
-             std::to_string(texts_.size());
+      return Format(Tr("{0}: text {1} of {2}"),
+                    {place(field), std::to_string(index), std::to_string(texts_.size())});
     });
     return texts_[index];
   }
 
-  TrackedItems Items(const std::string& what) {
-    const std::uint32_t count = Count(kItemBytes, what);
+  TrackedItems Items(const char* count_of, const char* what) {
+    const std::uint32_t count = Count(kItemBytes, count_of);
     TrackedItems items(count);
     std::unordered_set<const TrackedItem*, ItemKeyHash, ItemKeyEqual> keys(count * 2);
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -245,32 +264,35 @@ class Reader {
       item.days = static_cast<std::int32_t>(RawU32());
       item.tier = static_cast<std::int32_t>(RawU32());
       item.escalated_tier = static_cast<std::int32_t>(RawU32());
-      Check(item.tier >= 0 && item.escalated_tier >= 0, [&] { return place("a negative tier"); });
+      Check(item.tier >= 0 && item.escalated_tier >= 0,
+            [&] { return place(Tr("a negative tier")); });
       const unsigned status = RawU8();
       Check(status == 1 || status == 2, [&] {
-        return place("status") + " " + std::to_string(status) +
-               " is neither overdue (1) nor at risk (2)";
+        return Format(Tr("{0} {1} is neither overdue (1) nor at risk (2)"),
+                      {place("status"), std::to_string(status)});
       });
       item.status = status == 1 ? Status::kOverdue : Status::kAtRisk;
       const unsigned unit = RawU8();
       Check(unit <= 1, [&] {
-        return place("day unit") + " " + std::to_string(unit) +
-               " is neither days (0) nor working days (1)";
+        return Format(Tr("{0} {1} is neither days (0) nor working days (1)"),
+                      {place("day unit"), std::to_string(unit)});
       });
       item.day_unit = unit == 1 ? DayUnit::kWorking : DayUnit::kCalendar;
       const unsigned has_due = RawU8();
-      Check(has_due <= 1,
-            [&] { return place("has_due") + " " + std::to_string(has_due) + " is not 0 or 1"; });
+      Check(has_due <= 1, [&] {
+        return Format(Tr("{0} {1} is not 0 or 1"), {place("has_due"), std::to_string(has_due)});
+      });
       if (has_due == 1) item.due = Day(due, place("due"));
       Check(keys.insert(&item).second, [&] {
-        return place("") + ": a second item for " + ItemKey(item) + " (each instance is kept once)";
+        return Format(Tr("{0}: a second item for {1} (each instance is kept once)"),
+                      {place(""), ItemKey(item)});
       });
     }
     return items;
   }
 
-  AgencyDigests Digests(const std::string& what) {
-    const std::uint32_t count = Count(kDigestBytes, what);
+  AgencyDigests Digests(const char* count_of, const char* what) {
+    const std::uint32_t count = Count(kDigestBytes, count_of);
     AgencyDigests digests(count);
     for (std::uint32_t i = 0; i < count; ++i) {
       const Place place{what, i};
@@ -280,7 +302,7 @@ class Reader {
       const std::uint64_t calendar_low = RawU32();
       digests[i].calendar = static_cast<std::uint64_t>(RawU32()) << 32 | calendar_low;
       Check(i == 0 || digests[i - 1].agency_id < digests[i].agency_id,
-            [&] { return place("agency ids not in order"); });
+            [&] { return place(Tr("agency ids not in order")); });
     }
     return digests;
   }
@@ -301,8 +323,9 @@ bool Exists(const std::string& path) {
 std::string ReadState(const std::string& path) {
   FileText file = ReadFileText(path);
   if (!file.ok()) {
-    throw StateError(path + ": cannot read (" + file.error +
-                     "); check its rights, or move it away to start afresh");
+    throw StateError(Format(Tr("{0}: cannot read ({1}); check its rights, or move it away to "
+                               "start afresh"),
+                            {path, file.error}));
   }
   return std::move(file.text);
 }

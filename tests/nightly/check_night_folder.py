@@ -30,6 +30,12 @@ On copies of the sample country, nights 2022-11-14, -15 and -16:
                   state), then state.bin replaces it
   workbook        the nightly's workbook (written row by row) holds the same
                   cells as export's
+  language        a night in another language than the night before rewrites
+                  every letter and calendar (and its lists) in the new one; a
+                  re-run of a night in another language leaves no file in the
+                  old one; the lock's refusal and the summary in Vietnamese
+
+The other sections run in English (DXCOMPLY_LANG=en), which they read.
 
 Prints one line per check; on failure, every failed check and exit status 1.
 """
@@ -103,11 +109,12 @@ class Batch:
 
     def run(self, night, *more, env=None):
         return subprocess.run(self.command(night, *more), cwd=self.source, capture_output=True,
-                              text=True, env={**os.environ, **(env or {})})
+                              text=True, env={**os.environ, "DXCOMPLY_LANG": "en", **(env or {})})
 
     def start(self, night, *more):
         return subprocess.Popen(self.command(night, *more), cwd=self.source, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env={**os.environ, "DXCOMPLY_LANG": "en"})
 
 
 def read_gzip_json(path):
@@ -421,11 +428,62 @@ def version_1(checks, work, dxcomply, source, db, first, changed_run):
                  "version 1: state.bin replaces state.json")
 
 
+def language(checks, work, dxcomply, source, db, first):
+    """The first night in English, the second in Vietnamese, then again in English."""
+    vietnamese = {"DXCOMPLY_LANG": ""}  # unset: the default
+    batch = Batch(dxcomply, source, db, work / "lang-state", work / "lang-out")
+    shutil.copytree(first.state, batch.state)
+    night = batch.out / NIGHTS[1]
+
+    def calendars_in(english):
+        texts = [p.read_text(encoding="utf-8").replace("\r\n ", "")  # unfolded
+                 for p in (night / "calendars").glob("*.ics")]
+        return bool(texts) and all(("upcoming deadlines of" in t) == english
+                                   and ("các hạn sắp tới của" in t) != english for t in texts)
+
+    batch.out.mkdir()
+    with open(batch.out / LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        refused = batch.run(NIGHTS[1], env=vietnamese)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    checks.check(refused.returncode == 2 and refused.stderr.startswith(
+                     f"lỗi: một lượt chạy hằng đêm khác đang giữ {batch.out / LOCK}"),
+                 "language: a locked --out is refused in Vietnamese by default", refused.stderr)
+
+    result = batch.run(NIGHTS[1], env=vietnamese)
+    ok_run(checks, result, "language: the second night runs in Vietnamese")
+    full = work / "full-out" / NIGHTS[1]  # every letter and calendar of the night
+    agencies = len(list((full / "calendars").glob("*.ics")))
+    letters = len(list((full / "reminders").glob("*.md")))
+    checks.check(f"đã ghi {letters}/{letters} công văn, {agencies}/{agencies} lịch;" in result.stdout,
+                 "language: after an English night, every letter and calendar is written again",
+                 result.stdout)
+    checks.check(calendars_in(english=False)
+                 and len(list((night / "calendars").glob("*.ics"))) == agencies,
+                 "language: every calendar of the night is in Vietnamese")
+    checks.check((night / "escalations.txt").read_text(encoding="utf-8").startswith(
+                     "Danh sách chuyển cấp xử lý đêm 15/11/2022")
+                 and json.loads((night / "run.json").read_text(encoding="utf-8"))["language"]
+                 == "vi",
+                 "language: the escalation list and run.json say Vietnamese")
+
+    again = batch.run(NIGHTS[1], "--lang", "en")
+    ok_run(checks, again, "language: the same night again in English")
+    checks.check(calendars_in(english=True)
+                 and (night / "escalations.txt").read_text(encoding="utf-8").startswith(
+                     "Escalation list of the night of"),
+                 "language: re-run in English, no file of the night stays in Vietnamese")
+    english = tree(work / "changed-out" / NIGHTS[1])
+    checks.check({k: v for k, v in tree(night).items() if k != MANIFEST}
+                 == {k: v for k, v in english.items() if k != MANIFEST},
+                 "language: the night's files are those of a night run in English throughout")
+
+
 def workbook(checks, work, dxcomply, source, db, first):
     exported = work / "export"
     subprocess.run([dxcomply, "export", "--db", str(db), "--rules", "rules", "--as-of", NIGHTS[0],
-                    "--only", "xlsx", "--out", str(exported)], cwd=source, check=True,
-                   capture_output=True)
+                    "--only", "xlsx", "--out", str(exported), "--lang", "en"], cwd=source,
+                   check=True, capture_output=True)
     program = ("import openpyxl, sys\n"
                "def cells(p):\n"
                "    book = openpyxl.load_workbook(p)\n"
@@ -469,6 +527,7 @@ def main():
     changed_run = section("what changed", changed_letters, first)
     section("version 1", version_1, first, changed_run)
     section("workbook", workbook, first)
+    section("language", language, first)
 
     if checks.failures:
         print(f"\ncheck_night_folder: {len(checks.failures)} check(s) failed:", file=sys.stderr)

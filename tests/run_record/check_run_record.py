@@ -66,9 +66,10 @@ def main():
     checks.check(first["command"] == "export" and first["as_of"] == AS_OF
                  and first["exit_code"] == 0 and first["tool"]["version"]
                  and first["tool"]["revision"] and first["user"] and first["host"]
-                 and first["started"] <= first["finished"]
+                 and first["started"] <= first["finished"] and first["language"] == "vi"
                  and first["options"]["out"] == str(out) and first["options"]["as_of"] == AS_OF,
-                 "export: run.json says the tool, revision, user, host, times, options, as-of",
+                 "export: run.json says the tool, revision, user, host, times, language (Vietnamese "
+                 "by default), options, as-of",
                  first)
     checks.check(first["database"]["path"] == str(db.resolve())
                  and first["database"]["sha256"] == sha(db)
@@ -171,7 +172,7 @@ def main():
     # import: the record beside the database, its identity before and after.
     csv_file = work / "nhiem-vu.csv"
     csv_file.write_bytes(
-        "\ufeffMã cơ quan;Mã nghĩa vụ;Kỳ;Tên nhiệm vụ;Ngày bắt đầu;Tiến độ;Ngày hoàn thành;"
+        "\ufeffMã cơ quan;Mã nhiệm vụ;Kỳ;Tên công việc;Ngày bắt đầu;Tiến độ;Ngày hoàn thành;"
         "Văn bản minh chứng\r\n"
         "HA-TINH;steering-plan-2022;2022;Kế hoạch BCĐ 2022;01/03/2022;100%;30/03/2022;"
         "\"12/KH-BCĐ\"\r\n".encode("utf-8"))

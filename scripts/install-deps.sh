@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config python3 python3-yaml
   libboost-graph-dev libboost-date-time-dev libboost-test-dev libboost-locale-dev gettext
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
-  libxlsxwriter-dev libkainjow-mustache-dev
+  libxlsxwriter-dev libkainjow-mustache-dev zlib1g-dev
   libzip-dev libpugixml-dev libssl-dev
   # the Debian package (CPack: dpkg-shlibdeps finds its dependencies) and man
   dpkg-dev file man-db

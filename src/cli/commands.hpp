@@ -76,6 +76,8 @@ struct RemindOptions : EvaluateOptions {
 // since the last run (state in `state`).
 struct NightlyOptions : RemindOptions {
   std::string state;  // folder holding the last run's state
+  bool full = false;  // every agency's letter and calendar, not only those that changed
+  int keep = 0;       // > 0: remove dated folders older than the last `keep` nights
 };
 
 struct ValidateOptions {

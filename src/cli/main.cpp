@@ -268,6 +268,11 @@ int main(int argc, char** argv) {
   AddReminderOptions(nightly_command, nightly, log);
   nightly_command->add_option("--state", nightly.state, Tr("Folder of the batch's state"))
       ->required();
+  nightly_command->add_flag("--full", nightly.full,
+                            Tr("Every agency's letter and calendar, not only those that changed"));
+  nightly_command
+      ->add_option("--keep", nightly.keep, Tr("Remove dated folders older than the last N nights"))
+      ->check(CLI::Range(1, 100000));
 
   ValidateOptions validate;
   CLI::App* validate_command =

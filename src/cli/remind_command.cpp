@@ -6,6 +6,7 @@
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/resource_paths.hpp"
+#include "cli/run_record.hpp"
 
 #include <optional>
 #include <utility>
@@ -42,7 +43,26 @@ std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>&
   return written;
 }
 
+nlohmann::json RemindOptionsJson(const RemindOptions& options) {
+  nlohmann::json given = EvaluateOptionsJson(options);
+  given["out"] = options.out;
+  given["templates"] = options.templates;
+  given["reply_within"] = options.reply_within_working_days;
+  given["max_letters"] = options.max_letters;
+  given["force"] = options.force;
+  return given;
+}
+
+nlohmann::json TemplatesRead(const std::string& folder) {
+  return FolderDigest(folder,
+                      {folder + "/" + kMarkdownTemplateName, folder + "/" + kHtmlTemplateName});
+}
+
 ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostream& err) {
+  RunRecord record("remind");
+  nlohmann::json given = RemindOptionsJson(options);
+  given["agency"] = options.agency;
+  record.Set("options", std::move(given));
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
 
@@ -63,7 +83,16 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
   if (!options.agency.empty() && !RequireKnownAgency(*prepared, options.agency, err)) {
     return kExitInputError;
   }
-  const Report& report = Run(*prepared);
+  const Report* run = nullptr;
+  try {
+    record.Set("templates", TemplatesRead(*templates));
+    run = &RunRecorded(*prepared, options.database, record);
+  } catch (const OutputError& e) {  // a digest: a file read for the record
+    err << Tr("error: ") << e.what() << "\n";
+    return kExitInputError;
+  }
+  const Report& report = *run;
+  record.SetCounts(CountsByStatus(Summarize(report)));
   const std::size_t count = AgenciesToRemind(report, options.agency).size();
   const std::string refusal = TooManyLetters(count, options);
   if (!refusal.empty()) {
@@ -84,6 +113,9 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
     const std::vector<ReminderLetter> letters = composer->Compose(report, options.agency);
     RemoveStrayTemporaries(options.out);
     const std::vector<std::string> written = WriteReminderLetters(letters, options.out);
+    const nlohmann::json done = record.Finished(kExitOk, written);
+    WriteRunRecord(options.out, done);
+    AppendRunLog(options.out + "/" + kRunLogName, done);
     FlushToDisk(options.out);
     out << Format(
                Tr("wrote {0} ({1}) to {2}"),
@@ -95,6 +127,7 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
     return kExitInputError;
   } catch (const OutputError& e) {
     err << Tr("error: ") << e.what() << "\n";
+    LogFailedRun(record, options.out + "/" + kRunLogName, kExitRunFailed, err);
     return kExitRunFailed;
   }
   return kExitOk;

@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "remind/reminder_letters.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <ostream>
@@ -25,5 +27,10 @@ std::optional<std::string> TemplatesFolder(const std::string& given, std::ostrea
 // returns the paths written, relative to `folder`. Throws OutputError.
 std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>& letters,
                                               const std::string& folder);
+
+// For the run record (cli/run_record.hpp): remind's options as given (but
+// --agency), and the two templates read from `folder` with their digests.
+nlohmann::json RemindOptionsJson(const RemindOptions& options);
+nlohmann::json TemplatesRead(const std::string& folder);
 
 }  // namespace dxcomply

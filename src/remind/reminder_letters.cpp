@@ -47,11 +47,25 @@ ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleS
 
 std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
                                                       const std::string& only_agency) const {
+  std::vector<ReminderLetter> letters;
+  ComposeEach(
+      report,
+      [&](const std::string& agency_id) { return only_agency.empty() || agency_id == only_agency; },
+      [&](ReminderLetter&& letter) { letters.push_back(std::move(letter)); });
+  return letters;
+}
+
+void ReminderComposer::ComposeEach(const Report& report,
+                                   const std::function<bool(const std::string&)>& wanted,
+                                   const std::function<void(ReminderLetter&&)>& write) const {
   // Each agency's findings, in the report's order (worst first), by agency id.
   std::map<std::string, std::vector<const Finding*>> by_agency;
   for (const Finding& finding : report.findings) {
-    if (Selected(finding, only_agency)) by_agency[finding.agency->id].push_back(&finding);
+    if (NeedsReminder(finding) && wanted(finding.agency->id)) {
+      by_agency[finding.agency->id].push_back(&finding);
+    }
   }
+  if (by_agency.empty()) return;
 
   const ReportIndex index(report);
   LetterContext context;
@@ -70,7 +84,6 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
       report.dataset,
       "DỮ LIỆU MẪU: số liệu là số liệu giả lập, không phải số liệu thật của các cơ quan có tên");
 
-  std::vector<ReminderLetter> letters;
   for (const auto& [agency_id, findings] : by_agency) {
     const kainjow::mustache::data data = LetterData(*findings.front()->agency, findings, context);
     ReminderLetter letter;
@@ -80,9 +93,8 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
     for (const Finding* finding : findings) {
       (finding->status == Status::kOverdue ? letter.overdue : letter.at_risk) += 1;
     }
-    letters.push_back(std::move(letter));
+    write(std::move(letter));
   }
-  return letters;
 }
 
 }  // namespace dxcomply

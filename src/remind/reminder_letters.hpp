@@ -11,6 +11,7 @@
 
 #include "remind/letter_templates.hpp"  // TemplateError
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,13 @@ class ReminderComposer {
   // template fails to render.
   std::vector<ReminderLetter> Compose(const Report& report,
                                       const std::string& only_agency = "") const;
+
+  // The letters of the agencies `wanted` says yes to, one at a time, by
+  // agency id: `write` gets each as soon as it is composed, so a batch of
+  // ten thousand letters is never held whole (the nightly batch). Safe to
+  // call from two threads at once.
+  void ComposeEach(const Report& report, const std::function<bool(const std::string&)>& wanted,
+                   const std::function<void(ReminderLetter&&)>& write) const;
 
  private:
   ReminderSettings settings_;

@@ -43,7 +43,7 @@ using json = nlohmann::ordered_json;
 constexpr std::string_view kDataMarker = "{{DXCOMPLY_DATA}}";
 constexpr int kFormatVersion = 2;
 constexpr int kTimelineDays = 90;
-constexpr const char* kAgencyFolder = "dashboard/agencies/";
+constexpr const char* kAgencyFolder = "dashboard/";
 // One character per obligation in an agency's row of the table: the worst
 // status of its instances ('0' overdue ... '6' not applicable), or not owed.
 constexpr char kNotOwed = '.';

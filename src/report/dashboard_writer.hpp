@@ -4,7 +4,7 @@
 //                                    obligations, the overdue and at-risk
 //                                    list, upcoming deadlines, obligations,
 //                                    national indicators, data quality
-//   dashboard/agencies/<stem>.js     one per agency: its findings in full
+//   dashboard/<stem>.js     one per agency: its findings in full
 //                                    (reason, blockers, figures) and its data
 //                                    issues, loaded by the page with a
 //                                    <script> tag when the agency is opened
@@ -35,7 +35,7 @@ inline constexpr std::size_t kDashboardInlineReasons = 5000;
 void WriteDashboard(const Report& report, const Summary& summary, std::ostream& out);
 
 // The agency file's path relative to the folder holding dashboard.html:
-// "dashboard/agencies/<stem>.js", the stem being the id as a file name
+// "dashboard/<stem>.js", the stem being the id as a file name
 // (A-Z a-z 0-9 _ - kept, other bytes percent-encoded).
 std::string DashboardAgencyPath(const std::string& agency_id);
 

@@ -44,11 +44,11 @@ std::string CellText(std::string_view text) {
   return clean;
 }
 
-std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path) {
-  // constant_memory: each row goes to a temporary file as the next begins,
-  // so a large country's sheets are never held in memory.
+std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path,
+                          bool constant_memory) {
+  // Every sheet is written row after row, as constant_memory requires.
   lxw_workbook_options options = {};
-  options.constant_memory = LXW_TRUE;
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) return path + ": " + lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED);
 

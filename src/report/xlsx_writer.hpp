@@ -26,6 +26,11 @@ std::string CellText(std::string_view text);
 
 // Writes the workbook to `path` (its folder must exist; an existing file is
 // replaced). Returns "" on success, otherwise what went wrong.
-std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path);
+// `constant_memory`: libxlsxwriter's mode that writes each row out as it
+// comes (strings inline, not shared) instead of holding every cell until
+// the end: the same sheets in about 500 MB less on the benchmark's country
+// (the nightly batch, which writes other files at the same time).
+std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path,
+                          bool constant_memory = false);
 
 }  // namespace dxcomply

@@ -8,7 +8,7 @@ Run by tests/bench/run.sh after the report's timings; standard library only
 
 1. runs `dxcomply export --only html` on the database as of 2022-11-01
    (timed), and measures what it wrote: dashboard.html, and the agency files
-   in dashboard/agencies/;
+   in dashboard/;
 2. opens dashboard.html from disk N times (default 3), each in a new tab of
    one headless Chromium, and times each from Page.navigate until the page
    says it has drawn everything (<body data-rendered="ok">, set after the
@@ -72,7 +72,7 @@ def main():
     if result.returncode != 0:
         sys.exit("dashboard_load: export failed:\n" + result.stderr.decode("utf-8", "replace")[-2000:])
     page = out / "dashboard.html"
-    agency_files = list((out / "dashboard" / "agencies").iterdir())
+    agency_files = list((out / "dashboard").iterdir())
     sizes = [f.stat().st_size for f in agency_files]
 
     opens, in_page = [], []
@@ -122,7 +122,7 @@ def main():
     print(f"  dashboard (export --only html, then headless Chromium; {runs} opens):")
     print(f"    export --only html          {export_seconds:8.2f} s")
     print(f"    dashboard.html              {megabytes(page.stat().st_size):8.1f} MB")
-    print(f"    dashboard/agencies/         {len(agency_files):8,} files, {megabytes(sum(sizes)):.1f} MB "
+    print(f"    dashboard/         {len(agency_files):8,} files, {megabytes(sum(sizes)):.1f} MB "
           f"(largest {megabytes(max(sizes) if sizes else 0):.2f} MB)")
     print(f"    national page opens in      {median:8.2f} s median (min {min(opens):.2f}, max {max(opens):.2f}; "
           f"the page's own figure {statistics.median(in_page):.2f} s)")

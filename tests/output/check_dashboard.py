@@ -27,7 +27,7 @@ the network unreachable) on dashboard.html opened from disk:
   (stable, the rest in worst-first order), paging shows the next 50;
   reasons wrap; a row opened shows its reason and blockers from the
   agency's file;
-- #agency=NGHE-AN loads dashboard/agencies/NGHE-AN.js and lists its
+- #agency=NGHE-AN loads dashboard/NGHE-AN.js and lists its
   findings; its status filter works; a missing agency file says so, a copy
   with broken data reports the error, nothing else fails silently.
 
@@ -499,9 +499,9 @@ def check_agency(check, browser, page_file, findings, name, work):
     rows = page.evaluate("__t.all('agency-findings')")
     check.same(sorted((AGENCY, r["obligation"], r["period"], r["status"]) for r in rows),
                sorted(key(f) for f in mine), f"#agency={AGENCY}: its {len(mine)} findings, one row each")
-    requested = [u for u in page.requests() if "/dashboard/agencies/" in u]
-    check.ok(any(u.endswith(f"/dashboard/agencies/{AGENCY}.js") for u in requested),
-             f"#agency={AGENCY}: its detail came from dashboard/agencies/{AGENCY}.js", requested)
+    requested = [u for u in page.requests() if "/dashboard/" in u]
+    check.ok(any(u.endswith(f"/dashboard/{AGENCY}.js") for u in requested),
+             f"#agency={AGENCY}: its detail came from dashboard/{AGENCY}.js", requested)
     page.evaluate("__t.choose('agency-status', 'overdue')")
     overdue = sorted(key(f) for f in mine if f["status"] == "overdue")
     got = sorted((AGENCY, r["obligation"], r["period"], r["status"]) for r in page.evaluate("__t.rows('agency-findings')"))
@@ -565,7 +565,7 @@ def check_failures(check, browser, work, text):
     # An agency whose file is missing: said on the page, no script error.
     copy = work / "copy"
     shutil.copytree(work / "html", copy)
-    (copy / "dashboard" / "agencies" / f"{AGENCY}.js").unlink()
+    (copy / "dashboard" / f"{AGENCY}.js").unlink()
     page = open_page(browser, copy / "dashboard.html", "#agency=" + AGENCY)
     state = body_state(page)
     note = page.evaluate("(document.getElementById('agency-missing') || {}).textContent || ''")
@@ -632,8 +632,9 @@ def main():
     export(binary, db, source, work / "html", "html")
     export(binary, db, source, work / "data", "json")
     written = sorted(os.listdir(work / "html"))
-    check.same(written, ["dashboard", "dashboard.html"], "export --only html writes dashboard.html "
-               "and the dashboard/ folder only")
+    check.same(written, ["dashboard", "dashboard.html", "run.json", "runs.jsonl"],
+               "export --only html writes dashboard.html and the dashboard/ folder only "
+               "(and the run's record)")
     page_file = work / "html" / "dashboard.html"
     text = page_file.read_text(encoding="utf-8")
     report = json.loads((work / "data" / "findings.json").read_text(encoding="utf-8"))
@@ -642,10 +643,10 @@ def main():
         sample = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'dataset'").fetchone()[0] \
             and conn.execute("SELECT coalesce(max(sample), 0) FROM dataset").fetchone()[0] == 1
     agencies = agencies_on(db, AS_OF)
-    files = sorted(os.listdir(work / "html" / "dashboard" / "agencies"))
+    files = sorted(os.listdir(work / "html" / "dashboard"))
     named = {f["agency"]["id"] for f in findings} | set(agencies)
     check.same(files, sorted(f"{a}.js" for a in named),
-               f"dashboard/agencies/ holds one file per agency ({len(named)})")
+               f"dashboard/ holds one file per agency ({len(named)})")
     check.ok("default-src 'none'" in text and not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text),
              "dashboard.html refers to nothing outside its folder (CSP default-src 'none')")
     small = scale is None

@@ -19,10 +19,15 @@ constexpr const char* kDocumentPart = "word/document.xml";
 
 // Chromium as the dashboard test runs it: no sandbox (it may run as root in
 // CI), nothing fetched, no first-run work, no header or footer on the pages.
-const std::vector<std::string> kChromiumFlags = {
-    "--headless",           "--no-sandbox",         "--disable-gpu",
-    "--disable-quic",       "--no-first-run",       "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"};
+const std::vector<std::string> kChromiumFlags = {"--headless",
+                                                 "--no-sandbox",
+                                                 "--disable-gpu",
+                                                 "--disable-quic",
+                                                 "--no-first-run",
+                                                 "--disable-background-networking",
+                                                 "--disable-component-update",
+                                                 "--disable-sync",
+                                                 "--no-pdf-header-footer"};
 
 std::string Said(const ProgramRun& run) {
   if (!run.started) return run.error;

@@ -26,10 +26,10 @@ inline constexpr const char* kLayoutTableStyle = "Table";
 inline constexpr const char* kItemsTableStyle = "ItemsTable";
 
 // Writes `docx_path` from the HTML file `html_path`: pandoc (-f html -t
-// docx, with templates_dir's kReferenceDocxName and kDocxFilterName), then the appendix table's style set to
-// kItemsTableStyle (pandoc gives every table the same style; the letter's
-// header and signature blocks are borderless layout tables, the appendix a
-// bordered one). Throws ConversionError.
+// docx, with templates_dir's kReferenceDocxName and kDocxFilterName), then the appendix table's
+// style set to kItemsTableStyle (pandoc gives every table the same style; the letter's header and
+// signature blocks are borderless layout tables, the appendix a bordered one). Throws
+// ConversionError.
 void HtmlToDocx(const std::string& html_path, const std::string& docx_path,
                 const std::string& templates_dir);
 

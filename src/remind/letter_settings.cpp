@@ -12,10 +12,9 @@ constexpr const char* kKeys =
 
 [[noreturn]] void Fail(const std::string& path, const YAML::Mark& mark,
                        const std::string& message) {
-  const std::string where =
-      mark.is_null() ? path
-                     : path + ":" + std::to_string(mark.line + 1) + ":" +
-                           std::to_string(mark.column + 1);
+  const std::string where = mark.is_null() ? path
+                                           : path + ":" + std::to_string(mark.line + 1) + ":" +
+                                                 std::to_string(mark.column + 1);
   throw TemplateError(where + ": " + message);
 }
 

@@ -1,5 +1,6 @@
 #include "remind/run_program.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -21,8 +22,7 @@ constexpr std::size_t kKeptErrorBytes = 2000;
 
 bool IsExecutableFile(const std::string& path) {
   struct stat info {};
-  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-         access(path.c_str(), X_OK) == 0;
+  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && access(path.c_str(), X_OK) == 0;
 }
 
 // Closes a pipe end once, whatever path the function leaves by.
@@ -115,6 +115,9 @@ ProgramRun RunProgram(const std::vector<std::string>& arguments, int timeout_sec
   }
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   if (errors.size() > kKeptErrorBytes) errors.erase(0, errors.size() - kKeptErrorBytes);
+  while (!errors.empty() && std::isspace(static_cast<unsigned char>(errors.back()))) {
+    errors.pop_back();
+  }
   run.error = errors;
   return run;
 }

@@ -1,11 +1,10 @@
 #include "cli/remind_command.hpp"
 
+#include "base/run_beside.hpp"
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/resource_paths.hpp"
 #include "remind/letter_documents.hpp"
-
-#include "base/run_beside.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -48,8 +47,7 @@ std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>&
 namespace {
 
 bool Wants(const RemindOptions& options, const std::string& format) {
-  return std::find(options.formats.begin(), options.formats.end(), format) !=
-         options.formats.end();
+  return std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
 }
 
 // A private folder for the conversions (each letter's HTML as a file of its

@@ -41,7 +41,8 @@ std::vector<std::string> Or(const std::vector<std::string>& chosen,
 void SetAuthority(data& letter, const Agency& agency, const Authority& authority,
                   const LetterSettings& settings, const LetterDate& date) {
   const std::vector<std::string> letterhead = Or(settings.letterhead, authority.letterhead);
-  const std::vector<std::string> signing_title = Or(settings.signing_title, authority.signing_title);
+  const std::vector<std::string> signing_title =
+      Or(settings.signing_title, authority.signing_title);
   letter.set("authority_body", authority.body);
   letter.set("authority_head", authority.head);
   letter.set("letterhead", Joined(letterhead));
@@ -57,8 +58,8 @@ void SetAuthority(data& letter, const Agency& agency, const Authority& authority
   letter.set("reply_to_name", authority.reply_to_name);
   letter.set("reference_suffix", authority.reference_suffix);
   letter.set("has_reference_suffix", Flag(!authority.reference_suffix.empty()));
-  letter.set("reference", ReferenceNumber(settings.reference, authority.reference_suffix,
-                                          date.year, "letter settings (reference)"));
+  letter.set("reference", ReferenceNumber(settings.reference, authority.reference_suffix, date.year,
+                                          "letter settings (reference)"));
   letter.set("place", settings.place);
   letter.set("archive", settings.drafting_unit.empty() ? "VT" : "VT, " + settings.drafting_unit);
   letter.set("copies_to", LinesData(settings.copies_to));
@@ -205,7 +206,6 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   item.set("blockers", blockers);
   return item;
 }
-
 
 // "1-4, 7, 9-10": row numbers (ascending) as the letter refers to them.
 std::string RowRanges(const std::vector<int>& numbers) {
@@ -377,7 +377,8 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   data at_risk{data::type::list};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const bool is_overdue = static_cast<int>(i) < overdue_count;
-    const int number = is_overdue ? static_cast<int>(i) + 1 : static_cast<int>(i) + 1 - overdue_count;
+    const int number =
+        is_overdue ? static_cast<int>(i) + 1 : static_cast<int>(i) + 1 - overdue_count;
     data item = ItemData(*rows[i], number, agency, context, references);
     item.set("row", std::to_string(i + 1));
     item.set("is_overdue", Flag(is_overdue));

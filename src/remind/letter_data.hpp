@@ -5,6 +5,7 @@
 
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
+
 #include "remind/letter_settings.hpp"
 
 #include <kainjow/mustache.hpp>

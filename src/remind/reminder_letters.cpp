@@ -44,8 +44,7 @@ std::vector<std::string> AgenciesToRemind(const Report& report, const std::strin
 }
 
 ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleSet& rules,
-                                   const WorkCalendar& calendar,
-                                   const std::string& letter_settings)
+                                   const WorkCalendar& calendar, const std::string& letter_settings)
     : settings_(settings),
       rules_(rules),
       calendar_(calendar),

@@ -432,8 +432,9 @@ BOOST_AUTO_TEST_CASE(the_authority_in_force_on_the_letters_date_issues_it) {
                       "trước ngày"));
   BOOST_TEST(Contains(old.markdown, "| **Nơi nhận:** | **KT. BỘ TRƯỞNG** |"));
   BOOST_TEST(Contains(old.markdown, "| - Như trên; | **THỨ TRƯỞNG** |"));
-  BOOST_TEST(Contains(old.html, ">BỘ THÔNG TIN</div><div class=\"issuer-name\" "
-                                "data-custom-style=\"Issuer\">VÀ TRUYỀN THÔNG</div>"));
+  BOOST_TEST(Contains(old.html,
+                      ">BỘ THÔNG TIN</div><div class=\"issuer-name\" "
+                      "data-custom-style=\"Issuer\">VÀ TRUYỀN THÔNG</div>"));
   BOOST_TEST(!Contains(old.markdown, "Ban Chỉ đạo"));
   BOOST_TEST(!Contains(old.markdown, "Khoa học và Công nghệ"));
 
@@ -448,8 +449,9 @@ BOOST_AUTO_TEST_CASE(the_authority_in_force_on_the_letters_date_issues_it) {
   BOOST_TEST(Contains(now.markdown, "báo cáo Ban Chỉ đạo của Chính phủ và Thủ tướng Chính phủ."));
   BOOST_TEST(Contains(now.markdown, "| - Như trên; | **THỨ TRƯỞNG (ký thay)** |"));
   BOOST_TEST(Contains(now.markdown, "- Ban Chỉ đạo của Chính phủ (để b/c);"));
-  BOOST_TEST(Contains(now.html, ">KT. BỘ TRƯỞNG</div><div class=\"signing-title\" "
-                                "data-custom-style=\"Signing Title\">THỨ TRƯỞNG</div>"));
+  BOOST_TEST(Contains(now.html,
+                      ">KT. BỘ TRƯỞNG</div><div class=\"signing-title\" "
+                      "data-custom-style=\"Signing Title\">THỨ TRƯỞNG</div>"));
   BOOST_TEST(Contains(now.html, ">(ký thay)</div>"));
   BOOST_TEST(!Contains(now.markdown, "Ủy ban Quốc gia"));
   BOOST_TEST(!Contains(now.markdown, "Thông tin và Truyền thông"));
@@ -496,10 +498,10 @@ BOOST_AUTO_TEST_CASE(assumed_dates_inherited_duties_and_the_duty_setting_documen
   BOOST_TEST(Contains(letter.markdown, ". Kế thừa từ: Bình Thuận (từ ngày 01/07/2025) |"));
   BOOST_TEST(Contains(letter.html, ". Kế thừa từ: Bình Thuận (từ ngày 01/07/2025)</td>"));
   // The document that sets the duty, not the report it was read in.
-  BOOST_TEST(Contains(letter.markdown,
-                      "| Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ [2] |"));
-  BOOST_TEST(Contains(letter.markdown,
-                      "| Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 [1] |"));
+  BOOST_TEST(
+      Contains(letter.markdown, "| Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ [2] |"));
+  BOOST_TEST(
+      Contains(letter.markdown, "| Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 [1] |"));
   // Each passage once, in the appendix, under the document it is quoted from.
   BOOST_TEST(Contains(letter.markdown,
                       "[1] Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 (mục 1): "
@@ -527,7 +529,8 @@ BOOST_AUTO_TEST_CASE(one_paragraph_per_group_and_each_passage_quoted_once) {
   const std::string shared = "Đề nghị các địa phương khẩn trương ban hành.";
   Finding late = WithSource(Make("classify", kNgheAn, Status::kOverdue), "An toàn", shared);
   late.days_overdue = 40;
-  const Finding plan = WithSource(Make("plan", kNgheAn, Status::kOverdue, "task"), "Thể chế", shared);
+  const Finding plan =
+      WithSource(Make("plan", kNgheAn, Status::kOverdue, "task"), "Thể chế", shared);
   const Finding monitor = WithSource(Make("monitor", kNgheAn, Status::kAtRisk), "An toàn", shared);
   Finding english = WithSource(Make("dossiers", kNgheAn, Status::kAtRisk, "indicator"), "Thể chế",
                                "The rate reaches at least 80%.");
@@ -569,8 +572,9 @@ BOOST_AUTO_TEST_CASE(the_offices_settings_give_the_number_place_and_signer) {
   Report report = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
   report.as_of = Date(2026, 12, 1);
   const ReminderLetter letter = composer.Compose(report)[0];
-  BOOST_TEST(Contains(letter.markdown, "| Số: ......../BKHCN-CĐSQG-2026 | *Thành phố Hồ Chí Minh, "
-                                       "ngày 01 tháng 12 năm 2026* |"));
+  BOOST_TEST(Contains(letter.markdown,
+                      "| Số: ......../BKHCN-CĐSQG-2026 | *Thành phố Hồ Chí Minh, "
+                      "ngày 01 tháng 12 năm 2026* |"));
   BOOST_TEST(Contains(letter.markdown, "Kèm theo Công văn số ......../BKHCN-CĐSQG-2026 ngày"));
   // The configured title replaces the authority's three lines.
   BOOST_TEST(!Contains(letter.markdown, "(ký thay)"));
@@ -613,7 +617,7 @@ BOOST_AUTO_TEST_CASE(bad_letter_settings_are_errors_naming_file_and_line) {
              ":1:12: reference must hold {number}, the blank the clerk fills in (e.g. "
              "\"{number}/{suffix}\")");
   BOOST_TEST(error_of("signing_title: {a: b}\n") == ":1:16: signing_title must be a list of lines");
-  BOOST_TEST(error_of("place: [\n") .rfind(":", 0) == 0u);
+  BOOST_TEST(error_of("place: [\n").rfind(":", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_template_is_an_error_naming_the_file) {

@@ -61,7 +61,8 @@ void SetAuthority(data& letter, const Agency& agency, const Authority& authority
   letter.set("reference", ReferenceNumber(settings.reference, authority.reference_suffix, date.year,
                                           "letter settings (reference)"));
   letter.set("place", settings.place);
-  letter.set("archive", settings.drafting_unit.empty() ? "VT" : "VT, " + settings.drafting_unit);
+  letter.set("drafting_unit", settings.drafting_unit);
+  letter.set("has_drafting_unit", Flag(!settings.drafting_unit.empty()));
   letter.set("copies_to", LinesData(settings.copies_to));
   // The standing body's own letter does not ask it to report to itself.
   letter.set("via_standing_body", Flag(agency.id != authority.standing_body_agency));
@@ -285,8 +286,7 @@ data GroupsData(const std::vector<const Finding*>& rows, int overdue_count) {
   std::vector<Group> groups;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Finding& finding = *rows[i];
-    const std::string theme =
-        finding.obligation->theme.empty() ? "Các nhiệm vụ khác" : finding.obligation->theme;
+    const std::string& theme = finding.obligation->theme;
     auto group = std::find_if(groups.begin(), groups.end(),
                               [&](const Group& g) { return g.theme == theme; });
     if (group == groups.end()) {
@@ -315,6 +315,7 @@ data GroupsData(const std::vector<const Finding*>& rows, int overdue_count) {
     data item;
     item.set("number", std::to_string(i + 1));
     item.set("theme", group.theme);
+    item.set("has_theme", Flag(!group.theme.empty()));
     item.set("has_overdue", Flag(!group.overdue_rows.empty()));
     item.set("overdue_count", Number(static_cast<std::int64_t>(group.overdue_rows.size())));
     item.set("overdue_rows", RowRanges(group.overdue_rows));

@@ -581,6 +581,8 @@ BOOST_AUTO_TEST_CASE(the_offices_settings_give_the_number_place_and_signer) {
   BOOST_TEST(Contains(letter.markdown, "| - Bộ trưởng (để b/c); | |"));
   BOOST_TEST(Contains(letter.markdown, "| - Lưu: VT, CĐSQG. | **Nguyễn Văn A** |"));
   BOOST_TEST(Contains(letter.html, "data-custom-style=\"Signer\">Nguyễn Văn A</div>"));
+  // A rule without a theme: its paragraph has no group name.
+  BOOST_TEST(Contains(letter.markdown, "\n1. Các nhiệm vụ khác: 1 nhiệm vụ đã quá hạn (mục 1 của"));
 
   // Without settings: the shipped letter.yaml beside the templates (no signer).
   const ReminderComposer plain(Settings(RepoTemplates()), rules, calendar);

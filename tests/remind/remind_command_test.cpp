@@ -4,10 +4,12 @@
 
 #include "cli/output_files.hpp"
 #include "remind/letter_documents.hpp"
+#include "remind/run_program.hpp"
 #include "support/test_files.hpp"
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -158,6 +160,27 @@ BOOST_AUTO_TEST_CASE(a_failing_converter_leaves_no_letter_written) {
                message);
   }
   BOOST_TEST(std::filesystem::is_empty(folder.path()));
+}
+
+BOOST_AUTO_TEST_CASE(a_converters_exit_status_and_complaint_are_kept) {
+  const ProgramRun failed = RunProgram({"sh", "-c", "echo 'bad input' >&2; exit 4"}, 10);
+  BOOST_TEST(failed.started);
+  BOOST_TEST(!failed.ok());
+  BOOST_TEST(failed.exit_code == 4);
+  BOOST_TEST(failed.error == "bad input");
+  BOOST_TEST(RunProgram({"true"}, 10).ok());
+  const ProgramRun missing = RunProgram({"no-such-converter-here"}, 10);
+  BOOST_TEST(!missing.started);
+  BOOST_TEST(missing.error.find("cannot run no-such-converter-here") == 0u, missing.error);
+}
+
+BOOST_AUTO_TEST_CASE(a_hung_converter_is_killed_after_its_time) {
+  const auto started = std::chrono::steady_clock::now();
+  const ProgramRun hung = RunProgram({"sleep", "30"}, 1);
+  const auto took = std::chrono::steady_clock::now() - started;
+  BOOST_TEST(hung.timed_out);
+  BOOST_TEST(!hung.ok());
+  BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(took).count() < 10);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,9 @@
 #include "cli/remind_command.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
+#include "base/shown_format.hpp"
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/resource_paths.hpp"
@@ -20,8 +23,10 @@ std::string TooManyLetters(std::size_t count, const RemindOptions& options) {
   if (options.force || count <= static_cast<std::size_t>(options.max_letters)) {
     return "";
   }
-  return "would write " + Counted(count, "letter") + ", more than --max-letters " +
-         std::to_string(options.max_letters) + "; check the rules, or pass --force";
+  return Format(
+      Tr("would write {0}, more than --max-letters {1}; check the rules, or pass --force"),
+      {Counted(count, TrN("{0} letter", "{0} letters", count)),
+       std::to_string(options.max_letters)});
 }
 
 std::optional<std::string> TemplatesFolder(const std::string& given, std::ostream& err) {
@@ -58,8 +63,8 @@ class WorkFolder {
     std::string pattern =
         (std::filesystem::temp_directory_path() / "dxcomply-letters-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
-      throw OutputError("cannot make a temporary folder in " +
-                        std::filesystem::temp_directory_path().string());
+      throw OutputError(Format(Tr("cannot make a temporary folder in {0}"),
+                               {std::filesystem::temp_directory_path().string()}));
     }
     path_ = pattern;
   }
@@ -79,13 +84,13 @@ void WritePlainFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
   out.close();
-  if (!out) throw OutputError("cannot write " + path);
+  if (!out) throw OutputError(Format(Tr("cannot write {0}"), {path}));
 }
 
 }  // namespace
 
 std::string LetterFormatsUnavailable(const RemindOptions& options, const std::string& templates) {
-  if (options.formats.empty()) return "--format names no format (some of: md html docx pdf)";
+  if (options.formats.empty()) return Tr("--format names no format (some of: md html docx pdf)");
   if (Wants(options, "docx")) {
     const std::string missing = MissingProgram("docx", "pandoc");
     if (!missing.empty()) return missing;
@@ -93,7 +98,7 @@ std::string LetterFormatsUnavailable(const RemindOptions& options, const std::st
       std::error_code error;
       const std::string needed = templates + "/" + name;
       if (!std::filesystem::is_regular_file(needed, error)) {
-        return "--format docx needs " + needed + ", which is missing";
+        return Format(Tr("--format docx needs {0}, which is missing"), {needed});
       }
     }
   }
@@ -181,12 +186,12 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
     composer.emplace(settings, prepared->inputs.rules, prepared->inputs.calendar,
                      options.letter_settings);
   } catch (const TemplateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   }
   const std::string unavailable = LetterFormatsUnavailable(options, *templates);
   if (!unavailable.empty()) {
-    err << "error: " << unavailable << "\n";
+    err << Tr("error: ") << unavailable << "\n";
     return kExitInputError;
   }
   if (!options.agency.empty() && !RequireKnownAgency(*prepared, options.agency, err)) {
@@ -196,15 +201,15 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
   const std::size_t count = AgenciesToRemind(report, options.agency).size();
   const std::string refusal = TooManyLetters(count, options);
   if (!refusal.empty()) {
-    err << "error: " << refusal << "\n";
+    err << Tr("error: ") << refusal << "\n";
     return kExitInputError;
   }
   if (!options.agency.empty() && count == 0) {
     out << (options.agency == kNationalAgencyId
-                ? "no letter for " + options.agency +
-                      ": the national indicators are the Committee's own"
-                : "nothing overdue or at risk for " + options.agency + " as of " +
-                      FormatIsoDate(report.as_of) + "; no letter written")
+                ? Format(Tr("no letter for {0}: the national indicators are the Committee's own"),
+                         {options.agency})
+                : Format(Tr("nothing overdue or at risk for {0} as of {1}; no letter written"),
+                         {options.agency, ShownDate(report.as_of)}))
         << "\n";
     return kExitOk;
   }
@@ -215,16 +220,19 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
     const std::vector<std::string> written =
         WriteLetterFiles(letters, options.out, options, *templates);
     FlushToDisk(options.out);
-    out << "wrote " << Counted(letters.size(), "letter") << " (" << Counted(written.size(), "file")
-        << ") to " << options.out << "\n";
+    out << Format(
+               Tr("wrote {0} ({1}) to {2}"),
+               {Counted(letters.size(), TrN("{0} letter", "{0} letters", letters.size())),
+                Counted(written.size(), TrN("{0} file", "{0} files", written.size())), options.out})
+        << "\n";
   } catch (const TemplateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   } catch (const ConversionError& e) {
-    err << "error: " << e.what() << "; no letter written\n";
+    err << Tr("error: ") << Format(Tr("{0}; no letter written"), {e.what()}) << "\n";
     return kExitRunFailed;
   }
   return kExitOk;

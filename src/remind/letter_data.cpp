@@ -1,5 +1,6 @@
 #include "remind/letter_data.hpp"
 
+#include "base/messages.hpp"
 #include "remind/finding_phrases.hpp"
 #include "remind/vietnamese_text.hpp"
 
@@ -59,7 +60,7 @@ void SetAuthority(data& letter, const Agency& agency, const Authority& authority
   letter.set("reference_suffix", authority.reference_suffix);
   letter.set("has_reference_suffix", Flag(!authority.reference_suffix.empty()));
   letter.set("reference", ReferenceNumber(settings.reference, authority.reference_suffix, date.year,
-                                          "letter settings (reference)"));
+                                          Tr("letter settings (reference)")));
   letter.set("place", settings.place);
   letter.set("drafting_unit", settings.drafting_unit);
   letter.set("has_drafting_unit", Flag(!settings.drafting_unit.empty()));
@@ -103,7 +104,7 @@ NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
   NamedInstance named;
   named.period = ref.period.empty() ? "" : VnPeriod(ref.period);
   if (!ref.task_id.empty()) {
-    named.title = ref.title.empty() ? "Nhiệm vụ số " + ref.task_id : ref.title;
+    named.title = ref.title.empty() ? "Công việc số " + ref.task_id : ref.title;
     if (ref.free_task) return named;
   }
   if (const Finding* finding = context.index->FindingOf(ref)) {

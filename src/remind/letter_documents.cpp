@@ -1,5 +1,7 @@
 #include "remind/letter_documents.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "remind/run_program.hpp"
 
 #include <cctype>
@@ -31,8 +33,8 @@ const std::vector<std::string> kChromiumFlags = {"--headless",
 
 std::string Said(const ProgramRun& run) {
   if (!run.started) return run.error;
-  if (run.timed_out) return "did not finish in time";
-  std::string said = "exited with status " + std::to_string(run.exit_code);
+  if (run.timed_out) return Tr("did not finish in time");
+  std::string said = Format(Tr("exited with status {0}"), {std::to_string(run.exit_code)});
   if (!run.error.empty()) said += ": " + run.error;
   return said;
 }
@@ -71,13 +73,14 @@ std::string ReadPart(zip_t* archive, const std::string& docx_path) {
   zip_file_t* part = nullptr;
   if (zip_stat(archive, kDocumentPart, 0, &stat) != 0 ||
       (part = zip_fopen(archive, kDocumentPart, 0)) == nullptr) {
-    throw ConversionError(docx_path + " has no " + kDocumentPart + ": not a Word document");
+    throw ConversionError(
+        Format(Tr("{0} has no {1}: not a Word document"), {docx_path, kDocumentPart}));
   }
   std::string text(static_cast<std::size_t>(stat.size), '\0');
   const zip_int64_t got = zip_fread(part, text.data(), stat.size);
   zip_fclose(part);
   if (got != static_cast<zip_int64_t>(stat.size)) {
-    throw ConversionError("cannot read " + std::string(kDocumentPart) + " of " + docx_path);
+    throw ConversionError(Format(Tr("cannot read {0} of {1}"), {kDocumentPart, docx_path}));
   }
   return text;
 }
@@ -86,19 +89,19 @@ std::string ReadPart(zip_t* archive, const std::string& docx_path) {
 
 std::string MissingProgram(const std::string& format, const std::string& program) {
   if (!FindProgram(program).empty()) return "";
-  return "--format " + format + " needs " + program + " (Debian: apt-get install " + program +
-         "), which is not on PATH";
+  return Format(Tr("--format {0} needs {1} (Debian: apt-get install {1}), which is not on PATH"),
+                {format, program});
 }
 
 void StyleHeaderedTables(const std::string& docx_path, const std::string& style) {
   int error = 0;
   std::unique_ptr<zip_t, ZipCloser> archive(zip_open(docx_path.c_str(), 0, &error));
-  if (!archive) throw ConversionError("cannot open " + docx_path + " as a zip archive");
+  if (!archive) throw ConversionError(Format(Tr("cannot open {0} as a zip archive"), {docx_path}));
   const std::string text = ReadPart(archive.get(), docx_path);
 
   pugi::xml_document document;
   if (!document.load_buffer(text.data(), text.size(), pugi::parse_default)) {
-    throw ConversionError(std::string(kDocumentPart) + " of " + docx_path + " is not XML");
+    throw ConversionError(Format(Tr("{0} of {1} is not XML"), {kDocumentPart, docx_path}));
   }
   for (const pugi::xpath_node found : document.select_nodes("//w:tbl/w:tblPr")) {
     pugi::xml_node properties = found.node();
@@ -117,13 +120,13 @@ void StyleHeaderedTables(const std::string& docx_path, const std::string& style)
   if (source == nullptr ||
       zip_file_add(archive.get(), kDocumentPart, source, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
     if (source != nullptr) zip_source_free(source);
-    throw ConversionError("cannot rewrite " + std::string(kDocumentPart) + " of " + docx_path);
+    throw ConversionError(Format(Tr("cannot rewrite {0} of {1}"), {kDocumentPart, docx_path}));
   }
   zip_t* closing = archive.release();
   if (zip_close(closing) != 0) {
     const std::string reason = zip_strerror(closing);
     zip_discard(closing);
-    throw ConversionError("cannot write " + docx_path + ": " + reason);
+    throw ConversionError(Format(Tr("cannot write {0}: {1}"), {docx_path, reason}));
   }
 }
 
@@ -135,7 +138,8 @@ void HtmlToDocx(const std::string& html_path, const std::string& docx_path,
        "--lua-filter=" + templates_dir + "/" + kDocxFilterName, "--output=" + docx_path, html_path},
       kPandocSeconds);
   if (!run.ok() || !NonEmptyFile(docx_path)) {
-    throw ConversionError("pandoc could not convert " + html_path + " to .docx: " + Said(run));
+    throw ConversionError(
+        Format(Tr("pandoc could not convert {0} to .docx: {1}"), {html_path, Said(run)}));
   }
   StyleHeaderedTables(docx_path, kItemsTableStyle);
 }
@@ -149,7 +153,8 @@ void HtmlToPdf(const std::string& html_path, const std::string& pdf_path,
   arguments.push_back(FileUrl(html_path));
   const ProgramRun run = RunProgram(arguments, kChromiumSeconds);
   if (!run.ok() || !NonEmptyFile(pdf_path)) {
-    throw ConversionError("chromium could not print " + html_path + " to PDF: " + Said(run));
+    throw ConversionError(
+        Format(Tr("chromium could not print {0} to PDF: {1}"), {html_path, Said(run)}));
   }
 }
 

@@ -1,6 +1,8 @@
 #include "remind/letter_settings.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -20,7 +22,7 @@ constexpr const char* kKeys =
 
 std::string Text(const std::string& path, const std::string& key, const YAML::Node& value) {
   if (value.IsNull()) return "";
-  if (!value.IsScalar()) Fail(path, value.Mark(), key + " must be a text");
+  if (!value.IsScalar()) Fail(path, value.Mark(), Format(Tr("{0} must be a text"), {key}));
   return value.Scalar();
 }
 
@@ -29,9 +31,10 @@ std::vector<std::string> Lines(const std::string& path, const std::string& key,
   std::vector<std::string> lines;
   if (value.IsNull()) return lines;
   if (value.IsScalar()) return {value.Scalar()};
-  if (!value.IsSequence()) Fail(path, value.Mark(), key + " must be a list of lines");
+  if (!value.IsSequence())
+    Fail(path, value.Mark(), Format(Tr("{0} must be a list of lines"), {key}));
   for (const YAML::Node& line : value) {
-    if (!line.IsScalar()) Fail(path, line.Mark(), key + " must be a list of lines");
+    if (!line.IsScalar()) Fail(path, line.Mark(), Format(Tr("{0} must be a list of lines"), {key}));
     lines.push_back(line.Scalar());
   }
   return lines;
@@ -52,7 +55,9 @@ std::string ReferenceNumber(const std::string& pattern, const std::string& suffi
     result += pattern.substr(at, open - at);
     const std::size_t close = pattern.find('}', open);
     if (close == std::string::npos) {
-      throw TemplateError(source + ": reference \"" + pattern + "\" has a '{' without '}'");
+      throw TemplateError(
+          source + ": " +
+          Format(Tr("reference \"{0}\" has a {1} without {2}"), {pattern, "'{'", "'}'"}));
     }
     const std::string name = pattern.substr(open + 1, close - open - 1);
     if (name == "number") {
@@ -62,8 +67,10 @@ std::string ReferenceNumber(const std::string& pattern, const std::string& suffi
     } else if (name == "year") {
       result += year;
     } else {
-      throw TemplateError(source + ": reference \"" + pattern + "\" has an unknown placeholder {" +
-                          name + "} (known: {number}, {suffix}, {year})");
+      throw TemplateError(
+          source + ": " +
+          Format(Tr("reference \"{0}\" has an unknown placeholder {1} (known: {2})"),
+                 {pattern, "{" + name + "}", "{number}, {suffix}, {year}"}));
     }
     at = close + 1;
   }
@@ -74,28 +81,29 @@ std::string ReferenceNumber(const std::string& pattern, const std::string& suffi
 
 LetterSettings LoadLetterSettings(const std::string& path) {
   FileText file = ReadFileText(path);
-  if (!file.ok()) throw TemplateError("cannot read letter settings " + path + ": " + file.error);
+  if (!file.ok())
+    throw TemplateError(Format(Tr("cannot read letter settings {0}: {1}"), {path, file.error}));
   YAML::Node root;
   try {
     root = YAML::Load(file.text);
   } catch (const YAML::Exception& e) {
-    Fail(path, e.mark, "invalid YAML: " + e.msg);
+    Fail(path, e.mark, Format(Tr("invalid YAML: {0}"), {e.msg}));
   }
   LetterSettings settings;
   if (!root.IsDefined() || root.IsNull()) return settings;
-  if (!root.IsMap()) Fail(path, root.Mark(), std::string("expected a map with keys ") + kKeys);
+  if (!root.IsMap()) Fail(path, root.Mark(), Format(Tr("expected a map with keys {0}"), {kKeys}));
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
     const YAML::Node& value = entry.second;
     if (key == "place") {
       settings.place = Text(path, key, value);
-      if (settings.place.empty()) Fail(path, value.Mark(), "place must not be empty");
+      if (settings.place.empty()) Fail(path, value.Mark(), Tr("place must not be empty"));
     } else if (key == "reference") {
       settings.reference = Text(path, key, value);
       if (settings.reference.find("{number}") == std::string::npos) {
         Fail(path, value.Mark(),
-             "reference must hold {number}, the blank the clerk fills in (e.g. "
-             "\"{number}/{suffix}\")");
+             Format(Tr("reference must hold {0}, the blank the clerk fills in (e.g. \"{1}\")"),
+                    {"{number}", "{number}/{suffix}"}));
       }
       ReferenceNumber(settings.reference, "", "",
                       path + ":" + std::to_string(value.Mark().line + 1));
@@ -110,7 +118,8 @@ LetterSettings LoadLetterSettings(const std::string& path) {
     } else if (key == "copies_to") {
       settings.copies_to = Lines(path, key, value);
     } else {
-      Fail(path, entry.first.Mark(), "unknown key '" + key + "' (known: " + kKeys + ")");
+      Fail(path, entry.first.Mark(),
+           Format(Tr("unknown key {0} (expected: {1})"), {"'" + key + "'", kKeys}));
     }
   }
   return settings;

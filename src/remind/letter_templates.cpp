@@ -1,13 +1,16 @@
 #include "remind/letter_templates.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 namespace dxcomply {
 namespace {
 
 std::string ReadTemplateFile(const std::string& path) {
   FileText file = ReadFileText(path);
-  if (!file.ok()) throw TemplateError("cannot read template " + path + ": " + file.error);
+  if (!file.ok())
+    throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {path, file.error}));
   return std::move(file.text);
 }
 
@@ -19,7 +22,7 @@ std::string Located(const std::string& path, const std::string& text, std::strin
   if (at == std::string::npos || at + 4 >= message.size() ||
       message.find_first_not_of("0123456789", at + 4) != std::string::npos ||
       (offset = std::stoul(message.substr(at + 4))) > text.size()) {
-    return "template " + path + " is malformed: " + message;
+    return Format(Tr("template {0} is malformed: {1}"), {path, message});
   }
   message.resize(at);
   int line = 1;
@@ -33,8 +36,8 @@ std::string Located(const std::string& path, const std::string& text, std::strin
       ++column;
     }
   }
-  return path + ":" + std::to_string(line) + ":" + std::to_string(column) +
-         ": template is malformed: " + message;
+  return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         Format(Tr("template is malformed: {0}"), {message});
 }
 
 kainjow::mustache::mustache Parse(const std::string& path, const std::string& text,
@@ -60,7 +63,8 @@ std::string LetterTemplate::Render(const kainjow::mustache::data& data) const {
   kainjow::mustache::mustache parsed = Parse(path_, text_, escaping_);
   std::string text = parsed.render(data);
   if (!parsed.is_valid()) {
-    throw TemplateError("template " + path_ + " failed to render: " + parsed.error_message());
+    throw TemplateError(
+        Format(Tr("template {0} failed to render: {1}"), {path_, parsed.error_message()}));
   }
   return text;
 }

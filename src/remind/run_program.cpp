@@ -1,5 +1,8 @@
 #include "remind/run_program.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -64,7 +67,7 @@ ProgramRun RunProgram(const std::vector<std::string>& arguments, int timeout_sec
   ProgramRun run;
   int fds[2];
   if (arguments.empty() || pipe2(fds, O_CLOEXEC) != 0) {
-    run.error = arguments.empty() ? "no program given" : std::strerror(errno);
+    run.error = arguments.empty() ? Tr("no program given") : std::strerror(errno);
     return run;
   }
   Descriptor read_end(fds[0]);
@@ -83,7 +86,7 @@ ProgramRun RunProgram(const std::vector<std::string>& arguments, int timeout_sec
   posix_spawn_file_actions_destroy(&actions);
   write_end.Close();
   if (spawned != 0) {
-    run.error = "cannot run " + arguments[0] + ": " + std::strerror(spawned);
+    run.error = Format(Tr("cannot run {0}: {1}"), {arguments[0], std::strerror(spawned)});
     return run;
   }
   run.started = true;

@@ -40,6 +40,10 @@ std::vector<std::string> WriteOutputSet(const Report& report, const Summary& sum
   }
   if (selection.dashboard) {
     write("dashboard.html", [&](std::ostream& out) { WriteDashboard(report, summary, out); });
+    EnsureFolder(folder + "/dashboard/agencies");
+    ForEachDashboardAgency(report, [&](const Agency& agency, const std::string& script) {
+      write(DashboardAgencyPath(agency.id), [&](std::ostream& out) { out << script; });
+    });
   }
   if (selection.calendars) {
     EnsureFolder(folder + "/calendars");

@@ -21,7 +21,8 @@ struct OutputSelection {
 };
 
 // Writes into `folder` (created if needed): findings.json, findings.csv,
-// workbook.xlsx, dashboard.html, calendars/<agency>.ics. Returns the paths
+// workbook.xlsx, dashboard.html with dashboard/agencies/<agency>.js,
+// calendars/<agency>.ics. Returns the paths
 // written, relative to `folder`, in writing order. Throws OutputError.
 std::vector<std::string> WriteOutputSet(const Report& report, const Summary& summary,
                                         const std::string& folder,

@@ -1,8 +1,7 @@
-// The Excel workbook (libxlsxwriter): a summary sheet (counts per status per
-// obligation and per agency kind), an overdue sheet, an at-risk sheet and a
-// data-quality sheet, one row per finding with the CSV's columns
-// (report/finding_rows.hpp), frozen header row, filters, dates as real Excel
-// dates, Vietnamese text intact.
+// The Excel workbook (libxlsxwriter) for officials: a summary sheet (the
+// figures per agency kind with a chart, per obligation and per agency), the
+// overdue and at-risk findings and the data issues, in Vietnamese, dates
+// dd/mm/yyyy (report/xlsx_sheets.hpp).
 #pragma once
 
 #include "dxcomply/finding.hpp"

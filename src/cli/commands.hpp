@@ -70,6 +70,8 @@ struct RemindOptions : EvaluateOptions {
   int reply_within_working_days = 10;   // the reply date: as-of + this many working days
   int max_letters = 100;                // refuse a larger batch ...
   bool force = false;                   // ... unless forced
+  std::string letter_settings;          // letter.yaml; empty: the one beside the templates, if any
+  std::vector<std::string> formats = {"md", "html"};  // remind only: some of md html docx pdf
 };
 
 // The nightly batch: everything once, into a dated folder, with what changed

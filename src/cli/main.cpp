@@ -260,6 +260,17 @@ int main(int argc, char** argv) {
       "remind", Tr("Write one reminder letter per agency with anything overdue or at risk"));
   AddReminderOptions(remind_command, remind, log);
   remind_command->add_option("--agency", remind.agency, Tr("Only this agency's letter"));
+  remind_command
+      ->add_option("--letter-settings", remind.letter_settings,
+                   Tr("The office's letter.yaml: place, reference pattern, signer (default: the "
+                      "one beside the templates)"))
+      ->check(CLI::ExistingFile);
+  remind_command
+      ->add_option("--format", remind.formats,
+                   Tr("Some of: md html docx pdf (docx needs pandoc, pdf chromium: slower)"))
+      ->delimiter(',')
+      ->check(CLI::IsMember({"md", "html", "docx", "pdf"}))
+      ->capture_default_str();
 
   NightlyOptions nightly;
   CLI::App* nightly_command = app.add_subcommand(

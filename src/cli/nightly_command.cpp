@@ -21,6 +21,7 @@
 #include "nightly/agency_digests.hpp"
 #include "nightly/escalation_list.hpp"
 #include "nightly/nightly_state.hpp"
+#include "remind/letter_settings.hpp"
 #include "remind/reminder_letters.hpp"
 #include "report/finding_format.hpp"
 #include "report/summary.hpp"
@@ -124,14 +125,25 @@ void RunOnTwoThreads(const std::vector<OutputJob>& jobs) {
 }
 
 // What every letter of the night shares, as a number for the letters'
-// digests: a change of wording or of the reply time rewrites every letter.
-std::uint64_t LetterSettings(const NightlyOptions& options) {
+// digests: a change of wording, of the office's settings (letter.yaml
+// beside the templates: signer, ký hiệu) or of the reply time rewrites
+// every letter.
+std::uint64_t LetterWording(const NightlyOptions& options) {
   Digest digest;
   for (const char* name : {kMarkdownTemplateName, kHtmlTemplateName}) {
     const std::string path = options.templates + "/" + name;
     const FileText file = ReadFileText(path);
     if (!file.ok()) {
       throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {path, file.error}));
+    }
+    digest.Add(file.text);
+  }
+  const std::string settings = options.templates + "/" + kLetterSettingsName;
+  std::error_code error;
+  if (std::filesystem::exists(settings, error)) {
+    const FileText file = ReadFileText(settings);
+    if (!file.ok()) {
+      throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {settings, file.error}));
     }
     digest.Add(file.text);
   }
@@ -242,7 +254,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
   try {
     const ReminderComposer composer({options.templates, options.reply_within_working_days}, rules,
                                     prepared->inputs.calendar);
-    const std::uint64_t letter_settings = LetterSettings(options);
+    const std::uint64_t letter_settings = LetterWording(options);
     record.Set("templates", TemplatesRead(options.templates));
     EnsureFolder(options.state);
     // Two batches on one state would each compare with the same baseline

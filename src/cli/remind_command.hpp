@@ -33,4 +33,17 @@ std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>&
 nlohmann::json RemindOptionsJson(const RemindOptions& options);
 nlohmann::json TemplatesRead(const std::string& folder);
 
+// Empty when every format of --format can be made; otherwise the error
+// (a converter not on PATH, templates/reference.docx missing).
+std::string LetterFormatsUnavailable(const RemindOptions& options, const std::string& templates);
+
+// `remind`'s files: <folder>/<agency id>.<format> for each letter and each of
+// options.formats (md, html, docx, pdf), each atomically; the .docx and .pdf
+// are converted from the HTML (remind/letter_documents.hpp) before any file
+// is written. Returns the names written, relative to `folder`. Throws
+// OutputError, ConversionError.
+std::vector<std::string> WriteLetterFiles(const std::vector<ReminderLetter>& letters,
+                                          const std::string& folder, const RemindOptions& options,
+                                          const std::string& templates);
+
 }  // namespace dxcomply

@@ -6,6 +6,7 @@
 #include "remind/letter_data.hpp"
 #include "report/finding_format.hpp"
 
+#include <filesystem>
 #include <map>
 
 namespace dxcomply {
@@ -25,6 +26,14 @@ std::string InFolder(const std::string& folder, const std::string& name) {
   return folder.back() == '/' ? folder + name : folder + "/" + name;
 }
 
+LetterSettings SettingsOf(const ReminderSettings& settings, const std::string& given) {
+  if (!given.empty()) return LoadLetterSettings(given);
+  const std::string beside_templates = InFolder(settings.templates_dir, kLetterSettingsName);
+  std::error_code error;
+  if (std::filesystem::exists(beside_templates, error)) return LoadLetterSettings(beside_templates);
+  return LetterSettings{};
+}
+
 }  // namespace
 
 std::vector<std::string> AgenciesToRemind(const Report& report, const std::string& only_agency) {
@@ -38,10 +47,11 @@ std::vector<std::string> AgenciesToRemind(const Report& report, const std::strin
 }
 
 ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleSet& rules,
-                                   const WorkCalendar& calendar)
+                                   const WorkCalendar& calendar, const std::string& letter_settings)
     : settings_(settings),
       rules_(rules),
       calendar_(calendar),
+      letter_settings_(SettingsOf(settings, letter_settings)),
       markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kNone),
       html_(InFolder(settings.templates_dir, kHtmlTemplateName), Escaping::kHtml) {}
 
@@ -75,6 +85,7 @@ void ReminderComposer::ComposeEach(const Report& report,
   context.rules = &rules_;
   context.index = &index;
   context.authority = rules_.AuthorityOn(report.as_of);
+  context.settings = &letter_settings_;
   if (context.authority == nullptr && !by_agency.empty()) {
     throw TemplateError(Format(Tr("no authority in force on {0} in the rules' authorities.yaml: "
                                   "no one to issue the letters"),

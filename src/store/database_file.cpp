@@ -1,0 +1,204 @@
+#include "store/database_file.hpp"
+
+#include "base/percent_encoding.hpp"
+#include "store/record_store.hpp"
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+
+namespace dxcomply {
+namespace {
+
+// SQLite's lock bytes in the database file (os_unix.c): a reader holds a
+// read lock in the shared range; a connection folding the WAL into the
+// file, or removing the WAL, holds write locks on all of them.
+constexpr off_t kPendingByte = 0x40000000;
+constexpr off_t kSharedFirst = kPendingByte + 2;
+constexpr off_t kSharedSize = 510;
+
+bool Exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
+
+std::string KindOfFile(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a plain file";
+}
+
+std::string FolderOf(const std::string& path) {
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  return folder.empty() ? "." : folder;
+}
+
+bool SetLock(int fd, short type, off_t start, off_t length) {
+  struct flock lock {};
+  lock.l_type = type;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = start;
+  lock.l_len = length;
+  return fcntl(fd, F_SETLK, &lock) == 0;
+}
+
+// What ReleaseDatabaseFile does when the last connection has gone: the
+// companions this process created are removed under the write lock SQLite
+// takes to remove them itself, so no other connection has them open, and
+// only while the WAL is empty (a producer that committed meanwhile keeps
+// its WAL). The lock needs the file open for writing; nothing is written.
+void RemoveEmptyCompanions(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return;  // Not ours to lock: they stay, as SQLite leaves them.
+  if (SetLock(fd, F_WRLCK, kPendingByte, 2 + kSharedSize)) {
+    const std::string wal = path + "-wal";
+    struct stat wal_stat {};
+    const bool empty = stat(wal.c_str(), &wal_stat) == 0 ? wal_stat.st_size == 0 : errno == ENOENT;
+    if (empty) {
+      unlink(wal.c_str());
+      unlink((path + "-shm").c_str());
+    }
+  }
+  close(fd);  // Releases the lock.
+}
+
+struct OpenFile {
+  int connections = 0;
+  bool created_companions = false;
+  std::string path;
+};
+
+std::mutex& RegistryMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+std::map<std::pair<dev_t, ino_t>, OpenFile>& Registry() {
+  static auto* registry = new std::map<std::pair<dev_t, ino_t>, OpenFile>();
+  return *registry;
+}
+
+}  // namespace
+
+DatabaseFile InspectDatabaseFile(const std::string& path) {
+  DatabaseFile file;
+  file.path = path;
+  struct stat status {};
+  if (stat(path.c_str(), &status) != 0) {
+    if (errno == ENOENT) throw StoreError(path + ": database not found", SQLITE_CANTOPEN);
+    throw StoreError(path + ": cannot open: " + std::strerror(errno), SQLITE_CANTOPEN);
+  }
+  if (S_ISDIR(status.st_mode)) {
+    throw StoreError(path + ": is a folder, not a database file", SQLITE_CANTOPEN);
+  }
+  if (!S_ISREG(status.st_mode)) {
+    throw StoreError(path + ": is " + KindOfFile(status.st_mode) +
+                         ", not a regular file; give the database file itself",
+                     SQLITE_CANTOPEN);
+  }
+  // O_NONBLOCK: should the file have become a FIFO since, open returns.
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw StoreError(path + ": cannot open: " + std::strerror(errno), SQLITE_CANTOPEN);
+  unsigned char header[100] = {};
+  const ssize_t read_bytes = read(fd, header, sizeof header);
+  const bool regular = fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
+  close(fd);
+  if (!regular) {
+    throw StoreError(path + ": is " + KindOfFile(status.st_mode) + ", not a regular file",
+                     SQLITE_CANTOPEN);
+  }
+  // Bytes 18 and 19, the file format's write and read versions: 2 for WAL.
+  file.wal = read_bytes >= 20 && std::memcmp(header, "SQLite format 3", 16) == 0 &&
+             header[18] == 2 && header[19] == 2;
+  file.wal_exists = Exists(path + "-wal");
+  file.shm_exists = Exists(path + "-shm");
+  file.journal_exists = Exists(path + "-journal");
+  file.folder_writable = access(FolderOf(path).c_str(), W_OK) == 0;
+  file.device = status.st_dev;
+  file.inode = status.st_ino;
+  file.size = status.st_size;
+  file.modified = status.st_mtim;
+  return file;
+}
+
+bool OpensImmutable(const DatabaseFile& file) {
+  return file.wal && !file.wal_exists && !file.folder_writable;
+}
+
+std::string ImmutableUri(const std::string& path) {
+  // Percent-encoded, so that '?' or '#' in a file name stay in the name.
+  std::string uri = "file:";
+  for (const char c : path) uri += c == '/' ? std::string(1, c) : PercentEncoded({&c, 1}, true);
+  return uri + "?immutable=1";
+}
+
+std::string OpenFailureMessage(const DatabaseFile& file, int code,
+                               const std::string& sqlite_message) {
+  const std::string& path = file.path;
+  const int primary = code & 0xFF;
+  if (code == SQLITE_READONLY_ROLLBACK) {
+    return path +
+           ": a program writing to this database stopped in the middle of a transaction (it "
+           "crashed or was killed) and left " +
+           path +
+           "-journal, a hot journal. The unfinished transaction must be rolled back before "
+           "anyone can read the database, and dxcomply never writes to the database it checks. "
+           "Let the program that writes it open it again, or have its owner run: sqlite3 " +
+           path + " \"PRAGMA integrity_check\"; either rolls the transaction back. Do not delete " +
+           path + "-journal: the database would be left half-written.";
+  }
+  if (primary == SQLITE_NOTADB) return path + ": not a SQLite database (" + sqlite_message + ")";
+  if (primary == SQLITE_BUSY) {
+    return path + ": locked by another program for longer than dxcomply waits (" +
+           sqlite_message + "); try again when it has finished writing";
+  }
+  if (file.wal && (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)) {
+    return path + ": a WAL database with changes not yet in the file (" + path +
+           "-wal); reading them needs " + path + "-shm, which dxcomply cannot " +
+           (file.shm_exists ? "read" : "create in " + FolderOf(path)) + " (" + sqlite_message +
+           "). Let the program that writes it close the database, which moves the changes "
+           "into the file, or copy the database to a folder dxcomply can write";
+  }
+  return path + ": cannot read (" + sqlite_message + ")";
+}
+
+bool ChangedSinceOpen(const DatabaseFile& file) {
+  struct stat status {};
+  if (stat(file.path.c_str(), &status) != 0) return true;
+  return status.st_dev != file.device || status.st_ino != file.inode ||
+         status.st_size != file.size || status.st_mtim.tv_sec != file.modified.tv_sec ||
+         status.st_mtim.tv_nsec != file.modified.tv_nsec;
+}
+
+SharedReadLock::SharedReadLock(const std::string& path) {
+  fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ >= 0) SetLock(fd_, F_RDLCK, kSharedFirst, kSharedSize);
+}
+
+SharedReadLock::~SharedReadLock() {
+  if (fd_ >= 0) close(fd_);
+}
+
+void AcquireDatabaseFile(const DatabaseFile& file, bool created_companions) {
+  const std::lock_guard<std::mutex> hold(RegistryMutex());
+  OpenFile& open_file = Registry()[{file.device, file.inode}];
+  ++open_file.connections;
+  open_file.created_companions |= created_companions;
+  open_file.path = file.path;
+}
+
+void ReleaseDatabaseFile(const DatabaseFile& file) {
+  const std::lock_guard<std::mutex> hold(RegistryMutex());
+  const auto found = Registry().find({file.device, file.inode});
+  if (found == Registry().end() || --found->second.connections > 0) return;
+  if (found->second.created_companions) RemoveEmptyCompanions(found->second.path);
+  Registry().erase(found);
+}
+
+}  // namespace dxcomply

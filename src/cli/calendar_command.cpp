@@ -17,7 +17,13 @@ std::string Day(const Date& date) {
 
 std::optional<Date> DateArgument(const std::string& text, const char* option, std::ostream& err) {
   if (auto date = ParseIsoDate(text)) return date;
-  err << "error: " << option << " takes an ISO date YYYY-MM-DD that exists, not '" << text << "'\n";
+  const std::string problem = IsoDateProblem(text);
+  if (problem.rfind("outside", 0) == 0) {
+    err << "error: " << option << " '" << text << "' is " << problem << "\n";
+  } else {
+    err << "error: " << option << " takes an ISO date YYYY-MM-DD that exists, not '" << text
+        << "'\n";
+  }
   return std::nullopt;
 }
 
@@ -128,6 +134,10 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
   const auto day = DateArgument(options.lunar, "--lunar", err);
   if (!day) return kExitInputError;
   const LunarDate lunar = SolarToLunar(*day);
+  if (lunar.year == 0) {
+    err << "error: --lunar " << FormatIsoDate(*day) << " is outside the lunar calendar's years\n";
+    return kExitInputError;
+  }
   out << Day(*day) << " is " << lunar.day << "/" << lunar.month
       << (lunar.leap_month ? " (leap)" : "") << " of the lunar year " << lunar.year << "\n";
   return kExitOk;

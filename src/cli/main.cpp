@@ -5,6 +5,7 @@
 // stream to stdout rather than being held in memory.
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/output_files.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -52,10 +54,15 @@ void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions&
   command->add_option("--db", options.database, "SQLite database of records")->required();
   command->add_option("--rules", options.rules, "Rules folder")->capture_default_str();
   command->add_option("--as-of", options.as_of, "Evaluation date T, YYYY-MM-DD (default: today)");
-  command->add_option("--lookback", options.lookback_days,
-                      "Lookback window W in days for every rule (default: each rule's, 30)");
-  command->add_option("--warn-before", options.warn_before_days,
-                      "Days before the due date that count as at risk (default: each rule's, 14)");
+  // The same bounds as a rule's own lookback and warn_before.
+  command
+      ->add_option("--lookback", options.lookback_days,
+                   "Lookback window W in days for every rule (default: each rule's, 30)")
+      ->check(CLI::Range(1, 3660));
+  command
+      ->add_option("--warn-before", options.warn_before_days,
+                   "Days before the due date that count as at risk (default: each rule's, 14)")
+      ->check(CLI::Range(0, 3660));
   AddLogOptions(command, log);
 }
 
@@ -82,6 +89,21 @@ void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& l
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   command->add_flag("--force", options.force, "Write however many letters there are");
+}
+
+// An empty value is an error, never "not given": `remind --agency ""` must
+// not write every agency's letter, nor `--as-of ""` report as of today.
+void RefuseEmptyValues(CLI::App& app) {
+  const CLI::Validator not_empty(
+      [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
+      "", "NOT_EMPTY");
+  std::vector<CLI::App*> commands = app.get_subcommands([](CLI::App*) { return true; });
+  commands.push_back(&app);
+  for (CLI::App* command : commands) {
+    for (CLI::Option* option : command->get_options()) {
+      if (option->get_type_size_max() > 0) option->check(not_empty);
+    }
+  }
 }
 
 void SetUpLogging(const LogOptions& log) {
@@ -128,6 +150,7 @@ int main(int argc, char** argv) {
   AddEvaluateOptions(explain_command, explain, log);
   AddFormatOption(explain_command, explain, "text, json or csv");
   explain_command->add_option("--limit", explain.record_limit, "Records to list")
+      ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
 
   GraphOptions graph;
@@ -193,6 +216,7 @@ int main(int argc, char** argv) {
   validate_command->add_option("--db", validate.database, "Also check against this database");
   AddLogOptions(validate_command, log);
 
+  RefuseEmptyValues(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -201,7 +225,17 @@ int main(int argc, char** argv) {
   }
   SetUpLogging(log);
 
-  std::ostream& out = std::cout;
+  // Every result goes through one checked output: a failed write is exit 3,
+  // never a truncated document with exit 0. Text for people has control
+  // characters escaped (dot, JSON and CSV keep their bytes).
+  CheckedOutput output(STDOUT_FILENO);
+  const auto text = [](const EvaluateOptions& options) { return options.format == "text"; };
+  output.set_terminal_safe((report_command->parsed() && text(report)) ||
+                           (check_command->parsed() && text(check)) ||
+                           (explain_command->parsed() && text(explain)) ||
+                           (graph_command->parsed() && text(graph)) ||
+                           calendar_command->parsed() || validate_command->parsed());
+  std::ostream out(&output);
   ExitStatus status = kExitOk;
   try {
     if (report_command->parsed()) status = RunReport(report, out, std::cerr);
@@ -222,6 +256,11 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitRunFailed;
   }
-  std::cout.flush();
+  const std::string failure = output.Finish();
+  if (!failure.empty()) {
+    std::cerr << "error: cannot write to standard output: " << failure
+              << "; the output is incomplete\n";
+    return kExitRunFailed;
+  }
   return status;
 }

@@ -1,6 +1,7 @@
 #include "cli/output_files.hpp"
 
 #include "base/percent_encoding.hpp"
+#include "base/terminal_text.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <string_view>
 #include <system_error>
 #include <unistd.h>
 #include <vector>
@@ -140,6 +142,86 @@ int RemoveStrayTemporaries(const std::string& folder) {
     if (fs::remove(path, ignored)) ++removed;
   }
   return removed;
+}
+
+CheckedOutput::CheckedOutput(int fd) : fd_(fd) { buffer_.reserve(1 << 16); }
+
+CheckedOutput::~CheckedOutput() { Finish(); }
+
+CheckedOutput::int_type CheckedOutput::overflow(int_type c) {
+  if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  const char byte = traits_type::to_char_type(c);
+  xsputn(&byte, 1);
+  return c;
+}
+
+std::streamsize CheckedOutput::xsputn(const char* text, std::streamsize count) {
+  if (!terminal_safe_) {
+    Append(text, static_cast<std::size_t>(count));
+    return count;
+  }
+  std::string joined;
+  std::string_view view(text, static_cast<std::size_t>(count));
+  if (!pending_.empty()) {
+    joined = pending_ + std::string(view);
+    pending_.clear();
+    view = joined;
+  }
+  std::string safe;
+  std::size_t start = 0;  // of the bytes copied as they are
+  for (std::size_t i = 0; i < view.size();) {
+    const int length = terminal_text::UnsafeLength(view, i, true);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    Append(view.data() + start, i - start);
+    if (length < 0) {  // wait for the rest of the character
+      pending_.assign(view.substr(i));
+      return count;
+    }
+    safe.clear();
+    terminal_text::AppendEscape(view, i, length, safe);
+    Append(safe.data(), safe.size());
+    i += static_cast<std::size_t>(length);
+    start = i;
+  }
+  Append(view.data() + start, view.size() - start);
+  return count;
+}
+
+int CheckedOutput::sync() { return Drain() ? 0 : -1; }
+
+void CheckedOutput::Append(const char* text, std::size_t count) {
+  if (error_ != 0) return;  // the output is lost; nothing more to try
+  buffer_.insert(buffer_.end(), text, text + count);
+  if (buffer_.size() >= (1 << 16)) Drain();
+}
+
+bool CheckedOutput::Drain() {
+  std::size_t written = 0;
+  while (error_ == 0 && written < buffer_.size()) {
+    const ssize_t n = write(fd_, buffer_.data() + written, buffer_.size() - written);
+    if (n > 0) {
+      written += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno != EINTR) {
+      error_ = errno;
+    } else if (n == 0) {
+      error_ = EIO;
+    }
+  }
+  buffer_.clear();
+  return error_ == 0;
+}
+
+std::string CheckedOutput::Finish() {
+  if (!pending_.empty()) {  // a character cut short by the end: no control
+    const std::string rest = std::move(pending_);
+    pending_.clear();
+    Append(rest.data(), rest.size());
+  }
+  Drain();
+  return error_ == 0 ? "" : std::strerror(error_);
 }
 
 void CountCommittedFile() {

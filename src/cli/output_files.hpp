@@ -12,7 +12,9 @@
 #include <functional>
 #include <ostream>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 namespace dxcomply {
 
@@ -64,6 +66,41 @@ std::string FileNameOf(const std::string& id);
 
 // Removes temporary files left in `folder` by a killed run. Returns how many.
 int RemoveStrayTemporaries(const std::string& folder);
+
+// Standard output, as every command writes its result: buffered writes to a
+// file descriptor that keep the first failure (a full disk, /dev/full, a
+// closed pipe), so that main exits 3 instead of 0 with half a document.
+// With `terminal_safe` (the text formats), control characters other than
+// the newline are written as visible escapes (base/terminal_text.hpp): a
+// guard behind the writers, which escape database text field by field.
+class CheckedOutput : public std::streambuf {
+ public:
+  explicit CheckedOutput(int fd);
+  ~CheckedOutput() override;
+  CheckedOutput(const CheckedOutput&) = delete;
+  CheckedOutput& operator=(const CheckedOutput&) = delete;
+
+  void set_terminal_safe(bool terminal_safe) { terminal_safe_ = terminal_safe; }
+
+  // Writes what is buffered. Returns why the output failed (the system's
+  // reason for its first failed write), or "" when every byte was written.
+  std::string Finish();
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* text, std::streamsize count) override;
+  int sync() override;
+
+ private:
+  void Append(const char* text, std::size_t count);
+  bool Drain();
+
+  int fd_;
+  std::vector<char> buffer_;
+  std::string pending_;  // the start of a character not known to be safe yet
+  bool terminal_safe_ = false;
+  int error_ = 0;  // errno of the first failed write
+};
 
 // Test hook for the crash tests: when DXCOMPLY_KILL_AFTER_FILES=N is set, the
 // process kills itself (SIGKILL) right after its N-th committed file.

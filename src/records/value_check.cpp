@@ -16,8 +16,8 @@ std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int ind
       return "missing value";
     case Misfit::kNotIsoDate:
       return "not an ISO date YYYY-MM-DD";
-    case Misfit::kYearBefore1400:
-      return "year before 1400";
+    case Misfit::kYearOutsideRange:
+      return "outside the years dxcomply handles (1900-2199)";
     case Misfit::kNoSuchDate:
       return "no such date";
     case Misfit::kNotWholeNumber:

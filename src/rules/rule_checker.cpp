@@ -41,7 +41,10 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         operand.date = *day;
         return true;
       }
-      problem = "'" + text + "' is not an ISO date YYYY-MM-DD that exists";
+      problem = "'" + text + "' is " +
+                (IsoDateProblem(text).rfind("outside", 0) == 0
+                     ? IsoDateProblem(text)
+                     : std::string("not an ISO date YYYY-MM-DD that exists"));
       return false;
     case ColumnType::kInteger:
     case ColumnType::kBoolean:

@@ -175,6 +175,11 @@ std::optional<Date> YamlNodeReader::IsoDate(const YAML::Node& node, const std::s
                                             const std::string& what) {
   if (node.IsScalar()) {
     if (auto date = ParseIsoDate(node.Scalar())) return date;
+    const std::string problem = IsoDateProblem(node.Scalar());
+    if (problem != "not an ISO date YYYY-MM-DD" && problem != "no such date") {
+      Error(node, rule_id, what + " '" + node.Scalar() + "' is " + problem);
+      return std::nullopt;
+    }
   }
   Error(node, rule_id, what + " must be an ISO date YYYY-MM-DD that exists, not " + KindOf(node));
   return std::nullopt;

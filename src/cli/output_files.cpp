@@ -1,6 +1,6 @@
 #include "cli/output_files.hpp"
 
-#include "base/percent_encoding.hpp"
+#include "base/file_name.hpp"
 #include "base/terminal_text.hpp"
 
 #include <cerrno>
@@ -118,10 +118,7 @@ void PendingFile::Commit() {
   CountCommittedFile();
 }
 
-std::string FileNameOf(const std::string& id) {
-  const std::string name = PercentEncoded(id, false);
-  return name.empty() ? "%" : name;
-}
+std::string FileNameOf(const std::string& id) { return FileStemOf(id); }
 
 int RemoveStrayTemporaries(const std::string& folder) {
   std::error_code error;

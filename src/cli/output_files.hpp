@@ -58,10 +58,9 @@ class PendingFile {
   bool committed_ = false;
 };
 
-// An agency id as a file name: ids come from the database, where nothing
-// stops "../x" or "a/b"; bytes other than A-Z a-z 0-9 _ - (and a '.' not in
-// first place) are percent-encoded, so each id keeps a name of its own
-// inside the folder.
+// An agency id as a file name (base/file_name.hpp): percent-encoded, so
+// that "../x" or "a/b" stay inside the folder, and shortened with a hash
+// when too long for a file name.
 std::string FileNameOf(const std::string& id);
 
 // Removes temporary files left in `folder` by a killed run. Returns how many.

@@ -310,8 +310,12 @@ def case_duplicate_agency():
     rc, out, err = run(["remind", "--templates", SOURCE / "templates", "--out", out_folder] +
                        evaluate(db, rules))
     letters = sorted(p.name for p in out_folder.glob("*.md")) if out_folder.exists() else []
-    check(rc == 0 and letters == ["BCA.md", "NGHE-AN.md"] and "2 letters" in out,
+    check(rc == 0 and letters == ["BCA.md", "BTC.md", "NGHE-AN.md"] and "3 letters" in out,
           "4. remind writes one letter per agency", "rc=%s %s %s %s" % (rc, letters, out, err))
+    letter = (out_folder / "BCA.md").read_text(encoding="utf-8") if "BCA.md" in letters else ""
+    items = [line for line in letter.split("\n") if line.startswith("**") and ". " in line[:8]]
+    check(len(items) == len(set(items)) == 5,
+          "4. BCA's letter lists each of its five items once", "\n".join(items))
 
 
 # --- 5 ---------------------------------------------------------------------

@@ -38,7 +38,7 @@ ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleS
     : settings_(settings),
       rules_(rules),
       calendar_(calendar),
-      markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kNone),
+      markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kMarkdown),
       html_(InFolder(settings.templates_dir, kHtmlTemplateName), Escaping::kHtml) {}
 
 std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,

@@ -2,6 +2,7 @@
 
 #include "engine/finding_text.hpp"
 #include "graph/graph_view_ops.hpp"
+#include "base/terminal_text.hpp"
 #include "report/finding_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -48,14 +49,16 @@ std::string DotEscape(const std::string& text) {
   return escaped;
 }
 
-// "Bộ Công an · dvc-software-fixed" or "task 812 of Bộ Công an".
+// "Bộ Công an · dvc-software-fixed" or "task 812 of Bộ Công an", for the
+// terminal (names from records made safe to show).
 std::string NodeName(const Report& report, int node) {
   if (const Finding* f = NodeFinding(report, node)) {
-    return f->agency->name + " · " + f->obligation->id + (f->period.empty() ? "" : " " + f->period);
+    return TerminalSafe(f->agency->name + " · " + f->obligation->id +
+                        (f->period.empty() ? "" : " " + f->period));
   }
   const InstanceRef& task = report.graph->nodes[static_cast<std::size_t>(node)].task;
-  return "task " + task.task_id + " of " +
-         (task.agency_name.empty() ? task.agency_id : task.agency_name);
+  return TerminalSafe("task " + task.task_id + " of " +
+                      (task.agency_name.empty() ? task.agency_id : task.agency_name));
 }
 
 std::string SlackText(const GraphView::Node& node) {
@@ -210,7 +213,7 @@ void WriteText(const Report& report, const std::vector<int>& nodes, const std::v
     out << (slack.empty() ? "" : ", " + slack) << "\n";
     for (const GraphView::Link* link : waits_on[static_cast<std::size_t>(node)]) {
       out << "  waits on " << NodeName(report, link->upstream);
-      if (!link->via_tasks.empty()) out << " [" << link->via_tasks << "]";
+      if (!link->via_tasks.empty()) out << " [" << TerminalSafe(link->via_tasks) << "]";
       if (link->lead_time_days > 0) out << " [lead " << link->lead_time_days << " days]";
       out << "\n";
     }

@@ -56,8 +56,8 @@ class TextReporter : public Reporter {
           << FormatVnDate(report.as_of) << ")\n";
     } else {
       const Agency* agency = FindAgency(report, view.agency_id);
-      out << "dxcomply check · " << (agency ? agency->name : view.agency_id) << " ("
-          << view.agency_id << (agency ? ", " + agency->kind : "") << ") · as of "
+      out << "dxcomply check · " << TerminalSafe(agency ? agency->name : view.agency_id) << " ("
+          << TerminalSafe(view.agency_id + (agency ? ", " + agency->kind : "")) << ") · as of "
           << FormatIsoDate(report.as_of) << " (" << FormatVnDate(report.as_of) << ")\n";
     }
     out << GroupThousands(static_cast<long long>(report.findings.size())) << " findings · "
@@ -79,10 +79,11 @@ class TextReporter : public Reporter {
 
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
     const Finding& f = explanation.finding;
-    out << f.obligation->id << " · " << f.agency->name << " (" << f.agency->id << ")";
-    if (!f.period.empty()) out << " · period " << f.period;
-    out << "\n" << f.obligation->title << "\n";
-    if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
+    out << f.obligation->id << " · " << TerminalSafe(f.agency->name) << " ("
+        << TerminalSafe(f.agency->id) << ")";
+    if (!f.period.empty()) out << " · period " << TerminalSafe(f.period);
+    out << "\n" << TerminalSafe(f.obligation->title) << "\n";
+    if (!explanation.rule.title_en.empty()) out << TerminalSafe(explanation.rule.title_en) << "\n";
     out << "\n";
     Line("status", StatusWithDaysText(f), out);
     Line("reason", f.reason, out);
@@ -142,10 +143,10 @@ class TextReporter : public Reporter {
     out << "\n" << RecordsHeading(f, explanation) << "\n";
     if (explanation.records.empty()) out << "  (none)\n";
     for (const CounterRecord& record : explanation.records) {
-      out << "  " << record.table << " " << record.id;
-      if (!record.label.empty()) out << "  " << record.label;
+      out << "  " << record.table << " " << TerminalSafe(record.id);
+      if (!record.label.empty()) out << "  " << TerminalSafe(record.label);
       out << "\n   ";
-      for (const std::string& detail : record.details) out << " " << detail;
+      for (const std::string& detail : record.details) out << " " << TerminalSafe(detail);
       out << "\n";
     }
   }
@@ -159,7 +160,7 @@ class TextReporter : public Reporter {
   }
 
   static void Line(const std::string& label, const std::string& value, std::ostream& out) {
-    out << FitWidth(label, 12) << " " << value << "\n";
+    out << FitWidth(label, 12) << " " << TerminalSafe(value) << "\n";
   }
 
   static std::string UpstreamText(const InstanceRef& ref) {
@@ -210,7 +211,7 @@ class TextReporter : public Reporter {
           << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
           << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10) << "  "
           << MeasureText(*f, f->at_as_of) << "\n";
-      out << "  " << std::string(problems ? 23 : 11, ' ') << f->reason << "\n";
+      out << "  " << std::string(problems ? 23 : 11, ' ') << TerminalSafe(f->reason) << "\n";
     }
   }
 
@@ -248,8 +249,8 @@ class TextReporter : public Reporter {
       return;
     }
     for (const DataIssue& issue : report.data_issues) {
-      out << "  " << issue.table << " " << issue.row_id << " " << issue.column << " = "
-          << issue.value << ": " << issue.problem << "\n";
+      out << "  " << issue.table << " " << TerminalSafe(issue.row_id) << " " << issue.column
+          << " = " << TerminalSafe(issue.value) << ": " << TerminalSafe(issue.problem) << "\n";
     }
   }
 };

@@ -141,11 +141,21 @@ class GraphBuilder {
     const std::vector<std::vector<NodeId>> cycles = FindCycles(count, task_edges, component);
     if (cycles.empty()) return;
     for (const std::vector<NodeId>& cycle : cycles) {
+      // A long cycle is named by its first and last links and its length,
+      // not by a line of megabytes.
+      constexpr std::size_t kShownAtEachEnd = 5;
       std::string path;
-      for (NodeId task : cycle) path += (path.empty() ? "task " : " -> task ") + TaskId(task);
+      const bool long_cycle = cycle.size() > 2 * kShownAtEachEnd + 2;
+      for (std::size_t i = 0; i < cycle.size(); ++i) {
+        if (long_cycle && i == kShownAtEachEnd) path += " -> …";
+        if (long_cycle && i >= kShownAtEachEnd && i + kShownAtEachEnd < cycle.size()) continue;
+        path += (path.empty() ? "task " : " -> task ") + TaskId(cycle[i]);
+      }
+      const std::string length =
+          long_cycle ? " of " + std::to_string(cycle.size() - 1) + " tasks" : "";
       const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());
       issues_.push_back({kTaskDependencyTable, row, "depends_on", TaskId(cycle.back()),
-                         "dependency cycle: " + path + " (ignored for blocking)",
+                         "dependency cycle" + length + ": " + path + " (ignored for blocking)",
                          AgencyOfTask(cycle[0])});
     }
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),

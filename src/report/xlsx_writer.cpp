@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -291,7 +292,18 @@ std::string CellText(std::string_view text) {
 }
 
 std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
+  // Constant memory: each row goes to a temporary file as soon as the next
+  // one starts (rows are written in order), instead of every cell and
+  // string being held until the end: 100,000 agencies' findings took all
+  // of the memory. Strings are then stored in their cells rather than in a
+  // shared table, which Excel and LibreOffice read alike. The temporary
+  // files go beside the workbook, on its disk rather than in /tmp, which
+  // may be memory.
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = const_cast<char*>(folder.empty() ? "." : folder.c_str());
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) return path + ": " + lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED);
 
   Book book(workbook);

@@ -72,6 +72,7 @@ struct OpenFile {
   int connections = 0;
   bool created_companions = false;
   std::string path;
+  int fd = -1;  // kept open while connections > 0
 };
 
 std::mutex& RegistryMutex() {
@@ -102,16 +103,28 @@ DatabaseFile InspectDatabaseFile(const std::string& path) {
                          ", not a regular file; give the database file itself",
                      SQLITE_CANTOPEN);
   }
-  // O_NONBLOCK: should the file have become a FIFO since, open returns.
-  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw StoreError(path + ": cannot open: " + std::strerror(errno), SQLITE_CANTOPEN);
   unsigned char header[100] = {};
-  const ssize_t read_bytes = read(fd, header, sizeof header);
-  const bool regular = fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
-  close(fd);
-  if (!regular) {
-    throw StoreError(path + ": is " + KindOfFile(status.st_mode) + ", not a regular file",
-                     SQLITE_CANTOPEN);
+  ssize_t read_bytes = 0;
+  {
+    const std::lock_guard<std::mutex> hold(RegistryMutex());
+    const auto open_here = Registry().find({status.st_dev, status.st_ino});
+    if (open_here != Registry().end() && open_here->second.fd >= 0) {
+      // Open in this process: read through its descriptor (see the header).
+      read_bytes = pread(open_here->second.fd, header, sizeof header, 0);
+    } else {
+      // O_NONBLOCK: should the file have become a FIFO since, open returns.
+      const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0) {
+        throw StoreError(path + ": cannot open: " + std::strerror(errno), SQLITE_CANTOPEN);
+      }
+      read_bytes = read(fd, header, sizeof header);
+      const bool regular = fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
+      close(fd);
+      if (!regular) {
+        throw StoreError(path + ": is " + KindOfFile(status.st_mode) + ", not a regular file",
+                         SQLITE_CANTOPEN);
+      }
+    }
   }
   // Bytes 18 and 19, the file format's write and read versions: 2 for WAL.
   file.wal = read_bytes >= 20 && std::memcmp(header, "SQLite format 3", 16) == 0 &&
@@ -176,27 +189,29 @@ bool ChangedSinceOpen(const DatabaseFile& file) {
          status.st_mtim.tv_nsec != file.modified.tv_nsec;
 }
 
-SharedReadLock::SharedReadLock(const std::string& path) {
-  fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ >= 0) SetLock(fd_, F_RDLCK, kSharedFirst, kSharedSize);
-}
-
-SharedReadLock::~SharedReadLock() {
-  if (fd_ >= 0) close(fd_);
-}
-
 void AcquireDatabaseFile(const DatabaseFile& file, bool created_companions) {
   const std::lock_guard<std::mutex> hold(RegistryMutex());
   OpenFile& open_file = Registry()[{file.device, file.inode}];
   ++open_file.connections;
   open_file.created_companions |= created_companions;
   open_file.path = file.path;
+  if (open_file.fd < 0) open_file.fd = open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+void HoldSharedReadLock(const DatabaseFile& file) {
+  const std::lock_guard<std::mutex> hold(RegistryMutex());
+  const auto found = Registry().find({file.device, file.inode});
+  if (found != Registry().end() && found->second.fd >= 0) {
+    SetLock(found->second.fd, F_RDLCK, kSharedFirst, kSharedSize);
+  }
 }
 
 void ReleaseDatabaseFile(const DatabaseFile& file) {
   const std::lock_guard<std::mutex> hold(RegistryMutex());
   const auto found = Registry().find({file.device, file.inode});
   if (found == Registry().end() || --found->second.connections > 0) return;
+  // No connection of this process is left: closing may drop locks now.
+  if (found->second.fd >= 0) close(found->second.fd);
   if (found->second.created_companions) RemoveEmptyCompanions(found->second.path);
   Registry().erase(found);
 }

@@ -46,6 +46,13 @@ struct DatabaseFile {
 // Looks at `path` without blocking: throws StoreError (SQLITE_CANTOPEN)
 // when it is missing, a folder, or not a regular file (a FIFO, a device, a
 // socket: SQLite would wait on a FIFO forever).
+//
+// POSIX drops every lock a process holds on a file when it closes any of
+// its descriptors of that file: had this opened and closed the database
+// while another connection of the process held its read lock (the snapshot
+// twin), a writer could have committed under that snapshot. So a file
+// already open here is read through the descriptor the registry below
+// keeps open, and closed only when the last connection has gone.
 DatabaseFile InspectDatabaseFile(const std::string& path);
 
 // Whether to open the file `immutable` (see above).
@@ -61,25 +68,18 @@ std::string OpenFailureMessage(const DatabaseFile& file, int code, const std::st
 // Whether the file is no longer the one inspected (replaced, or written).
 bool ChangedSinceOpen(const DatabaseFile& file);
 
-// Holds off a producer's closing checkpoint while an immutable connection
-// reads (a shared lock, as SQLite's readers hold). Best effort.
-class SharedReadLock {
- public:
-  explicit SharedReadLock(const std::string& path);
-  ~SharedReadLock();
-  SharedReadLock(const SharedReadLock&) = delete;
-  SharedReadLock& operator=(const SharedReadLock&) = delete;
-
- private:
-  int fd_ = -1;
-};
-
-// Connections of this process to a database file, counted, so that the
-// companions are removed only when the last one has closed. Call
-// AcquireDatabaseFile after opening (`created_companions`: neither -wal nor
-// -shm existed before this connection read a WAL database), and
+// Connections of this process to a database file, counted, with one
+// descriptor of the file kept open meanwhile, so that the companions are
+// removed, and the descriptor closed, only when the last one has closed.
+// Call AcquireDatabaseFile after opening (`created_companions`: neither
+// -wal nor -shm existed before this connection read a WAL database), and
 // ReleaseDatabaseFile after closing.
 void AcquireDatabaseFile(const DatabaseFile& file, bool created_companions);
 void ReleaseDatabaseFile(const DatabaseFile& file);
+
+// Holds off a producer's closing checkpoint while an immutable connection
+// reads: a read lock, as SQLite's readers hold, on the kept descriptor,
+// until the last connection has gone. Best effort.
+void HoldSharedReadLock(const DatabaseFile& file);
 
 }  // namespace dxcomply

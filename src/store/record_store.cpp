@@ -197,7 +197,7 @@ RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
   AcquireDatabaseFile(file, file.wal && !immutable && !file.wal_exists && !file.shm_exists);
   store.file_ = std::make_unique<DatabaseFile>(std::move(file));
   store.immutable_ = immutable;
-  if (immutable) store.read_lock_ = std::make_unique<SharedReadLock>(path);
+  if (immutable) HoldSharedReadLock(*store.file_);
   sqlite3_busy_timeout(db, busy_timeout_ms);
   // DIRECTONLY: not callable from a view or trigger stored in the file.
   if (sqlite3_create_function_v2(db, kVisitFunction, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
@@ -227,8 +227,7 @@ RecordStore::RecordStore(RecordStore&& other) noexcept
       path_(std::move(other.path_)),
       in_snapshot_(other.in_snapshot_),
       file_(std::move(other.file_)),
-      immutable_(other.immutable_),
-      read_lock_(std::move(other.read_lock_)) {
+      immutable_(other.immutable_) {
   other.db_ = nullptr;
 }
 
@@ -241,7 +240,6 @@ RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
     in_snapshot_ = other.in_snapshot_;
     file_ = std::move(other.file_);
     immutable_ = other.immutable_;
-    read_lock_ = std::move(other.read_lock_);
     other.db_ = nullptr;
   }
   return *this;
@@ -253,7 +251,6 @@ void RecordStore::Close() {
   if (db_ == nullptr) return;
   sqlite3_close(db_);
   db_ = nullptr;
-  read_lock_.reset();
   if (file_) ReleaseDatabaseFile(*file_);
   file_.reset();
 }

@@ -25,7 +25,6 @@ struct sqlite3_value;
 namespace dxcomply {
 
 struct DatabaseFile;
-class SharedReadLock;
 
 // A database that cannot be opened or read. `what()` names the file and
 // says what is wrong; the CLI prints it and exits with 2.
@@ -184,7 +183,6 @@ class RecordStore {
   bool in_snapshot_ = false;
   std::unique_ptr<DatabaseFile> file_;  // as inspected before opening
   bool immutable_ = false;              // opened without companions or locks
-  std::unique_ptr<SharedReadLock> read_lock_;
 };
 
 // Quotes an identifier for SQL ("name" with inner quotes doubled). Identifiers

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -343,6 +344,31 @@ BOOST_AUTO_TEST_CASE(reading_a_wal_database_leaves_no_wal_or_shm_behind) {
   BOOST_TEST(std::filesystem::exists(database.path() + "-wal"));
   RecordStore store = RecordStore::Open(database.path());
   BOOST_TEST(CountRows(store, "agency") == 3);
+}
+
+// POSIX drops a process's locks on a file when it closes any descriptor of
+// it: opening a second store (the snapshot twin) must not release the
+// first one's read lock, or another program could commit under its
+// snapshot.
+BOOST_AUTO_TEST_CASE(opening_more_stores_keeps_the_snapshot_locked_against_other_programs) {
+  const testing::TestDatabase database(testing::SchemaSql() + kAgencies);  // rollback journal
+  const std::string insert = "sqlite3 -cmd '.timeout 200' '" + database.path() +
+                             "' \"INSERT INTO agency VALUES ('BYT', 'Bộ Y tế', 'ministry', NULL)\" "
+                             "2>/dev/null";
+  RecordStore first = RecordStore::Open(database.path());
+  first.BeginSnapshot();
+  {
+    RecordStore second = RecordStore::Open(database.path());
+    BOOST_TEST(CountRows(second, "agency") == 2);
+    std::optional<RecordStore> twin = first.OpenSnapshotTwin();
+    BOOST_TEST_REQUIRE(twin.has_value());
+    twin->EndSnapshot();
+  }
+  BOOST_TEST(std::system(insert.c_str()) != 0);  // locked out by the snapshot
+  BOOST_TEST(CountRows(first, "agency") == 2);
+  first.EndSnapshot();
+  BOOST_TEST(std::system(insert.c_str()) == 0);
+  BOOST_TEST(CountRows(first, "agency") == 3);
 }
 
 BOOST_AUTO_TEST_CASE(a_long_query_is_quoted_shortened_in_its_message) {

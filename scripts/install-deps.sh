@@ -11,6 +11,8 @@ packages=(
   libxlsxwriter-dev libkainjow-mustache-dev
   # tests: real readers and renderers for every output format
   sqlite3 graphviz python3-openpyxl python3-icalendar chromium
+  # fuzzing (./build.sh fuzz): clang and its libFuzzer runtime
+  clang libclang-rt-14-dev
   # benchmark
   hyperfine time python3-yaml
 )

@@ -75,7 +75,8 @@ std::optional<Date> ParseVnDate(std::string_view text) {
   }
   char iso[11] = "0000-00-00";
   const auto put = [&iso](std::size_t end, unsigned value) {
-    for (std::size_t k = end; value > 0; value /= 10) iso[--k] = static_cast<char>('0' + value % 10);
+    for (std::size_t k = end; value > 0; value /= 10)
+      iso[--k] = static_cast<char>('0' + value % 10);
   };
   put(4, parts[2]);
   put(7, parts[1]);

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <string_view>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace dxcomply {
@@ -76,9 +76,8 @@ LineWindow WindowAround(std::string_view line, std::size_t caret_byte, int caret
 
 void Diagnostic::SetSourceLine(const std::string& line) {
   const int caret = std::max(location.column - 1, 0);
-  const std::size_t caret_byte = line.size() <= static_cast<std::size_t>(kSourceWindow)
-                                     ? 0
-                                     : ByteOfCharacter(line, caret);
+  const std::size_t caret_byte =
+      line.size() <= static_cast<std::size_t>(kSourceWindow) ? 0 : ByteOfCharacter(line, caret);
   SetSourceLine(line, caret_byte);
 }
 

@@ -32,8 +32,10 @@ inline std::string FileStemOf(std::string_view id) {
   // '~' is always encoded, so a cut name never equals a whole one.
   constexpr std::size_t kKept = kMaxFileStemBytes - 17;
   std::size_t cut = kKept;
-  if (stem[cut - 1] == '%') cut -= 1;  // keep each %XX whole
-  else if (stem[cut - 2] == '%') cut -= 2;
+  if (stem[cut - 1] == '%')
+    cut -= 1;  // keep each %XX whole
+  else if (stem[cut - 2] == '%')
+    cut -= 2;
   std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
   for (const char c : id) {
     hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;

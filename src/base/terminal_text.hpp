@@ -33,9 +33,9 @@ inline int UnsafeLength(std::string_view text, std::size_t i, bool keep_newlines
     if (i + 2 >= text.size()) return -1;
     const unsigned char third = byte(i + 2);
     // U+200E-200F marks, U+202A-202E embeddings and overrides, U+2066-2069 isolates.
-    const bool bidi = (second == 0x80 && (third == 0x8E || third == 0x8F ||
-                                          (third >= 0xAA && third <= 0xAE))) ||
-                      (second == 0x81 && third >= 0xA6 && third <= 0xA9);
+    const bool bidi =
+        (second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE))) ||
+        (second == 0x81 && third >= 0xA6 && third <= 0xA9);
     return bidi ? 3 : 0;
   }
   return 0;
@@ -44,7 +44,9 @@ inline int UnsafeLength(std::string_view text, std::size_t i, bool keep_newlines
 // The visible form of the unsafe character text[i .. i + length).
 inline void AppendEscape(std::string_view text, std::size_t i, int length, std::string& out) {
   static const char kHex[] = "0123456789ABCDEF";
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
+  const auto byte = [&](std::size_t k) {
+    return static_cast<unsigned>(static_cast<unsigned char>(text[k]));
+  };
   if (length == 1) {
     switch (text[i]) {
       case '\n':
@@ -63,9 +65,9 @@ inline void AppendEscape(std::string_view text, std::size_t i, int length, std::
         return;
     }
   }
-  const unsigned code_point = length == 2 ? ((byte(i) & 0x1F) << 6) | (byte(i + 1) & 0x3F)
-                                          : ((byte(i) & 0x0F) << 12) |
-                                                ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
+  const unsigned code_point =
+      length == 2 ? ((byte(i) & 0x1F) << 6) | (byte(i + 1) & 0x3F)
+                  : ((byte(i) & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
   out += "\\u";
   for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code_point >> shift) & 0xF];
 }

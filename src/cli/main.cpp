@@ -95,8 +95,8 @@ void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& l
 // not write every agency's letter, nor `--as-of ""` report as of today.
 void RefuseEmptyValues(CLI::App& app) {
   const CLI::Validator not_empty(
-      [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
-      "", "NOT_EMPTY");
+      [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; }, "",
+      "NOT_EMPTY");
   std::vector<CLI::App*> commands = app.get_subcommands([](CLI::App*) { return true; });
   commands.push_back(&app);
   for (CLI::App* command : commands) {
@@ -230,11 +230,10 @@ int main(int argc, char** argv) {
   // characters escaped (dot, JSON and CSV keep their bytes).
   CheckedOutput output(STDOUT_FILENO);
   const auto text = [](const EvaluateOptions& options) { return options.format == "text"; };
-  output.set_terminal_safe((report_command->parsed() && text(report)) ||
-                           (check_command->parsed() && text(check)) ||
-                           (explain_command->parsed() && text(explain)) ||
-                           (graph_command->parsed() && text(graph)) ||
-                           calendar_command->parsed() || validate_command->parsed());
+  output.set_terminal_safe(
+      (report_command->parsed() && text(report)) || (check_command->parsed() && text(check)) ||
+      (explain_command->parsed() && text(explain)) || (graph_command->parsed() && text(graph)) ||
+      calendar_command->parsed() || validate_command->parsed());
   std::ostream out(&output);
   ExitStatus status = kExitOk;
   try {

@@ -35,9 +35,9 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
     if (!agencies.empty() && agencies.back().id == agency.id) {
       const Agency& kept = agencies.back();
       issues.push_back({kAgencyTable, agency.id, "id", agency.id,
-                        "duplicate agency id: the row named '" + agency.name + "' (" +
-                            agency.kind + ") is ignored; the agency is the row named '" +
-                            kept.name + "' (" + kept.kind + ")",
+                        "duplicate agency id: the row named '" + agency.name + "' (" + agency.kind +
+                            ") is ignored; the agency is the row named '" + kept.name + "' (" +
+                            kept.kind + ")",
                         agency.id});
       continue;
     }

@@ -1,8 +1,8 @@
 #include "report/graph_writer.hpp"
 
+#include "base/terminal_text.hpp"
 #include "engine/finding_text.hpp"
 #include "graph/graph_view_ops.hpp"
-#include "base/terminal_text.hpp"
 #include "report/finding_format.hpp"
 
 #include <nlohmann/json.hpp>

@@ -161,8 +161,8 @@ class RuleSetChecker {
     for (Condition& condition : predicate) {
       if (condition.values.size() > kMaxListValues) {
         diagnostics_.Error(condition.location, obligation.id,
-                           "a list of " + Grouped(condition.values.size()) +
-                               " values; at most " + Grouped(kMaxListValues) +
+                           "a list of " + Grouped(condition.values.size()) + " values; at most " +
+                               Grouped(kMaxListValues) +
                                " (a longer list belongs in a table of the database)");
         continue;
       }
@@ -276,9 +276,10 @@ class RuleSetChecker {
     const auto drop_repeats = [](std::vector<std::string>& words) {
       std::set<std::string> seen;
       const std::size_t before = words.size();
-      words.erase(std::remove_if(words.begin(), words.end(),
-                                 [&](const std::string& word) { return !seen.insert(word).second; }),
-                  words.end());
+      words.erase(
+          std::remove_if(words.begin(), words.end(),
+                         [&](const std::string& word) { return !seen.insert(word).second; }),
+          words.end());
       return before - words.size();
     };
     using Key = std::tuple<std::string, std::vector<std::string>, std::vector<std::string>, int>;
@@ -322,7 +323,7 @@ class RuleSetChecker {
 
   RuleSet& rules_;
   Diagnostics& diagnostics_;
-  std::vector<std::string> ids_;                     // for suggestions, made when needed
+  std::vector<std::string> ids_;                         // for suggestions, made when needed
   std::map<std::string, std::size_t> values_per_table_;  // condition values on each table
 };
 

@@ -168,8 +168,8 @@ std::string OpenFailureMessage(const DatabaseFile& file, int code,
   }
   if (primary == SQLITE_NOTADB) return path + ": not a SQLite database (" + sqlite_message + ")";
   if (primary == SQLITE_BUSY) {
-    return path + ": locked by another program for longer than dxcomply waits (" +
-           sqlite_message + "); try again when it has finished writing";
+    return path + ": locked by another program for longer than dxcomply waits (" + sqlite_message +
+           "); try again when it has finished writing";
   }
   if (file.wal && (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)) {
     return path + ": a WAL database with changes not yet in the file (" + path +

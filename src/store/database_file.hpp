@@ -63,7 +63,8 @@ std::string ImmutableUri(const std::string& path);
 
 // What to tell the user when SQLite cannot read the file: names the file,
 // says what happened and what to do. `code` is SQLite's extended code.
-std::string OpenFailureMessage(const DatabaseFile& file, int code, const std::string& sqlite_message);
+std::string OpenFailureMessage(const DatabaseFile& file, int code,
+                               const std::string& sqlite_message);
 
 // Whether the file is no longer the one inspected (replaced, or written).
 bool ChangedSinceOpen(const DatabaseFile& file);

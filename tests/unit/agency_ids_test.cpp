@@ -2,7 +2,6 @@
 // without its primary key may hold copies), and ids too long for a file
 // name reported, each as a data-quality finding.
 #include "records/agency_directory.hpp"
-
 #include "store/record_store.hpp"
 #include "support/test_files.hpp"
 
@@ -51,18 +50,16 @@ BOOST_AUTO_TEST_CASE(a_duplicate_id_keeps_one_agency_and_is_reported) {
 }
 
 BOOST_AUTO_TEST_CASE(the_directory_of_a_list_keeps_the_first_of_each_id) {
-  const AgencyDirectory directory({{"B", "first", "ministry"},
-                                   {"A", "a", "ministry"},
-                                   {"B", "second", "province"}});
+  const AgencyDirectory directory(
+      {{"B", "first", "ministry"}, {"A", "a", "ministry"}, {"B", "second", "province"}});
   BOOST_TEST(directory.size() == 2u);
   BOOST_TEST(directory.at(directory.Find("B")).name == "first");
 }
 
 BOOST_AUTO_TEST_CASE(an_id_too_long_for_a_file_name_is_reported_and_kept) {
   const std::string long_id = "UBND-" + std::string(60, 'x') + std::string(60, '/');
-  const testing::TestDatabase database(testing::SchemaSql() +
-                                       "INSERT INTO agency VALUES ('" + long_id +
-                                       "', 'Sở', 'province', NULL);\n");
+  const testing::TestDatabase database(testing::SchemaSql() + "INSERT INTO agency VALUES ('" +
+                                       long_id + "', 'Sở', 'province', NULL);\n");
   RecordStore store = RecordStore::Open(database.path());
   std::vector<DataIssue> issues;
   const AgencyDirectory directory = AgencyDirectory::Read(store, issues);

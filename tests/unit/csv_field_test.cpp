@@ -27,7 +27,8 @@ BOOST_AUTO_TEST_CASE(quotes_what_rfc_4180_needs_quoted) {
 }
 
 BOOST_AUTO_TEST_CASE(a_value_that_starts_like_a_formula_is_text) {
-  BOOST_TEST(Field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  BOOST_TEST(Field("=HYPERLINK(\"http://x\",\"y\")") ==
+             "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
   BOOST_TEST(Field("+1+cmd|' /C calc'!A0") == "\"'+1+cmd|' /C calc'!A0\"");
   BOOST_TEST(Field("-2+3") == "\"'-2+3\"");
   BOOST_TEST(Field("@SUM(A1)") == "\"'@SUM(A1)\"");

@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(a_long_line_is_quoted_around_the_caret) {
   for (int i = 0; i < 20000; ++i) line += (i ? ", " : "") + std::string("Huế-") + std::to_string(i);
   const std::size_t at = line.find("Huế-10000");
   int column = 1;
-  for (std::size_t i = 0; i < at; ++i) column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < at; ++i)
+    column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
   const Diagnostic diagnostic = At(column, line);
   BOOST_TEST(diagnostic.source_line.size() < 300u);
   const std::string text = diagnostic.ToString();
@@ -53,7 +54,8 @@ BOOST_AUTO_TEST_CASE(a_long_line_is_quoted_around_the_caret) {
   const std::size_t caret = text.size() - 1 - caret_line;
   std::size_t characters = 0;
   const std::size_t target = shown.find("Huế-10000");
-  for (std::size_t i = 0; i < target; ++i) characters += (static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < target; ++i)
+    characters += (static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80;
   BOOST_TEST(caret == characters);
   BOOST_TEST(text.back() == '^');
 }

@@ -73,8 +73,9 @@ BOOST_AUTO_TEST_CASE(checked_output_escapes_control_characters_on_a_terminal) {
     output.set_terminal_safe(true);
     std::ostream out(&output);
     // Each multi-byte control is split across two writes.
-    out << "Bộ\x1b[2J\t|\r\n" << std::string("\xC2") << std::string("\x9B") << "x"
-        << std::string("\xE2\x80") << std::string("\xAE") << "y\xE2\x80\x93 ";
+    out << "Bộ\x1b[2J\t|\r\n"
+        << std::string("\xC2") << std::string("\x9B") << "x" << std::string("\xE2\x80")
+        << std::string("\xAE") << "y\xE2\x80\x93 ";
     out << "\x7f\n" << std::string("\xC2");  // cut short at the end
     BOOST_TEST(output.Finish() == "");
   }

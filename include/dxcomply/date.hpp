@@ -43,6 +43,9 @@ std::optional<Date> ParseIsoDate(std::string_view text);
 // date", or "outside the years dxcomply handles (1900-2199)"; "" if it
 // does not.
 std::string IsoDateProblem(std::string_view text);
+// Whether `text` is written YYYY-MM-DD but its year is outside
+// kFirstDateYear..kLastDateYear (callers say so instead of "not a date").
+bool IsoDateOutsideYears(std::string_view text);
 
 // Parses a date as Vietnamese documents and spreadsheets write it,
 // day/month/year: "30/09/2022" or "5/9/2022" (day and month of one or two

@@ -37,16 +37,30 @@ constexpr std::int64_t kEpochJulianDay = 2440588;
 
 std::optional<DayNumber> ParseIsoDay(std::string_view text) { return iso_day::Parse(text); }
 
+namespace {
+
+// Written YYYY-MM-DD, whatever the digits say.
+bool IsoShaped(std::string_view text) {
+  if (text.size() != 10) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool ok = i == 4 || i == 7 ? text[i] == '-' : text[i] >= '0' && text[i] <= '9';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsoDateOutsideYears(std::string_view text) {
+  if (!IsoShaped(text)) return false;
+  const int year = std::stoi(std::string(text.substr(0, 4)));
+  return year < kFirstDateYear || year > kLastDateYear;
+}
+
 std::string IsoDateProblem(std::string_view text) {
   if (iso_day::Parse(text)) return "";
-  // The shape, whatever the digits say.
-  bool shaped = text.size() == 10;
-  for (std::size_t i = 0; shaped && i < text.size(); ++i) {
-    shaped = i == 4 || i == 7 ? text[i] == '-' : text[i] >= '0' && text[i] <= '9';
-  }
-  if (!shaped) return "not an ISO date YYYY-MM-DD";
-  const int year = std::stoi(std::string(text.substr(0, 4)));
-  if (year < kFirstDateYear || year > kLastDateYear) {
+  if (!IsoShaped(text)) return "not an ISO date YYYY-MM-DD";
+  if (IsoDateOutsideYears(text)) {
     return "outside the years dxcomply handles (" + std::to_string(kFirstDateYear) + "-" +
            std::to_string(kLastDateYear) + ")";
   }

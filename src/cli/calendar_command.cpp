@@ -17,9 +17,8 @@ std::string Day(const Date& date) {
 
 std::optional<Date> DateArgument(const std::string& text, const char* option, std::ostream& err) {
   if (auto date = ParseIsoDate(text)) return date;
-  const std::string problem = IsoDateProblem(text);
-  if (problem.rfind("outside", 0) == 0) {
-    err << "error: " << option << " '" << text << "' is " << problem << "\n";
+  if (IsoDateOutsideYears(text)) {
+    err << "error: " << option << " '" << text << "' is " << IsoDateProblem(text) << "\n";
   } else {
     err << "error: " << option << " takes an ISO date YYYY-MM-DD that exists, not '" << text
         << "'\n";

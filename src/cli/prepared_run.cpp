@@ -26,9 +26,8 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
     engine.as_of = boost::gregorian::day_clock::local_day();
   } else if (auto date = ParseIsoDate(options.as_of)) {
     engine.as_of = *date;
-  } else if (const std::string problem = IsoDateProblem(options.as_of);
-             problem.rfind("outside", 0) == 0) {
-    err << "error: --as-of '" << options.as_of << "' is " << problem << "\n";
+  } else if (IsoDateOutsideYears(options.as_of)) {
+    err << "error: --as-of '" << options.as_of << "' is " << IsoDateProblem(options.as_of) << "\n";
     return std::nullopt;
   } else {
     err << "error: --as-of must be an ISO date YYYY-MM-DD that exists, not '" << options.as_of

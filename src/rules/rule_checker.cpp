@@ -56,9 +56,8 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         return true;
       }
       problem = "'" + text + "' is " +
-                (IsoDateProblem(text).rfind("outside", 0) == 0
-                     ? IsoDateProblem(text)
-                     : std::string("not an ISO date YYYY-MM-DD that exists"));
+                (IsoDateOutsideYears(text) ? IsoDateProblem(text)
+                                           : std::string("not an ISO date YYYY-MM-DD that exists"));
       return false;
     case ColumnType::kInteger:
     case ColumnType::kBoolean:

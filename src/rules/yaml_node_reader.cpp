@@ -186,9 +186,8 @@ std::optional<Date> YamlNodeReader::IsoDate(const YAML::Node& node, const std::s
                                             const std::string& what) {
   if (node.IsScalar()) {
     if (auto date = ParseIsoDate(node.Scalar())) return date;
-    const std::string problem = IsoDateProblem(node.Scalar());
-    if (problem != "not an ISO date YYYY-MM-DD" && problem != "no such date") {
-      Error(node, rule_id, what + " '" + node.Scalar() + "' is " + problem);
+    if (IsoDateOutsideYears(node.Scalar())) {
+      Error(node, rule_id, what + " '" + node.Scalar() + "' is " + IsoDateProblem(node.Scalar()));
       return std::nullopt;
     }
   }

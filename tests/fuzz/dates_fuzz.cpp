@@ -36,6 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Require(day.has_value() == date.has_value());
   Require(iso_day::Parse(text) == day);
   Require(IsoDateProblem(text).empty() == date.has_value());
+  Require(!(IsoDateOutsideYears(text) && date.has_value()));
   if (date) {
     Require(InRange(*date));
     Require(ToDayNumber(*date) == *day);

@@ -37,6 +37,9 @@ BOOST_AUTO_TEST_CASE(refuses_years_the_engine_cannot_handle_and_says_why) {
       BOOST_TEST(IsoDateProblem(text) == "outside the years dxcomply handles (1900-2199)");
     }
   }
+  BOOST_TEST(IsoDateOutsideYears("9999-12-30"));
+  BOOST_TEST(!IsoDateOutsideYears("2022-02-30"));
+  BOOST_TEST(!IsoDateOutsideYears("30/09/2022"));
   BOOST_TEST(IsoDateProblem("2022-09-30") == "");
   BOOST_TEST(IsoDateProblem("2022-02-30") == "no such date");
   BOOST_TEST(IsoDateProblem("2022-13-01") == "no such date");

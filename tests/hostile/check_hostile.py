@@ -121,8 +121,8 @@ def make_db(path, agencies=AGENCIES, extra_sql="", agency_primary_key=True, syst
         db.executemany(
             "INSERT INTO information_system (agency_id, name, level, created_on) "
             "VALUES (?, 'Cổng thông tin', 3, '2020-01-01')", [(a[0],) for a in agencies])
-    db.executescript(extra_sql)
     db.commit()
+    db.executescript("BEGIN;\n" + extra_sql + "\nCOMMIT;")
     db.close()
     return path
 

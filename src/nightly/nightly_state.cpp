@@ -141,11 +141,16 @@ std::optional<NightlyState> LoadState(const std::string& path) {
   json root;
   try {
     root = json::parse(file.text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a syntax error, or a number too large
     throw StateError(path + ": not valid JSON (" + e.what() +
                      "); move the file away to start afresh");
   }
-  return StateReader(path).Read(root);
+  try {
+    return StateReader(path).Read(root);
+  } catch (const json::exception& e) {  // what the reader's checks did not foresee
+    throw StateError(path + ": not a state dxcomply wrote (" + e.what() +
+                     "); move the file away to start afresh");
+  }
 }
 
 std::string SerializeState(const NightlyState& state) {

@@ -190,15 +190,21 @@ std::streamsize CheckedOutput::xsputn(const char* text, std::streamsize count) {
 int CheckedOutput::sync() { return Drain() ? 0 : -1; }
 
 void CheckedOutput::Append(const char* text, std::size_t count) {
+  constexpr std::size_t kBuffered = 1 << 16;
   if (error_ != 0) return;  // the output is lost; nothing more to try
+  if (count >= kBuffered) {  // a large block (the JSON writers' own) goes as it is
+    Drain();
+    WriteAll(text, count);
+    return;
+  }
   buffer_.insert(buffer_.end(), text, text + count);
-  if (buffer_.size() >= (1 << 16)) Drain();
+  if (buffer_.size() >= kBuffered) Drain();
 }
 
-bool CheckedOutput::Drain() {
+void CheckedOutput::WriteAll(const char* text, std::size_t count) {
   std::size_t written = 0;
-  while (error_ == 0 && written < buffer_.size()) {
-    const ssize_t n = write(fd_, buffer_.data() + written, buffer_.size() - written);
+  while (error_ == 0 && written < count) {
+    const ssize_t n = write(fd_, text + written, count - written);
     if (n > 0) {
       written += static_cast<std::size_t>(n);
     } else if (n < 0 && errno != EINTR) {
@@ -207,6 +213,10 @@ bool CheckedOutput::Drain() {
       error_ = EIO;
     }
   }
+}
+
+bool CheckedOutput::Drain() {
+  WriteAll(buffer_.data(), buffer_.size());
   buffer_.clear();
   return error_ == 0;
 }

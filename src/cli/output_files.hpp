@@ -92,6 +92,7 @@ class CheckedOutput : public std::streambuf {
 
  private:
   void Append(const char* text, std::size_t count);
+  void WriteAll(const char* text, std::size_t count);
   bool Drain();
 
   int fd_;

@@ -14,15 +14,19 @@
 using namespace dxcomply;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const std::string tables = fuzz::ReadSource("rules/tables.yaml");
+  // tables.yaml is read once; each input gets a copy of what it declares.
+  static const RuleSet kTables = [] {
+    Diagnostics ignored;
+    RuleSet tables;
+    LoadRuleText("rules/tables.yaml", fuzz::ReadSource("rules/tables.yaml"), tables, ignored);
+    return tables;
+  }();
   Diagnostics diagnostics;
-  RuleSet rules;
-  LoadRuleText("rules/tables.yaml", tables, rules, diagnostics);
+  RuleSet rules = kTables;
   LoadRuleText("rules/fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), rules,
                diagnostics);
   CheckRuleSet(rules, diagnostics);
   CheckRuleCycles(rules, diagnostics);
-  std::size_t length = 0;
-  for (const Diagnostic& diagnostic : diagnostics.Sorted()) length += diagnostic.ToString().size();
-  return length > 0 ? 0 : 0;
+  for (const Diagnostic& diagnostic : diagnostics.Sorted()) (void)diagnostic.ToString();
+  return 0;
 }

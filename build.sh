@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The two commands of the README, and a few more for developers.
 #
-#   ./build.sh demo      install packages, build, report on the sample country
+#   ./build.sh demo      install packages, build, report on the sample country as of 2026-12-01
 #   ./build.sh test      install packages, build, run every test (CTest)
 #   ./build.sh sanitize  the same tests in an ASan + UBSan build (CI runs both)
 #   ./build.sh fuzz      the libFuzzer targets (clang, ASan + UBSan), each for
 #                        DXCOMPLY_FUZZ_SECONDS (30) seconds (CI runs this too)
 #   ./build.sh bench     the large-country benchmark (tests/bench/run.sh)
+#   ./build.sh package   the Debian package, build/package/dxcomply_<version>_<arch>.deb
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,7 +22,7 @@ case "${1:-}" in
     scripts/install-deps.sh
     configure_and_build build -DCMAKE_BUILD_TYPE=Release
     cp build/data/sample.db data/sample.db
-    build/src/dxcomply report --db data/sample.db --rules rules --as-of 2022-11-01
+    build/src/dxcomply report --db data/sample.db --rules rules --as-of 2026-12-01
     ;;
   test)
     scripts/install-deps.sh
@@ -45,8 +46,13 @@ case "${1:-}" in
     configure_and_build build -DCMAKE_BUILD_TYPE=Release
     tests/bench/run.sh build/src/dxcomply
     ;;
+  package)
+    scripts/install-deps.sh
+    configure_and_build build -DCMAKE_BUILD_TYPE=Release
+    cpack --config build/CPackConfig.cmake -B build/package
+    ;;
   *)
-    echo "usage: $0 demo|test|sanitize|fuzz|bench" >&2
+    echo "usage: $0 demo|test|sanitize|fuzz|bench|package" >&2
     exit 2
     ;;
 esac

@@ -10,11 +10,49 @@
 -- that a nightly run can read while they write.
 
 -- Ministries and ministry-level bodies, government agencies, provinces.
+-- An agency exists from valid_from (inclusive) until valid_until
+-- (exclusive); both columns are optional, NULL meaning since before records
+-- began / still. A database without them: every agency always existed.
 CREATE TABLE agency (
-  id        TEXT PRIMARY KEY,  -- stable ASCII id, e.g. 'BCA', 'NGHE-AN'
-  name      TEXT NOT NULL,     -- Vietnamese name with diacritics
-  kind      TEXT NOT NULL,     -- 'ministry' | 'gov_agency' | 'province'
-  parent_id TEXT               -- optional: the agency it belongs to
+  id          TEXT PRIMARY KEY,  -- stable ASCII id, e.g. 'BCA', 'NGHE-AN'
+  name        TEXT NOT NULL,     -- Vietnamese name with diacritics (before any agency_version)
+  kind        TEXT NOT NULL,     -- 'ministry' | 'gov_agency' | 'province' (likewise)
+  parent_id   TEXT,              -- optional: the agency it belongs to
+  valid_from  TEXT,              -- optional: the first day it exists
+  valid_until TEXT               -- optional: the day it ceased to exist
+);
+
+-- Optional. An agency's name and kind from a date on (until its next
+-- version): Thừa Thiên Huế is named Huế from 2025-01-01.
+CREATE TABLE agency_version (
+  agency_id  TEXT NOT NULL,  -- agency.id
+  valid_from TEXT NOT NULL,  -- from this day on
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  source     TEXT,           -- the document that made the change
+  PRIMARY KEY (agency_id, valid_from)
+);
+
+-- Optional. Who takes over from an agency that ceases: from effective_on
+-- (normally the predecessor's valid_until) its records count for the
+-- successor, and its open duties pass to it. Several rows with the same
+-- predecessor and date are a split: the one marked main takes the records
+-- (a single successor is main whatever the column says).
+CREATE TABLE agency_succession (
+  predecessor_id TEXT NOT NULL,               -- agency.id
+  successor_id   TEXT NOT NULL,               -- agency.id, existing on effective_on
+  effective_on   TEXT NOT NULL,
+  main           INTEGER NOT NULL DEFAULT 0,  -- 1: the main successor of a split
+  source         TEXT,                        -- the document that made the change
+  PRIMARY KEY (predecessor_id, successor_id)
+);
+
+-- Optional. What the database holds: one row. sample = 1 marks invented
+-- records (the sample country), and every human output says so.
+CREATE TABLE dataset (
+  name        TEXT NOT NULL,
+  sample      INTEGER NOT NULL DEFAULT 0,
+  description TEXT
 );
 
 -- State information systems and their security-level (cấp độ) status.
@@ -53,8 +91,14 @@ CREATE TABLE task (
   started_on    TEXT,
   progress      REAL,           -- 0..1 as last reported
   completed_on  TEXT,
-  evidence      TEXT            -- e.g. the issued document's number, '1092/QĐ-BTTTT'
+  evidence      TEXT,           -- e.g. the issued document's number, '1092/QĐ-BTTTT'
+  -- Optional (databases made before them work without): the task's own plan.
+  planned_start_on TEXT,        -- the day the agency plans to start it by
+  planned_days     INTEGER      -- days of work it needs (counted as its rule's lead_time)
 );
+-- Optional column: recorded_on TEXT, the day the task was put on record; a
+-- task does not exist before it (without the column, every task has existed
+-- since before records began). ALTER TABLE task ADD COLUMN recorded_on TEXT;
 CREATE INDEX task_by_agency_obligation ON task(agency_id, obligation_id);
 
 -- task_id cannot finish before depends_on; across agencies too.
@@ -73,3 +117,34 @@ CREATE TABLE measurement (
   source       TEXT
 );
 CREATE INDEX measurement_by_indicator ON measurement(indicator_id, agency_id, as_of);
+
+-- Extensions and waivers of a duty granted by a document (issue 15):
+-- `extension` moves the due date to new_due, `waiver` exempts the agency.
+-- period NULL: every period. expires_on NULL: does not expire.
+CREATE TABLE exception (
+  id              INTEGER PRIMARY KEY,
+  obligation_id   TEXT NOT NULL,  -- rules/*.yaml id
+  agency_id       TEXT NOT NULL,
+  period          TEXT,
+  kind            TEXT NOT NULL CHECK (kind IN ('extension','waiver')),
+  new_due         TEXT,           -- extension: the new due date
+  document_number TEXT NOT NULL,  -- e.g. '123/BCĐ-BTTTT'
+  document_date   TEXT NOT NULL,
+  granted_by      TEXT NOT NULL,
+  reason          TEXT,
+  expires_on      TEXT
+);
+
+-- One row per `dxcomply import` that wrote: who ran it, when, on which file
+-- (its SHA-256), and how many rows it added, changed and left alone per
+-- table (JSON: {"task": {"added": 3, "changed": 1, "unchanged": 40}}).
+-- `dxcomply import` creates it in a database that lacks it.
+CREATE TABLE import_log (
+  id          INTEGER PRIMARY KEY,
+  imported_at TEXT NOT NULL,  -- UTC, ISO 8601 'YYYY-MM-DDTHH:MM:SSZ'
+  os_user     TEXT NOT NULL,
+  file_name   TEXT NOT NULL,
+  sha256      TEXT NOT NULL,  -- of the file's bytes, hex
+  agency_id   TEXT,           -- the workbook's agency, if any
+  counts      TEXT NOT NULL   -- JSON, see above
+);

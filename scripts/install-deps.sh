@@ -5,16 +5,19 @@ set -euo pipefail
 
 packages=(
   # build
-  cmake ninja-build g++ pkg-config python3
+  cmake ninja-build g++ pkg-config python3 python3-yaml
   libboost-graph-dev libboost-date-time-dev libboost-test-dev
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
   libxlsxwriter-dev libkainjow-mustache-dev
+  libzip-dev libpugixml-dev libssl-dev
+  # the Debian package (CPack: dpkg-shlibdeps finds its dependencies) and man
+  dpkg-dev file man-db
   # tests: real readers and renderers for every output format
   sqlite3 graphviz python3-openpyxl python3-icalendar chromium
   # fuzzing (./build.sh fuzz): clang and its libFuzzer runtime
   clang libclang-rt-14-dev
   # benchmark
-  hyperfine time python3-yaml
+  hyperfine time
 )
 
 missing=()

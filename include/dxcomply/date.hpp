@@ -47,11 +47,6 @@ std::string IsoDateProblem(std::string_view text);
 // kFirstDateYear..kLastDateYear (callers say so instead of "not a date").
 bool IsoDateOutsideYears(std::string_view text);
 
-// Parses a date as Vietnamese documents and spreadsheets write it,
-// day/month/year: "30/09/2022" or "5/9/2022" (day and month of one or two
-// digits, a four-digit year), a day that exists, in the same years.
-std::optional<Date> ParseVnDate(std::string_view text);
-
 DayNumber ToDayNumber(const Date& date);
 Date FromDayNumber(DayNumber day);
 

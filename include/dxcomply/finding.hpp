@@ -31,6 +31,27 @@ enum class Status {
 const char* StatusName(Status status);
 std::optional<Status> ParseStatus(const std::string& name);
 
+// Why an instance is at risk (README "What the statuses mean"). An at-risk
+// finding has at least one; outputs name them by RiskGroundName, in this
+// order.
+enum class RiskGround : std::uint8_t {
+  kWarnWindow,     // "warn_window": the due date is within warn_before
+  kTrend,          // "trend": the measure's pace over the lookback window falls short
+  kTaskProgress,   // "task_progress": the progress reported projects a task row short of done
+  kNotStarted,     // "not_started": work not started on or after its latest start
+  kBlocked,        // "blocked": something it depends on is overdue or at risk
+  kNegativeSlack,  // "negative_slack": what waits on it cannot keep its dates
+};
+inline constexpr int kRiskGroundCount = 6;
+const char* RiskGroundName(RiskGround ground);
+// A set of grounds, one bit each (bit i: RiskGround i).
+using RiskGrounds = std::uint8_t;
+inline constexpr RiskGrounds GroundBit(RiskGround ground) {
+  return static_cast<RiskGrounds>(1u << static_cast<unsigned>(ground));
+}
+// The grounds in `set`, in declaration order.
+std::vector<RiskGround> GroundsIn(RiskGrounds set);
+
 struct Agency {
   std::string id;
   std::string name;  // Vietnamese, with diacritics
@@ -46,6 +67,9 @@ struct ObligationText {
   std::string theme;
   std::string check_kind;  // "coverage", "count", "task", "indicator"
   LegalSource source;
+  // Task checks: which rows must be completed (`complete: any`: one row
+  // reaches the check, whatever its target).
+  TaskRowsNeeded complete = TaskRowsNeeded::kAll;
 };
 
 // How a finding's days count: "days" or "working days".
@@ -63,8 +87,18 @@ struct Measure {
   std::int64_t denominator = 0;  // coverage: base rows; task: tasks; else 0
 };
 
+// An agency whose open duty an instance continues: it ceased on `since`
+// without having met it, and its successor took the duty over.
+struct DutyOrigin {
+  std::string agency_id;
+  std::string agency_name;  // as it was named when it ceased
+  Date since;               // the day the successor took over
+};
+
 // An obligation instance named in someone else's finding, or a task row
-// that belongs to no instance (then task_id and title are set).
+// (then task_id and title are set). A task of an instance names that
+// instance too (its obligation, period, status and days); a task of no
+// instance (free_task) its own obligation_id and period, and is at risk.
 struct InstanceRef {
   std::string obligation_id;
   std::string agency_id;
@@ -73,14 +107,17 @@ struct InstanceRef {
   std::string task_id;
   std::string title;
   Status status = Status::kNotApplicable;
-  int days = 0;  // days overdue when overdue, days left when at risk
+  int days = 0;            // days overdue when overdue, days left when at risk
+  bool free_task = false;  // a task that belongs to no instance
 };
 
-// Why an instance is blocked: chain[0] is the upstream instance it depends
-// on directly, chain.back() the root cause (overdue or at risk on its own).
+// Why an instance is blocked: chain[0] is the upstream instance (rule
+// link) or task (task link) it waits on directly, chain.back() the root
+// cause: an instance overdue or at risk on its own, or an open task of one.
 struct BlockerChain {
   std::vector<InstanceRef> chain;
-  std::string via_tasks;  // "task 812 -> task 77" when the link comes from task records
+  // "task 812 -> task 77" for a task link: its own task 812 waits on 77.
+  std::string via_tasks;
 };
 
 // `obligation` and `agency` are shared between findings and never null in
@@ -90,6 +127,12 @@ struct Finding {
   std::shared_ptr<const Agency> agency;
   std::string period;
   Status status = Status::kNotApplicable;
+  // At-risk findings only (the fields are laid out where the struct has
+  // room, a quarter of a million findings): why it is at risk (never 0
+  // then), and the escalation tier it is heading for (0: none), the first
+  // key of the at-risk list's priority (README "Which risks first").
+  RiskGrounds grounds = 0;
+  std::uint8_t heading_tier = 0;
   std::string reason;  // one sentence a person can act on
 
   Date as_of;
@@ -101,15 +144,30 @@ struct Finding {
   int days_overdue = 0;     // > 0 only when overdue
   int days_left = 0;        // due - T when T <= due, else 0
   DayUnit day_unit = DayUnit::kCalendar;  // how days_overdue and days_left count
+  int priority_rank = 0;  // at-risk findings: the place in the at-risk list, 1 = first
   Measure at_as_of;                       // v(T)
   Measure at_lookback;                    // v(T - W)
   Measure at_due;                         // v(min(T, due))
   double target = 0;                      // share, count or value, same unit as Measure::value
-  std::optional<double>
-      projection;  // v projected to the due date; only when not reached and not due
+  // v projected to the due date; only when not reached and not due. Task
+  // checks: the projected progress of the row that decides (the least
+  // advanced of the rows that must be completed; with `complete: any`, the
+  // most advanced), when some row's progress projects.
+  std::optional<double> projection;
+  // The day its work must start by: the due date minus the rule's lead_time
+  // (a task row's planned_days or planned_start_on where it has one), or
+  // where the warn_before window opens. Set with a due date, when not done.
+  std::optional<Date> latest_start;
+  // Days from T to latest_start in day_unit: days left less the lead time
+  // (negative when the latest start has passed); the priority's second key.
+  std::optional<int> spare_days;
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency
+  // Agencies that ceased without meeting this duty and whose successor this
+  // agency is ("kế thừa từ ..."); empty for the agency's own duties.
+  std::vector<DutyOrigin> inherited_from;
+  bool due_assumed = false;  // the rule chose the due date; the source gives none
 
   // The dependency graph's view (set for instances not done: overdue, at
   // risk, on track). latest_finish is the date it must be done by for its
@@ -138,7 +196,11 @@ struct DataIssue {
   std::string agency_id;  // the row's agency, when known
 };
 
-// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph).
+// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph),
+// as people read it: instances and tasks of no instance. A task's links are
+// shown from and to its instance (one link per pair of nodes: the rule's,
+// else the first task row's), and the links between one instance's own
+// tasks are not shown.
 struct GraphView {
   struct Node {
     int finding = -1;  // index into Report::findings for an instance, -1 for a task
@@ -156,9 +218,17 @@ struct GraphView {
   std::vector<Link> links;
 };
 
+// What the database says it holds (its `dataset` table).
+struct Dataset {
+  std::string name;
+  bool sample = false;  // invented records: every human output says so
+  std::string description;
+};
+
 struct Report {
   Date as_of;
-  std::vector<Agency> agencies;   // every agency in the database, by id
+  std::vector<Agency> agencies;  // every agency existing on as_of, by id, named as on it
+  Dataset dataset;
   std::vector<Finding> findings;  // worst first: overdue, at risk, on track, met late, met, n/a
   std::vector<DataIssue> data_issues;  // by table, row id, column
   std::optional<GraphView> graph;      // only with EngineOptions::keep_graph

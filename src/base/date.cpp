@@ -67,37 +67,6 @@ std::string IsoDateProblem(std::string_view text) {
   return "no such date";
 }
 
-std::optional<Date> ParseVnDate(std::string_view text) {
-  // d/m/yyyy or dd/mm/yyyy: the digits of each part, then the ISO parser's
-  // checks on the same date.
-  unsigned parts[3] = {0, 0, 0};
-  std::size_t digits[3] = {0, 0, 0};
-  std::size_t part = 0;
-  for (const char c : text) {
-    if (c == '/') {
-      if (++part > 2) return std::nullopt;
-    } else if (c >= '0' && c <= '9' && digits[part] < 4) {
-      parts[part] = parts[part] * 10 + static_cast<unsigned>(c - '0');
-      ++digits[part];
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (part != 2 || digits[0] == 0 || digits[0] > 2 || digits[1] == 0 || digits[1] > 2 ||
-      digits[2] != 4) {
-    return std::nullopt;
-  }
-  char iso[11] = "0000-00-00";
-  const auto put = [&iso](std::size_t end, unsigned value) {
-    for (std::size_t k = end; value > 0; value /= 10)
-      iso[--k] = static_cast<char>('0' + value % 10);
-  };
-  put(4, parts[2]);
-  put(7, parts[1]);
-  put(10, parts[0]);
-  return ParseIsoDate(std::string_view(iso, 10));
-}
-
 std::optional<Date> ParseIsoDate(std::string_view text) {
   const auto day = ParseIsoDay(text);
   if (!day) return std::nullopt;

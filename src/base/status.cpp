@@ -22,6 +22,32 @@ const char* StatusName(Status status) {
   return "unknown";
 }
 
+const char* RiskGroundName(RiskGround ground) {
+  switch (ground) {
+    case RiskGround::kWarnWindow:
+      return "warn_window";
+    case RiskGround::kTrend:
+      return "trend";
+    case RiskGround::kTaskProgress:
+      return "task_progress";
+    case RiskGround::kNotStarted:
+      return "not_started";
+    case RiskGround::kBlocked:
+      return "blocked";
+    case RiskGround::kNegativeSlack:
+      return "negative_slack";
+  }
+  return "unknown";
+}
+
+std::vector<RiskGround> GroundsIn(RiskGrounds set) {
+  std::vector<RiskGround> grounds;
+  for (int i = 0; i < kRiskGroundCount; ++i) {
+    if ((set >> i) & 1u) grounds.push_back(static_cast<RiskGround>(i));
+  }
+  return grounds;
+}
+
 const char* DayUnitName(DayUnit unit) {
   return unit == DayUnit::kWorking ? "working days" : "days";
 }

@@ -83,8 +83,10 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
            "--working-days-between, --is-working-day, --lunar\n";
     return kExitInputError;
   }
+  const std::optional<std::string> rules = RulesFolder(options.rules, err);
+  if (!rules) return kExitInputError;
   Diagnostics diagnostics;
-  const WorkCalendar calendar = LoadCalendar(options.rules, diagnostics);
+  const WorkCalendar calendar = LoadCalendar(*rules, diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, err);
     return kExitInputError;

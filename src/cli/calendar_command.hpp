@@ -13,7 +13,7 @@
 namespace dxcomply {
 
 struct CalendarOptions {
-  std::string rules = "rules";
+  std::string rules;                              // its calendar/; empty: the shipped rules
   std::optional<int> year;                        // days off and working Saturdays of a year
   std::vector<std::string> add_working_days;      // {date, n}: the n-th working day after date
   std::vector<std::string> add_days;              // {date, n}: n days after, moved off a day off

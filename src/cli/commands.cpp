@@ -2,13 +2,18 @@
 
 #include "dxcomply/engine.hpp"
 
+#include "cli/did_you_mean.hpp"
 #include "cli/output_files.hpp"
 #include "cli/output_set.hpp"
 #include "cli/prepared_run.hpp"
+#include "cli/report_filter.hpp"
 #include "cli/run_inputs.hpp"
+#include "cli/terminal.hpp"
+#include "cli/version.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/dependency_owners.hpp"
 #include "graph/graph_view_ops.hpp"
+#include "report/check_gate.hpp"
 #include "report/graph_writer.hpp"
 #include "report/reporter.hpp"
 #include "report/summary.hpp"
@@ -33,6 +38,28 @@ void OrderByImpact(Report& report) {
                    });
 }
 
+// Writes the result to `out` or, with --output, atomically to that file
+// (never half a file, nothing on stdout).
+ExitStatus WriteResult(const std::string& output, std::ostream& out, std::ostream& err,
+                       const std::function<void(std::ostream&)>& write) {
+  if (output.empty()) {
+    write(out);
+    return kExitOk;
+  }
+  try {
+    WriteFileAtomically(output, write);
+  } catch (const OutputError& e) {
+    err << "error: " << e.what() << "\n";
+    return kExitRunFailed;
+  }
+  return kExitOk;
+}
+
+// Colour for the text format on a terminal (cli/terminal.hpp).
+bool Colour(const std::string& format, const std::string& output) {
+  return format == "text" && output.empty() && StdoutIsTerminal() && ColourAllowed();
+}
+
 }  // namespace
 
 ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
@@ -44,28 +71,56 @@ ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostre
   if (!reporter) return kExitInputError;
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
+  const std::optional<FindingFilter> filter = MakeFindingFilter(options, *prepared, err);
+  if (!filter) return kExitInputError;
   Report& report = Run(*prepared);
+  ApplyFindingFilter(*filter, report);
   if (options.order == "impact") OrderByImpact(report);
   const Summary summary = Summarize(report);
-  reporter->WriteReport({report, summary, "", options.all_statuses}, out);
-  return kExitOk;
+  // A chosen status is listed whichever it is.
+  const bool all_statuses = options.all_statuses || !filter->statuses.empty();
+  ReportView view{report, summary, "", all_statuses};
+  view.colour = Colour(options.format, options.output);
+  return WriteResult(options.output, out, err,
+                     [&](std::ostream& stream) { reporter->WriteReport(view, stream); });
 }
 
 ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
-  const std::unique_ptr<Reporter> reporter = FindingsReporter(options.format, err);
-  if (!reporter) return kExitInputError;
+  const bool gate_format = options.format == "junit" || options.format == "sarif";
+  std::unique_ptr<Reporter> reporter;
+  if (!gate_format) {
+    const std::optional<OutputFormat> format = ParseOutputFormat(options.format);
+    if (!format) {
+      err << "error: --format must be text, json, csv, junit or sarif, not '" << options.format
+          << "'\n";
+      return kExitInputError;
+    }
+    reporter = MakeReporter(*format);
+  }
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
   const Report& full = Run(*prepared);
   const Report report = ForAgency(full, options.agency);
   const Summary summary = Summarize(report);
-  reporter->WriteReport({report, summary, options.agency, true}, out);
-  const bool fails =
-      std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& finding) {
-        return finding.status == Status::kOverdue ||
-               (options.fail_on_risk && finding.status == Status::kAtRisk);
-      });
+  const CheckGate gate{report,          prepared->inputs.rules,
+                       options.agency,  options.fail_on_risk,
+                       VersionNumber(), prepared->inputs.rules_folder};
+  ReportView view{report, summary, options.agency, true};
+  view.colour = Colour(options.format, options.output);
+  const ExitStatus written = WriteResult(options.output, out, err, [&](std::ostream& stream) {
+    if (options.format == "junit") {
+      WriteJunit(gate, stream);
+    } else if (options.format == "sarif") {
+      WriteSarif(gate, stream);
+    } else {
+      reporter->WriteReport(view, stream);
+    }
+  });
+  if (written != kExitOk) return written;
+  const bool fails = std::any_of(
+      report.findings.begin(), report.findings.end(),
+      [&](const Finding& finding) { return FailsCheck(finding, options.fail_on_risk); });
   return fails ? kExitFindings : kExitOk;
 }
 
@@ -75,11 +130,8 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   const RuleSet& rules = prepared->inputs.rules;
+  if (!RequireKnownObligation(rules, options.obligation, err)) return kExitInputError;
   const Obligation* rule = rules.FindObligation(options.obligation);
-  if (rule == nullptr) {
-    err << "error: unknown obligation '" << options.obligation << "'\n";
-    return kExitInputError;
-  }
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
   const Report& report = Run(*prepared);
   const auto find = [&](const std::string& obligation, const std::string& agency) {
@@ -87,14 +139,40 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
       return f.obligation->id == obligation && f.agency->id == agency;
     });
   };
-  const auto finding = find(options.obligation, options.agency);
+  auto finding = find(options.obligation, options.agency);
   if (finding == report.findings.end()) {
     err << "error: obligation '" << options.obligation << "' does not apply to agency '"
         << options.agency << "'\n";
     return kExitInputError;
   }
+  if (!options.period.empty()) {
+    std::vector<std::string> periods;
+    for (const Finding& f : report.findings) {
+      if (f.obligation->id == options.obligation && f.agency->id == options.agency &&
+          !f.period.empty()) {
+        periods.push_back(f.period);
+      }
+    }
+    if (periods.empty()) {
+      err << "error: obligation '" << options.obligation
+          << "' is not recurring: it has no periods (drop --period)\n";
+      return kExitInputError;
+    }
+    finding = std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+      return f.obligation->id == options.obligation && f.agency->id == options.agency &&
+             f.period == options.period;
+    });
+    if (finding == report.findings.end()) {
+      std::sort(periods.begin(), periods.end());
+      err << "error: obligation '" << options.obligation << "' has no period '" << options.period
+          << "' for " << options.agency << " as of " << FormatIsoDate(report.as_of)
+          << " (its periods then: " << periods.front()
+          << (periods.size() > 1 ? " to " + periods.back() : "") << ")\n";
+      return kExitInputError;
+    }
+  }
 
-  Explanation explanation{*finding, *rule, {}, {}, options.record_limit};
+  Explanation explanation{*finding, *rule, {}, {}, options.record_limit, report.dataset};
   for (const Dependency& dependency : rule->depends_on) {
     for (const std::string& owner :
          DependencyOwners(dependency, finding->agency->id, report.agencies)) {
@@ -104,8 +182,12 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
     }
   }
   prepared->inputs.store.BeginSnapshot();
-  explanation.records = ListCounterRecords(rules, prepared->inputs.store, *rule, options.agency,
-                                           prepared->engine.as_of, options.record_limit);
+  // A recurring obligation's instance reads only its own period's task rows.
+  Obligation instance_rule = *rule;
+  if (!finding->period.empty()) instance_rule.period = finding->period;
+  explanation.records =
+      ListCounterRecords(rules, prepared->inputs.store, instance_rule, options.agency,
+                         prepared->engine.as_of, options.record_limit);
   prepared->inputs.store.EndSnapshot();
   reporter->WriteExplanation(explanation, out);
   return kExitOk;
@@ -129,8 +211,7 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
     return kExitInputError;
   }
   for (const std::string* id : {&options.obligation, &options.critical_path}) {
-    if (!id->empty() && prepared->inputs.rules.FindObligation(*id) == nullptr) {
-      err << "error: unknown obligation '" << *id << "'\n";
+    if (!id->empty() && !RequireKnownObligation(prepared->inputs.rules, *id, err)) {
       return kExitInputError;
     }
   }
@@ -190,9 +271,11 @@ ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostre
 }
 
 ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  const std::optional<std::string> folder = RulesFolder(options.rules, err);
+  if (!folder) return kExitInputError;
   Diagnostics diagnostics;
-  const RuleSet rules = LoadCheckedRules(options.rules, diagnostics);
-  LoadCalendar(options.rules, diagnostics);
+  const RuleSet rules = LoadCheckedRules(*folder, diagnostics);
+  LoadCalendar(*folder, diagnostics);
   if (!options.database.empty()) {
     try {
       RecordStore store = RecordStore::Open(options.database);

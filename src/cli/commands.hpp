@@ -15,7 +15,7 @@ namespace dxcomply {
 // Options of every command that evaluates.
 struct EvaluateOptions {
   std::string database;
-  std::string rules = "rules";
+  std::string rules;  // empty: the shipped rules (cli/resource_paths.hpp)
   std::string as_of;  // ISO date; empty: today
   std::string format = "text";
   std::optional<int> lookback_days;
@@ -25,16 +25,26 @@ struct EvaluateOptions {
 struct ReportOptions : EvaluateOptions {
   bool all_statuses = false;
   std::string order = "severity";  // or "impact": what holds back the most first
+  // Only these findings (each repeatable; cli/report_filter.hpp).
+  std::vector<std::string> statuses;
+  std::vector<std::string> kinds;
+  std::vector<std::string> themes;
+  std::vector<std::string> obligations;
+  std::vector<std::string> agencies;
+  std::string output;  // a file, written atomically, instead of stdout
 };
 
+// `format` also takes junit and sarif (report/check_gate.hpp).
 struct CheckOptions : EvaluateOptions {
   std::string agency;
   bool fail_on_risk = false;
+  std::string output;  // a file, written atomically, instead of stdout
 };
 
 struct ExplainOptions : EvaluateOptions {
   std::string obligation;
   std::string agency;
+  std::string period;  // of a recurring obligation; empty: its worst period
   int record_limit = 10;
 };
 
@@ -56,7 +66,7 @@ struct ExportOptions : EvaluateOptions {
 struct RemindOptions : EvaluateOptions {
   std::string out;                      // folder
   std::string agency;                   // only this agency's letter
-  std::string templates = "templates";  // reminder.md.mustache, reminder.html.mustache
+  std::string templates;  // reminder.md.mustache, ...; empty: the shipped ones (resource_paths)
   int reply_within_working_days = 10;   // the reply date: as-of + this many working days
   int max_letters = 100;                // refuse a larger batch ...
   bool force = false;                   // ... unless forced
@@ -69,7 +79,7 @@ struct NightlyOptions : RemindOptions {
 };
 
 struct ValidateOptions {
-  std::string rules = "rules";
+  std::string rules;     // empty: the shipped rules
   std::string database;  // optional
 };
 

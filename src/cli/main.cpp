@@ -5,7 +5,15 @@
 // stream to stdout rather than being held in memory.
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/import_command.hpp"
+#include "cli/template_command.hpp"
+#include "cli/list_command.hpp"
 #include "cli/output_files.hpp"
+#include "cli/remind_command.hpp"
+#include "cli/resource_paths.hpp"
+#include "cli/terminal.hpp"
+#include "cli/version.hpp"
+#include "cli/test_command.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -40,6 +48,17 @@ void KeepFreedMemory() {
 #endif
 }
 
+const char* const kRulesHelp =
+    "Rules folder, with its calendar/ (default: $DXCOMPLY_DATA_DIR/rules, else the rules "
+    "installed with the program, <prefix>/share/dxcomply/rules)";
+
+const char* const kFooter =
+    "Exit codes: 0 done; 1 check found something overdue; 2 bad usage, rules, calendar, "
+    "templates, state or database (nothing written); 3 writing an output failed.\n"
+    "Data: the rules (with calendar/) and letter templates are found beside the program "
+    "(<prefix>/share/dxcomply), or in $DXCOMPLY_DATA_DIR, or where --rules and --templates "
+    "say.\nNO_COLOR set: no colour on a terminal. Manual: man dxcomply.";
+
 struct LogOptions {
   bool verbose = false;
   bool quiet = false;
@@ -52,7 +71,7 @@ void AddLogOptions(CLI::App* command, LogOptions& log) {
 
 void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions& log) {
   command->add_option("--db", options.database, "SQLite database of records")->required();
-  command->add_option("--rules", options.rules, "Rules folder")->capture_default_str();
+  command->add_option("--rules", options.rules, kRulesHelp);
   command->add_option("--as-of", options.as_of, "Evaluation date T, YYYY-MM-DD (default: today)");
   // The same bounds as a rule's own lookback and warn_before.
   command
@@ -76,8 +95,9 @@ void AddFormatOption(CLI::App* command, EvaluateOptions& options, const std::str
 void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& log) {
   AddEvaluateOptions(command, options, log);
   command->add_option("--out", options.out, "Folder to write into")->required();
-  command->add_option("--templates", options.templates, "Folder of the letter templates")
-      ->capture_default_str();
+  command->add_option("--templates", options.templates,
+                      "Folder of the letter templates (default: the shipped ones, found as "
+                      "the rules are)");
   command
       ->add_option("--reply-within", options.reply_within_working_days,
                    "Working days the agency has to reply")
@@ -107,7 +127,8 @@ void RefuseEmptyValues(CLI::App& app) {
 }
 
 void SetUpLogging(const LogOptions& log) {
-  auto logger = spdlog::stderr_color_mt("dxcomply");
+  auto logger = spdlog::stderr_color_mt(
+      "dxcomply", ColourAllowed() ? spdlog::color_mode::automatic : spdlog::color_mode::never);
   logger->set_pattern("dxcomply: %^%l%$: %v");
   spdlog::set_default_logger(logger);
   spdlog::set_level(log.quiet ? spdlog::level::err
@@ -120,6 +141,10 @@ int main(int argc, char** argv) {
   KeepFreedMemory();
   CLI::App app{"dxcomply: checks digital-transformation obligations and their deadlines"};
   app.require_subcommand(1);
+  app.footer(kFooter);
+  app.set_version_flag(
+      "--version", [] { return VersionText(); },
+      "Print the version, git revision and library versions, and exit");
   LogOptions log;
 
   ReportOptions report;
@@ -133,14 +158,33 @@ int main(int argc, char** argv) {
       ->add_option("--order", report.order,
                    "severity (days overdue, days left) or impact (what it holds back)")
       ->capture_default_str();
+  report_command->add_option(
+      "--status", report.statuses,
+      "Only findings of this status: overdue, at_risk, on_track, waiting, "
+      "met_late, met, not_applicable (repeatable; listed even without --all)");
+  report_command->add_option("--kind", report.kinds,
+                             "Only agencies of this kind: ministry, gov_agency, province, "
+                             "national (repeatable)");
+  report_command->add_option("--theme", report.themes,
+                             "Only obligations of this theme, as the rules write it, diacritics "
+                             "optional (repeatable)");
+  report_command->add_option("--obligation", report.obligations,
+                             "Only this obligation (repeatable)");
+  report_command->add_option("--agency", report.agencies, "Only this agency (repeatable)");
+  report_command->add_option("--output", report.output,
+                             "Write to this file (atomically: whole or not at all), not stdout");
 
   CheckOptions check;
   CLI::App* check_command =
       app.add_subcommand("check", "One agency's self-check; exit 1 when something is overdue");
   AddEvaluateOptions(check_command, check, log);
-  AddFormatOption(check_command, check, "text, json or csv");
+  AddFormatOption(check_command, check,
+                  "text, json, csv, junit (JUnit XML) or sarif (SARIF 2.1.0), for CI gates");
   check_command->add_option("--agency", check.agency, "Agency id")->required();
-  check_command->add_flag("--fail-on-risk", check.fail_on_risk, "Exit 1 when at risk too");
+  check_command->add_flag("--fail-on-risk", check.fail_on_risk,
+                          "Exit 1 when at risk too (junit and sarif fail it too)");
+  check_command->add_option("--output", check.output,
+                            "Write to this file (atomically: whole or not at all), not stdout");
 
   ExplainOptions explain;
   CLI::App* explain_command =
@@ -152,6 +196,9 @@ int main(int argc, char** argv) {
   explain_command->add_option("--limit", explain.record_limit, "Records to list")
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
+  explain_command->add_option("--period", explain.period,
+                              "Period of a recurring obligation: 2023-09, 2023-Q3, 2023 "
+                              "(default: its worst; `list obligations` shows them)");
 
   GraphOptions graph;
   CLI::App* graph_command =
@@ -169,8 +216,7 @@ int main(int argc, char** argv) {
   CalendarOptions calendar;
   CLI::App* calendar_command = app.add_subcommand(
       "calendar", "Working days as the law counts them (rules/calendar, Labor Code 2019)");
-  calendar_command->add_option("--rules", calendar.rules, "Rules folder (its calendar/)")
-      ->capture_default_str();
+  calendar_command->add_option("--rules", calendar.rules, kRulesHelp);
   calendar_command->add_option("--year", calendar.year, "A year's days off and working Saturdays");
   calendar_command
       ->add_option("--add-working-days", calendar.add_working_days,
@@ -212,9 +258,64 @@ int main(int argc, char** argv) {
   ValidateOptions validate;
   CLI::App* validate_command =
       app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
-  validate_command->add_option("--rules", validate.rules, "Rules folder")->capture_default_str();
+  validate_command->add_option("--rules", validate.rules, kRulesHelp);
   validate_command->add_option("--db", validate.database, "Also check against this database");
   AddLogOptions(validate_command, log);
+
+  // The spreadsheet round trip: template writes a file; import is the one
+  // command that writes to the database.
+  TemplateOptions template_options;
+  CLI::App* template_command = app.add_subcommand(
+      "template", "Write the workbook an agency fills in (its records, open tasks)");
+  AddEvaluateOptions(template_command, template_options, log);
+  template_command->add_option("--agency", template_options.agency, "Agency id")->required();
+  template_command->add_option("--out", template_options.out, "The .xlsx file to write")
+      ->required();
+  template_command
+      ->add_option("--tables", template_options.tables,
+                   "Only these tables (e.g. exception); default: those it owes")
+      ->delimiter(',');
+  ImportOptions import_options;
+  CLI::App* import_command = app.add_subcommand(
+      "import", "Load a filled workbook or CSV file into the database (the one writing command)");
+  import_command->add_option("file", import_options.file, "The .xlsx or .csv file")->required();
+  import_command->add_option("--db", import_options.database, "SQLite database to write")
+      ->required();
+  import_command->add_option("--rules", import_options.rules, kRulesHelp);
+  import_command->add_option("--agency", import_options.agency,
+                             "The file's agency: every row must be this agency's");
+  import_command->add_option("--table", import_options.table,
+                             "A CSV file's table (default: the one its header matches)");
+  AddLogOptions(import_command, log);
+  ListOptions list;
+  CLI::App* list_command = app.add_subcommand(
+      "list", "The ids the other commands take: agencies (names, kinds) or obligations");
+  list_command->add_option("what", list.what, "agencies or obligations")->required();
+  list_command->add_option("--db", list.database, "SQLite database (for agencies)");
+  list_command->add_option("--rules", list.rules, kRulesHelp);
+  list_command->add_option("--as-of", list.as_of,
+                           "Date, YYYY-MM-DD (default: today): obligations in force and "
+                           "periods begun by then");
+  list_command->add_option("--kind", list.kinds,
+                           "Agencies of this kind only: ministry, gov_agency, province, "
+                           "national (repeatable)");
+  list_command->add_option("--format", list.format, "text or json")->capture_default_str();
+  AddLogOptions(list_command, log);
+  TestOptions test;
+  CLI::App* test_command = app.add_subcommand(
+      "test", "Run the rule tests (rules/tests/*.yaml): fixtures, a date, the expected statuses");
+  test_command
+      ->add_option("paths", test.paths,
+                   "Rules folders (their tests/), test files or folders of test files "
+                   "(default: the rules folder, found as --rules is)");
+  test_command->add_option("--run", test.run, "Only the cases whose name matches this regex");
+  test_command->add_flag("-v,--verbose", test.verbose, "Show what the engine said of every case");
+  test_command->add_flag("--require-coverage", test.require_coverage,
+                         "Fail when an obligation of a rules folder has no test");
+  test_command->add_option("--schema", test.schema,
+                           "The data contract fixtures are built on (default: data/schema.sql, "
+                           "built in)");
+  for (CLI::App* command : app.get_subcommands({})) command->footer(kFooter);
 
   RefuseEmptyValues(app);
   try {
@@ -233,7 +334,9 @@ int main(int argc, char** argv) {
   output.set_terminal_safe(
       (report_command->parsed() && text(report)) || (check_command->parsed() && text(check)) ||
       (explain_command->parsed() && text(explain)) || (graph_command->parsed() && text(graph)) ||
-      calendar_command->parsed() || validate_command->parsed());
+      calendar_command->parsed() || validate_command->parsed() ||
+      (list_command->parsed() && list.format == "text") || test_command->parsed());
+  output.set_colour(StdoutIsTerminal() && ColourAllowed());
   std::ostream out(&output);
   ExitStatus status = kExitOk;
   try {
@@ -244,8 +347,18 @@ int main(int argc, char** argv) {
     if (calendar_command->parsed()) status = RunCalendar(calendar, out, std::cerr);
     if (export_command->parsed()) status = RunExport(export_options, out, std::cerr);
     if (remind_command->parsed()) status = RunRemind(remind, out, std::cerr);
-    if (nightly_command->parsed()) status = RunNightly(nightly, out, std::cerr);
+    if (nightly_command->parsed()) {
+      // remind finds its own templates; nightly is handed them found.
+      const std::optional<std::string> templates = TemplatesFolder(nightly.templates, std::cerr);
+      if (!templates) return kExitInputError;
+      nightly.templates = *templates;
+      status = RunNightly(nightly, out, std::cerr);
+    }
     if (validate_command->parsed()) status = RunValidate(validate, out, std::cerr);
+    if (template_command->parsed()) status = RunTemplate(template_options, out, std::cerr);
+    if (import_command->parsed()) status = RunImport(import_options, out, std::cerr);
+    if (list_command->parsed()) status = RunList(list, out, std::cerr);
+    if (test_command->parsed()) status = RunTest(test, out, std::cerr);
   } catch (const StoreError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInputError;

@@ -141,6 +141,28 @@ int RemoveStrayTemporaries(const std::string& folder) {
   return removed;
 }
 
+namespace {
+
+// The length of the colour sequence (ESC [ digits and semicolons m) at
+// text[i], 1 when there is none (the ESC alone is then escaped), -1 when
+// text ends before the sequence can.
+int ColourSequenceLength(std::string_view text, std::size_t i) {
+  constexpr std::size_t kLongest = 16;
+  for (std::size_t k = i + 1; k < text.size() && k - i <= kLongest; ++k) {
+    const char c = text[k];
+    if (k == i + 1) {
+      if (c != '[') return 1;
+    } else if (c == 'm') {
+      return static_cast<int>(k - i + 1);
+    } else if (!(c == ';' || (c >= '0' && c <= '9'))) {
+      return 1;
+    }
+  }
+  return text.size() - i <= kLongest ? -1 : 1;
+}
+
+}  // namespace
+
 CheckedOutput::CheckedOutput(int fd) : fd_(fd) { buffer_.reserve(1 << 16); }
 
 CheckedOutput::~CheckedOutput() { Finish(); }
@@ -167,7 +189,12 @@ std::streamsize CheckedOutput::xsputn(const char* text, std::streamsize count) {
   std::string safe;
   std::size_t start = 0;  // of the bytes copied as they are
   for (std::size_t i = 0; i < view.size();) {
-    const int length = terminal_text::UnsafeLength(view, i, true);
+    const int length = colour_ && view[i] == '\033' ? ColourSequenceLength(view, i)
+                                                    : terminal_text::UnsafeLength(view, i, true);
+    if (length > 1 && view[i] == '\033' && colour_) {  // a colour sequence: as it is
+      i += static_cast<std::size_t>(length);
+      continue;
+    }
     if (length == 0) {
       ++i;
       continue;
@@ -191,7 +218,7 @@ int CheckedOutput::sync() { return Drain() ? 0 : -1; }
 
 void CheckedOutput::Append(const char* text, std::size_t count) {
   constexpr std::size_t kBuffered = 1 << 16;
-  if (error_ != 0) return;  // the output is lost; nothing more to try
+  if (error_ != 0) return;   // the output is lost; nothing more to try
   if (count >= kBuffered) {  // a large block (the JSON writers' own) goes as it is
     Drain();
     WriteAll(text, count);
@@ -225,7 +252,12 @@ std::string CheckedOutput::Finish() {
   if (!pending_.empty()) {  // a character cut short by the end: no control
     const std::string rest = std::move(pending_);
     pending_.clear();
-    Append(rest.data(), rest.size());
+    if (rest[0] == '\033') {  // nor a colour: its escape shown
+      colour_ = false;
+      xsputn(rest.data(), static_cast<std::streamsize>(rest.size()));
+    } else {
+      Append(rest.data(), rest.size());
+    }
   }
   Drain();
   return error_ == 0 ? "" : std::strerror(error_);

@@ -72,6 +72,9 @@ int RemoveStrayTemporaries(const std::string& folder);
 // With `terminal_safe` (the text formats), control characters other than
 // the newline are written as visible escapes (base/terminal_text.hpp): a
 // guard behind the writers, which escape database text field by field.
+// With `colour` as well (the text report on a terminal), a colour sequence
+// (ANSI SGR: ESC [ digits and semicolons m) passes as it is: it can change
+// only colours, and database text never reaches the guard unescaped.
 class CheckedOutput : public std::streambuf {
  public:
   explicit CheckedOutput(int fd);
@@ -80,6 +83,7 @@ class CheckedOutput : public std::streambuf {
   CheckedOutput& operator=(const CheckedOutput&) = delete;
 
   void set_terminal_safe(bool terminal_safe) { terminal_safe_ = terminal_safe; }
+  void set_colour(bool colour) { colour_ = colour; }
 
   // Writes what is buffered. Returns why the output failed (the system's
   // reason for its first failed write), or "" when every byte was written.
@@ -99,6 +103,7 @@ class CheckedOutput : public std::streambuf {
   std::vector<char> buffer_;
   std::string pending_;  // the start of a character not known to be safe yet
   bool terminal_safe_ = false;
+  bool colour_ = false;
   int error_ = 0;  // errno of the first failed write
 };
 

@@ -39,7 +39,16 @@ Report& Run(Prepared& prepared);
 // Whether `id` is an agency of the database (or the national pseudo-agency);
 // if not, says so on `err`. Asked before evaluating: a mistyped id costs no
 // run.
+// Says which agencies it might have meant ("Nghe An" -> NGHE-AN).
+// An agency that existed on another date than the as-of date is refused
+// too, naming who holds its records then.
 bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream& err);
+bool RequireExistingAgency(RecordStore& store, const std::string& id, const Date& as_of,
+                           std::ostream& err);
+
+// Whether `id` is an obligation of the rules; if not, says so on `err` with
+// the ids it might have meant.
+bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::ostream& err);
 
 // Only what concerns one agency: its findings and its data issues.
 Report ForAgency(const Report& report, const std::string& agency_id);

@@ -2,6 +2,7 @@
 
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
+#include "cli/resource_paths.hpp"
 
 #include <optional>
 #include <utility>
@@ -14,6 +15,10 @@ std::string TooManyLetters(std::size_t count, const RemindOptions& options) {
   }
   return "would write " + Counted(count, "letter") + ", more than --max-letters " +
          std::to_string(options.max_letters) + "; check the rules, or pass --force";
+}
+
+std::optional<std::string> TemplatesFolder(const std::string& given, std::ostream& err) {
+  return FindDataFolder(given, "templates", "--templates", err);
 }
 
 std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>& letters,
@@ -38,8 +43,10 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
 
   // Everything that can go wrong is checked before the first file is
   // written: the templates, the agency, the number of letters.
+  const std::optional<std::string> templates = TemplatesFolder(options.templates, err);
+  if (!templates) return kExitInputError;
   ReminderSettings settings;
-  settings.templates_dir = options.templates;
+  settings.templates_dir = *templates;
   settings.reply_within_working_days = options.reply_within_working_days;
   std::optional<ReminderComposer> composer;
   try {

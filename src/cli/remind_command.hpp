@@ -6,6 +6,8 @@
 #include "remind/reminder_letters.hpp"
 
 #include <cstddef>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,10 @@ namespace dxcomply {
 // Empty when `count` letters may be written; otherwise the error message
 // ("would write N letters, more than --max-letters M; ...").
 std::string TooManyLetters(std::size_t count, const RemindOptions& options);
+
+// The letter templates' folder: `given` (--templates) or, when empty, the
+// one shipped with dxcomply; nullopt after saying where it looked.
+std::optional<std::string> TemplatesFolder(const std::string& given, std::ostream& err);
 
 // Writes <folder>/<agency id>.md and .html for each letter, each atomically;
 // returns the paths written, relative to `folder`. Throws OutputError.

@@ -1,6 +1,7 @@
 #include "cli/run_inputs.hpp"
 
 #include "base/run_beside.hpp"
+#include "cli/resource_paths.hpp"
 #include "graph/rule_cycles.hpp"
 #include "records/agency_directory.hpp"
 #include "records/schema_check.hpp"
@@ -12,10 +13,24 @@
 
 namespace dxcomply {
 
+std::optional<std::string> RulesFolder(const std::string& given, std::ostream& errors) {
+  return FindDataFolder(given, "rules", "--rules", errors);
+}
+
 WorkCalendar LoadCalendar(const std::string& rules_directory, Diagnostics& diagnostics) {
   const std::string folder = rules_directory + "/calendar";
   std::error_code error;
-  if (!std::filesystem::is_directory(folder, error)) return WorkCalendar::Statutory();
+  if (!std::filesystem::is_directory(folder, error)) {
+    // A missing rules folder is the rules loader's to report.
+    if (std::filesystem::is_directory(rules_directory, error)) {
+      diagnostics.Error({folder, 0, 0}, "",
+                        "calendar folder not found: working days would silently be the Labor "
+                        "Code's holidays only, without the Government's yearly decisions; copy "
+                        "the shipped rules/calendar here (an empty folder means statutory "
+                        "holidays only)");
+    }
+    return WorkCalendar::Statutory();
+  }
   return WorkCalendar::Load(folder, diagnostics);
 }
 
@@ -39,8 +54,11 @@ void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out) {
   for (const Diagnostic& diagnostic : diagnostics.Sorted()) out << diagnostic.ToString() << "\n";
 }
 
-std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
-                                       const std::string& database, std::ostream& errors) {
+std::optional<RunInputs> OpenRunInputs(const std::string& rules_option, const std::string& database,
+                                       std::ostream& errors) {
+  const std::optional<std::string> found = RulesFolder(rules_option, errors);
+  if (!found) return std::nullopt;
+  const std::string& rules_directory = *found;
   // The rules and the calendar are read at once, each a few tens of
   // milliseconds of YAML; their messages come out in this order.
   Diagnostics diagnostics;
@@ -64,7 +82,7 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
              << " error(s) between the rules and the database; nothing evaluated\n";
       return std::nullopt;
     }
-    return RunInputs{std::move(rules), std::move(store), std::move(*calendar)};
+    return RunInputs{std::move(rules), std::move(store), std::move(*calendar), rules_directory};
   } catch (const StoreError& e) {
     errors << "error: " << e.what() << "\n";
     return std::nullopt;

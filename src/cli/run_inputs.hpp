@@ -29,13 +29,20 @@ void PrintDiagnostics(Diagnostics& diagnostics, std::ostream& out);
 struct RunInputs {
   RuleSet rules;
   RecordStore store;
-  WorkCalendar calendar;  // <rules>/calendar, or the statutory calendar without it
+  WorkCalendar calendar;     // <rules>/calendar
+  std::string rules_folder;  // where the rules were found
 };
 
-// Loads <rules>/calendar if that folder exists; the statutory calendar
-// otherwise.
+// The rules folder: `given` (--rules) or, when empty, the one shipped with
+// dxcomply (cli/resource_paths.hpp); nullopt after saying where it looked.
+std::optional<std::string> RulesFolder(const std::string& given, std::ostream& errors);
+
+// Loads <rules>/calendar. Without that folder, an error: the Government's
+// yearly decisions move days off, so a calendar silently reduced to the
+// Labor Code's holidays would call a day off a working day.
 WorkCalendar LoadCalendar(const std::string& rules_directory, Diagnostics& diagnostics);
-std::optional<RunInputs> OpenRunInputs(const std::string& rules_directory,
-                                       const std::string& database, std::ostream& errors);
+// `rules_option` as RulesFolder takes it.
+std::optional<RunInputs> OpenRunInputs(const std::string& rules_option, const std::string& database,
+                                       std::ostream& errors);
 
 }  // namespace dxcomply

@@ -74,15 +74,21 @@ std::vector<int> WorstFirstPositions(const std::vector<OrderFacts>& facts,
   struct SortKey {
     int status;
     int minus_days_overdue;
+    int minus_tier;
+    DayNumber latest_start;
+    int minus_agencies;
+    int minus_instances;
     int days_left;
     int obligation;
     int agency;
     int period;
     int finding;  // last: a total order even if two findings tie on all else
     bool operator<(const SortKey& other) const {
-      return std::tie(status, minus_days_overdue, days_left, obligation, agency, period, finding) <
-             std::tie(other.status, other.minus_days_overdue, other.days_left, other.obligation,
-                      other.agency, other.period, other.finding);
+      return std::tie(status, minus_days_overdue, minus_tier, latest_start, minus_agencies,
+                      minus_instances, days_left, obligation, agency, period, finding) <
+             std::tie(other.status, other.minus_days_overdue, other.minus_tier, other.latest_start,
+                      other.minus_agencies, other.minus_instances, other.days_left,
+                      other.obligation, other.agency, other.period, other.finding);
     }
   };
   std::vector<SortKey> keys(facts.size());
@@ -93,9 +99,14 @@ std::vector<int> WorstFirstPositions(const std::vector<OrderFacts>& facts,
     const std::size_t label =
         first_label[rule] + (instance.period >= 0 ? static_cast<std::size_t>(instance.period)
                                                   : instances.Periods(instance.rule).size());
-    // days_overdue >= 0, so its negation cannot overflow.
+    // days_overdue and the counts are >= 0, so their negations cannot overflow.
+    const bool at_risk = finding.status == Status::kAtRisk;
     keys[i] = {static_cast<int>(finding.status),  // Status is declared worst first
                -finding.days_overdue,
+               at_risk ? -finding.heading_tier : 0,
+               at_risk ? finding.latest_start : kPlusInfinity,
+               at_risk ? -finding.holds_back_agencies : 0,
+               at_risk ? -finding.holds_back : 0,
                finding.days_left,
                rule_rank[rule],
                agency_rank[static_cast<std::size_t>(instance.agency)],

@@ -82,6 +82,7 @@ Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& 
     out.due = FromDayNumber(rows.next_due);
     out.days_left = DaysBetween(input, input.as_of, *out.due);
     out.status = out.days_left <= input.warn_before.days ? Status::kAtRisk : Status::kOnTrack;
+    if (out.status == Status::kAtRisk) out.grounds = GroundBit(RiskGround::kWarnWindow);
     out.reason = now + "; " + RowsText(rows.pending) + " not yet satisfied (" + rule +
                  "), the next due " + FormatIsoDate(*out.due) + ", in " +
                  CountText(out.days_left, input.warn_before.unit) + waiting;
@@ -102,9 +103,6 @@ Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& 
 }
 
 double Project(const ClassifyInput& input, int days_left) {
-  if (input.check->kind == CheckKind::kTask && input.task_projection) {
-    return *input.task_projection;
-  }
   const double now = input.at_as_of.value;
   const double before = input.at_lookback.known ? input.at_lookback.value : now;
   double projected = now + (now - before) / input.lookback_days * days_left;
@@ -112,6 +110,68 @@ double Project(const ClassifyInput& input, int days_left) {
     projected = std::clamp(projected, 0.0, 1.0);
   }
   return std::max(projected, 0.0);
+}
+
+std::string TasksText(std::int32_t count) {
+  return std::to_string(count) + (count == 1 ? " task" : " tasks");
+}
+
+// Task checks: the rows that must be completed decide (README "What the
+// statuses mean"). A row counts against the instance when its progress
+// projects short of done by the due date or when it has not started by its
+// latest start; the instance is at risk when more rows count against it
+// than it can spare. Rows of unknown progress count neither way.
+void ForecastTasks(const ClassifyInput& input, const std::string& due_text, Classification& out,
+                   std::vector<std::string>& signals, std::string& notes) {
+  const TaskOutlook& task = *input.task;
+  const std::string latest_start =
+      task.latest_start == kPlusInfinity ? "" : FormatIsoDay(task.latest_start);
+  if (!std::isnan(task.projection)) out.projection = task.projection;
+  if (task.rows == 0) {
+    if (task.latest_start <= ToDayNumber(input.as_of)) {
+      out.grounds |= GroundBit(RiskGround::kNotStarted);
+      signals.push_back("nothing started by its latest start " + latest_start);
+    } else {
+      notes = ", to start by " + latest_start;
+    }
+    return;
+  }
+  const bool short_of_rows = task.behind + task.late_to_start > task.rows - task.needed;
+  if (short_of_rows && task.behind > 0) {
+    out.grounds |= GroundBit(RiskGround::kTaskProgress);
+    const std::string projected = FormatPercent(out.projection.value_or(0));
+    if (task.rows == 1) {
+      signals.push_back("at the progress reported it would be " + projected + " done by " +
+                        due_text);
+    } else if (task.needed == 1) {
+      signals.push_back("at the progress reported no task would be done by " + due_text +
+                        " (the most advanced " + projected + ")");
+    } else {
+      signals.push_back("at the progress reported " + std::to_string(task.behind) + " of the " +
+                        TasksText(task.rows) + " would not be done by " + due_text +
+                        " (the one that decides " + projected + ")");
+    }
+  }
+  if (short_of_rows && task.late_to_start > 0) {
+    out.grounds |= GroundBit(RiskGround::kNotStarted);
+    signals.push_back((task.rows == 1 ? "not started"
+                                      : std::to_string(task.late_to_start) + " of the " +
+                                            TasksText(task.rows) + " not started") +
+                      " by the latest start " + latest_start);
+  }
+  if (out.grounds != 0) return;
+  const std::int32_t unknown =
+      task.rows - task.finishing - task.behind - task.late_to_start - task.to_start;
+  if (task.to_start > 0) {
+    notes =
+        (task.rows == 1 ? ", to start by "
+                        : ", " + std::to_string(task.to_start) + " not started, the first by ") +
+        latest_start;
+  } else if (unknown > 0) {
+    notes = task.rows == 1 ? ", progress not known"
+                           : ", progress of " + std::to_string(unknown) + " of the " +
+                                 TasksText(task.rows) + " not known";
+  }
 }
 
 }  // namespace
@@ -143,8 +203,10 @@ bool ReachesValue(const Check& check, double value) {
 bool Reaches(const Check& check, const Measure& measure) {
   if (!measure.known) return false;
   switch (check.kind) {
-    case CheckKind::kCoverage:
-    case CheckKind::kTask: {
+    case CheckKind::kTask:
+      if (check.complete == TaskRowsNeeded::kAny) return measure.numerator >= 1;
+      [[fallthrough]];
+    case CheckKind::kCoverage: {
       // numerator / denominator >= target without dividing, with a margin
       // far below one row, so that 2/3 reaches a target written 2/3.
       if (measure.denominator <= 0) return false;
@@ -184,6 +246,9 @@ std::string DescribeTarget(const Check& check) {
   switch (check.kind) {
     case CheckKind::kCount:
       return "at least " + std::to_string(check.at_least);
+    case CheckKind::kTask:
+      if (check.complete == TaskRowsNeeded::kAny) return "any one task";
+      return FormatValue(check, check.target);
     default:
       return FormatValue(check, check.target);
   }
@@ -193,9 +258,13 @@ Classification Classify(const ClassifyInput& input) {
   const Check& check = *input.check;
   Classification out;
   // "62.1% (18/29), target 100%"; a task check's usual target (all done)
-  // goes without saying.
+  // goes without saying, and so does "any one" of a single task.
   std::string now = DescribeMeasure(check, input.at_as_of);
-  if (!(check.kind == CheckKind::kTask && check.target >= 1.0)) {
+  const bool plain_task =
+      check.kind == CheckKind::kTask &&
+      (check.complete == TaskRowsNeeded::kAll ? check.target >= 1.0
+                                              : input.at_as_of.denominator <= 1);
+  if (!plain_task) {
     now += ", target " + DescribeTarget(check);
   }
   if (input.per_record != nullptr) return ClassifyPerRecord(input, now);
@@ -205,9 +274,17 @@ Classification Classify(const ClassifyInput& input) {
 
   if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
     if (check.empty_base == EmptyBase::kMet) {
-      out.status = Status::kMet;
+      // Met now, with nothing to measure; but a base that was there on the
+      // due date, short of the target, was not met by it.
+      const bool late = days_to_due < 0 && input.at_due.known && !Reaches(check, input.at_due);
+      out.status = late ? Status::kMetLate : Status::kMet;
       out.reason =
           "nothing to measure on " + FormatIsoDate(input.as_of) + ", which this rule counts as met";
+      if (late) {
+        out.reason += "; not met by the due date " + due_text + " (" +
+                      DescribeMeasure(check, input.at_due) + ", target " + DescribeTarget(check) +
+                      " then)";
+      }
     } else {
       out.status = Status::kNotApplicable;
       out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) + " (no " + check.table +
@@ -240,30 +317,32 @@ Classification Classify(const ClassifyInput& input) {
   }
 
   out.days_left = DaysBetween(input, input.as_of, input.due);
+  // Each ground found, with its words for the reason, in RiskGround order;
+  // `notes` say what is known without being a ground.
   std::vector<std::string> signals;
+  std::string notes;
   if (out.days_left <= input.warn_before.days) {
+    out.grounds |= GroundBit(RiskGround::kWarnWindow);
     signals.push_back("due in " + CountText(out.days_left, unit) + " (" + due_text + ")");
   }
-  if (!input.at_as_of.known) {
-    signals.push_back("no measurement on or before " + FormatIsoDate(input.as_of));
+  if (check.kind == CheckKind::kTask) {
+    ForecastTasks(input, due_text, out, signals, notes);
+  } else if (!input.at_as_of.known) {
+    // Unknown is not behind: no measurement raises no risk on its own.
+    notes = ", nothing to project from";
   } else {
     out.projection = Project(input, days_to_due);
-    if (check.kind == CheckKind::kTask && !input.task_started) {
-      signals.push_back("not started");
-    } else if (!ReachesValue(check, *out.projection)) {
-      if (check.kind == CheckKind::kTask) {
-        signals.push_back("at the progress reported it would be " +
-                          FormatValue(check, *out.projection) + " done by " + due_text);
-      } else {
-        signals.push_back("at the pace of the last " + DaysText(input.lookback_days) +
-                          " it would reach " + FormatValue(check, *out.projection) + " by " +
-                          due_text);
-      }
+    if (!ReachesValue(check, *out.projection)) {
+      out.grounds |= GroundBit(RiskGround::kTrend);
+      signals.push_back("at the pace of the last " + DaysText(input.lookback_days) +
+                        " it would reach " + FormatValue(check, *out.projection) + " by " +
+                        due_text);
     }
   }
-  if (signals.empty()) {
+  if (out.grounds == 0) {
     out.status = Status::kOnTrack;
-    out.reason = now + ", due " + due_text + " in " + CountText(out.days_left, unit) + ", on pace";
+    out.reason = now + ", due " + due_text + " in " + CountText(out.days_left, unit) +
+                 (notes.empty() ? ", on pace" : notes);
     return out;
   }
   out.status = Status::kAtRisk;

@@ -13,6 +13,7 @@
 namespace dxcomply {
 
 struct InstanceCounts;
+struct TaskOutlook;
 class Deadlines;
 
 struct ClassifyInput {
@@ -25,11 +26,9 @@ struct ClassifyInput {
   Measure at_as_of;                          // v(T)
   Measure at_lookback;                       // v(T - W)
   Measure at_due;                            // v(min(T, due))
-  // Task checks: the share projected to be complete at the due date from
-  // each task's progress since started_on. Other checks project linearly
-  // from v(T - W) to v(T).
-  std::optional<double> task_projection;
-  bool task_started = true;  // task checks: whether any task of the base has started
+  // Task checks: how the task rows stand against the due date (required).
+  // Other checks project linearly from v(T - W) to v(T).
+  const TaskOutlook* task = nullptr;
   // Coverage with a due date per row (`due: {after_column: ...}`): the rows'
   // figures, and the rule's due description for the reason.
   const InstanceCounts* per_record = nullptr;
@@ -41,6 +40,7 @@ struct ClassifyInput {
 
 struct Classification {
   Status status = Status::kNotApplicable;
+  RiskGrounds grounds = 0;  // at risk: why (never 0 then)
   std::string reason;
   int days_overdue = 0;
   int days_left = 0;

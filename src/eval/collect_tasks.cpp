@@ -1,4 +1,5 @@
 #include "eval/task_scan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -56,7 +57,8 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
   }
   std::vector<const Obligation*> plan_rules;
   for (const Obligation& rule : task_rules_) plan_rules.push_back(&rule);
-  TableScanPlan plan = PlanTableScan(*table, plan_rules, context.as_of);
+  TableScanPlan plan =
+      PlanTableScan(*table, plan_rules, context.as_of);
   plan.order_by_id = true;
 
   const auto entry = [&](const std::string& id) -> ObligationEntry& {
@@ -85,6 +87,8 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
   };
   started_slot_ = slot_of("started_on");
   completed_slot_ = slot_of("completed_on");
+  planned_start_slot_ = slot_of("planned_start_on");  // -1 unless declared
+  planned_days_column_ = plan.ColumnIndex("planned_days");
 
   const std::optional<std::pair<std::int64_t, std::int64_t>> span =
       plan.only_agency.empty() ? context.store.RowidSpan(table->name, table->id_column)
@@ -169,10 +173,27 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
                      &snapshot.satisfied_until);
       }
       snapshot.started = row.dates[static_cast<std::size_t>(started_slot_)];
-      snapshot.completed = completed;
       if (!values.IsNull(progress_column_) &&
           row.fits[static_cast<std::size_t>(progress_column_ - 2)] != 0) {
-        snapshot.progress = static_cast<float>(values.Double(progress_column_));
+        snapshot.progress = values.Double(progress_column_);
+        // The 100% a completion after T brought was not known on T.
+        if (completed != kPlusInfinity && completed > context_.book.as_of_day() &&
+            snapshot.progress >= 1) {
+          snapshot.progress = -1;
+        }
+      }
+      if (planned_start_slot_ >= 0) {
+        snapshot.plan = row.dates[static_cast<std::size_t>(planned_start_slot_)];
+      }
+      if (planned_days_column_ >= 0 && !values.IsNull(planned_days_column_) &&
+          row.fits[static_cast<std::size_t>(planned_days_column_ - 2)] != 0) {
+        // tables.yaml bounds it (0-3660); a bound-less declaration still
+        // gets no negative plan, nor one past the calendar's reach.
+        const std::int64_t planned = values.Int64(planned_days_column_);
+        if (planned >= 0) {
+          snapshot.plan =
+              PlanOfDays(static_cast<std::int32_t>(std::min<std::int64_t>(planned, 3660)));
+        }
       }
       part.added.push_back({instance, snapshot});
     }
@@ -212,7 +233,7 @@ TaskRecords TaskScan::TakeRecords() {
 }
 
 void TaskScan::FillBook() {
-  context_.book.AddTasks(Concatenate(parts_, &Part::added));
+  for (Part& part : parts_) context_.book.AddTasks(std::move(part.added));
   std::vector<DataIssue> issues = Concatenate(parts_, &Part::issues);
   context_.issues.insert(context_.issues.end(), std::make_move_iterator(issues.begin()),
                          std::make_move_iterator(issues.end()));
@@ -229,10 +250,9 @@ void TaskScan::FillBook() {
     for (std::size_t agency = 0; agency < rows_with_issues.size(); ++agency) {
       const int first = context_.instances.Find(task_rule_index_[i], static_cast<int>(agency));
       if (first < 0) continue;
-      const std::size_t periods =
-          std::max<std::size_t>(1, context_.instances.Periods(task_rule_index_[i]).size());
-      for (std::size_t p = 0; p < periods; ++p) {
-        context_.book.counts(first + static_cast<int>(p)).issue_rows += rows_with_issues[agency];
+      const int count = context_.instances.CountOf(task_rule_index_[i], static_cast<int>(agency));
+      for (int p = 0; p < count; ++p) {
+        context_.book.counts(first + p).issue_rows += rows_with_issues[agency];
       }
     }
   }

@@ -68,4 +68,8 @@ Date Deadlines::Before(const DayCount& count, const Date& date) const {
   return date - boost::gregorian::days(count.days);
 }
 
+Date Deadlines::LatestStart(const Obligation& rule, const Date& due) const {
+  return Before(rule.lead_time ? *rule.lead_time : rule.warn_before, due);
+}
+
 }  // namespace dxcomply

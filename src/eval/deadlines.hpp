@@ -38,6 +38,9 @@ class Deadlines {
   // The day `count` calendar or working days before `date`: where a
   // warn_before window opens.
   Date Before(const DayCount& count, const Date& date) const;
+  // The day `rule`'s work must start by for `due`: its lead_time before
+  // it, or, without one, where its warn_before window opens.
+  Date LatestStart(const Obligation& rule, const Date& due) const;
 
   const WorkCalendar& calendar() const { return calendar_; }
 

@@ -1,24 +1,44 @@
 #include "eval/measure_book.hpp"
 
-#include "base/grouping.hpp"
-
 #include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <optional>
 #include <utility>
 
 namespace dxcomply {
 namespace {
 
-// A task's progress on T, projected linearly to the due date from its
-// progress since started_on. Progress carries no date: it is taken as
-// reported, except that a task completed after T cannot count the 100% its
-// completion brought (nothing after T is known on T).
-double ProjectedProgress(DayNumber as_of, DayNumber due, const TaskSnapshot& task) {
-  if (task.started == kPlusInfinity || task.started > as_of) return 0;
-  const double elapsed = std::max(1, as_of - task.started);
-  double now = task.progress >= 0 ? task.progress : 0;
-  if (task.completed != kPlusInfinity && task.completed > as_of && now >= 1) now = 0;
-  const double projected = now + now / elapsed * std::max(0, due - as_of);
+// The margin below which a share counts as reached (as in classify.cpp):
+// a projection landing on 100% is on track.
+constexpr double kEpsilon = 1e-9;
+
+// A started task's progress on T, projected linearly to the due date from
+// its progress since started_on; none when its progress tells nothing.
+// Progress carries no date: it is taken as reported (the scan leaves out
+// what T cannot know). 0% is evidence only once the task has run for the
+// lookback window: before that it is too early to tell.
+std::optional<double> ProjectedProgress(DayNumber as_of, DayNumber due, int lookback_days,
+                                        const TaskSnapshot& task) {
+  if (task.progress < 0) return std::nullopt;
+  const int elapsed = as_of - task.started;
+  if (task.progress == 0) {
+    if (elapsed < lookback_days) return std::nullopt;
+    return 0.0;
+  }
+  // now * (elapsed + left) / elapsed: one rounding less than now + now /
+  // elapsed * left, so 90% after 135 days with 15 left is exactly 100%.
+  const double days = std::max(1, elapsed);
+  const double projected = task.progress * (days + std::max(0, due - as_of)) / days;
   return std::clamp(projected, 0.0, 1.0);
+}
+
+// How many of `rows` rows a share `target` needs completed, with the
+// margin Reaches allows (2 of 3 reach a target written 2/3).
+std::int32_t NeededRows(double target, std::int32_t rows) {
+  const double needed = target * static_cast<double>(rows);
+  return static_cast<std::int32_t>(std::ceil(needed - 1e-9 * needed));
 }
 
 }  // namespace
@@ -41,20 +61,29 @@ MeasureBook::MeasureBook(const RuleSet& rules, const InstanceTable& instances, c
 void MeasureBook::AllocateCounts() { counts_.assign(days_.size(), InstanceCounts()); }
 
 void MeasureBook::AddTasks(std::vector<AddedTask>&& batch) {
-  if (added_tasks_.empty()) {
-    added_tasks_ = std::move(batch);
-  } else {
-    added_tasks_.insert(added_tasks_.end(), batch.begin(), batch.end());
-  }
+  added_batches_.push_back(std::move(batch));
 }
 
 void MeasureBook::GroupTasks() {
-  // Each instance keeps its rows in the order they were added.
-  const auto instance_of = [](const AddedTask& added) { return added.instance; };
-  task_begin_ = GroupStarts(added_tasks_, days_.size(), instance_of);
-  tasks_ = Grouped<TaskSnapshot>(added_tasks_, task_begin_, instance_of,
-                                 [](const AddedTask& added) { return added.task; });
-  std::vector<AddedTask>().swap(added_tasks_);
+  // A counting sort straight from the batches, each freed once placed:
+  // the rows are not put together first (on a large country a second copy
+  // of them is tens of megabytes while the graph is being built). Each
+  // instance keeps its rows in the order they were added.
+  task_begin_.assign(days_.size() + 1, 0);
+  for (const std::vector<AddedTask>& batch : added_batches_) {
+    for (const AddedTask& added : batch)
+      ++task_begin_[static_cast<std::size_t>(added.instance) + 1];
+  }
+  for (std::size_t k = 1; k < task_begin_.size(); ++k) task_begin_[k] += task_begin_[k - 1];
+  tasks_.resize(task_begin_.back());
+  std::vector<std::size_t> next(task_begin_.begin(), task_begin_.end() - 1);
+  for (std::vector<AddedTask>& batch : added_batches_) {
+    for (const AddedTask& added : batch) {
+      tasks_[next[static_cast<std::size_t>(added.instance)]++] = added.task;
+    }
+    std::vector<AddedTask>().swap(batch);
+  }
+  std::vector<std::vector<AddedTask>>().swap(added_batches_);
 }
 
 void MeasureBook::DropTaskSnapshots() {
@@ -62,12 +91,29 @@ void MeasureBook::DropTaskSnapshots() {
   std::vector<std::size_t>().swap(task_begin_);
 }
 
-void MeasureBook::FinishTasks(int instance) {
+void MeasureBook::FinishTasks(int instance, const Deadlines& deadlines) {
   const Instance& inst = instances_.at(instance);
+  const Obligation& rule = rules_.obligations[static_cast<std::size_t>(inst.rule)];
   std::array<DayNumber, kMeasureDates>& days = days_[static_cast<std::size_t>(instance)];
   const DayNumber due = inst.due ? ToDayNumber(*inst.due) : as_of_day_;
   days[kAtDue] = std::min(as_of_day_, due);
   InstanceCounts& counts = counts_[static_cast<std::size_t>(instance)];
+  TaskOutlook& outlook = counts.task;
+  // No due date (waiting): nothing starts late.
+  const DayNumber rule_latest_start =
+      inst.due ? ToDayNumber(deadlines.LatestStart(rule, *inst.due)) : kPlusInfinity;
+  // A row's own plan, where it has one, says when its work must start.
+  const auto latest_start = [&](const TaskSnapshot& task) {
+    if (!inst.due) return kPlusInfinity;
+    if (PlanIsDays(task.plan)) {
+      const DayUnit unit = rule.lead_time ? rule.lead_time->unit : rule.warn_before.unit;
+      return ToDayNumber(deadlines.Before({task.plan - kPlanDaysBase, unit}, *inst.due));
+    }
+    if (task.plan != kPlusInfinity) return task.plan;
+    return rule_latest_start;
+  };
+  std::vector<double>& projections = projections_;
+  projections.clear();
   const std::size_t end = task_begin_[static_cast<std::size_t>(instance) + 1];
   for (std::size_t row = task_begin_[static_cast<std::size_t>(instance)]; row < end; ++row) {
     const TaskSnapshot& task = tasks_[row];
@@ -84,9 +130,39 @@ void MeasureBook::FinishTasks(int instance) {
     const DayNumber satisfied = std::max(task.from, task.satisfied_from);
     const bool done =
         as_of_day_ >= satisfied && as_of_day_ < std::min(task.until, task.satisfied_until);
-    if (done) counts.last_satisfied = std::max(counts.last_satisfied, satisfied);
-    if (task.started <= as_of_day_) ++counts.started;
-    counts.projected_progress += done ? 1.0 : ProjectedProgress(as_of_day_, due, task);
+    ++outlook.rows;
+    if (done) {
+      counts.last_satisfied = std::max(counts.last_satisfied, satisfied);
+      ++outlook.finishing;
+      projections.push_back(1.0);
+      continue;
+    }
+    const DayNumber start_by = latest_start(task);
+    outlook.latest_start = std::min(outlook.latest_start, start_by);
+    if (task.started <= as_of_day_) {
+      const std::optional<double> projected =
+          ProjectedProgress(as_of_day_, due, rule.lookback_days, task);
+      if (!projected) continue;
+      projections.push_back(*projected);
+      ++(*projected + kEpsilon >= 1.0 ? outlook.finishing : outlook.behind);
+    } else if (task.started == kPlusInfinity && task.progress > 0) {
+      // Progress without a start date: begun, on a day not recorded.
+    } else {
+      ++(as_of_day_ >= start_by ? outlook.late_to_start : outlook.to_start);
+    }
+  }
+  outlook.needed = rule.check.complete == TaskRowsNeeded::kAny
+                       ? std::min<std::int32_t>(1, outlook.rows)
+                       : NeededRows(rule.check.target, outlook.rows);
+  if (outlook.latest_start == kPlusInfinity) outlook.latest_start = rule_latest_start;
+  if (projections.empty()) {
+    outlook.projection = std::numeric_limits<double>::quiet_NaN();
+  } else {
+    const std::size_t decides =
+        std::min<std::size_t>(std::max<std::int32_t>(outlook.needed, 1), projections.size()) - 1;
+    std::nth_element(projections.begin(), projections.begin() + static_cast<long>(decides),
+                     projections.end(), std::greater<double>());
+    outlook.projection = projections[decides];
   }
 }
 

@@ -68,6 +68,8 @@ class TaskScan {
   int progress_column_ = -1;
   int started_slot_ = -1;
   int completed_slot_ = -1;
+  int planned_start_slot_ = -1;
+  int planned_days_column_ = -1;
 };
 
 }  // namespace dxcomply

@@ -68,6 +68,11 @@ const char* OperatorSql(CompareOp op) {
   return "";
 }
 
+// A column in the scan's SQL: NULL for an optional column the database lacks.
+std::string ColumnSql(const ColumnSpec& column) {
+  return column.missing ? "NULL" : QuoteIdentifier(column.name);
+}
+
 std::string Placeholders(std::size_t count) {
   std::string text = "(";
   for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
@@ -130,7 +135,7 @@ class Planner {
 
   int AddAtom(const ColumnSpec& column, const Condition& condition, const Date& due) {
     StaticAtom atom;
-    atom.sql = QuoteIdentifier(column.name) + OperatorSql(condition.op);
+    atom.sql = ColumnSql(column) + OperatorSql(condition.op);
     for (std::size_t i = 0; i < plan_.columns.size(); ++i) {
       if (plan_.columns[i] == &column) atom.column = static_cast<int>(i);
     }
@@ -166,7 +171,7 @@ bool SqlValue::operator==(const SqlValue& other) const {
 std::vector<std::string> TableScanPlan::SelectList() const {
   std::vector<std::string> list = {QuoteIdentifier(table->id_column),
                                    QuoteIdentifier(table->agency_column)};
-  for (const ColumnSpec* column : columns) list.push_back(QuoteIdentifier(column->name));
+  for (const ColumnSpec* column : columns) list.push_back(ColumnSql(*column));
   for (const StaticAtom& atom : atoms) list.push_back("(" + atom.sql + ")");
   return list;
 }

@@ -1,7 +1,11 @@
 #include "records/schema_check.hpp"
 
+#include "records/agency_timeline.hpp"
+#include "records/dataset_info.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
+
+#include <algorithm>
 
 namespace dxcomply {
 namespace {
@@ -17,10 +21,27 @@ const BuiltInTable kBuiltInTables[] = {
     {kTaskDependencyTable, {"task_id", "depends_on"}},
 };
 
+// Optional tables (agencies over time, the dataset): when present, the
+// engine reads these columns of them.
+const BuiltInTable kOptionalTables[] = {
+    {kAgencyVersionTable, {"agency_id", "valid_from", "name", "kind"}},
+    {kAgencySuccessionTable, {"predecessor_id", "successor_id", "effective_on"}},
+    {kDatasetTable, {"name", "sample"}},
+};
+
 }  // namespace
 
 void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
   const SourceLocation database{store.path(), 0, 0};
+  for (const BuiltInTable& table : kOptionalTables) {
+    if (!store.HasTable(table.name)) continue;
+    for (const char* column : table.columns) {
+      if (!store.HasColumn(table.name, column)) {
+        diagnostics.Error(database, "",
+                          std::string("table '") + table.name + "' has no column '" + column + "'");
+      }
+    }
+  }
   for (const BuiltInTable& table : kBuiltInTables) {
     if (!store.HasTable(table.name)) {
       diagnostics.Error(database, "", std::string("missing table '") + table.name + "'");
@@ -41,26 +62,60 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
   }
 
   for (const TableSpec& table : rules.tables) {
+    // A declared table that nothing reads (the exceptions, until the engine
+    // honours them) may be missing from a database made before it was
+    // declared: said, but no reason to refuse the run.
+    const bool read =
+        table.name == kTaskTable || table.name == kMeasurementTable ||
+        std::any_of(rules.obligations.begin(), rules.obligations.end(),
+                    [&](const Obligation& rule) { return rule.check.table == table.name; });
+    const auto report = [&](const SourceLocation& location, const std::string& message) {
+      if (read) {
+        diagnostics.Error(location, "", message);
+      } else {
+        diagnostics.Warning(location, "", message + "; no rule reads it");
+      }
+    };
     if (!store.HasTable(table.name)) {
-      diagnostics.Error(table.location, "",
-                        "table '" + table.name + "' does not exist in " + store.path());
+      report(table.location, "table '" + table.name + "' does not exist in " + store.path());
       continue;
     }
     std::vector<std::string> names = {table.id_column, table.agency_column};
     for (const ColumnSpec& column : table.columns) names.push_back(column.name);
     for (const std::string& name : names) {
+      const ColumnSpec* optional = table.FindColumn(name);
+      if (optional != nullptr && optional->optional) continue;
       if (!store.HasColumn(table.name, name)) {
         const ColumnSpec* spec = table.FindColumn(name);
-        diagnostics.Error(spec != nullptr ? spec->location : table.location, "",
-                          "column '" + name + "' of table '" + table.name + "' does not exist in " +
-                              store.path());
+        if (spec != nullptr && spec->optional) continue;
+        report(spec != nullptr ? spec->location : table.location,
+               "column '" + name + "' of table '" + table.name + "' does not exist in " +
+                   store.path());
       }
     }
   }
 }
 
+void MarkMissingColumns(TableSpec& table, RecordStore& store) {
+  for (ColumnSpec& column : table.columns) {
+    column.missing = column.optional && !store.HasColumn(table.name, column.name);
+  }
+}
+
+void MarkMissingColumns(RuleSet& rules, RecordStore& store) {
+  for (TableSpec& table : rules.tables) MarkMissingColumns(table, store);
+}
+
 void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
                     Diagnostics& diagnostics) {
+  for (const Authority& authority : rules.authorities) {
+    if (agencies.Find(authority.standing_body_agency) < 0) {
+      diagnostics.Warning(authority.location, "",
+                          "standing body '" + authority.standing_body_agency +
+                              "' is not in the agency table; its own letter would ask it to "
+                              "report to itself");
+    }
+  }
   for (const Obligation& rule : rules.obligations) {
     for (const auto* list : {&rule.applies_to.agencies, &rule.applies_to.except}) {
       for (const std::string& id : *list) {

@@ -99,14 +99,18 @@ std::string MeasuredPhrase(const Finding& finding, const Obligation* obligation)
 
 RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation) {
   RiskReasons reasons;
-  if (finding.warn_from && finding.as_of >= *finding.warn_from) {
+  const auto holds = [&](RiskGround ground) { return (finding.grounds & GroundBit(ground)) != 0; };
+  if (holds(RiskGround::kWarnWindow)) {
     reasons.close_to_due = true;
     reasons.phrases.push_back("sắp đến hạn");
   }
   if (!finding.at_as_of.known) {
+    // Not a ground on its own (unknown is not behind), but it says why the
+    // target is not reached.
     reasons.no_measurement = true;
     reasons.phrases.push_back("chưa có số liệu báo cáo đến ngày " + FormatVnDate(finding.as_of));
-  } else if (finding.projection && *finding.projection + kEpsilon < finding.target) {
+  } else if ((holds(RiskGround::kTrend) || holds(RiskGround::kTaskProgress)) &&
+             finding.projection) {
     reasons.behind_pace = true;
     const double projected = *finding.projection;
     const int lookback = static_cast<int>((finding.as_of - finding.lookback_date).days());
@@ -117,7 +121,7 @@ RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation) {
       reasons.phrases.push_back(VnInteger(lookback) + " ngày qua không có tiến triển");
     } else if (finding.obligation->check_kind == "task") {
       reasons.phrases.push_back(projected <= kEpsilon
-                                    ? "chưa ghi nhận tiến độ thực hiện"
+                                    ? "đã bắt đầu nhưng tiến độ báo cáo vẫn là 0%"
                                     : "theo tiến độ đã báo cáo, đến hạn mới hoàn thành khoảng " +
                                           VnPercent(projected));
     } else if (finding.obligation->check_kind == "count") {
@@ -131,15 +135,30 @@ RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation) {
           VnPercent(finding.target) + ")");
     }
   }
+  if (holds(RiskGround::kNotStarted)) {
+    reasons.not_started = true;
+    reasons.phrases.push_back(
+        "chưa bắt đầu thực hiện" +
+        (finding.latest_start
+             ? ", trong khi phải bắt đầu chậm nhất từ ngày " + FormatVnDate(*finding.latest_start)
+             : std::string()));
+  }
   if (!finding.blocked_by.empty()) {
     reasons.blocked = true;
     reasons.phrases.push_back("phụ thuộc vào nhiệm vụ khác chưa hoàn thành");
+  }
+  if (holds(RiskGround::kNegativeSlack)) {
+    reasons.short_of_time_for_others = true;
+    reasons.phrases.push_back(
+        "cần hoàn thành sớm hơn thời hạn để nhiệm vụ khác phụ thuộc vào kịp thời hạn" +
+        (finding.latest_finish ? " (trước ngày " + FormatVnDate(*finding.latest_finish) + ")"
+                               : std::string()));
   }
   return reasons;
 }
 
 std::string BlockerStatePhrase(const InstanceRef& ref, DayUnit day_unit) {
-  if (!ref.task_id.empty()) return "chưa hoàn thành";
+  if (ref.free_task) return "chưa hoàn thành";
   const std::string days = VnInteger(ref.days) + " " + VnDayUnit(day_unit);
   switch (ref.status) {
     case Status::kOverdue:

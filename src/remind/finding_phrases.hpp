@@ -33,14 +33,18 @@ std::string MeasuredPhrase(const Finding& finding, const Obligation* obligation)
 // passage carries the exact wording.
 std::string LegalBasis(const LegalSource& source);
 
-// Why an at-risk finding is at risk, one phrase per reason, in this order:
-// close to its due date, nothing measured, behind pace (with the
-// projection), blocked.
+// Why an at-risk finding is at risk, one phrase per ground it names
+// (Finding::grounds), in this order: close to its due date, nothing
+// measured (said, though not a ground), behind pace (the measure's trend or
+// the progress reported, with the projection), not started by its latest
+// start, blocked, needed sooner by what waits on it.
 struct RiskReasons {
   bool close_to_due = false;
   bool no_measurement = false;
   bool behind_pace = false;
+  bool not_started = false;
   bool blocked = false;
+  bool short_of_time_for_others = false;
   std::vector<std::string> phrases;
 };
 RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation);

@@ -56,6 +56,18 @@ void WriteFinding(JsonStream& out, const Finding& f) {
   if (!f.period.empty()) out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
   out.Key("reason").String(f.reason);
+  if (f.grounds != 0) {
+    out.Key("grounds").BeginArray();
+    for (RiskGround ground : GroundsIn(f.grounds)) out.String(RiskGroundName(ground));
+    out.EndArray();
+  }
+  if (f.priority_rank > 0) {
+    out.Key("priority").BeginObject();
+    out.Key("rank").Int(f.priority_rank);
+    out.Key("heading_tier").Int(f.heading_tier);
+    if (f.spare_days) out.Key("spare_days").Int(*f.spare_days);
+    out.EndObject();
+  }
   if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
   if (f.days_overdue != 0) out.Key("days_overdue").Int(f.days_overdue);
   if (f.days_left != 0) out.Key("days_left").Int(f.days_left);
@@ -142,6 +154,9 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
   out.Key("version").Int(kFormatVersion);
   out.Key("as_of").String(FormatIsoDate(report.as_of));
   out.Key("as_of_vn").String(FormatVnDate(report.as_of));
+  if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+    out.Key("sample_notice").String(notice);
+  }
   out.Newline().Key("statuses").BeginArray();
   for (int i = 0; i < kStatusCount; ++i) out.String(StatusName(static_cast<Status>(i)));
   out.EndArray();

@@ -16,6 +16,7 @@ Check CheckOf(const Finding& finding) {
   check.kind = ParseCheckKind(finding.obligation->check_kind).value_or(CheckKind::kCoverage);
   check.target = finding.target;
   check.at_least = std::llround(finding.target);
+  check.complete = finding.obligation->complete;
   return check;
 }
 
@@ -66,6 +67,14 @@ std::string NationalTotalText(const ObligationSummary& o) {
   }
   if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
   return "";
+}
+
+std::string SampleDataNotice(const Dataset& dataset) {
+  if (!dataset.sample) return "";
+  return dataset.description.empty()
+             ? "DỮ LIỆU MẪU (sample data): the records are invented; they are not the named "
+               "agencies' real figures"
+             : dataset.description;
 }
 
 }  // namespace dxcomply

@@ -3,6 +3,7 @@
 #include "engine/finding_text.hpp"
 #include "report/finding_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -11,6 +12,8 @@ namespace {
 
 const std::vector<std::string> kColumns = {"type",
                                            "status",
+                                           "priority",
+                                           "heading_tier",
                                            "days_overdue",
                                            "days_left",
                                            "day_unit",
@@ -31,14 +34,19 @@ const std::vector<std::string> kColumns = {"type",
                                            "target",
                                            "projection",
                                            "reason",
+                                           "grounds",
                                            "blocked_by",
                                            "latest_finish",
                                            "slack_days",
+                                           "latest_start",
+                                           "spare_days",
                                            "holds_back",
                                            "holds_back_agencies",
                                            "data_issues",
                                            "source_document",
                                            "source_assumed",
+                                           "due_assumed",
+                                           "inherited_from",
                                            "issue_table",
                                            "issue_row_id",
                                            "issue_column",
@@ -93,8 +101,15 @@ std::vector<Cell> FindingRow(const Finding& f) {
   const auto measured = [](const Measure& measure) {
     return measure.known ? Cell::Number(measure.value) : Cell();
   };
+  std::string grounds;
+  for (RiskGround ground : GroundsIn(f.grounds)) {
+    grounds += (grounds.empty() ? "" : " ") + std::string(RiskGroundName(ground));
+  }
+  const bool ranked = f.priority_rank > 0;
   return {Cell::Text("finding"),
           Cell::Text(StatusName(f.status)),
+          ranked ? Cell::Integer(f.priority_rank) : Cell(),
+          ranked ? Cell::Integer(f.heading_tier) : Cell(),
           Cell::Integer(f.days_overdue),
           Cell::Integer(f.days_left),
           Cell::Text(DayUnitName(f.day_unit)),
@@ -115,14 +130,19 @@ std::vector<Cell> FindingRow(const Finding& f) {
           Cell::Number(f.target),
           f.projection ? Cell::Number(*f.projection) : Cell(),
           Cell::Text(f.reason),
+          Cell::Text(grounds),
           Cell::Text(blockers),
           Cell::Day(f.latest_finish),
           f.slack_days ? Cell::Integer(*f.slack_days) : Cell(),
+          Cell::Day(f.latest_start),
+          f.spare_days ? Cell::Integer(*f.spare_days) : Cell(),
           Cell::Integer(f.holds_back),
           Cell::Integer(f.holds_back_agencies),
           Cell::Integer(f.data_issues),
           Cell::Text(f.obligation->source.document),
           Cell::Text(f.obligation->source.assumed),
+          Cell::Text(f.due_assumed ? "yes" : ""),
+          Cell::Text(OriginsText(f.inherited_from)),
           Cell(),
           Cell(),
           Cell(),
@@ -133,7 +153,9 @@ std::vector<Cell> FindingRow(const Finding& f) {
 std::vector<Cell> DataIssueRow(const DataIssue& issue) {
   std::vector<Cell> row(kColumns.size());
   row[0] = Cell::Text("data_issue");
-  row[5] = Cell::Text(issue.agency_id);
+  static const std::size_t agency_column = static_cast<std::size_t>(
+      std::find(kColumns.begin(), kColumns.end(), "agency_id") - kColumns.begin());
+  row[agency_column] = Cell::Text(issue.agency_id);
   const std::size_t first = kColumns.size() - 5;  // the issue_* columns
   row[first] = Cell::Text(issue.table);
   row[first + 1] = Cell::Text(issue.row_id);

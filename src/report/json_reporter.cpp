@@ -152,12 +152,38 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
   out.Key("reason").String(f.reason);
+  out.Key("grounds").BeginArray();
+  for (RiskGround ground : GroundsIn(f.grounds)) out.String(RiskGroundName(ground));
+  out.EndArray();
+  out.Key("priority");
+  if (f.priority_rank > 0) {
+    out.BeginObject();
+    out.Key("rank").Int(f.priority_rank);
+    out.Key("heading_tier").Int(f.heading_tier);
+    out.EndObject();
+  } else {
+    out.Null();
+  }
   out.Key("as_of");
   WriteDate(out, f.as_of, shared);
   out.Key("lookback_date");
   WriteDate(out, f.lookback_date, shared);
   out.Key("due");
   WriteDay(out, f.due, shared);
+  // Only where they apply: most findings have neither.
+  if (f.due_assumed) out.Key("due_assumed").Bool(true);
+  if (!f.inherited_from.empty()) {
+    out.Key("inherited_from").BeginArray();
+    for (const DutyOrigin& origin : f.inherited_from) {
+      out.BeginObject();
+      out.Key("agency_id").String(origin.agency_id);
+      out.Key("agency_name").String(origin.agency_name);
+      out.Key("since");
+      WriteDate(out, origin.since, shared);
+      out.EndObject();
+    }
+    out.EndArray();
+  }
   out.Key("warn_from");
   WriteDay(out, f.warn_from, shared);
   out.Key("days_overdue").Int(f.days_overdue);
@@ -193,6 +219,14 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   out.Key("slack_days");
   if (f.slack_days) {
     out.Int(*f.slack_days);
+  } else {
+    out.Null();
+  }
+  out.Key("latest_start");
+  WriteDay(out, f.latest_start, shared);
+  out.Key("spare_days");
+  if (f.spare_days) {
+    out.Int(*f.spare_days);
   } else {
     out.Null();
   }
@@ -292,6 +326,12 @@ class JsonReporter : public Reporter {
     } else {
       json_out.String(view.agency_id);
     }
+    if (view.report.dataset.sample || !view.report.dataset.name.empty()) {
+      json_out.Key("dataset").BeginObject();
+      json_out.Key("name").String(view.report.dataset.name);
+      json_out.Key("sample").Bool(view.report.dataset.sample);
+      json_out.EndObject();
+    }
     const std::vector<const Finding*> listed = ListedFindings(view);
     // Each obligation once, with its title and legal source.
     json_out.Key("obligations").BeginObject();
@@ -303,6 +343,10 @@ class JsonReporter : public Reporter {
       json_out.Key("title").String(finding->obligation->title);
       json_out.Key("theme").String(finding->obligation->theme);
       json_out.Key("check").String(finding->obligation->check_kind);
+      if (finding->obligation->check_kind == "task") {
+        json_out.Key("complete")
+            .String(finding->obligation->complete == TaskRowsNeeded::kAny ? "any" : "all");
+      }
       json_out.Key("source");
       WriteSource(json_out, finding->obligation->source);
       json_out.EndObject();

@@ -25,6 +25,7 @@ struct ReportView {
   const Summary& summary;
   std::string agency_id;      // check: the one agency (findings are already filtered)
   bool all_statuses = false;  // list every finding, not only overdue and at risk
+  bool colour = false;        // text: status headings in colour (a terminal, no NO_COLOR)
 };
 
 // `dxcomply explain`: one finding and what stands behind it.
@@ -34,6 +35,7 @@ struct Explanation {
   std::vector<InstanceRef> upstream;  // every instance it depends on, with status
   std::vector<CounterRecord> records;
   int record_limit = 0;
+  Dataset dataset = {};  // the database's, for its sample-data notice
 };
 
 class Reporter {

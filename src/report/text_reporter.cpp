@@ -14,6 +14,9 @@ namespace {
 
 constexpr std::size_t kAgencyWidth = 30;
 constexpr std::size_t kObligationWidth = 28;
+constexpr const char* kPriorityNote =
+    "highest priority first: the escalation tier it is heading for, then spare days (days "
+    "left less the lead time), then what it holds back";
 
 const char* StatusHeading(Status status) {
   switch (status) {
@@ -33,6 +36,16 @@ const char* StatusHeading(Status status) {
       return "NOT APPLICABLE";
   }
   return "";
+}
+
+// A status heading in bold and its colour (ANSI SGR): red overdue, yellow
+// at risk, green met.
+std::string Coloured(Status status, const std::string& text) {
+  const char* colour = status == Status::kOverdue                               ? "1;31"
+                       : status == Status::kAtRisk                              ? "1;33"
+                       : (status == Status::kMet || status == Status::kMetLate) ? "1;32"
+                                                                                : "1";
+  return std::string("\033[") + colour + "m" + text + "\033[0m";
 }
 
 void WriteCounts(const StatusCounts& counts, std::ostream& out) {
@@ -60,6 +73,9 @@ class TextReporter : public Reporter {
           << TerminalSafe(view.agency_id + (agency ? ", " + agency->kind : "")) << ") · as of "
           << FormatIsoDate(report.as_of) << " (" << FormatVnDate(report.as_of) << ")\n";
     }
+    if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << GroupThousands(static_cast<long long>(report.findings.size())) << " findings · "
         << GroupThousands(summary.data_issues) << " data-quality issues\n";
 
@@ -71,7 +87,7 @@ class TextReporter : public Reporter {
         if (finding->status == status) group.push_back(finding);
       }
       if (group.empty() && !(status == Status::kOverdue || status == Status::kAtRisk)) continue;
-      WriteGroup(status, group, out);
+      WriteGroup(status, group, view.colour, out);
     }
     WriteSummary(view, out);
     WriteDataIssues(report, out);
@@ -84,9 +100,27 @@ class TextReporter : public Reporter {
     if (!f.period.empty()) out << " · period " << TerminalSafe(f.period);
     out << "\n" << TerminalSafe(f.obligation->title) << "\n";
     if (!explanation.rule.title_en.empty()) out << TerminalSafe(explanation.rule.title_en) << "\n";
+    if (const std::string notice = SampleDataNotice(explanation.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << "\n";
     Line("status", StatusWithDaysText(f), out);
     Line("reason", f.reason, out);
+    if (f.grounds != 0) {
+      std::string grounds;
+      for (RiskGround ground : GroundsIn(f.grounds)) {
+        grounds += (grounds.empty() ? "" : ", ") + std::string(RiskGroundName(ground));
+      }
+      Line("grounds", grounds, out);
+    }
+    if (f.priority_rank > 0) {
+      Line("priority",
+           "rank " + std::to_string(f.priority_rank) + " of the at-risk list" +
+               (f.heading_tier > 0
+                    ? ", heading for escalation tier " + std::to_string(f.heading_tier)
+                    : ""),
+           out);
+    }
     Line("check", f.obligation->check_kind, out);
     Line("target", TargetText(f), out);
     Line("due",
@@ -102,6 +136,9 @@ class TextReporter : public Reporter {
          out);
     if (f.projection) {
       Line("projection", ProjectionText(f) + " by the due date", out);
+    } else if (f.obligation->check_kind == "task" &&
+               (f.status == Status::kAtRisk || f.status == Status::kOnTrack)) {
+      Line("projection", "- (no task's reported progress to project from)", out);
     } else {
       Line("projection", "- (only for targets not reached before the due date)", out);
     }
@@ -111,6 +148,12 @@ class TextReporter : public Reporter {
       for (std::size_t i = 0; i < explanation.upstream.size(); ++i) {
         Line(i == 0 ? "depends on" : "", UpstreamText(explanation.upstream[i]), out);
       }
+    }
+    if (f.latest_start) {
+      Line("start by",
+           FormatIsoDate(*f.latest_start) + " (spare " + CountText(*f.spare_days, f.day_unit) +
+               ": days left less the lead time)",
+           out);
     }
     if (f.latest_finish) {
       Line("finish by",
@@ -188,11 +231,11 @@ class TextReporter : public Reporter {
     return "records that count against it on " + FormatIsoDate(f.as_of) + " (" + first + "):";
   }
 
-  static void WriteGroup(Status status, const std::vector<const Finding*>& group,
+  static void WriteGroup(Status status, const std::vector<const Finding*>& group, bool colour,
                          std::ostream& out) {
-    out << "\n"
-        << StatusHeading(status) << " (" << GroupThousands(static_cast<long long>(group.size()))
-        << ")\n";
+    const std::string heading = std::string(StatusHeading(status)) + " (" +
+                                GroupThousands(static_cast<long long>(group.size())) + ")";
+    out << "\n" << (colour ? Coloured(status, heading) : heading) << "\n";
     if (group.empty()) {
       out << "  none\n";
       return;
@@ -201,17 +244,27 @@ class TextReporter : public Reporter {
                        : (status == Status::kAtRisk || status == Status::kOnTrack) ? "days left"
                                                                                    : "";
     const bool problems = status == Status::kOverdue || status == Status::kAtRisk;
-    out << "  " << PadLeft(days, 9) << (problems ? "  holds back" : "") << "  "
-        << FitWidth("agency", kAgencyWidth) << "  " << FitWidth("obligation", kObligationWidth)
-        << "  due         now\n";
+    // The at-risk list shows its priority's key (README "Which risks first").
+    const bool ranked = status == Status::kAtRisk;
+    if (ranked) out << "  " << kPriorityNote << "\n";
+    out << "  " << (ranked ? "rank  tier  spare  " : "") << PadLeft(days, 9)
+        << (problems ? "  holds back" : "") << "  " << FitWidth("agency", kAgencyWidth) << "  "
+        << FitWidth("obligation", kObligationWidth) << "  due         now\n";
     for (const Finding* f : group) {
       std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
-      out << "  " << PadLeft(DaysText(*f), 9)
+      out << "  ";
+      if (ranked) {
+        out << PadLeft(std::to_string(f->priority_rank), 4)
+            << PadLeft(f->heading_tier ? std::to_string(f->heading_tier) : "", 6)
+            << PadLeft(f->spare_days ? std::to_string(*f->spare_days) : "", 7) << "  ";
+      }
+      out << PadLeft(DaysText(*f), 9)
           << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
           << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
           << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10) << "  "
           << MeasureText(*f, f->at_as_of) << "\n";
-      out << "  " << std::string(problems ? 23 : 11, ' ') << TerminalSafe(f->reason) << "\n";
+      out << "  " << std::string((problems ? 23 : 11) + (ranked ? 19 : 0), ' ')
+          << TerminalSafe(f->reason) << "\n";
     }
   }
 

@@ -1,5 +1,6 @@
 #include "rules/rule_checker.hpp"
 
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -26,6 +27,12 @@ const RequiredColumn kRequiredColumns[] = {
     {kMeasurementTable, "indicator_id", ColumnType::kText},
     {kMeasurementTable, "as_of", ColumnType::kDate},
     {kMeasurementTable, "value", ColumnType::kReal},
+};
+// Columns the engine reads when the rules declare them (older databases
+// lack them): a task row's own plan.
+const RequiredColumn kPlanColumns[] = {
+    {kTaskTable, "planned_start_on", ColumnType::kDate},
+    {kTaskTable, "planned_days", ColumnType::kInteger},
 };
 
 // Values one `in` or `not_in` list may hold, and values all the conditions
@@ -127,6 +134,16 @@ class RuleSetChecker {
         diagnostics_.Error(table->location, "",
                            std::string("table '") + required.table + "' must declare column '" +
                                required.column + "' with type " + ColumnTypeName(required.type));
+      }
+    }
+    for (const RequiredColumn& plan : kPlanColumns) {
+      const TableSpec* table = rules_.FindTable(plan.table);
+      const ColumnSpec* column = table != nullptr ? table->FindColumn(plan.column) : nullptr;
+      if (column != nullptr && column->type != plan.type) {
+        diagnostics_.Error(column->location, "",
+                           std::string("column '") + plan.column + "' of table '" + plan.table +
+                               "' must have type " + ColumnTypeName(plan.type) +
+                               " (the engine reads it as a task's plan)");
       }
     }
   }
@@ -329,6 +346,7 @@ class RuleSetChecker {
 }  // namespace
 
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics) {
+  CheckAuthorities(rules, diagnostics);
   RuleSetChecker(rules, diagnostics).Run();
 }
 

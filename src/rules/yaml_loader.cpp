@@ -1,6 +1,7 @@
 #include "rules/yaml_loader.hpp"
 
 #include "base/file_text.hpp"
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -15,28 +16,35 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation"};
+const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation",
+                                            "authorities"};
 const std::vector<std::string> kTierKeys = {"tier", "name", "name_en", "when", "when_any"};
 const std::vector<std::string> kConditionWhenKeys = {"status", "due_within_warn_before",
                                                      "overdue_at_least", "blocks_other_agencies"};
 const std::vector<std::string> kObligationKeys = {
-    "id",        "title",       "title_en", "source", "applies_to", "due",
-    "issued_on", "warn_before", "lookback", "check",  "depends_on", "period"};
+    "id",          "title",     "title_en", "source",     "applies_to", "due",
+    "issued_on",   "until",     "warn_before", "lead_time", "lookback",  "check",
+    "depends_on",  "period",    "on_succession"};
 const std::vector<std::string> kDueKeys = {"date",  "in_month",     "end_of_year", "roll",
                                            "after", "after_column", "days",        "working_days",
                                            "every", "first",        "last",        "month_offset",
-                                           "day",   "working_day"};
-const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
+                                           "day",   "working_day",  "assumed"};
+const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed", "basis",
+                                              "basis_date"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
-const std::vector<std::string> kCheckKeys = {"kind",       "table",      "where",
-                                             "satisfied",  "target",     "at_least",
-                                             "empty_base", "obligation", "indicator"};
+const std::vector<std::string> kCheckKeys = {"kind",      "table",    "where",      "satisfied",
+                                             "target",    "at_least", "empty_base", "obligation",
+                                             "indicator", "complete"};
 const std::vector<std::string> kConditionKeys = {"column", "op", "value", "values"};
 const std::vector<std::string> kDependencyKeys = {"obligation", "agency", "agencies", "kinds",
                                                   "lead_time"};
-const std::vector<std::string> kTableKeys = {"name", "id", "agency", "lifetime", "columns"};
+const std::vector<std::string> kTableKeys = {"name",    "id",    "agency", "lifetime",
+                                             "columns", "sheet", "key"};
 const std::vector<std::string> kLifetimeKeys = {"from", "until"};
-const std::vector<std::string> kColumnKeys = {"name", "type", "min", "max", "values", "nullable"};
+const std::vector<std::string> kColumnKeys = {
+    "name",  "type", "min",    "max",        "values",     "nullable",   "optional",
+    "label", "note", "labels", "references", "not_before", "required_when"};
+const std::vector<std::string> kRequiredWhenKeys = {"column", "value"};
 
 // What people coming from SQL or other rule languages write instead.
 std::string SuggestOperator(const std::string& op) {
@@ -88,12 +96,17 @@ class RuleFileLoader {
     const YAML::Node obligations = YamlNodeReader::Get(*root, "obligations");
     const YAML::Node tables = YamlNodeReader::Get(*root, "tables");
     const YAML::Node escalation = YamlNodeReader::Get(*root, "escalation");
-    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined()) {
-      reader_.Error(*root, "", "a rules file needs 'obligations:', 'tables:' or 'escalation:'");
+    const YAML::Node authorities = YamlNodeReader::Get(*root, "authorities");
+    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined() &&
+        !authorities.IsDefined()) {
+      reader_.Error(*root, "",
+                    "a rules file needs 'obligations:', 'tables:', 'escalation:' or "
+                    "'authorities:'");
     }
     if (obligations.IsDefined()) LoadObligations(obligations, theme);
     if (tables.IsDefined()) LoadTables(tables);
     if (escalation.IsDefined()) LoadEscalation(escalation);
+    if (authorities.IsDefined()) LoadAuthorities(authorities, reader_, rules_);
   }
 
  private:
@@ -144,8 +157,12 @@ class RuleFileLoader {
         reader_.Error(n, out.id, "issued_on is after the due date");
       }
     }
+    LoadInForce(node, out);
     if (const YAML::Node n = YamlNodeReader::Get(node, "warn_before"); n.IsDefined()) {
       if (auto count = ParseDayCount(n, out.id, "warn_before")) out.warn_before = *count;
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "lead_time"); n.IsDefined()) {
+      out.lead_time = ParseDayCount(n, out.id, "lead_time");
     }
     out.lookback_days = OptionalDays(node, "lookback", out.id, kDefaultLookbackDays, 1);
     if (const YAML::Node n = YamlNodeReader::Get(node, "period"); n.IsDefined()) {
@@ -195,6 +212,13 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "assumed"); n.IsDefined()) {
       out.source.assumed = reader_.Text(n, out.id, "assumed").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "basis"); n.IsDefined()) {
+      out.source.basis = reader_.Text(n, out.id, "basis").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "basis_date"); n.IsDefined()) {
+      out.source.basis_date = reader_.IsoDate(n, out.id, "basis_date");
+      if (out.source.basis.empty()) reader_.Error(n, out.id, "basis_date without basis");
     }
   }
 
@@ -268,7 +292,10 @@ class RuleFileLoader {
       return;
     }
     const std::string form = forms.front();
-    std::vector<std::string> allowed = {form};
+    std::vector<std::string> allowed = {form, "assumed"};
+    if (const YAML::Node n = YamlNodeReader::Get(node, "assumed"); n.IsDefined()) {
+      due.assumed = reader_.Boolean(n, out.id, "assumed").value_or(false);
+    }
     if (form == "date" || form == "in_month" || form == "end_of_year") {
       allowed.push_back("roll");
       LoadFixedDue(node, form, out);
@@ -289,6 +316,36 @@ class RuleFileLoader {
         reader_.Error(
             entry.first, out.id,
             "'" + key + "' does not go with '" + form + "' (it takes: " + JoinWords(allowed) + ")");
+      }
+    }
+  }
+
+  // `until` (no longer in force from that date) and `on_succession`.
+  void LoadInForce(const YAML::Node& node, Obligation& out) {
+    if (const YAML::Node n = YamlNodeReader::Get(node, "until"); n.IsDefined()) {
+      out.until = reader_.IsoDate(n, out.id, "until");
+      if (out.until && out.issued_on && *out.until <= *out.issued_on) {
+        reader_.Error(n, out.id, "until is not after issued_on: the duty would never be in force");
+      } else if (out.until && out.due.kind == Due::Kind::kRecurring &&
+                 *out.until <= out.due.first.First()) {
+        reader_.Error(n, out.id,
+                      "until is not after the first period begins: no period would be owed");
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "on_succession"); n.IsDefined()) {
+      static const std::vector<std::string> kChoices = {"main", "every", "lapse"};
+      const std::string text = reader_.Text(n, out.id, "on_succession").value_or("");
+      if (text == "main") {
+        out.on_succession = OnSuccession::kMain;
+      } else if (text == "every") {
+        out.on_succession = OnSuccession::kEvery;
+      } else if (text == "lapse") {
+        out.on_succession = OnSuccession::kLapse;
+      } else if (n.IsScalar()) {
+        const std::string nearest = NearestWord(text, kChoices);
+        reader_.Error(n, out.id,
+                      "on_succession must be main, every or lapse, not '" + text + "'" +
+                          (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
       }
     }
   }
@@ -502,7 +559,7 @@ class RuleFileLoader {
         allowed.insert(allowed.end(), {"table", "where", "at_least"});
         break;
       case CheckKind::kTask:
-        allowed.insert(allowed.end(), {"obligation", "where", "satisfied", "target"});
+        allowed.insert(allowed.end(), {"obligation", "where", "satisfied", "target", "complete"});
         break;
       case CheckKind::kIndicator:
         allowed.insert(allowed.end(), {"indicator", "target"});
@@ -553,6 +610,7 @@ class RuleFileLoader {
         check.satisfied =
             LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
         check.target = LoadShare(YamlNodeReader::Get(node, "target"), out.id, 1.0);
+        LoadComplete(node, out);
         break;
       case CheckKind::kIndicator: {
         check.table = kMeasurementTable;
@@ -565,6 +623,25 @@ class RuleFileLoader {
         }
         break;
       }
+    }
+  }
+
+  // `complete: all` (default: every task row, or the share `target` of
+  // them) or `complete: any` (one row suffices; a target would contradict it).
+  void LoadComplete(const YAML::Node& check, Obligation& out) {
+    const YAML::Node node = YamlNodeReader::Get(check, "complete");
+    if (!node.IsDefined()) return;
+    const std::string value = reader_.Text(node, out.id, "complete").value_or("");
+    if (value == "all") {
+      out.check.complete = TaskRowsNeeded::kAll;
+    } else if (value == "any") {
+      out.check.complete = TaskRowsNeeded::kAny;
+      if (YamlNodeReader::Get(check, "target").IsDefined()) {
+        reader_.Error(node, out.id,
+                      "complete: any takes no target (one completed task row reaches it)");
+      }
+    } else if (node.IsScalar()) {
+      reader_.Error(node, out.id, "complete must be all or any, not '" + value + "'");
     }
   }
 
@@ -876,6 +953,12 @@ class RuleFileLoader {
           }
         }
       }
+      if (const YAML::Node n = YamlNodeReader::Get(node, "sheet"); n.IsDefined()) {
+        table.sheet = reader_.Text(n, "", "sheet").value_or("");
+      }
+      if (const YAML::Node n = YamlNodeReader::Get(node, "key"); n.IsDefined()) {
+        table.key = reader_.TextList(n, "", "key").value_or(std::vector<std::string>{});
+      }
       const YAML::Node columns = YamlNodeReader::Get(node, "columns");
       if (columns.IsDefined() && !columns.IsSequence()) {
         reader_.Error(columns, "", "columns must be a list");
@@ -891,6 +974,7 @@ class RuleFileLoader {
                             "' must be declared with type date");
         }
       }
+      CheckSheetKeys(node, table);
       if (!table.name.empty()) rules_.tables.push_back(std::move(table));
     }
   }
@@ -927,11 +1011,77 @@ class RuleFileLoader {
     if (const YAML::Node n = YamlNodeReader::Get(node, "nullable"); n.IsDefined()) {
       column.nullable = reader_.Boolean(n, "", "nullable").value_or(true);
     }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "optional"); n.IsDefined()) {
+      column.optional = reader_.Boolean(n, "", "optional").value_or(false);
+    }
+    LoadSheetKeys(node, column);
     if (table.FindColumn(column.name) != nullptr) {
       reader_.Error(node, "", "column '" + column.name + "' is declared twice");
       return;
     }
     if (!column.name.empty()) table.columns.push_back(std::move(column));
+  }
+
+  // The keys only `dxcomply template` and `import` read.
+  void LoadSheetKeys(const YAML::Node& node, ColumnSpec& column) {
+    for (auto [key, field] : {std::pair{"label", &column.label}, std::pair{"note", &column.note},
+                              std::pair{"references", &column.references},
+                              std::pair{"not_before", &column.not_before}}) {
+      if (const YAML::Node n = YamlNodeReader::Get(node, key); n.IsDefined()) {
+        *field = reader_.Text(n, "", key).value_or("");
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "labels"); n.IsDefined()) {
+      column.value_labels = reader_.TextList(n, "", "labels").value_or(std::vector<std::string>{});
+      if (column.value_labels.size() != column.values.size()) {
+        reader_.Error(n, "", "labels must name each of the column's values, in their order");
+      }
+    }
+    if (!column.references.empty() && column.references != "obligation" &&
+        column.references != "agency") {
+      reader_.Error(YamlNodeReader::Get(node, "references"), "",
+                    "references must be 'obligation' or 'agency'");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "required_when"); n.IsDefined()) {
+      if (reader_.CheckMap(n, kRequiredWhenKeys, "", "required_when")) {
+        column.required_when_column = RequiredText(n, "column", "");
+        column.required_when_value = RequiredText(n, "value", "");
+      }
+    }
+  }
+
+  // Columns named by `key`, `not_before` and `required_when` must be declared.
+  void CheckSheetKeys(const YAML::Node& node, const TableSpec& table) {
+    for (const std::string& key : table.key) {
+      if (table.FindColumn(key) == nullptr) {
+        reader_.Error(YamlNodeReader::Get(node, "key"), "",
+                      "key column '" + key + "' of table '" + table.name + "' is not declared");
+      }
+    }
+    const YAML::Node columns = YamlNodeReader::Get(node, "columns");
+    if (!columns.IsDefined() || !columns.IsSequence()) return;
+    for (const YAML::Node& column_node : columns) {
+      if (!column_node.IsMap()) continue;
+      const YAML::Node name = YamlNodeReader::Get(column_node, "name");
+      const ColumnSpec* column =
+          name.IsDefined() && name.IsScalar() ? table.FindColumn(name.Scalar()) : nullptr;
+      if (column == nullptr) continue;
+      if (!column->not_before.empty()) {
+        const ColumnSpec* earlier = table.FindColumn(column->not_before);
+        if (earlier == nullptr || earlier->type != ColumnType::kDate ||
+            column->type != ColumnType::kDate) {
+          reader_.Error(YamlNodeReader::Get(column_node, "not_before"), "",
+                        "not_before of column '" + column->name +
+                            "' must name another date column, and apply to a date column");
+        }
+      }
+      if (!column->required_when_column.empty() &&
+          table.FindColumn(column->required_when_column) == nullptr) {
+        reader_.Error(YamlNodeReader::Get(column_node, "required_when"), "",
+                      "required_when of column '" + column->name + "' names column '" +
+                          column->required_when_column + "', which is not declared");
+      }
+    }
   }
 
   YamlNodeReader reader_;

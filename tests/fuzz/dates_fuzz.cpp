@@ -4,6 +4,7 @@
 // refuse, IsoDateProblem must say why.
 #include "dxcomply/date.hpp"
 
+#include "base/day_month_year.hpp"
 #include "base/iso_day.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -44,10 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Require(FormatIsoDay(*day) == text);
   }
 
-  if (const std::optional<Date> vn = ParseVnDate(text)) {
+  if (const std::optional<Date> vn = ParseDayMonthYear(text)) {
     Require(InRange(*vn));
     // Printed back with two-digit day and month, it is the same date.
-    Require(ParseVnDate(FormatVnDate(*vn)) == vn);
+    Require(ParseDayMonthYear(FormatVnDate(*vn)) == vn);
     Require(ParseIsoDate(FormatIsoDate(*vn)) == vn);
     const auto ymd = vn->year_month_day();
     Require(text.size() >= 8 && text.size() <= 10);

@@ -2,7 +2,8 @@
 // rows of every table the shipped rules read (agencies, systems, staff,
 // tasks and their dependencies, measurements), good values and bad (dates
 // that do not exist or lie outside 1900-2199, text where numbers belong,
-// duplicate ids, cycles, control characters), and the date of the report.
+// duplicate ids, cycles, control characters, agencies over time), and the
+// date of the report.
 // The engine evaluates every rule over them and every findings format is
 // written: bad records are data issues, never a crash.
 #include "dxcomply/engine.hpp"
@@ -124,7 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (bytes.Pick(4) == 0) {
     sqlite3_exec(db,
                  "DROP TABLE agency; CREATE TABLE agency (id TEXT, name TEXT, kind TEXT, "
-                 "parent_id TEXT);",
+                 "parent_id TEXT, valid_from TEXT, valid_until TEXT);",
                  nullptr, nullptr, nullptr);
   }
   sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
@@ -134,8 +135,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<std::string> periods = {"2022", "2023", "2023-09", "2023-Q3", ""};
   const std::vector<std::string> ids = {"1", "2", "3", "4", "5"};
   const std::vector<std::string> indicators = {"de-gdp-share", "dvc-online-dossier-share"};
-  Insert(db, "INSERT INTO agency VALUES (?, ?, ?, NULL)", {kAgencyIds, names, kKinds},
-         1 + static_cast<int>(bytes.Pick(6)), bytes);
+  // Agencies over time: validity, versions, successions.
+  Insert(db, "INSERT INTO agency (id, name, kind, valid_from, valid_until) VALUES (?, ?, ?, ?, ?)",
+         {kAgencyIds, names, kKinds, kDates, kDates}, 1 + static_cast<int>(bytes.Pick(6)), bytes);
+  Insert(db, "INSERT INTO agency_version (agency_id, valid_from, name, kind) VALUES (?, ?, ?, ?)",
+         {kAgencyIds, kDates, names, kKinds}, static_cast<int>(bytes.Pick(4)), bytes);
+  Insert(db,
+         "INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, main) "
+         "VALUES (?, ?, ?, ?)",
+         {kAgencyIds, kAgencyIds, kDates, {"0", "1"}}, static_cast<int>(bytes.Pick(4)), bytes);
   Insert(db,
          "INSERT INTO information_system (agency_id, name, level, level_approved_on, "
          "protection_deployed_on, monitored_since, connects_population_db, created_on, "

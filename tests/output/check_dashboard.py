@@ -284,6 +284,19 @@ def check_national(check, dom, report, csv_rows, agencies):
                  f"{len(got or [])} rows" if got is None or len(got) != len(want)
                  else f"differs: {sorted(set(got) ^ set(want))[:5]}")
 
+    # The at-risk list in the priority's order, each row showing its rank.
+    table = dom.by_id("at-risk-list")
+    got = [(tr.attrs.get("data-obligation"), tr.attrs.get("data-agency"), tr.attrs.get("data-rank"),
+            tr.find_all("td")[0].text())
+           for tr in (table.find_all("tr", data_obligation=True) if table else [])]
+    want = [(f["obligation_id"], f["agency"]["id"], str(f["priority"]["rank"]))
+            for f in findings if f["status"] == "at_risk"]
+    check.ok([g[:3] for g in got] == want and
+             all(g[3].startswith(f"{int(g[2]):,}tier ") for g in got) and
+             [int(g[2]) for g in got] == list(range(1, len(got) + 1)),
+             f"national: the at-risk list is in priority order, ranks 1-{len(want)} shown",
+             f"{short([g for g, w in zip(got, want) if g[:3] != w])}")
+
     as_of = datetime.date.fromisoformat(AS_OF)
     due_soon = {(f["due"], f["obligation_id"]) for f in findings if f["due"]
                 and 0 <= (datetime.date.fromisoformat(f["due"]) - as_of).days <= TIMELINE_DAYS}
@@ -363,7 +376,10 @@ def main():
     csv_text = (work / "data" / "findings.csv").read_bytes().decode("utf-8-sig")
     csv_rows = list(csv.DictReader(io.StringIO(csv_text, newline="")))
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        agencies = dict(conn.execute("SELECT id, name FROM agency"))
+        # The agencies of the map on the as-of date (the sample holds 2025's too).
+        agencies = dict(conn.execute(
+            "SELECT id, name FROM agency WHERE (valid_from IS NULL OR valid_from <= :t)"
+            " AND (valid_until IS NULL OR valid_until > :t)", {"t": AS_OF}))
 
     check_offline(check, text)
     data = data_of(text)
@@ -374,6 +390,11 @@ def main():
     national = render(work, page)
     if check_rendered(check, national, "national page"):
         check_national(check, national, report, csv_rows, agencies)
+        sample = national.by_id("sample")
+        check.ok(sample is not None and "hidden" not in sample.attrs
+                 and sample.text().startswith("DỮ LIỆU MẪU"),
+                 "national: the page says the database holds sample data",
+                 repr(sample.text() if sample else None))
 
     agency = render(work, page, "#agency=" + AGENCY)
     if check_rendered(check, agency, f"#agency={AGENCY}"):

@@ -41,10 +41,10 @@ AS_OF = "2022-11-01"
 SHEETS = ["Tổng hợp", "Quá hạn", "Có nguy cơ chậm", "Chất lượng dữ liệu"]
 SUMMARY, OVERDUE, AT_RISK, DATA = SHEETS
 STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "not_applicable"]
-DATE_COLUMNS = {"due", "as_of", "latest_finish"}
-NUMBER_COLUMNS = {"days_overdue", "days_left", "value", "numerator", "denominator",
-                  "value_lookback", "value_due", "target", "projection", "slack_days",
-                  "holds_back", "holds_back_agencies", "data_issues"}
+DATE_COLUMNS = {"due", "as_of", "latest_finish", "latest_start"}
+NUMBER_COLUMNS = {"priority", "heading_tier", "days_overdue", "days_left", "value", "numerator",
+                  "denominator", "value_lookback", "value_due", "target", "projection",
+                  "slack_days", "spare_days", "holds_back", "holds_back_agencies", "data_issues"}
 SHARE_COLUMNS = {"value", "value_lookback", "value_due", "target", "projection"}
 DATA_COLUMNS = ["issue_table", "issue_row_id", "issue_column", "issue_value", "issue_problem",
                 "agency_id", "agency_name"]

@@ -2,6 +2,7 @@
 // without its primary key may hold copies), and ids too long for a file
 // name reported, each as a data-quality finding.
 #include "records/agency_directory.hpp"
+#include "records/agency_timeline.hpp"
 #include "store/record_store.hpp"
 #include "support/test_files.hpp"
 
@@ -15,10 +16,10 @@ namespace {
 
 std::string WithoutAgencyKey() {
   std::string schema = testing::SchemaSql();
-  const std::string key = "id        TEXT PRIMARY KEY,";
+  const std::string key = "id          TEXT PRIMARY KEY,";
   const std::size_t at = schema.find(key);
   BOOST_TEST_REQUIRE(at != std::string::npos);
-  return schema.replace(at, key.size(), "id        TEXT,");
+  return schema.replace(at, key.size(), "id          TEXT,");
 }
 
 BOOST_AUTO_TEST_SUITE(agency_ids)
@@ -26,10 +27,11 @@ BOOST_AUTO_TEST_SUITE(agency_ids)
 BOOST_AUTO_TEST_CASE(a_duplicate_id_keeps_one_agency_and_is_reported) {
   const testing::TestDatabase database(
       WithoutAgencyKey() +
-      "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL);\n"
-      "INSERT INTO agency VALUES ('HUE', 'Huế', 'province', NULL);\n"
-      "INSERT INTO agency VALUES ('BCA', 'Bộ Công an (bản sao)', 'province', NULL);\n"
-      "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL);\n");
+      "INSERT INTO agency (id, name, kind) VALUES ('BCA', 'Bộ Công an', 'ministry');\n"
+      "INSERT INTO agency (id, name, kind) VALUES ('HUE', 'Huế', 'province');\n"
+      "INSERT INTO agency (id, name, kind, valid_until) VALUES\n"
+      "  ('BCA', 'Bộ Công an (bản sao)', 'province', '2021-01-01');\n"
+      "INSERT INTO agency (id, name, kind) VALUES ('BCA', 'Bộ Công an', 'ministry');\n");
   RecordStore store = RecordStore::Open(database.path());
   std::vector<DataIssue> issues;
   const AgencyDirectory directory = AgencyDirectory::Read(store, issues);
@@ -47,6 +49,10 @@ BOOST_AUTO_TEST_CASE(a_duplicate_id_keeps_one_agency_and_is_reported) {
   BOOST_TEST(issues[1].problem ==
              "duplicate agency id: the row named 'Bộ Công an (bản sao)' (province) is ignored; "
              "the agency is the row named 'Bộ Công an' (ministry)");
+  // The ignored row's validity does not apply either.
+  const AgencyTimeline timeline = AgencyTimeline::Read(store, directory, issues);
+  BOOST_TEST(timeline.ExistsOn(directory.Find("BCA"), ToDayNumber(Date(2022, 11, 1))));
+  BOOST_TEST(issues.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(the_directory_of_a_list_keeps_the_first_of_each_id) {
@@ -58,8 +64,9 @@ BOOST_AUTO_TEST_CASE(the_directory_of_a_list_keeps_the_first_of_each_id) {
 
 BOOST_AUTO_TEST_CASE(an_id_too_long_for_a_file_name_is_reported_and_kept) {
   const std::string long_id = "UBND-" + std::string(60, 'x') + std::string(60, '/');
-  const testing::TestDatabase database(testing::SchemaSql() + "INSERT INTO agency VALUES ('" +
-                                       long_id + "', 'Sở', 'province', NULL);\n");
+  const testing::TestDatabase database(testing::SchemaSql() +
+                                       "INSERT INTO agency (id, name, kind) VALUES ('" + long_id +
+                                       "', 'Sở', 'province');\n");
   RecordStore store = RecordStore::Open(database.path());
   std::vector<DataIssue> issues;
   const AgencyDirectory directory = AgencyDirectory::Read(store, issues);

@@ -2,10 +2,13 @@
 // pinned, plus the arithmetic behind it (projection, exact fractions).
 #include "eval/classify.hpp"
 
+#include "eval/measure_book.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,6 +85,25 @@ Measure Value(double value) {
 
 const Measure kUnknown{};
 
+// How a task check's rows stand (MeasureBook::FinishTasks makes it).
+TaskOutlook Outlook(std::int32_t rows, std::int32_t finishing, std::int32_t behind,
+                    std::int32_t late_to_start, std::int32_t to_start, const Date& latest_start,
+                    double projection = std::numeric_limits<double>::quiet_NaN(),
+                    std::int32_t needed = -1) {
+  TaskOutlook outlook;
+  outlook.rows = rows;
+  outlook.needed = needed < 0 ? rows : needed;
+  outlook.finishing = finishing;
+  outlook.behind = behind;
+  outlook.late_to_start = late_to_start;
+  outlook.to_start = to_start;
+  outlook.latest_start = ToDayNumber(latest_start);
+  outlook.projection = projection;
+  return outlook;
+}
+
+const Date kWarnFrom(2022, 9, 16);  // kDue less the default 14 days
+
 struct Case {
   const char* name;
   Check check;
@@ -93,8 +115,7 @@ struct Case {
   std::string reason;
   int days_overdue = 0;
   int days_left = 0;
-  std::optional<double> task_projection = std::nullopt;
-  bool task_started = true;
+  TaskOutlook task = Outlook(1, 0, 0, 0, 0, kWarnFrom);
 };
 
 Classification Run(const Case& c) {
@@ -105,8 +126,7 @@ Classification Run(const Case& c) {
   input.at_as_of = c.at_as_of;
   input.at_lookback = c.at_lookback;
   input.at_due = c.at_due;
-  input.task_projection = c.task_projection;
-  input.task_started = c.task_started;
+  input.task = &c.task;
   return Classify(input);  // warn_before 14, lookback 30: the defaults
 }
 
@@ -161,14 +181,27 @@ BOOST_AUTO_TEST_CASE(one_row_per_status_branch) {
        "nothing to measure on 2022-10-10 (no information_system rows in the check's base)"},
       {"empty base counted as met", Coverage(1.0, EmptyBase::kMet), june, kUnknown, kUnknown,
        kUnknown, Status::kMet, "nothing to measure on 2022-06-30, which this rule counts as met"},
+      // Empty now, but not on the due date, and short of the target then
+      // (a system stopped after the due date, never protected): met late.
+      {"empty base now, not on the due date", Coverage(1.0, EmptyBase::kMet), after, kUnknown,
+       kUnknown, Share(0, 2), Status::kMetLate,
+       "nothing to measure on 2022-10-10, which this rule counts as met; not met by the due "
+       "date 2022-09-30 (0% (0/2), target 100% then)"},
+      {"empty base now, target reached on the due date", Coverage(1.0, EmptyBase::kMet), after,
+       kUnknown, kUnknown, Share(2, 2), Status::kMet,
+       "nothing to measure on 2022-10-10, which this rule counts as met"},
       // The base was empty on the due date, which this rule counts as met;
       // by T it has rows, all satisfied: met, not met late.
       {"empty base on the due date counted as met", Coverage(1.0, EmptyBase::kMet), after,
        Share(1, 1), kUnknown, kUnknown, Status::kMet,
        "100% (1/1), target 100%, reached by the due date 2022-09-30"},
+      // Unknown is not behind: no measurement raises no risk on its own.
       {"indicator without measurement, before the due date", Indicator(0.8), june, kUnknown,
-       kUnknown, kUnknown, Status::kAtRisk,
-       "no measurement, target 80%; no measurement on or before 2022-06-30", 0, 92},
+       kUnknown, kUnknown, Status::kOnTrack,
+       "no measurement, target 80%, due 2022-09-30 in 92 days, nothing to project from", 0, 92},
+      {"indicator without measurement, close to the due date", Indicator(0.8), Date(2022, 9, 20),
+       kUnknown, kUnknown, kUnknown, Status::kAtRisk,
+       "no measurement, target 80%; due in 10 days (2022-09-30)", 0, 10},
       {"indicator without measurement, after the due date", Indicator(0.8), after, kUnknown,
        kUnknown, kUnknown, Status::kOverdue,
        "no measurement, target 80%, 10 days past the due date 2022-09-30", 10},
@@ -201,14 +234,33 @@ BOOST_AUTO_TEST_CASE(one_row_per_status_branch) {
        10},
       {"task behind the progress reported", Task(), june, Tasks(0, 1), Tasks(0, 1), Tasks(0, 1),
        Status::kAtRisk,
-       "not completed; at the progress reported it would be 50% done by 2022-09-30", 0, 92, 0.5},
+       "not completed; at the progress reported it would be 50% done by 2022-09-30", 0, 92,
+       Outlook(1, 0, 1, 0, 0, kWarnFrom, 0.5)},
       {"task on pace by the progress reported", Task(), june, Tasks(0, 1), Tasks(0, 1), Tasks(0, 1),
-       Status::kOnTrack, "not completed, due 2022-09-30 in 92 days, on pace", 0, 92, 1.0},
-      {"task not started", Task(), june, Tasks(0, 1), Tasks(0, 1), Tasks(0, 1), Status::kAtRisk,
-       "not completed; not started", 0, 92, 0.0, false},
-      {"task not started and near the due date", Task(), Date(2022, 9, 20), Tasks(0, 2),
+       Status::kOnTrack, "not completed, due 2022-09-30 in 92 days, on pace", 0, 92,
+       Outlook(1, 1, 0, 0, 0, kWarnFrom, 1.0)},
+      {"task of unknown progress", Task(), june, Tasks(0, 1), Tasks(0, 1), Tasks(0, 1),
+       Status::kOnTrack, "not completed, due 2022-09-30 in 92 days, progress not known", 0, 92,
+       Outlook(1, 0, 0, 0, 0, kWarnFrom)},
+      {"task not started, its latest start ahead", Task(), june, Tasks(0, 1), Tasks(0, 1),
+       Tasks(0, 1), Status::kOnTrack,
+       "not completed, due 2022-09-30 in 92 days, to start by 2022-09-16", 0, 92,
+       Outlook(1, 0, 0, 0, 1, kWarnFrom)},
+      {"task not started by its latest start", Task(), june, Tasks(0, 1), Tasks(0, 1), Tasks(0, 1),
+       Status::kAtRisk, "not completed; not started by the latest start 2022-06-01", 0, 92,
+       Outlook(1, 0, 0, 1, 0, Date(2022, 6, 1))},
+      {"tasks not started and near the due date", Task(), Date(2022, 9, 20), Tasks(0, 2),
        Tasks(0, 2), Tasks(0, 2), Status::kAtRisk,
-       "0 of 2 tasks completed; due in 10 days (2022-09-30); not started", 0, 10, 0.0, false},
+       "0 of 2 tasks completed; due in 10 days (2022-09-30); 2 of the 2 tasks not started by the "
+       "latest start 2022-09-16",
+       0, 10, Outlook(2, 0, 0, 2, 0, kWarnFrom)},
+      {"no task recorded, latest start ahead", Task(), june, Tasks(0, 0), Tasks(0, 0), Tasks(0, 0),
+       Status::kOnTrack, "no task recorded, due 2022-09-30 in 92 days, to start by 2022-09-16", 0,
+       92, Outlook(0, 0, 0, 0, 0, kWarnFrom)},
+      {"no task recorded past its latest start", Task(), june, Tasks(0, 0), Tasks(0, 0),
+       Tasks(0, 0), Status::kAtRisk,
+       "no task recorded; nothing started by its latest start 2022-06-30", 0, 92,
+       Outlook(0, 0, 0, 0, 0, june)},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {
@@ -255,28 +307,85 @@ BOOST_AUTO_TEST_CASE(projection_is_linear_from_the_lookback_window) {
   BOOST_TEST(*Classify(input).projection == 0.5, boost::test_tools::tolerance(1e-12));
 }
 
-BOOST_AUTO_TEST_CASE(task_projection_comes_from_the_progress_reported) {
+// The rows that must be completed decide: one row behind is enough when
+// all must be, and not when any one suffices and another is not behind.
+BOOST_AUTO_TEST_CASE(the_rows_that_must_be_completed_decide) {
   const Check check = Task();
   ClassifyInput input;
   input.check = &check;
   input.as_of = Date(2022, 8, 1);
   input.due = kDue;
-  input.at_as_of = Tasks(1, 4);
-  input.at_lookback = Tasks(0, 4);  // the linear pace would be 0.25 + 0.25 * 2 = 0.75
+  input.at_as_of = Tasks(1, 3);
+  input.at_lookback = Tasks(0, 3);
   input.at_due = input.at_as_of;
-  input.task_projection = 0.9;
+  // All three: one completed, one on pace, one behind (it decides, 40%).
+  TaskOutlook all = Outlook(3, 2, 1, 0, 0, kWarnFrom, 0.4);
+  input.task = &all;
   Classification out = Classify(input);
-  BOOST_TEST(*out.projection == 0.9, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(StatusName(out.status) == "at_risk");
+  BOOST_TEST(out.grounds == GroundBit(RiskGround::kTaskProgress));
+  BOOST_TEST(*out.projection == 0.4);
   BOOST_TEST(out.reason ==
-             "1 of 4 tasks completed; at the progress reported it would be 90% done by "
-             "2022-09-30");
-  input.task_projection = 1.0;
+             "1 of 3 tasks completed; at the progress reported 1 of the 3 tasks would not be done "
+             "by 2022-09-30 (the one that decides 40%)");
+  // Any one: the completed row suffices, the stalled one hides nothing.
+  TaskOutlook any = Outlook(3, 2, 1, 0, 0, kWarnFrom, 1.0, 1);
+  input.task = &any;
   out = Classify(input);
   BOOST_TEST(StatusName(out.status) == "on_track");
-  BOOST_TEST(out.reason == "1 of 4 tasks completed, due 2022-09-30 in 60 days, on pace");
-  // Without a task projection the linear pace applies.
-  input.task_projection = std::nullopt;
-  BOOST_TEST(*Classify(input).projection == 0.75, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(out.grounds == 0);
+  // Any one, and every row behind or late to start: at risk on both grounds.
+  input.at_as_of = Tasks(0, 3);
+  TaskOutlook none = Outlook(3, 0, 2, 1, 0, Date(2022, 7, 1), 0.6, 1);
+  input.task = &none;
+  out = Classify(input);
+  BOOST_TEST(StatusName(out.status) == "at_risk");
+  BOOST_TEST(out.grounds ==
+             (GroundBit(RiskGround::kTaskProgress) | GroundBit(RiskGround::kNotStarted)));
+  BOOST_TEST(out.reason ==
+             "0 of 3 tasks completed; at the progress reported no task would be done by "
+             "2022-09-30 (the most advanced 60%); 1 of the 3 tasks not started by the latest "
+             "start 2022-07-01");
+  // Any one, two behind and one of unknown progress: unknown raises nothing.
+  TaskOutlook unknown = Outlook(3, 0, 2, 0, 0, kWarnFrom, 0.6, 1);
+  input.task = &unknown;
+  out = Classify(input);
+  BOOST_TEST(StatusName(out.status) == "on_track");
+  BOOST_TEST(out.reason ==
+             "0 of 3 tasks completed, due 2022-09-30 in 60 days, progress of 1 of the 3 tasks "
+             "not known");
+  // Two of three needed (target 2/3): one behind is spared, two are not.
+  const Check two_thirds = Task(2.0 / 3.0);
+  input.check = &two_thirds;
+  TaskOutlook spared = Outlook(3, 2, 1, 0, 0, kWarnFrom, 1.0, 2);
+  input.task = &spared;
+  BOOST_TEST(StatusName(Classify(input).status) == "on_track");
+  TaskOutlook short_of_two = Outlook(3, 1, 2, 0, 0, kWarnFrom, 0.5, 2);
+  input.task = &short_of_two;
+  BOOST_TEST(StatusName(Classify(input).status) == "at_risk");
+}
+
+// Each ground found is named, in RiskGround order, with the words for it.
+BOOST_AUTO_TEST_CASE(at_risk_names_its_grounds) {
+  const Check check = Coverage();
+  ClassifyInput input;
+  input.check = &check;
+  input.due = kDue;
+  input.as_of = Date(2022, 9, 20);
+  input.at_as_of = input.at_due = Share(5, 10);
+  input.at_lookback = Share(5, 10);
+  Classification out = Classify(input);
+  BOOST_TEST(out.grounds == (GroundBit(RiskGround::kWarnWindow) | GroundBit(RiskGround::kTrend)));
+  std::vector<std::string> names;
+  for (RiskGround ground : GroundsIn(out.grounds)) names.push_back(RiskGroundName(ground));
+  BOOST_TEST(names == (std::vector<std::string>{"warn_window", "trend"}),
+             boost::test_tools::per_element());
+  // On track and done findings name none.
+  input.as_of = Date(2022, 6, 30);
+  input.at_lookback = Share(2, 10);
+  BOOST_TEST(Classify(input).grounds == 0);
+  input.at_as_of = input.at_due = Share(10, 10);
+  BOOST_TEST(Classify(input).grounds == 0);
 }
 
 BOOST_AUTO_TEST_CASE(no_projection_once_reached_or_past_due) {

@@ -84,6 +84,28 @@ BOOST_AUTO_TEST_CASE(checked_output_escapes_control_characters_on_a_terminal) {
              "Bộ\\x1B[2J\\t|\\r\n\\u009Bx\\u202Ey\xE2\x80\x93 \\x7F\n\xC2");
 }
 
+BOOST_AUTO_TEST_CASE(checked_output_lets_the_reports_colours_through_and_nothing_else) {
+  const testing::TempFolder folder;
+  const std::string path = folder.path() + "/out.txt";
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT, 0644);
+  BOOST_TEST_REQUIRE(fd >= 0);
+  {
+    CheckedOutput output(fd);
+    output.set_terminal_safe(true);
+    output.set_colour(true);
+    std::ostream out(&output);
+    // A colour split across two writes; a clear screen, a title and a
+    // lone ESC; a colour cut short by the end.
+    out << "\x1b[1;31mquá hạn\x1b[0m " << std::string("\x1b[1;") << "33m!\x1b[0m "
+        << "\x1b[2J\x1b]0;x\x07\x1b " << std::string("\x1b[1;3");
+    BOOST_TEST(output.Finish() == "");
+  }
+  close(fd);
+  BOOST_TEST(ReadFileText(path).text ==
+             "\x1b[1;31mquá hạn\x1b[0m \x1b[1;33m!\x1b[0m "
+             "\\x1B[2J\\x1B]0;x\\x07\\x1B \\x1B[1;3");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

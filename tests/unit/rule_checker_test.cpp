@@ -77,6 +77,25 @@ BOOST_AUTO_TEST_CASE(dependency_cycles_print_the_cycle) {
              "rules/x.yaml:29:18: error [d]: dependency cycle: d -> d\n");
 }
 
+// The engine reads a task's plan columns when declared, so their types
+// must be the ones it reads.
+BOOST_AUTO_TEST_CASE(plan_columns_must_have_the_types_the_engine_reads) {
+  std::string tables = testing::TablesYaml();
+  const std::string declared = "{name: planned_days, type: integer";
+  const std::size_t at = tables.find(declared);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  tables.replace(at, declared.size(), "{name: planned_days, type: text");
+  RuleSet rules;
+  Diagnostics diagnostics;
+  LoadRuleText("rules/tables.yaml", tables, rules, diagnostics);
+  CheckRuleSet(rules, diagnostics);
+  std::string all;
+  for (const Diagnostic& diagnostic : diagnostics.Sorted()) all += diagnostic.ToString() + "\n";
+  BOOST_TEST(all.find("error: column 'planned_days' of table 'task' must have type integer (the "
+                      "engine reads it as a task's plan)") != std::string::npos,
+             all);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

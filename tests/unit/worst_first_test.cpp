@@ -3,6 +3,8 @@
 // finding, which the two threads share by cutting it in two).
 #include "engine/worst_first.hpp"
 
+#include "eval/deadlines.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -83,6 +85,51 @@ BOOST_AUTO_TEST_CASE(random_permutations) {
       }
     }
   }
+}
+
+// The at-risk list's key: tier heading for, then latest start, then
+// agencies and instances held back; days left only after them. Overdue
+// findings keep their order by days overdue whatever those say.
+BOOST_AUTO_TEST_CASE(at_risk_findings_go_by_their_priority) {
+  const WorkCalendar calendar = WorkCalendar::Statutory();
+  const Deadlines deadlines(calendar);
+  const std::vector<Agency> listed = {{"A", "A", "province"}, {"B", "B", "province"},
+                                      {"C", "C", "province"}, {"D", "D", "province"},
+                                      {"E", "E", "province"}, {"F", "F", "province"}};
+  const AgencyDirectory agencies(listed);
+  RuleSet rules;
+  Obligation rule;
+  rule.id = "x";
+  rule.applies_to.kinds = {"province"};
+  rule.due.date = Date(2023, 1, 31);
+  rules.obligations.push_back(rule);
+  const InstanceTable instances(rules, agencies, -1, deadlines, Date(2023, 1, 1));
+  BOOST_TEST_REQUIRE(instances.size() == 6);
+  const auto at_risk = [](int tier, DayNumber latest_start, int agencies_held, int held,
+                          int days_left) {
+    OrderFacts facts;
+    facts.status = Status::kAtRisk;
+    facts.heading_tier = tier;
+    facts.latest_start = latest_start;
+    facts.holds_back_agencies = agencies_held;
+    facts.holds_back = held;
+    facts.days_left = days_left;
+    return facts;
+  };
+  OrderFacts overdue;
+  overdue.status = Status::kOverdue;
+  overdue.days_overdue = 3;
+  overdue.heading_tier = 0;
+  const std::vector<OrderFacts> facts = {
+      at_risk(2, 100, 0, 0, 1),   // A: 4th, tier 2, latest start 100
+      at_risk(2, 90, 1, 5, 30),   // B: 3rd: the earlier latest start
+      at_risk(3, 200, 0, 0, 60),  // C: 1st: tier 3 whatever else
+      at_risk(2, 90, 2, 1, 40),   // D: 2nd: more agencies held back than B
+      overdue,                    // E: overdue, before every at-risk one
+      at_risk(2, 100, 0, 0, 2),   // F: 5th: ties A but for days left
+  };
+  const std::vector<int> position = WorstFirstPositions(facts, instances, rules, agencies);
+  BOOST_TEST(position == (std::vector<int>{4, 3, 1, 2, 0, 5}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

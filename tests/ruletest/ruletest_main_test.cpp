@@ -1,0 +1,3 @@
+// The Boost.Test entry point of ruletest_tests; every other file adds suites.
+#define BOOST_TEST_MODULE dxcomply rule tests tests
+#include <boost/test/unit_test.hpp>

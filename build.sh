@@ -5,7 +5,8 @@
 #   ./build.sh test      install packages, build, run every test (CTest)
 #   ./build.sh sanitize  the same tests in an ASan + UBSan build (CI runs both)
 #   ./build.sh fuzz      the libFuzzer targets (clang, ASan + UBSan), each for
-#                        DXCOMPLY_FUZZ_SECONDS (30) seconds (CI runs this too)
+#                        DXCOMPLY_FUZZ_SECONDS (30) seconds; for developers, not
+#                        in CI (the test builds replay their seeds)
 #   ./build.sh bench     the large-country benchmark (tests/bench/run.sh)
 #   ./build.sh package   the Debian package, build/package/dxcomply_<version>_<arch>.deb
 set -euo pipefail
@@ -35,7 +36,7 @@ case "${1:-}" in
     ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)"
     ;;
   fuzz)
-    scripts/install-deps.sh
+    scripts/install-deps.sh fuzz
     CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DDXCOMPLY_SANITIZE=ON -DDXCOMPLY_FUZZ=ON -DDXCOMPLY_WERROR=ON >/dev/null
     cmake --build build-fuzz -j "$(nproc)" --target fuzz_targets

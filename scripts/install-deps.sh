@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages dxcomply needs to build, test and benchmark.
 # Idempotent: does nothing when every package is already installed.
+#   scripts/install-deps.sh        what CI and every ./build.sh command need
+#   scripts/install-deps.sh fuzz   also clang for ./build.sh fuzz (not run in CI)
 set -euo pipefail
 
 packages=(
   # build
   cmake ninja-build g++ pkg-config python3 python3-yaml
-  libboost-graph-dev libboost-date-time-dev libboost-test-dev
+  libboost-graph-dev libboost-date-time-dev libboost-test-dev libboost-locale-dev gettext
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
   libxlsxwriter-dev libkainjow-mustache-dev
   libzip-dev libpugixml-dev libssl-dev
@@ -14,11 +16,13 @@ packages=(
   dpkg-dev file man-db
   # tests: real readers and renderers for every output format
   sqlite3 graphviz python3-openpyxl python3-icalendar chromium
-  # fuzzing (./build.sh fuzz): clang and its libFuzzer runtime
-  clang libclang-rt-14-dev
   # benchmark
   hyperfine time
 )
+if [[ ${1:-} == fuzz ]]; then
+  # fuzzing (./build.sh fuzz): clang and its libFuzzer runtime
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

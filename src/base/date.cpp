@@ -1,6 +1,8 @@
 #include "dxcomply/date.hpp"
 
 #include "base/iso_day.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -59,12 +61,12 @@ bool IsoDateOutsideYears(std::string_view text) {
 
 std::string IsoDateProblem(std::string_view text) {
   if (iso_day::Parse(text)) return "";
-  if (!IsoShaped(text)) return "not an ISO date YYYY-MM-DD";
+  if (!IsoShaped(text)) return Tr("not an ISO date YYYY-MM-DD");
   if (IsoDateOutsideYears(text)) {
-    return "outside the years dxcomply handles (" + std::to_string(kFirstDateYear) + "-" +
-           std::to_string(kLastDateYear) + ")";
+    return Format(Tr("outside the years dxcomply handles ({0}-{1})"),
+                  {std::to_string(kFirstDateYear), std::to_string(kLastDateYear)});
   }
-  return "no such date";
+  return Tr("no such date");
 }
 
 std::optional<Date> ParseIsoDate(std::string_view text) {

@@ -1,5 +1,6 @@
 #include "dxcomply/diagnostics.hpp"
 
+#include "base/messages.hpp"
 #include "base/terminal_text.hpp"
 
 #include <algorithm>
@@ -90,7 +91,7 @@ void Diagnostic::SetSourceLine(const std::string& line, std::size_t caret_byte) 
 std::string Diagnostic::ToString() const {
   std::string text = location.ToString();
   if (!text.empty()) text += ": ";
-  text += severity == Severity::kError ? "error" : "warning";
+  text += severity == Severity::kError ? TrC("diagnostic", "error") : TrC("diagnostic", "warning");
   if (!rule_id.empty()) text += " [" + rule_id + "]";
   text += ": " + TerminalSafe(message);
   if (!source_line.empty()) {

@@ -1,6 +1,8 @@
 #include "cli/output_files.hpp"
 
 #include "base/file_name.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/terminal_text.hpp"
 
 #include <cerrno>
@@ -33,17 +35,21 @@ std::string Reason() { return std::strerror(errno); }
 // before the data it points to.
 void Sync(const std::string& path, bool folder) {
   const int fd = open(path.c_str(), folder ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-  if (fd < 0) throw OutputError("cannot open " + path + " to flush it: " + Reason());
+  if (fd < 0) {
+    throw OutputError(Format(Tr("cannot open {0} to flush it: {1}"), {path, Reason()}));
+  }
   const int failed = fsync(fd);
   const std::string reason = Reason();
   close(fd);
-  if (failed != 0) throw OutputError("cannot flush " + path + " to disk: " + reason);
+  if (failed != 0) throw OutputError(Format(Tr("cannot flush {0} to disk: {1}"), {path, reason}));
 }
 
 void Rename(const std::string& from, const std::string& to) {
   std::error_code error;
   fs::rename(from, to, error);
-  if (error) throw OutputError("cannot move " + from + " to " + to + ": " + error.message());
+  if (error) {
+    throw OutputError(Format(Tr("cannot move {0} to {1}: {2}"), {from, to, error.message()}));
+  }
 }
 
 // Writes `path`'s text, through `write`, to its temporary file. The
@@ -59,7 +65,7 @@ void WriteTemporary(const std::string& path, const std::string& temporary,
     const std::string reason = Reason();
     std::error_code ignored;
     fs::remove(temporary, ignored);
-    throw OutputError("cannot write " + path + ": " + reason);
+    throw OutputError(Format(Tr("cannot write {0}: {1}"), {path, reason}));
   }
 }
 
@@ -71,7 +77,9 @@ void EnsureFolder(const std::string& folder) {
   if (!error && !fs::is_directory(folder, error)) {
     error = std::make_error_code(std::errc::not_a_directory);
   }
-  if (error) throw OutputError("cannot create folder " + folder + ": " + error.message());
+  if (error) {
+    throw OutputError(Format(Tr("cannot create folder {0}: {1}"), {folder, error.message()}));
+  }
 }
 
 void WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -96,11 +104,13 @@ void WriteFileDurably(const std::string& path, const std::string& content) {
 
 void FlushToDisk(const std::string& folder) {
   const int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) throw OutputError("cannot open folder " + folder + ": " + Reason());
+  if (fd < 0) throw OutputError(Format(Tr("cannot open folder {0}: {1}"), {folder, Reason()}));
   const int failed = syncfs(fd);
   const std::string reason = Reason();
   close(fd);
-  if (failed != 0) throw OutputError("cannot flush " + folder + " to disk: " + reason);
+  if (failed != 0) {
+    throw OutputError(Format(Tr("cannot flush {0} to disk: {1}"), {folder, reason}));
+  }
 }
 
 PendingFile::PendingFile(std::string path)

@@ -1,5 +1,7 @@
 #include "graph/dependency_graph.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "eval/dependency_owners.hpp"
 #include "rules/rule_vocabulary.hpp"
 
@@ -14,6 +16,13 @@
 
 namespace dxcomply {
 namespace {
+
+// Translated once per run: every blocking chain through task rows names its
+// link, and a task cycle its tasks.
+struct TaskLinkPhrases {
+  Phrase via{Tr("task {0} -> task {1}")};
+  Phrase task{Tr("task {0}")};
+};
 
 constexpr std::uint32_t kNoNode = UINT32_MAX;
 
@@ -76,7 +85,7 @@ class GraphBuilder {
         const std::string row = std::to_string(task_id) + "->" + std::to_string(depends_on);
         issues_.push_back({kTaskDependencyTable, row, task_unknown ? "task_id" : "depends_on",
                            std::to_string(task_unknown ? task_id : depends_on),
-                           "unknown task (row ignored)", ""});
+                           Tr("unknown task (row ignored)"), ""});
         continue;
       }
       if (to >= from) tasks_descending_ = false;
@@ -382,16 +391,20 @@ class GraphBuilder {
     constexpr std::size_t kShownAtEachEnd = 5;
     std::string path;
     const bool long_cycle = cycle.size() > 2 * kShownAtEachEnd + 2;
+    const Phrase& named = Translated<TaskLinkPhrases>().task;
     for (std::size_t i = 0; i < cycle.size(); ++i) {
       if (long_cycle && i == kShownAtEachEnd) path += " -> …";
       if (long_cycle && i >= kShownAtEachEnd && i + kShownAtEachEnd < cycle.size()) continue;
-      path += (path.empty() ? "task " : " -> task ") + TaskId(cycle[i]);
+      if (!path.empty()) path += " -> ";
+      named.AppendTo(path, {TaskId(cycle[i])});
     }
-    const std::string length =
-        long_cycle ? " of " + std::to_string(cycle.size() - 1) + " tasks" : "";
     const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());
     issues_.push_back({kTaskDependencyTable, row, "depends_on", TaskId(cycle.back()),
-                       "dependency cycle" + length + ": " + path + " (ignored for blocking)",
+                       long_cycle
+                           ? Format(Tr("dependency cycle of {0} tasks: {1} (ignored for "
+                                       "blocking)"),
+                                    {std::to_string(cycle.size() - 1), path})
+                           : Format(Tr("dependency cycle: {0} (ignored for blocking)"), {path}),
                        AgencyOfTask(cycle[0])});
   }
 
@@ -462,11 +475,11 @@ void DependencyGraph::IndexDownstream() {
 }
 
 std::string DependencyGraph::ViaTasks(NodeId from, NodeId to) const {
-  std::string text = "task ";
-  text += std::to_string(TaskId(from));
-  text += " -> task ";
-  text += std::to_string(TaskId(to));
-  return text;
+  return ViaTasks(TaskId(from), std::to_string(TaskId(to)));
+}
+
+std::string DependencyGraph::ViaTasks(std::int64_t from_id, std::string_view to_id) {
+  return Translated<TaskLinkPhrases>().via({std::to_string(from_id), to_id});
 }
 
 }  // namespace dxcomply

@@ -1,6 +1,8 @@
 #include "records/agency_directory.hpp"
 
 #include "base/file_name.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -27,35 +29,38 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
   while (statement.Step()) {
     Agency agency{statement.String(0), statement.String(1), statement.String(2)};
     if (agency.id.empty()) {
-      issues.push_back({kAgencyTable, "", "id", "", "agency without an id (row ignored)", ""});
+      issues.push_back({kAgencyTable, "", "id", "", Tr("agency without an id (row ignored)"), ""});
       continue;
     }
     // The engine keys everything by agency id: a second row with the same
     // id (a table without its primary key) would get instances of its own.
     if (!agencies.empty() && agencies.back().id == agency.id) {
       const Agency& kept = agencies.back();
-      issues.push_back({kAgencyTable, agency.id, "id", agency.id,
-                        "duplicate agency id: the row named '" + agency.name + "' (" + agency.kind +
-                            ") is ignored; the agency is the row named '" + kept.name + "' (" +
-                            kept.kind + ")",
-                        agency.id});
+      issues.push_back(
+          {kAgencyTable, agency.id, "id", agency.id,
+           Format(Tr("duplicate agency id: the row named '{0}' ({1}) is ignored; the agency is "
+                     "the row named '{2}' ({3})"),
+                  {agency.name, agency.kind, kept.name, kept.kind}),
+           agency.id});
       continue;
     }
     if (FileStemIsShortened(agency.id)) {
-      issues.push_back({kAgencyTable, agency.id, "id", agency.id,
-                        "id too long for a file name (" +
-                            std::to_string(PercentEncoded(agency.id, false).size()) +
-                            " bytes encoded, at most " + std::to_string(kMaxFileStemBytes) +
-                            "): its calendar and letters are named " + FileStemOf(agency.id),
-                        agency.id});
+      issues.push_back(
+          {kAgencyTable, agency.id, "id", agency.id,
+           Format(Tr("id too long for a file name ({0} bytes encoded, at most {1}): its calendar "
+                     "and letters are named {2}"),
+                  {std::to_string(PercentEncoded(agency.id, false).size()),
+                   std::to_string(kMaxFileStemBytes), FileStemOf(agency.id)}),
+           agency.id});
     }
     if (agency.name.empty()) {
-      issues.push_back({kAgencyTable, agency.id, "name", "", "missing name", agency.id});
+      issues.push_back({kAgencyTable, agency.id, "name", "", Tr("missing name"), agency.id});
     }
     if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), agency.kind) == kAgencyKinds.end()) {
       issues.push_back(
           {kAgencyTable, agency.id, "kind", agency.kind,
-           "unknown kind (expected ministry, gov_agency or province); no kind-scoped rule applies",
+           Tr("unknown kind (expected ministry, gov_agency or province); no kind-scoped rule "
+              "applies"),
            agency.id});
     }
     agencies.push_back(std::move(agency));

@@ -1,5 +1,8 @@
 #include "rules/rule_checker.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
@@ -44,14 +47,16 @@ constexpr std::size_t kMaxTableValues = 32000;
 
 std::string Grouped(std::size_t value) {
   std::string digits = std::to_string(value);
-  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), 1, ThousandsSeparator());
+  }
   return digits;
 }
 
 bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& problem) {
   if (operand.kind == Operand::Kind::kAsOf || operand.kind == Operand::Kind::kDue) {
     if (column.type == ColumnType::kDate) return true;
-    problem = "$as_of and $due compare only with date columns";
+    problem = Tr("$as_of and $due compare only with date columns");
     return false;
   }
   const std::string text = operand.text;
@@ -62,9 +67,9 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         operand.date = *day;
         return true;
       }
-      problem = "'" + text + "' is " +
-                (IsoDateOutsideYears(text) ? IsoDateProblem(text)
-                                           : std::string("not an ISO date YYYY-MM-DD that exists"));
+      problem = IsoDateOutsideYears(text)
+                    ? Format(Tr("'{0}' is {1}"), {text, IsoDateProblem(text)})
+                    : Format(Tr("'{0}' is not an ISO date YYYY-MM-DD that exists"), {text});
       return false;
     case ColumnType::kInteger:
     case ColumnType::kBoolean:
@@ -78,7 +83,7 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         }
       } catch (const std::exception&) {
       }
-      problem = "'" + text + "' is not a whole number";
+      problem = Format(Tr("'{0}' is not a whole number"), {text});
       return false;
     case ColumnType::kReal:
     case ColumnType::kFraction:
@@ -92,7 +97,7 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         }
       } catch (const std::exception&) {
       }
-      problem = "'" + text + "' is not a number";
+      problem = Format(Tr("'{0}' is not a number"), {text});
       return false;
     case ColumnType::kText:
       operand.kind = Operand::Kind::kText;
@@ -122,7 +127,8 @@ class RuleSetChecker {
     std::set<std::string> names;
     for (const TableSpec& table : rules_.tables) {
       if (!names.insert(table.name).second) {
-        diagnostics_.Error(table.location, "", "table '" + table.name + "' is declared twice");
+        diagnostics_.Error(table.location, "",
+                           Format(Tr("table '{0}' is declared twice"), {table.name}));
       }
     }
     std::set<std::string> reported;
@@ -131,9 +137,10 @@ class RuleSetChecker {
       if (table == nullptr) continue;  // Reported when a rule needs the table.
       const ColumnSpec* column = table->FindColumn(required.column);
       if (column == nullptr || column->type != required.type) {
-        diagnostics_.Error(table->location, "",
-                           std::string("table '") + required.table + "' must declare column '" +
-                               required.column + "' with type " + ColumnTypeName(required.type));
+        diagnostics_.Error(
+            table->location, "",
+            Format(Tr("table '{0}' must declare column '{1}' with type {2}"),
+                   {required.table, required.column, ColumnTypeName(required.type)}));
       }
     }
     for (const RequiredColumn& plan : kPlanColumns) {
@@ -141,9 +148,9 @@ class RuleSetChecker {
       const ColumnSpec* column = table != nullptr ? table->FindColumn(plan.column) : nullptr;
       if (column != nullptr && column->type != plan.type) {
         diagnostics_.Error(column->location, "",
-                           std::string("column '") + plan.column + "' of table '" + plan.table +
-                               "' must have type " + ColumnTypeName(plan.type) +
-                               " (the engine reads it as a task's plan)");
+                           Format(Tr("column '{0}' of table '{1}' must have type {2} (the engine "
+                                     "reads it as a task's plan)"),
+                                  {plan.column, plan.table, ColumnTypeName(plan.type)}));
       }
     }
   }
@@ -153,9 +160,9 @@ class RuleSetChecker {
     for (const Obligation& obligation : rules_.obligations) {
       auto [it, inserted] = seen.emplace(obligation.id, &obligation);
       if (!inserted) {
-        diagnostics_.Error(
-            obligation.location, obligation.id,
-            "duplicate obligation id (first declared at " + it->second->location.ToString() + ")");
+        diagnostics_.Error(obligation.location, obligation.id,
+                           Format(Tr("duplicate obligation id (first declared at {0})"),
+                                  {it->second->location.ToString()}));
       }
     }
   }
@@ -166,7 +173,7 @@ class RuleSetChecker {
     const TableSpec* table = rules_.FindTable(check.table);
     if (table == nullptr) {
       diagnostics_.Error(check.location, obligation.id,
-                         "table '" + check.table + "' is not declared in tables.yaml");
+                         Format(Tr("table '{0}' is not declared in tables.yaml"), {check.table}));
       return;
     }
     CheckPredicate(obligation, *table, check.where);
@@ -177,9 +184,9 @@ class RuleSetChecker {
     for (Condition& condition : predicate) {
       if (condition.values.size() > kMaxListValues) {
         diagnostics_.Error(condition.location, obligation.id,
-                           "a list of " + Grouped(condition.values.size()) + " values; at most " +
-                               Grouped(kMaxListValues) +
-                               " (a longer list belongs in a table of the database)");
+                           Format(Tr("a list of {0} values; at most {1} (a longer list belongs "
+                                     "in a table of the database)"),
+                                  {Grouped(condition.values.size()), Grouped(kMaxListValues)}));
         continue;
       }
       values_per_table_[table.name] += condition.values.size();
@@ -188,25 +195,28 @@ class RuleSetChecker {
         std::vector<std::string> names;
         for (const ColumnSpec& spec : table.columns) names.push_back(spec.name);
         const std::string nearest = NearestWord(condition.column, names);
-        diagnostics_.Error(condition.location, obligation.id,
-                           "column '" + condition.column + "' is not declared for table '" +
-                               table.name + "'" +
-                               (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
+        diagnostics_.Error(
+            condition.location, obligation.id,
+            nearest.empty()
+                ? Format(Tr("column '{0}' is not declared for table '{1}'"),
+                         {condition.column, table.name})
+                : Format(Tr("column '{0}' is not declared for table '{1}' (did you mean '{2}'?)"),
+                         {condition.column, table.name, nearest}));
         continue;
       }
       const bool ordered = condition.op == CompareOp::kLt || condition.op == CompareOp::kLe ||
                            condition.op == CompareOp::kGt || condition.op == CompareOp::kGe;
       if (ordered && (column->type == ColumnType::kText || column->type == ColumnType::kBoolean)) {
-        diagnostics_.Error(condition.location, obligation.id,
-                           std::string(CompareOpName(condition.op)) +
-                               " needs a date or number column; '" + column->name + "' is " +
-                               ColumnTypeName(column->type));
+        diagnostics_.Error(
+            condition.location, obligation.id,
+            Format(Tr("{0} needs a date or number column; '{1}' is {2}"),
+                   {CompareOpName(condition.op), column->name, ColumnTypeName(column->type)}));
       }
       for (Operand& operand : condition.values) {
         std::string problem;
         if (!TypeOperand(operand, *column, problem)) {
           diagnostics_.Error(condition.location, obligation.id,
-                             "value for column '" + column->name + "': " + problem);
+                             Format(Tr("value for column '{0}': {1}"), {column->name, problem}));
         }
       }
     }
@@ -222,12 +232,12 @@ class RuleSetChecker {
       case Due::Kind::kRecurring:
         if (kind != CheckKind::kTask) {
           diagnostics_.Error(due.location, obligation.id,
-                             "a recurring due date needs a task check (one task per period)");
+                             Tr("a recurring due date needs a task check (one task per period)"));
         }
         if (!obligation.period.empty()) {
           diagnostics_.Error(due.location, obligation.id,
-                             "a recurring obligation takes its periods from 'every'; remove "
-                             "'period'");
+                             Tr("a recurring obligation takes its periods from 'every'; remove "
+                                "'period'"));
         }
         break;
       case Due::Kind::kPerRecord: {
@@ -235,12 +245,12 @@ class RuleSetChecker {
         const ColumnSpec* column = table ? table->FindColumn(due.after_column) : nullptr;
         if (kind != CheckKind::kCoverage) {
           diagnostics_.Error(due.location, obligation.id,
-                             "after_column gives each row its own due date; it needs a coverage "
-                             "check");
+                             Tr("after_column gives each row its own due date; it needs a "
+                                "coverage check"));
         } else if (table != nullptr && (column == nullptr || column->type != ColumnType::kDate)) {
           diagnostics_.Error(due.location, obligation.id,
-                             "after_column '" + due.after_column + "' is not a date column of '" +
-                                 table->name + "'");
+                             Format(Tr("after_column '{0}' is not a date column of '{1}'"),
+                                    {due.after_column, table->name}));
         }
         break;
       }
@@ -248,15 +258,15 @@ class RuleSetChecker {
         const Obligation* event = rules_.FindObligation(due.after);
         if (event == nullptr) {
           diagnostics_.Error(due.location, obligation.id,
-                             "due after unknown obligation '" + due.after + "'");
+                             Format(Tr("due after unknown obligation '{0}'"), {due.after}));
           break;
         }
         if (event->due.kind == Due::Kind::kRecurring ||
             (event->check.kind != CheckKind::kTask && event->check.kind != CheckKind::kCoverage)) {
           diagnostics_.Error(due.location, obligation.id,
-                             "due after '" + due.after +
-                                 "': the date an obligation is met is known for task and coverage "
-                                 "checks that do not recur");
+                             Format(Tr("due after '{0}': the date an obligation is met is known "
+                                       "for task and coverage checks that do not recur"),
+                                    {due.after}));
         }
         // The clock starts when the other obligation is met: that is a
         // dependency, for blocking and for cycle checks.
@@ -280,9 +290,10 @@ class RuleSetChecker {
       if (count <= kMaxTableValues) continue;
       const TableSpec* table = rules_.FindTable(name);
       diagnostics_.Error(table->location, "",
-                         "the rules reading table '" + name + "' compare with " + Grouped(count) +
-                             " values in all; at most " + Grouped(kMaxTableValues) +
-                             " (longer lists belong in a table of the database)");
+                         Format(Tr("the rules reading table '{0}' compare with {1} values in "
+                                   "all; at most {2} (longer lists belong in a table of the "
+                                   "database)"),
+                                {name, Grouped(count), Grouped(kMaxTableValues)}));
     }
   }
 
@@ -315,9 +326,9 @@ class RuleSetChecker {
       if (count == 0) continue;
       const Dependency& dependency = kept[index];
       diagnostics_.Warning(dependency.location, obligation.id,
-                           "depends_on names '" + dependency.obligation + "' (or one of its " +
-                               "agencies or kinds) " + Grouped(count + 1) + " times; the " +
-                               Grouped(count) + " repeated entries are ignored");
+                           Format(Tr("depends_on names '{0}' (or one of its agencies or kinds) "
+                                     "{1} times; the {2} repeated entries are ignored"),
+                                  {dependency.obligation, Grouped(count + 1), Grouped(count)}));
     }
     obligation.depends_on = std::move(kept);
   }
@@ -330,9 +341,12 @@ class RuleSetChecker {
           for (const Obligation& other : rules_.obligations) ids_.push_back(other.id);
         }
         const std::string nearest = NearestWord(dependency.obligation, ids_);
-        diagnostics_.Error(dependency.location, obligation.id,
-                           "depends_on names unknown obligation '" + dependency.obligation + "'" +
-                               (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
+        diagnostics_.Error(
+            dependency.location, obligation.id,
+            nearest.empty()
+                ? Format(Tr("depends_on names unknown obligation '{0}'"), {dependency.obligation})
+                : Format(Tr("depends_on names unknown obligation '{0}' (did you mean '{1}'?)"),
+                         {dependency.obligation, nearest}));
       }
     }
   }

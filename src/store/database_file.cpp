@@ -1,6 +1,8 @@
 #include "store/database_file.hpp"
 
+#include "base/messages.hpp"
 #include "base/percent_encoding.hpp"
+#include "base/phrase.hpp"
 #include "store/record_store.hpp"
 
 #include <sqlite3.h>
@@ -28,10 +30,10 @@ constexpr off_t kSharedSize = 510;
 bool Exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
 
 std::string KindOfFile(mode_t mode) {
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a plain file";
+  if (S_ISFIFO(mode)) return Tr("a FIFO");
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return Tr("a device");
+  if (S_ISSOCK(mode)) return Tr("a socket");
+  return Tr("not a plain file");
 }
 
 std::string FolderOf(const std::string& path) {
@@ -92,15 +94,17 @@ DatabaseFile InspectDatabaseFile(const std::string& path) {
   file.path = path;
   struct stat status {};
   if (stat(path.c_str(), &status) != 0) {
-    if (errno == ENOENT) throw StoreError(path + ": database not found", SQLITE_CANTOPEN);
-    throw StoreError(path + ": cannot open: " + std::strerror(errno), SQLITE_CANTOPEN);
+    if (errno == ENOENT) throw StoreError(path + ": " + Tr("database not found"), SQLITE_CANTOPEN);
+    throw StoreError(path + ": " + Format(Tr("cannot open: {0}"), {std::strerror(errno)}),
+                     SQLITE_CANTOPEN);
   }
   if (S_ISDIR(status.st_mode)) {
-    throw StoreError(path + ": is a folder, not a database file", SQLITE_CANTOPEN);
+    throw StoreError(path + ": " + Tr("is a folder, not a database file"), SQLITE_CANTOPEN);
   }
   if (!S_ISREG(status.st_mode)) {
-    throw StoreError(path + ": is " + KindOfFile(status.st_mode) +
-                         ", not a regular file; give the database file itself",
+    throw StoreError(path + ": " +
+                         Format(Tr("is {0}, not a regular file; give the database file itself"),
+                                {KindOfFile(status.st_mode)}),
                      SQLITE_CANTOPEN);
   }
   unsigned char header[100] = {};
@@ -115,14 +119,16 @@ DatabaseFile InspectDatabaseFile(const std::string& path) {
       // O_NONBLOCK: should the file have become a FIFO since, open returns.
       const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
       if (fd < 0) {
-        throw StoreError(path + ": cannot open: " + std::strerror(errno), SQLITE_CANTOPEN);
+        throw StoreError(path + ": " + Format(Tr("cannot open: {0}"), {std::strerror(errno)}),
+                         SQLITE_CANTOPEN);
       }
       read_bytes = read(fd, header, sizeof header);
       const bool regular = fstat(fd, &status) == 0 && S_ISREG(status.st_mode);
       close(fd);
       if (!regular) {
-        throw StoreError(path + ": is " + KindOfFile(status.st_mode) + ", not a regular file",
-                         SQLITE_CANTOPEN);
+        throw StoreError(
+            path + ": " + Format(Tr("is {0}, not a regular file"), {KindOfFile(status.st_mode)}),
+            SQLITE_CANTOPEN);
       }
     }
   }
@@ -156,29 +162,40 @@ std::string OpenFailureMessage(const DatabaseFile& file, int code,
   const std::string& path = file.path;
   const int primary = code & 0xFF;
   if (code == SQLITE_READONLY_ROLLBACK) {
-    return path +
-           ": a program writing to this database stopped in the middle of a transaction (it "
-           "crashed or was killed) and left " +
-           path +
-           "-journal, a hot journal. The unfinished transaction must be rolled back before "
-           "anyone can read the database, and dxcomply never writes to the database it checks. "
-           "Let the program that writes it open it again, or have its owner run: sqlite3 " +
-           path + " \"PRAGMA integrity_check\"; either rolls the transaction back. Do not delete " +
-           path + "-journal: the database would be left half-written.";
+    return path + ": " +
+           Format(Tr("a program writing to this database stopped in the middle of a transaction "
+                     "(it crashed or was killed) and left {0}-journal, a hot journal. The "
+                     "unfinished transaction must be rolled back before anyone can read the "
+                     "database, and dxcomply never writes to the database it checks. Let the "
+                     "program that writes it open it again, or have its owner run: sqlite3 {0} "
+                     "\"PRAGMA integrity_check\"; either rolls the transaction back. Do not "
+                     "delete {0}-journal: the database would be left half-written."),
+                  {path});
   }
-  if (primary == SQLITE_NOTADB) return path + ": not a SQLite database (" + sqlite_message + ")";
+  if (primary == SQLITE_NOTADB) {
+    return path + ": " + Format(Tr("not a SQLite database ({0})"), {sqlite_message});
+  }
   if (primary == SQLITE_BUSY) {
-    return path + ": locked by another program for longer than dxcomply waits (" + sqlite_message +
-           "); try again when it has finished writing";
+    return path + ": " +
+           Format(Tr("locked by another program for longer than dxcomply waits ({0}); try again "
+                     "when it has finished writing"),
+                  {sqlite_message});
   }
   if (file.wal && (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY)) {
-    return path + ": a WAL database with changes not yet in the file (" + path +
-           "-wal); reading them needs " + path + "-shm, which dxcomply cannot " +
-           (file.shm_exists ? "read" : "create in " + FolderOf(path)) + " (" + sqlite_message +
-           "). Let the program that writes it close the database, which moves the changes "
-           "into the file, or copy the database to a folder dxcomply can write";
+    return path + ": " +
+           Format(file.shm_exists
+                      ? Tr("a WAL database with changes not yet in the file ({0}-wal); reading "
+                           "them needs {0}-shm, which dxcomply cannot read ({1}). Let the "
+                           "program that writes it close the database, which moves the changes "
+                           "into the file, or copy the database to a folder dxcomply can write")
+                      : Tr("a WAL database with changes not yet in the file ({0}-wal); reading "
+                           "them needs {0}-shm, which dxcomply cannot create in {2} ({1}). Let "
+                           "the program that writes it close the database, which moves the "
+                           "changes into the file, or copy the database to a folder dxcomply "
+                           "can write"),
+                  {path, sqlite_message, FolderOf(path)});
   }
-  return path + ": cannot read (" + sqlite_message + ")";
+  return path + ": " + Format(Tr("cannot read ({0})"), {sqlite_message});
 }
 
 bool ChangedSinceOpen(const DatabaseFile& file) {

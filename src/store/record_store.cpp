@@ -1,5 +1,7 @@
 #include "store/record_store.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "store/database_file.hpp"
 
 #include <sqlite3.h>
@@ -29,7 +31,8 @@ std::string QuotedSql(const std::string& sql) {
   if (sql.size() <= kShown + 40) return "[" + sql + "]";
   std::size_t cut = kShown;
   while (cut > 0 && (static_cast<unsigned char>(sql[cut]) & 0xC0) == 0x80) --cut;
-  return "[" + sql.substr(0, cut) + "… (" + std::to_string(sql.size()) + " bytes)]";
+  return "[" + sql.substr(0, cut) + "… " + Format(Tr("({0} bytes)"), {std::to_string(sql.size())}) +
+         "]";
 }
 
 [[noreturn]] void Fail(sqlite3* db, const std::string& context, int code) {
@@ -103,7 +106,7 @@ std::string_view RowValues::Text(int column) const {
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db), sql_(sql) {
   const int code =
       sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement_, nullptr);
-  if (code != SQLITE_OK) Fail(db_, "cannot prepare query " + QuotedSql(sql), code);
+  if (code != SQLITE_OK) Fail(db_, Format(Tr("cannot prepare query {0}"), {QuotedSql(sql)}), code);
 }
 
 Statement::~Statement() { sqlite3_finalize(statement_); }
@@ -142,7 +145,7 @@ bool Statement::Step() {
   const int code = sqlite3_step(statement_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
-  Fail(db_, "query failed " + QuotedSql(sql_), code);
+  Fail(db_, Format(Tr("query failed {0}"), {QuotedSql(sql_)}), code);
 }
 
 void Statement::Reset() {
@@ -189,7 +192,8 @@ RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
   const int code =
       sqlite3_open_v2(immutable ? ImmutableUri(path).c_str() : path.c_str(), &db, flags, nullptr);
   if (code != SQLITE_OK) {
-    const std::string message = path + ": cannot open: " + sqlite3_errstr(code);
+    const std::string message =
+        path + ": " + Format(Tr("cannot open: {0}"), {sqlite3_errstr(code)});
     sqlite3_close(db);
     throw StoreError(message, code);
   }
@@ -298,10 +302,10 @@ void RecordStore::EndSnapshot() {
   Statement(db_, "COMMIT").Step();
   in_snapshot_ = false;
   if (immutable_ && ChangedSinceOpen(*file_)) {
-    throw StoreError(path_ +
-                         ": the database file changed while it was read (a program wrote to it; "
-                         "in a folder dxcomply cannot write, it reads a WAL database without "
-                         "SQLite's locks); run again",
+    throw StoreError(path_ + ": " +
+                         Tr("the database file changed while it was read (a program wrote to "
+                            "it; in a folder dxcomply cannot write, it reads a WAL database "
+                            "without SQLite's locks); run again"),
                      SQLITE_BUSY);
   }
 }

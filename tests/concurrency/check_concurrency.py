@@ -158,7 +158,7 @@ def while_writing(mode):
     check(leftovers == [], "%s: nothing left beside the database" % mode, str(leftovers))
 
 
-def locked(mode, env, bound, name=None):
+def locked(mode, env, bound, name=None, vietnamese=False):
     folder = WORK / ("locked-" + (name or mode))
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -175,6 +175,10 @@ def locked(mode, env, bound, name=None):
               "%s, exclusively locked: exit 2 saying so, after %.1f s (%s)" %
               (mode, elapsed, env or "the default wait"),
               "rc=%s stderr=%r" % (done.returncode, done.stderr))
+        if vietnamese:  # the default language
+            done, _ = report(db, {**env, "DXCOMPLY_LANG": "vi"})
+            check(done.returncode == 2 and "bị một chương trình khác khóa" in done.stderr,
+                  "%s, exclusively locked: said in Vietnamese" % mode, done.stderr)
     finally:
         locker.stdin.close()
         locker.wait()
@@ -186,13 +190,14 @@ def main():
     SOURCE = pathlib.Path(sys.argv[2]).resolve()
     WORK = pathlib.Path(sys.argv[3]).resolve()
     WORK.mkdir(parents=True, exist_ok=True)
+    os.environ["DXCOMPLY_LANG"] = "en"  # the checks read English words
     # The default wait is 30 s of sleeping: it runs beside the rest.
     default_wait = threading.Thread(target=locked, args=("delete", None, (25, 60), "default-wait"))
     default_wait.start()
     for mode in ("wal", "delete"):
         while_writing(mode)
     for mode in ("wal", "delete"):
-        locked(mode, {"DXCOMPLY_BUSY_TIMEOUT_MS": "2000"}, (1.5, 15))
+        locked(mode, {"DXCOMPLY_BUSY_TIMEOUT_MS": "2000"}, (1.5, 15), vietnamese=mode == "wal")
     default_wait.join()
     if FAILURES:
         print("\n%d check(s) failed:\n  " % len(FAILURES) + "\n  ".join(FAILURES))

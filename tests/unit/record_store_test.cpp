@@ -356,9 +356,10 @@ BOOST_AUTO_TEST_CASE(reading_a_wal_database_leaves_no_wal_or_shm_behind) {
 // snapshot.
 BOOST_AUTO_TEST_CASE(opening_more_stores_keeps_the_snapshot_locked_against_other_programs) {
   const testing::TestDatabase database(testing::SchemaSql() + kAgencies);  // rollback journal
-  const std::string insert = "sqlite3 -cmd '.timeout 200' '" + database.path() +
-                             "' \"INSERT INTO agency (id, name, kind) VALUES ('BYT', 'Bộ Y tế', 'ministry')\" "
-                             "2>/dev/null";
+  const std::string insert =
+      "sqlite3 -cmd '.timeout 200' '" + database.path() +
+      "' \"INSERT INTO agency (id, name, kind) VALUES ('BYT', 'Bộ Y tế', 'ministry')\" "
+      "2>/dev/null";
   RecordStore first = RecordStore::Open(database.path());
   first.BeginSnapshot();
   {

@@ -4,6 +4,9 @@
 #   ./build.sh demo      install packages, build, report on the sample country as of 2026-12-01
 #   ./build.sh test      install packages, build, run every test (CTest)
 #   ./build.sh sanitize  the same tests in an ASan + UBSan build (CI runs both)
+#   ./build.sh fuzz      the libFuzzer targets (clang, ASan + UBSan), each for
+#                        DXCOMPLY_FUZZ_SECONDS (30) seconds; for developers, not
+#                        in CI (the test builds replay their seeds)
 #   ./build.sh bench     the large-country benchmark (tests/bench/run.sh)
 #   ./build.sh package   the Debian package, build/package/dxcomply_<version>_<arch>.deb
 set -euo pipefail
@@ -32,6 +35,13 @@ case "${1:-}" in
     configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DDXCOMPLY_SANITIZE=ON
     ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)"
     ;;
+  fuzz)
+    scripts/install-deps.sh fuzz
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DDXCOMPLY_SANITIZE=ON -DDXCOMPLY_FUZZ=ON -DDXCOMPLY_WERROR=ON >/dev/null
+    cmake --build build-fuzz -j "$(nproc)" --target fuzz_targets
+    tests/fuzz/run_fuzzers.sh build-fuzz "${DXCOMPLY_FUZZ_SECONDS:-30}"
+    ;;
   bench)
     scripts/install-deps.sh
     configure_and_build build -DCMAKE_BUILD_TYPE=Release
@@ -43,7 +53,7 @@ case "${1:-}" in
     cpack --config build/CPackConfig.cmake -B build/package
     ;;
   *)
-    echo "usage: $0 demo|test|sanitize|bench|package" >&2
+    echo "usage: $0 demo|test|sanitize|fuzz|bench|package" >&2
     exit 2
     ;;
 esac

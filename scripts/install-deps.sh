@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages dxcomply needs to build, test and benchmark.
 # Idempotent: does nothing when every package is already installed.
+#   scripts/install-deps.sh        what CI and every ./build.sh command need
+#   scripts/install-deps.sh fuzz   also clang for ./build.sh fuzz (not run in CI)
 set -euo pipefail
 
 packages=(
@@ -20,6 +22,10 @@ packages=(
   # benchmark
   hyperfine time
 )
+if [[ ${1:-} == fuzz ]]; then
+  # fuzzing (./build.sh fuzz): clang and its libFuzzer runtime
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -25,11 +25,27 @@ using DayNumber = std::int32_t;
 inline constexpr DayNumber kMinusInfinity = INT32_MIN;
 inline constexpr DayNumber kPlusInfinity = INT32_MAX;
 
-// Parses exactly "YYYY-MM-DD" with a day that exists (2022-02-30 fails).
-// Years 1400-9999 (Boost.Date_Time's range). Returns nullopt for anything else, including "30/09/2022"
-// and "2022-9-30"; callers turn that into a diagnostic naming the source.
+// The years dxcomply handles: those of its working-day calendar (and of
+// rule periods). Every date enters through the parsers below, which refuse
+// the others, so no computation (a due date plus 3,660 working days, a
+// lookback before it) ever leaves Boost.Date_Time's years (1400-9999).
+inline constexpr int kFirstDateYear = 1900;
+inline constexpr int kLastDateYear = 2199;
+
+// Parses exactly "YYYY-MM-DD" with a day that exists (2022-02-30 fails), in
+// kFirstDateYear..kLastDateYear. Returns nullopt for anything else,
+// including "30/09/2022" and "2022-9-30"; callers turn that into a
+// diagnostic naming the source (IsoDateProblem says what is wrong).
 std::optional<DayNumber> ParseIsoDay(std::string_view text);
 std::optional<Date> ParseIsoDate(std::string_view text);
+
+// Why ParseIsoDate refuses `text`: "not an ISO date YYYY-MM-DD", "no such
+// date", or "outside the years dxcomply handles (1900-2199)"; "" if it
+// does not.
+std::string IsoDateProblem(std::string_view text);
+// Whether `text` is written YYYY-MM-DD but its year is outside
+// kFirstDateYear..kLastDateYear (callers say so instead of "not a date").
+bool IsoDateOutsideYears(std::string_view text);
 
 DayNumber ToDayNumber(const Date& date);
 Date FromDayNumber(DayNumber day);

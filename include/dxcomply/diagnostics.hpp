@@ -31,14 +31,29 @@ struct SourceLocation {
 
 enum class Severity { kError, kWarning };
 
+// The most characters of a source line a diagnostic quotes.
+inline constexpr int kSourceWindow = 100;
+
 struct Diagnostic {
   Severity severity = Severity::kError;
   SourceLocation location;
   std::string rule_id;      // Empty when the problem is not inside one rule.
   std::string message;      // One sentence, no trailing period.
   std::string source_line;  // The offending line of the file, when known.
+  // Characters of the line left out before source_line, when it holds only
+  // a window of a long line (SetSourceLine); 0 for a whole line.
+  int source_line_start = 0;
 
-  // The full text: header line, then the source line and a caret if known.
+  // Keeps the part of `line` around the column (kSourceWindow characters
+  // at most): a YAML flow list can put 10,000 errors on one line of a
+  // megabyte, and each diagnostic quotes its own part of it.
+  void SetSourceLine(const std::string& line);
+  // The same when the caller knows the byte at which location.column is.
+  void SetSourceLine(const std::string& line, std::size_t caret_byte);
+
+  // The full text: header line, then the source line (a window of it when
+  // long, "…" marking the cuts) and a caret if known. Control characters
+  // in the message and the line are shown as escapes ("\x1B").
   std::string ToString() const;
 };
 

@@ -1,10 +1,13 @@
 #include "dxcomply/date.hpp"
 
 #include "base/iso_day.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
+#include <string>
 
 namespace dxcomply {
 namespace {
@@ -36,6 +39,36 @@ constexpr std::int64_t kEpochJulianDay = 2440588;
 
 std::optional<DayNumber> ParseIsoDay(std::string_view text) { return iso_day::Parse(text); }
 
+namespace {
+
+// Written YYYY-MM-DD, whatever the digits say.
+bool IsoShaped(std::string_view text) {
+  if (text.size() != 10) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool ok = i == 4 || i == 7 ? text[i] == '-' : text[i] >= '0' && text[i] <= '9';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsoDateOutsideYears(std::string_view text) {
+  if (!IsoShaped(text)) return false;
+  const int year = std::stoi(std::string(text.substr(0, 4)));
+  return year < kFirstDateYear || year > kLastDateYear;
+}
+
+std::string IsoDateProblem(std::string_view text) {
+  if (iso_day::Parse(text)) return "";
+  if (!IsoShaped(text)) return Tr("not an ISO date YYYY-MM-DD");
+  if (IsoDateOutsideYears(text)) {
+    return Format(Tr("outside the years dxcomply handles ({0}-{1})"),
+                  {std::to_string(kFirstDateYear), std::to_string(kLastDateYear)});
+  }
+  return Tr("no such date");
+}
+
 std::optional<Date> ParseIsoDate(std::string_view text) {
   const auto day = ParseIsoDay(text);
   if (!day) return std::nullopt;
@@ -61,7 +94,7 @@ std::string FormatIsoDate(const Date& date) {
     for (std::size_t k = end; value > 0; value /= 10)
       text[--k] = static_cast<char>('0' + value % 10);
   };
-  put(4, ymd.year);  // 1400-9999 in Boost.Date_Time
+  put(4, ymd.year);  // 1400-9999 in Boost.Date_Time (dates parsed: 1900-2199)
   put(7, static_cast<int>(ymd.month));
   put(10, static_cast<int>(ymd.day));
   return text;

@@ -35,7 +35,8 @@ std::optional<Date> ParseDayMonthYear(std::string_view text) {
   const std::optional<unsigned> year = ReadNumber(text, &position, 4, 4);
   if (!year || position != text.size()) return std::nullopt;
   const int y = static_cast<int>(*year);
-  if (y < 1400 || *month < 1 || *month > 12 || *day < 1 || *day > iso_day::DaysInMonth(y, *month)) {
+  if (y < kFirstDateYear || y > kLastDateYear || *month < 1 || *month > 12 || *day < 1 ||
+      *day > iso_day::DaysInMonth(y, *month)) {
     return std::nullopt;
   }
   return FromDayNumber(iso_day::DaysFromCivil(y, *month, *day));

@@ -28,8 +28,8 @@ inline unsigned DaysInMonth(int y, unsigned m) {
   return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
 }
 
-// The day of `text` if it is a date YYYY-MM-DD from 1400 on (Boost.Date_Time,
-// which the engine's dates go through, starts there), else nullopt.
+// The day of `text` if it is a date YYYY-MM-DD in the years dxcomply
+// handles (kFirstDateYear..kLastDateYear), else nullopt.
 inline std::optional<DayNumber> Parse(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   // Each digit's value, or above 9 for any other byte; all eight checked at
@@ -45,7 +45,8 @@ inline std::optional<DayNumber> Parse(std::string_view text) {
   const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
   const unsigned month = m0 * 10 + m1;
   const unsigned day = d0 * 10 + d1;
-  if (year < 1400 || month - 1 > 11 || day == 0 || day > DaysInMonth(year, month)) {
+  if (year < kFirstDateYear || year > kLastDateYear || month - 1 > 11 || day == 0 ||
+      day > DaysInMonth(year, month)) {
     return std::nullopt;
   }
   return DaysFromCivil(year, month, day);

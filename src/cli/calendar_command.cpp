@@ -24,9 +24,13 @@ std::string Day(const Date& date) {
 
 std::optional<Date> DateArgument(const std::string& text, const char* option, std::ostream& err) {
   if (auto date = ParseIsoDate(text)) return date;
-  err << Tr("error: ")
-      << Format(Tr("{0} takes an ISO date YYYY-MM-DD that exists, not '{1}'"), {option, text})
-      << "\n";
+  err << Tr("error: ");
+  if (IsoDateOutsideYears(text)) {
+    err << Format(Tr("{0} '{1}' is {2}"), {option, text, IsoDateProblem(text)});
+  } else {
+    err << Format(Tr("{0} takes an ISO date YYYY-MM-DD that exists, not '{1}'"), {option, text});
+  }
+  err << "\n";
   return std::nullopt;
 }
 
@@ -153,6 +157,12 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
   const auto day = DateArgument(options.lunar, "--lunar", err);
   if (!day) return kExitInputError;
   const LunarDate lunar = SolarToLunar(*day);
+  if (lunar.year == 0) {
+    err << Tr("error: ")
+        << Format(Tr("--lunar {0} is outside the lunar calendar's years"), {FormatIsoDate(*day)})
+        << "\n";
+    return kExitInputError;
+  }
   out << Format(lunar.leap_month ? Tr("{0} is {1}/{2} (leap month) of the lunar year {3}")
                                  : Tr("{0} is {1}/{2} of the lunar year {3}"),
                 {Day(*day), std::to_string(lunar.day), std::to_string(lunar.month),

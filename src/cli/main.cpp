@@ -4,11 +4,13 @@
 // write anything, so a failed run leaves nothing on stdout; results then
 // stream to stdout rather than being held in memory.
 #include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
 #include "cli/language_choice.hpp"
 #include "cli/list_command.hpp"
+#include "cli/output_files.hpp"
 #include "cli/remind_command.hpp"
 #include "cli/resource_paths.hpp"
 #include "cli/template_command.hpp"
@@ -24,6 +26,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -76,11 +79,15 @@ void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions&
   command->add_option("--rules", options.rules, Tr(kRulesHelp));
   command->add_option("--as-of", options.as_of,
                       Tr("Evaluation date T, YYYY-MM-DD (default: today)"));
-  command->add_option("--lookback", options.lookback_days,
-                      Tr("Lookback window W in days for every rule (default: each rule's, 30)"));
-  command->add_option(
-      "--warn-before", options.warn_before_days,
-      Tr("Days before the due date that count as at risk (default: each rule's, 14)"));
+  // The same bounds as a rule's own lookback and warn_before.
+  command
+      ->add_option("--lookback", options.lookback_days,
+                   Tr("Lookback window W in days for every rule (default: each rule's, 30)"))
+      ->check(CLI::Range(1, 3660));
+  command
+      ->add_option("--warn-before", options.warn_before_days,
+                   Tr("Days before the due date that count as at risk (default: each rule's, 14)"))
+      ->check(CLI::Range(0, 3660));
   AddLogOptions(command, log);
 }
 
@@ -109,6 +116,21 @@ void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& l
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   command->add_flag("--force", options.force, Tr("Write however many letters there are"));
+}
+
+// An empty value is an error, never "not given": `remind --agency ""` must
+// not write every agency's letter, nor `--as-of ""` report as of today.
+void RefuseEmptyValues(CLI::App& app) {
+  const CLI::Validator not_empty(
+      [](std::string& value) { return value.empty() ? std::string(Tr("must not be empty")) : ""; },
+      "", "NOT_EMPTY");
+  std::vector<CLI::App*> commands = app.get_subcommands([](CLI::App*) { return true; });
+  commands.push_back(&app);
+  for (CLI::App* command : commands) {
+    for (CLI::Option* option : command->get_options()) {
+      if (option->get_type_size_max() > 0) option->check(not_empty);
+    }
+  }
 }
 
 void SetUpLogging(const LogOptions& log) {
@@ -206,6 +228,7 @@ int main(int argc, char** argv) {
   AddEvaluateOptions(explain_command, explain, log);
   AddFormatOption(explain_command, explain, Tr("text, json or csv"));
   explain_command->add_option("--limit", explain.record_limit, Tr("Records to list"))
+      ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   explain_command->add_option("--period", explain.period,
                               Tr("Period of a recurring obligation: 2023-09, 2023-Q3, 2023 "
@@ -355,6 +378,7 @@ int main(int argc, char** argv) {
     command->set_help_flag("-h,--help", Tr("Print this help message and exit"));
   }
 
+  RefuseEmptyValues(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -363,7 +387,18 @@ int main(int argc, char** argv) {
   }
   SetUpLogging(log);
 
-  std::ostream& out = std::cout;
+  // Every result goes through one checked output: a failed write is exit 3,
+  // never a truncated document with exit 0. Text for people has control
+  // characters escaped (dot, JSON and CSV keep their bytes).
+  CheckedOutput output(STDOUT_FILENO);
+  const auto text = [](const EvaluateOptions& options) { return options.format == "text"; };
+  output.set_terminal_safe(
+      (report_command->parsed() && text(report)) || (check_command->parsed() && text(check)) ||
+      (explain_command->parsed() && text(explain)) || (graph_command->parsed() && text(graph)) ||
+      calendar_command->parsed() || validate_command->parsed() ||
+      (list_command->parsed() && list.format == "text") || test_command->parsed());
+  output.set_colour(StdoutIsTerminal() && ColourAllowed());
+  std::ostream out(&output);
   ExitStatus status = kExitOk;
   try {
     if (report_command->parsed()) status = RunReport(report, out, std::cerr);
@@ -386,14 +421,21 @@ int main(int argc, char** argv) {
     if (list_command->parsed()) status = RunList(list, out, std::cerr);
     if (test_command->parsed()) status = RunTest(test, out, std::cerr);
   } catch (const StoreError& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const std::exception& e) {
     // Whatever a command did not turn into a message of its own: said, not
     // an abort. Outputs are written to temporary names first, so none is half.
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   }
-  std::cout.flush();
+  const std::string failure = output.Finish();
+  if (!failure.empty()) {
+    std::cerr << Tr("error: ")
+              << Format(Tr("cannot write to standard output: {0}; the output is incomplete"),
+                        {failure})
+              << "\n";
+    return kExitRunFailed;
+  }
   return status;
 }

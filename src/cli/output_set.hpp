@@ -28,8 +28,9 @@ struct OutputStyle {
   bool compress = false;
   // Only these agencies' calendars; empty: every agency's.
   std::function<bool(const Agency&)> calendar_wanted;
-  // The workbook written row by row (report/xlsx_writer.hpp).
-  bool workbook_constant_memory = false;
+  // The workbook written row by row (report/xlsx_writer.hpp), so that a
+  // large country's export does not hold every cell in memory (issue 19).
+  bool workbook_constant_memory = true;
   // findings.json's "run" member: the run record's header (cli/run_record.hpp).
   std::string run_header;
 };

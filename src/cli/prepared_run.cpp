@@ -35,6 +35,11 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
     engine.as_of = boost::gregorian::day_clock::local_day();
   } else if (auto date = ParseIsoDate(options.as_of)) {
     engine.as_of = *date;
+  } else if (IsoDateOutsideYears(options.as_of)) {
+    err << Tr("error: ")
+        << Format(Tr("{0} '{1}' is {2}"), {"--as-of", options.as_of, IsoDateProblem(options.as_of)})
+        << "\n";
+    return std::nullopt;
   } else {
     err << Tr("error: ")
         << Format(Tr("--as-of must be an ISO date YYYY-MM-DD that exists, not '{0}'"),

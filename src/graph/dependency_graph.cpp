@@ -386,15 +386,25 @@ class GraphBuilder {
   }
 
   void ReportCycle(const std::vector<NodeId>& cycle) {
+    // A long cycle is named by its first and last links and its length,
+    // not by a line of megabytes.
+    constexpr std::size_t kShownAtEachEnd = 5;
     std::string path;
+    const bool long_cycle = cycle.size() > 2 * kShownAtEachEnd + 2;
     const Phrase& named = Translated<TaskLinkPhrases>().task;
-    for (NodeId task : cycle) {
+    for (std::size_t i = 0; i < cycle.size(); ++i) {
+      if (long_cycle && i == kShownAtEachEnd) path += " -> …";
+      if (long_cycle && i >= kShownAtEachEnd && i + kShownAtEachEnd < cycle.size()) continue;
       if (!path.empty()) path += " -> ";
-      named.AppendTo(path, {TaskId(task)});
+      named.AppendTo(path, {TaskId(cycle[i])});
     }
     const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());
     issues_.push_back({kTaskDependencyTable, row, "depends_on", TaskId(cycle.back()),
-                       Format(Tr("dependency cycle: {0} (ignored for blocking)"), {path}),
+                       long_cycle
+                           ? Format(Tr("dependency cycle of {0} tasks: {1} (ignored for "
+                                       "blocking)"),
+                                    {std::to_string(cycle.size() - 1), path})
+                           : Format(Tr("dependency cycle: {0} (ignored for blocking)"), {path}),
                        AgencyOfTask(cycle[0])});
   }
 

@@ -1,6 +1,8 @@
 #include "records/agency_directory.hpp"
 
+#include "base/file_name.hpp"
 #include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -9,8 +11,12 @@
 namespace dxcomply {
 
 AgencyDirectory::AgencyDirectory(std::vector<Agency> agencies) : agencies_(std::move(agencies)) {
-  std::sort(agencies_.begin(), agencies_.end(),
-            [](const Agency& a, const Agency& b) { return a.id < b.id; });
+  // One agency per id (Read reports the others): the first of each.
+  std::stable_sort(agencies_.begin(), agencies_.end(),
+                   [](const Agency& a, const Agency& b) { return a.id < b.id; });
+  agencies_.erase(std::unique(agencies_.begin(), agencies_.end(),
+                              [](const Agency& a, const Agency& b) { return a.id == b.id; }),
+                  agencies_.end());
   for (std::size_t i = 0; i < agencies_.size(); ++i) {
     index_.Insert(agencies_[i].id, static_cast<int>(i));
   }
@@ -18,12 +24,34 @@ AgencyDirectory::AgencyDirectory(std::vector<Agency> agencies) : agencies_(std::
 
 AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>& issues) {
   std::vector<Agency> agencies;
-  Statement statement = store.Prepare("SELECT id, name, kind FROM agency ORDER BY id");
+  // Name and kind order the copies of a duplicate id, whatever the file's.
+  Statement statement = store.Prepare("SELECT id, name, kind FROM agency ORDER BY id, name, kind");
   while (statement.Step()) {
     Agency agency{statement.String(0), statement.String(1), statement.String(2)};
     if (agency.id.empty()) {
       issues.push_back({kAgencyTable, "", "id", "", Tr("agency without an id (row ignored)"), ""});
       continue;
+    }
+    // The engine keys everything by agency id: a second row with the same
+    // id (a table without its primary key) would get instances of its own.
+    if (!agencies.empty() && agencies.back().id == agency.id) {
+      const Agency& kept = agencies.back();
+      issues.push_back(
+          {kAgencyTable, agency.id, "id", agency.id,
+           Format(Tr("duplicate agency id: the row named '{0}' ({1}) is ignored; the agency is "
+                     "the row named '{2}' ({3})"),
+                  {agency.name, agency.kind, kept.name, kept.kind}),
+           agency.id});
+      continue;
+    }
+    if (FileStemIsShortened(agency.id)) {
+      issues.push_back(
+          {kAgencyTable, agency.id, "id", agency.id,
+           Format(Tr("id too long for a file name ({0} bytes encoded, at most {1}): its calendar "
+                     "and letters are named {2}"),
+                  {std::to_string(PercentEncoded(agency.id, false).size()),
+                   std::to_string(kMaxFileStemBytes), FileStemOf(agency.id)}),
+           agency.id});
     }
     if (agency.name.empty()) {
       issues.push_back({kAgencyTable, agency.id, "name", "", Tr("missing name"), agency.id});

@@ -15,8 +15,10 @@ class RecordStore;
 
 class AgencyDirectory {
  public:
-  // Reads the agency table. Rows with an unknown kind or an empty name are
-  // kept (so their records still resolve) and reported in `issues`.
+  // Reads the agency table. Rows with an unknown kind, an empty name or an
+  // id too long for a file name are kept (so their records still resolve)
+  // and reported in `issues`; of rows sharing an id, the first by name and
+  // kind is kept and the others are reported.
   static AgencyDirectory Read(RecordStore& store, std::vector<DataIssue>& issues);
   // For tests and the national pseudo-agency.
   explicit AgencyDirectory(std::vector<Agency> agencies);

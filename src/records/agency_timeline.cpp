@@ -63,9 +63,14 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
   if (has_from || has_until) {
     Statement row = store.Prepare(std::string("SELECT id, ") + (has_from ? "valid_from" : "NULL") +
                                   ", " + (has_until ? "valid_until" : "NULL") + " FROM " +
-                                  QuoteIdentifier(kAgencyTable) + " ORDER BY id");
-    while (row.Step()) {
+                                  QuoteIdentifier(kAgencyTable) + " ORDER BY id, name, kind");
+    std::string previous_id;
+    for (bool first = true; row.Step(); first = false) {
       const std::string id = row.String(0);
+      // Of rows sharing an id, the one AgencyDirectory::Read kept (the first
+      // by name and kind) gives the dates; it reports the others.
+      if (!first && id == previous_id) continue;
+      previous_id = id;
       const int index = directory.Find(id);
       if (index < 0) continue;  // No id: reported by AgencyDirectory::Read.
       const char* if_bad = TrNoop("read as NULL: no limit");

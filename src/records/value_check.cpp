@@ -1,5 +1,7 @@
 #include "records/value_check.hpp"
 
+#include "dxcomply/date.hpp"
+
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
 #include "store/record_store.hpp"
@@ -18,8 +20,9 @@ std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int ind
       return Tr("missing value");
     case Misfit::kNotIsoDate:
       return Tr("not an ISO date YYYY-MM-DD");
-    case Misfit::kYearBefore1400:
-      return Tr("year before 1400");
+    case Misfit::kYearOutsideRange:
+      return Format(Tr("outside the years dxcomply handles ({0}-{1})"),
+                    {std::to_string(kFirstDateYear), std::to_string(kLastDateYear)});
     case Misfit::kNoSuchDate:
       return Tr("no such date");
     case Misfit::kNotWholeNumber:

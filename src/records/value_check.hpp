@@ -33,7 +33,7 @@ enum class Misfit {
   kNone,
   kMissing,
   kNotIsoDate,
-  kYearBefore1400,
+  kYearOutsideRange,
   kNoSuchDate,
   kNotWholeNumber,
   kOutsideRange,
@@ -57,7 +57,7 @@ inline Misfit Classify(const ColumnSpec& column, const RowValues& row, int index
         return Misfit::kNone;
       }
       if (!LooksLikeIsoDate(text)) return Misfit::kNotIsoDate;
-      return text < "1400" ? Misfit::kYearBefore1400 : Misfit::kNoSuchDate;
+      return text < "1900" || text >= "2200" ? Misfit::kYearOutsideRange : Misfit::kNoSuchDate;
     }
     case ColumnType::kInteger: {
       if (type != SqlType::kInteger) return Misfit::kNotWholeNumber;

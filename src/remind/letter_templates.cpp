@@ -3,6 +3,7 @@
 #include "base/file_text.hpp"
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "base/terminal_text.hpp"
 
 namespace dxcomply {
 namespace {
@@ -40,13 +41,49 @@ std::string Located(const std::string& path, const std::string& text, std::strin
          Format(Tr("template is malformed: {0}"), {message});
 }
 
+}  // namespace
+
+std::string MarkdownEscaped(const std::string& value) {
+  std::string escaped;
+  escaped.reserve(value.size());
+  for (std::size_t i = 0; i < value.size();) {
+    const int control = terminal_text::UnsafeLength(value, i, false);
+    if (control > 0) {
+      if (escaped.empty() || escaped.back() != ' ') escaped += ' ';
+      i += static_cast<std::size_t>(control);
+      continue;
+    }
+    const char c = value[i++];
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '#':
+      case '~':
+      case '&':
+        escaped += '\\';
+        break;
+      default:
+        break;
+    }
+    escaped += c;
+  }
+  return escaped;
+}
+
+namespace {
+
 kainjow::mustache::mustache Parse(const std::string& path, const std::string& text,
                                   Escaping escaping) {
   kainjow::mustache::mustache parsed(text);
   if (!parsed.is_valid()) throw TemplateError(Located(path, text, parsed.error_message()));
-  if (escaping == Escaping::kNone) {
-    parsed.set_custom_escape([](const std::string& value) { return value; });
-  }
+  if (escaping == Escaping::kMarkdown) parsed.set_custom_escape(MarkdownEscaped);
   return parsed;
 }
 

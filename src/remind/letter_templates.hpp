@@ -17,8 +17,14 @@ class TemplateError : public std::runtime_error {
 };
 
 // How a template's {{name}} escapes values: HTML entities for the HTML
-// letter; nothing for Markdown, which must not get "&amp;".
-enum class Escaping { kHtml, kNone };
+// letter; for Markdown, a backslash before each character Markdown would
+// read as markup (a name "<script>" or "**x**" in the database stays text)
+// and a space for each line break or control character (a value never
+// starts a heading or ends a table row). Markdown must not get "&amp;".
+enum class Escaping { kHtml, kMarkdown };
+
+// A value as the Markdown letter inserts it (see Escaping::kMarkdown).
+std::string MarkdownEscaped(const std::string& value);
 
 // One template file, read and parsed once; rendered for each letter.
 class LetterTemplate {

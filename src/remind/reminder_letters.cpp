@@ -52,7 +52,7 @@ ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleS
       rules_(rules),
       calendar_(calendar),
       letter_settings_(SettingsOf(settings, letter_settings)),
-      markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kNone),
+      markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kMarkdown),
       html_(InFolder(settings.templates_dir, kHtmlTemplateName), Escaping::kHtml) {}
 
 std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,

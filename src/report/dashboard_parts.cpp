@@ -1,5 +1,7 @@
 #include "report/dashboard_parts.hpp"
 
+#include "base/file_name.hpp"
+
 #include "base/percent_encoding.hpp"
 #include "report/finding_format.hpp"
 
@@ -104,9 +106,6 @@ void WriteDashboardDataIssue(JsonStream& out, const DataIssue& issue) {
   out.EndArray();
 }
 
-std::string DashboardAgencyStem(const std::string& agency_id) {
-  const std::string stem = PercentEncoded(agency_id, false);
-  return stem.empty() ? "%" : stem;
-}
+std::string DashboardAgencyStem(const std::string& agency_id) { return FileStemOf(agency_id); }
 
 }  // namespace dxcomply

@@ -4,6 +4,7 @@
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
+#include "base/terminal_text.hpp"
 #include "engine/finding_text.hpp"
 #include "graph/graph_view_ops.hpp"
 #include "report/finding_format.hpp"
@@ -53,14 +54,17 @@ std::string DotEscape(const std::string& text) {
   return escaped;
 }
 
-// "Bộ Công an · dvc-software-fixed" or "task 812 of Bộ Công an".
+// "Bộ Công an · dvc-software-fixed" or "task 812 of Bộ Công an", for the
+// terminal (names from records made safe to show).
 std::string NodeName(const Report& report, int node) {
   if (const Finding* f = NodeFinding(report, node)) {
-    return f->agency->name + " · " + f->obligation->id + (f->period.empty() ? "" : " " + f->period);
+    return TerminalSafe(f->agency->name + " · " + f->obligation->id +
+                        (f->period.empty() ? "" : " " + f->period));
   }
   const InstanceRef& task = report.graph->nodes[static_cast<std::size_t>(node)].task;
-  return Format(Tr("task {0} of {1}"),
-                {task.task_id, task.agency_name.empty() ? task.agency_id : task.agency_name});
+  return TerminalSafe(
+      Format(Tr("task {0} of {1}"),
+             {task.task_id, task.agency_name.empty() ? task.agency_id : task.agency_name}));
 }
 
 // "at risk, due 15/11/2022"
@@ -257,7 +261,7 @@ void WriteText(const Report& report, const std::vector<int>& nodes, const std::v
     out << (slack.empty() ? "" : ", " + slack) << "\n";
     for (const GraphView::Link* link : waits_on[static_cast<std::size_t>(node)]) {
       out << "  " << Format(Tr("waits on {0}"), {NodeName(report, link->upstream)});
-      if (!link->via_tasks.empty()) out << " [" << link->via_tasks << "]";
+      if (!link->via_tasks.empty()) out << " [" << TerminalSafe(link->via_tasks) << "]";
       if (link->lead_time_days > 0) out << " [" << LeadTimeText(link->lead_time_days) << "]";
       out << "\n";
     }

@@ -17,7 +17,8 @@ std::size_t DisplayWidth(const std::string& utf8) {
   return width;
 }
 
-std::string FitWidth(const std::string& utf8, std::size_t width) {
+std::string FitWidth(const std::string& text, std::size_t width) {
+  const std::string utf8 = TerminalSafe(text);
   const std::size_t current = DisplayWidth(utf8);
   if (current <= width) return utf8 + std::string(width - current, ' ');
   std::string cut;
@@ -30,7 +31,8 @@ std::string FitWidth(const std::string& utf8, std::size_t width) {
   return cut + "…";
 }
 
-std::string PadLeft(const std::string& utf8, std::size_t width) {
+std::string PadLeft(const std::string& text, std::size_t width) {
+  const std::string utf8 = TerminalSafe(text);
   const std::size_t current = DisplayWidth(utf8);
   return current >= width ? utf8 : std::string(width - current, ' ') + utf8;
 }

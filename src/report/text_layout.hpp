@@ -1,6 +1,11 @@
 // Fixed-width text for terminals, counting characters (code points), not
-// bytes, so that columns of Vietnamese names line up.
+// bytes, so that columns of Vietnamese names line up. Text from records
+// goes through TerminalSafe (base/terminal_text.hpp) first: FitWidth and
+// PadLeft apply it, so a line break or an escape sequence in a name shows
+// as "\n" or "\x1B" and the table keeps its lines.
 #pragma once
+
+#include "base/terminal_text.hpp"
 
 #include <cstddef>
 #include <string>

@@ -5,6 +5,7 @@
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
+#include "base/terminal_text.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
@@ -73,7 +74,9 @@ class LabelledLines {
   void Write(std::ostream& out) const {
     std::size_t width = 12;
     for (const auto& line : lines_) width = std::max(width, DisplayWidth(line.first));
-    for (const auto& [label, value] : lines_) out << FitWidth(label, width) << " " << value << "\n";
+    for (const auto& [label, value] : lines_) {
+      out << FitWidth(label, width) << " " << TerminalSafe(value) << "\n";
+    }
   }
 
  private:
@@ -90,8 +93,9 @@ class TextReporter : public Reporter {
     } else {
       const Agency* agency = FindAgency(report, view.agency_id);
       out << Format(Tr("dxcomply check · {0} ({1}) · {2} · as of {3}"),
-                    {agency ? agency->name : view.agency_id, view.agency_id,
-                     agency ? AgencyKindLabel(agency->kind) : "?", ShownDate(report.as_of)})
+                    {TerminalSafe(agency ? agency->name : view.agency_id),
+                     TerminalSafe(view.agency_id), agency ? AgencyKindLabel(agency->kind) : "?",
+                     ShownDate(report.as_of)})
           << "\n";
     }
     if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
@@ -118,12 +122,13 @@ class TextReporter : public Reporter {
 
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
     const Finding& f = explanation.finding;
-    out << f.obligation->id << " · " << f.agency->name << " (" << f.agency->id << ")";
-    if (!f.period.empty()) out << Format(Tr(" · period {0}"), {f.period});
-    out << "\n" << f.obligation->title << "\n";
+    out << f.obligation->id << " · " << TerminalSafe(f.agency->name) << " ("
+        << TerminalSafe(f.agency->id) << ")";
+    if (!f.period.empty()) out << Format(Tr(" · period {0}"), {TerminalSafe(f.period)});
+    out << "\n" << TerminalSafe(f.obligation->title) << "\n";
     // The rule's English title, for English readers only.
     if (!explanation.rule.title_en.empty() && CurrentLanguage() == Language::kEnglish) {
-      out << explanation.rule.title_en << "\n";
+      out << TerminalSafe(explanation.rule.title_en) << "\n";
     }
     if (const std::string notice = SampleDataNotice(explanation.dataset); !notice.empty()) {
       out << notice << "\n";
@@ -209,10 +214,10 @@ class TextReporter : public Reporter {
     out << "\n" << RecordsHeading(f, explanation) << "\n";
     if (explanation.records.empty()) out << "  " << Tr("(none)") << "\n";
     for (const CounterRecord& record : explanation.records) {
-      out << "  " << record.table << " " << record.id;
-      if (!record.label.empty()) out << "  " << record.label;
+      out << "  " << record.table << " " << TerminalSafe(record.id);
+      if (!record.label.empty()) out << "  " << TerminalSafe(record.label);
       out << "\n   ";
-      for (const std::string& detail : record.details) out << " " << detail;
+      for (const std::string& detail : record.details) out << " " << TerminalSafe(detail);
       out << "\n";
     }
   }
@@ -307,7 +312,7 @@ class TextReporter : public Reporter {
           << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
           << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(ShownDueText(*f), 10)
           << "  " << MeasureText(*f, f->at_as_of) << "\n";
-      out << indent << f->reason << "\n";
+      out << indent << TerminalSafe(f->reason) << "\n";
     }
   }
 
@@ -347,8 +352,8 @@ class TextReporter : public Reporter {
       return;
     }
     for (const DataIssue& issue : report.data_issues) {
-      out << "  " << issue.table << " " << issue.row_id << " " << issue.column << " = "
-          << issue.value << ": " << issue.problem << "\n";
+      out << "  " << issue.table << " " << TerminalSafe(issue.row_id) << " " << issue.column
+          << " = " << TerminalSafe(issue.value) << ": " << TerminalSafe(issue.problem) << "\n";
     }
   }
 };

@@ -16,6 +16,10 @@
 
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
+#include <map>
+#include <string_view>
+#include <vector>
 
 namespace dxcomply {
 
@@ -46,9 +50,16 @@ std::string CellText(std::string_view text) {
 
 std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path,
                           bool constant_memory) {
-  // Every sheet is written row after row, as constant_memory requires.
-  lxw_workbook_options options = {};
+  // constant_memory: each row goes to a temporary file as soon as the next
+  // one starts (rows are written in order), instead of every cell and
+  // string being held until the end. Strings are then stored in their cells
+  // rather than in a shared table, which Excel and LibreOffice read alike.
+  // The temporary files go beside the workbook, on its disk rather than in
+  // /tmp, which may be memory.
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  lxw_workbook_options options{};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  options.tmpdir = const_cast<char*>(folder.empty() ? "." : folder.c_str());
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (workbook == nullptr) return path + ": " + lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED);
 

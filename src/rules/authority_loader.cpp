@@ -189,8 +189,10 @@ void CheckAuthorities(RuleSet& rules, Diagnostics& diagnostics) {
     std::map<int, std::string> named = authority.escalation_tiers;
     named.insert(authority.escalation_tiers_en.begin(), authority.escalation_tiers_en.end());
     for (const auto& [level, name] : named) {
+      // A copy: clang (C++17) cannot capture a structured binding.
+      const auto tier = level;
       const bool declared = std::any_of(rules.escalation.begin(), rules.escalation.end(),
-                                        [&](const EscalationTier& t) { return t.level == level; });
+                                        [&](const EscalationTier& t) { return t.level == tier; });
       if (!declared && !rules.escalation.empty()) {
         diagnostics.Error(authority.location, "",
                           Format(Tr("escalation_tiers names tier {0} ('{1}'), which "

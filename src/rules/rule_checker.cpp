@@ -2,6 +2,7 @@
 
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace dxcomply {
 namespace {
@@ -36,6 +38,21 @@ const RequiredColumn kPlanColumns[] = {
     {kTaskTable, "planned_days", ColumnType::kInteger},
 };
 
+// Values one `in` or `not_in` list may hold, and values all the conditions
+// on one table may compare with: each is a parameter of the table's one
+// scan query, and SQLite takes at most 32,766 (its default; some builds
+// more). A longer list belongs in a table of the database.
+constexpr std::size_t kMaxListValues = 10000;
+constexpr std::size_t kMaxTableValues = 32000;
+
+std::string Grouped(std::size_t value) {
+  std::string digits = std::to_string(value);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) {
+    digits.insert(static_cast<std::size_t>(at), 1, ThousandsSeparator());
+  }
+  return digits;
+}
+
 bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& problem) {
   if (operand.kind == Operand::Kind::kAsOf || operand.kind == Operand::Kind::kDue) {
     if (column.type == ColumnType::kDate) return true;
@@ -50,7 +67,9 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         operand.date = *day;
         return true;
       }
-      problem = Format(Tr("'{0}' is not an ISO date YYYY-MM-DD that exists"), {text});
+      problem = IsoDateOutsideYears(text)
+                    ? Format(Tr("'{0}' is {1}"), {text, IsoDateProblem(text)})
+                    : Format(Tr("'{0}' is not an ISO date YYYY-MM-DD that exists"), {text});
       return false;
     case ColumnType::kInteger:
     case ColumnType::kBoolean:
@@ -100,6 +119,7 @@ class RuleSetChecker {
       CheckDue(obligation);
       CheckDependencies(obligation);
     }
+    CheckValuesPerTable();
   }
 
  private:
@@ -162,6 +182,14 @@ class RuleSetChecker {
 
   void CheckPredicate(const Obligation& obligation, const TableSpec& table, Predicate& predicate) {
     for (Condition& condition : predicate) {
+      if (condition.values.size() > kMaxListValues) {
+        diagnostics_.Error(condition.location, obligation.id,
+                           Format(Tr("a list of {0} values; at most {1} (a longer list belongs "
+                                     "in a table of the database)"),
+                                  {Grouped(condition.values.size()), Grouped(kMaxListValues)}));
+        continue;
+      }
+      values_per_table_[table.name] += condition.values.size();
       const ColumnSpec* column = table.FindColumn(condition.column);
       if (column == nullptr) {
         std::vector<std::string> names;
@@ -257,12 +285,62 @@ class RuleSetChecker {
     }
   }
 
-  void CheckDependencies(const Obligation& obligation) {
-    std::vector<std::string> ids;
-    for (const Obligation& other : rules_.obligations) ids.push_back(other.id);
+  void CheckValuesPerTable() {
+    for (const auto& [name, count] : values_per_table_) {
+      if (count <= kMaxTableValues) continue;
+      const TableSpec* table = rules_.FindTable(name);
+      diagnostics_.Error(table->location, "",
+                         Format(Tr("the rules reading table '{0}' compare with {1} values in "
+                                   "all; at most {2} (longer lists belong in a table of the "
+                                   "database)"),
+                                {name, Grouped(count), Grouped(kMaxTableValues)}));
+    }
+  }
+
+  // An entry repeated (or an agency or kind repeated in one) would make a
+  // link per repeat and agency: 150 KB of rules made 500 MB of links.
+  void DropRepeatedDependencies(Obligation& obligation) {
+    const auto drop_repeats = [](std::vector<std::string>& words) {
+      std::set<std::string> seen;
+      const std::size_t before = words.size();
+      words.erase(
+          std::remove_if(words.begin(), words.end(),
+                         [&](const std::string& word) { return !seen.insert(word).second; }),
+          words.end());
+      return before - words.size();
+    };
+    using Key = std::tuple<std::string, std::vector<std::string>, std::vector<std::string>, int>;
+    std::map<Key, std::size_t> first;  // entry -> how many times it came
+    std::vector<Dependency> kept;
+    std::map<std::size_t, std::size_t> repeats;  // kept index -> repeats dropped
+    for (Dependency& dependency : obligation.depends_on) {
+      const std::size_t in_entry =
+          drop_repeats(dependency.agencies) + drop_repeats(dependency.kinds);
+      const Key key{dependency.obligation, dependency.agencies, dependency.kinds,
+                    dependency.lead_time_days};
+      const auto [it, inserted] = first.emplace(key, kept.size());
+      if (inserted) kept.push_back(std::move(dependency));
+      repeats[it->second] += (inserted ? 0 : 1) + in_entry;
+    }
+    for (const auto& [index, count] : repeats) {
+      if (count == 0) continue;
+      const Dependency& dependency = kept[index];
+      diagnostics_.Warning(dependency.location, obligation.id,
+                           Format(Tr("depends_on names '{0}' (or one of its agencies or kinds) "
+                                     "{1} times; the {2} repeated entries are ignored"),
+                                  {dependency.obligation, Grouped(count + 1), Grouped(count)}));
+    }
+    obligation.depends_on = std::move(kept);
+  }
+
+  void CheckDependencies(Obligation& obligation) {
+    DropRepeatedDependencies(obligation);
     for (const Dependency& dependency : obligation.depends_on) {
       if (rules_.FindObligation(dependency.obligation) == nullptr) {
-        const std::string nearest = NearestWord(dependency.obligation, ids);
+        if (ids_.empty()) {
+          for (const Obligation& other : rules_.obligations) ids_.push_back(other.id);
+        }
+        const std::string nearest = NearestWord(dependency.obligation, ids_);
         diagnostics_.Error(
             dependency.location, obligation.id,
             nearest.empty()
@@ -275,6 +353,8 @@ class RuleSetChecker {
 
   RuleSet& rules_;
   Diagnostics& diagnostics_;
+  std::vector<std::string> ids_;                         // for suggestions, made when needed
+  std::map<std::string, std::size_t> values_per_table_;  // condition values on each table
 };
 
 }  // namespace

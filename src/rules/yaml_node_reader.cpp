@@ -84,10 +84,15 @@ SourceLocation YamlNodeReader::AtMark(const YAML::Mark& mark) const {
     const std::string& line = lines_[line_index];
     const std::size_t bytes =
         std::min<std::size_t>(static_cast<std::size_t>(mark.column), line.size());
-    for (std::size_t i = 0; i < bytes; ++i) {
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++code_points;
+    // Nodes come in source order: count on from the last mark of this
+    // line rather than from its start (a flow list of 100,000 entries on
+    // one line would otherwise be counted 100,000 times).
+    if (cursor_.line != line_index || cursor_.byte > bytes) cursor_ = {line_index, 0, 0};
+    for (std::size_t i = cursor_.byte; i < bytes; ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++cursor_.code_points;
     }
-    code_points += mark.column - static_cast<int>(bytes);
+    cursor_.byte = bytes;
+    code_points = cursor_.code_points + mark.column - static_cast<int>(bytes);
   } else {
     code_points = mark.column;
   }
@@ -99,9 +104,15 @@ SourceLocation YamlNodeReader::At(const YAML::Node& node) const { return AtMark(
 
 void YamlNodeReader::Report(Severity severity, const SourceLocation& location,
                             const std::string& rule_id, const std::string& message) {
-  Diagnostic diagnostic{severity, location, rule_id, message, ""};
-  if (location.line > 0 && static_cast<std::size_t>(location.line) <= lines_.size()) {
-    diagnostic.source_line = lines_[static_cast<std::size_t>(location.line) - 1];
+  Diagnostic diagnostic{severity, location, rule_id, message, "", 0};
+  const std::size_t line = static_cast<std::size_t>(location.line) - 1;
+  if (location.line > 0 && line < lines_.size()) {
+    // AtMark has just counted up to the caret: its byte is known.
+    if (cursor_.line == line) {
+      diagnostic.SetSourceLine(lines_[line], cursor_.byte);
+    } else {
+      diagnostic.SetSourceLine(lines_[line]);
+    }
   }
   diagnostics_.Add(std::move(diagnostic));
 }
@@ -179,6 +190,11 @@ std::optional<Date> YamlNodeReader::IsoDate(const YAML::Node& node, const std::s
                                             const std::string& what) {
   if (node.IsScalar()) {
     if (auto date = ParseIsoDate(node.Scalar())) return date;
+    if (IsoDateOutsideYears(node.Scalar())) {
+      Error(node, rule_id,
+            Format(Tr("{0} '{1}' is {2}"), {what, node.Scalar(), IsoDateProblem(node.Scalar())}));
+      return std::nullopt;
+    }
   }
   Error(
       node, rule_id,

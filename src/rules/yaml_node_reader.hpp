@@ -63,6 +63,13 @@ class YamlNodeReader {
   std::string file_;
   std::vector<std::string> lines_;
   Diagnostics& diagnostics_;
+  // Where AtMark last counted characters: line index, byte, characters.
+  struct Cursor {
+    std::size_t line = static_cast<std::size_t>(-1);
+    std::size_t byte = 0;
+    int code_points = 0;
+  };
+  mutable Cursor cursor_;
 };
 
 // The allowed word closest to `word` (edit distance <= 2), or "".

@@ -1,9 +1,13 @@
 #include "store/record_store.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "store/database_file.hpp"
+
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <exception>
-#include <filesystem>
 #include <utility>
 
 namespace dxcomply {
@@ -12,6 +16,24 @@ namespace {
 // Long enough for a producer's write transaction to commit; a nightly run
 // would rather wait than fail.
 constexpr int kBusyTimeoutMs = 30000;
+
+int BusyTimeoutMs() {
+  const char* set = std::getenv("DXCOMPLY_BUSY_TIMEOUT_MS");
+  if (set == nullptr || *set == '\0') return kBusyTimeoutMs;
+  char* end = nullptr;
+  const long value = std::strtol(set, &end, 10);
+  return *end == '\0' && value >= 0 && value <= 3600000 ? static_cast<int>(value) : kBusyTimeoutMs;
+}
+
+// A query in a message: a rule's `in` list can make it megabytes long.
+std::string QuotedSql(const std::string& sql) {
+  constexpr std::size_t kShown = 160;
+  if (sql.size() <= kShown + 40) return "[" + sql + "]";
+  std::size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(sql[cut]) & 0xC0) == 0x80) --cut;
+  return "[" + sql.substr(0, cut) + "… " + Format(Tr("({0} bytes)"), {std::to_string(sql.size())}) +
+         "]";
+}
 
 [[noreturn]] void Fail(sqlite3* db, const std::string& context, int code) {
   std::string message = context;
@@ -84,7 +106,7 @@ std::string_view RowValues::Text(int column) const {
 Statement::Statement(sqlite3* db, const std::string& sql) : db_(db), sql_(sql) {
   const int code =
       sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement_, nullptr);
-  if (code != SQLITE_OK) Fail(db_, "cannot prepare query [" + sql + "]", code);
+  if (code != SQLITE_OK) Fail(db_, Format(Tr("cannot prepare query {0}"), {QuotedSql(sql)}), code);
 }
 
 Statement::~Statement() { sqlite3_finalize(statement_); }
@@ -123,7 +145,7 @@ bool Statement::Step() {
   const int code = sqlite3_step(statement_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
-  Fail(db_, "query failed [" + sql_ + "]", code);
+  Fail(db_, Format(Tr("query failed {0}"), {QuotedSql(sql_)}), code);
 }
 
 void Statement::Reset() {
@@ -158,27 +180,28 @@ std::string_view Statement::Text(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
-RecordStore RecordStore::Open(const std::string& path) { return Open(path, kBusyTimeoutMs); }
+RecordStore RecordStore::Open(const std::string& path) { return Open(path, BusyTimeoutMs()); }
 
 RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
-    throw StoreError(path + ": database not found", SQLITE_CANTOPEN);
-  }
-  if (std::filesystem::is_directory(path, error)) {
-    throw StoreError(path + ": is a folder, not a database file", SQLITE_CANTOPEN);
-  }
+  DatabaseFile file = InspectDatabaseFile(path);
+  const bool immutable = OpensImmutable(file);
   sqlite3* db = nullptr;
   // NOMUTEX: a store is used from one thread; sparing a mutex on every
   // column read matters when streaming millions of rows.
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0);
   const int code =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+      sqlite3_open_v2(immutable ? ImmutableUri(path).c_str() : path.c_str(), &db, flags, nullptr);
   if (code != SQLITE_OK) {
-    const std::string message = path + ": cannot open: " + sqlite3_errstr(code);
+    const std::string message =
+        path + ": " + Format(Tr("cannot open: {0}"), {sqlite3_errstr(code)});
     sqlite3_close(db);
     throw StoreError(message, code);
   }
   RecordStore store(db, path);
+  AcquireDatabaseFile(file, file.wal && !immutable && !file.wal_exists && !file.shm_exists);
+  store.file_ = std::make_unique<DatabaseFile>(std::move(file));
+  store.immutable_ = immutable;
+  if (immutable) HoldSharedReadLock(*store.file_);
   sqlite3_busy_timeout(db, busy_timeout_ms);
   // DIRECTONLY: not callable from a view or trigger stored in the file.
   if (sqlite3_create_function_v2(db, kVisitFunction, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
@@ -192,14 +215,12 @@ RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
   // database lacks would read its own name as every row's value.
   sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
   sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
-  // Reading the schema is what reveals a file that is not SQLite.
+  // Reading the schema is what reveals a file that is not SQLite, a hot
+  // journal or a WAL that cannot be read.
   const int probe = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master; PRAGMA query_only = 1;",
                                  nullptr, nullptr, nullptr);
   if (probe != SQLITE_OK) {
-    const bool not_sqlite = (probe & 0xFF) == SQLITE_NOTADB;
-    throw StoreError(path + (not_sqlite ? ": not a SQLite database (" : ": cannot read (") +
-                         sqlite3_errmsg(db) + ")",
-                     probe);
+    throw StoreError(OpenFailureMessage(*store.file_, probe, sqlite3_errmsg(db)), probe);
   }
   Statement encoding(db, "PRAGMA encoding");
   store.visit_slot_->utf8 = encoding.Step() && encoding.Text(0) == "UTF-8";
@@ -213,23 +234,35 @@ RecordStore::RecordStore(RecordStore&& other) noexcept
     : db_(other.db_),
       visit_slot_(std::move(other.visit_slot_)),
       path_(std::move(other.path_)),
-      in_snapshot_(other.in_snapshot_) {
+      in_snapshot_(other.in_snapshot_),
+      file_(std::move(other.file_)),
+      immutable_(other.immutable_) {
   other.db_ = nullptr;
 }
 
 RecordStore& RecordStore::operator=(RecordStore&& other) noexcept {
   if (this != &other) {
-    sqlite3_close(db_);
+    Close();
     db_ = other.db_;
     visit_slot_ = std::move(other.visit_slot_);
     path_ = std::move(other.path_);
     in_snapshot_ = other.in_snapshot_;
+    file_ = std::move(other.file_);
+    immutable_ = other.immutable_;
     other.db_ = nullptr;
   }
   return *this;
 }
 
-RecordStore::~RecordStore() { sqlite3_close(db_); }
+RecordStore::~RecordStore() { Close(); }
+
+void RecordStore::Close() {
+  if (db_ == nullptr) return;
+  sqlite3_close(db_);
+  db_ = nullptr;
+  if (file_) ReleaseDatabaseFile(*file_);
+  file_.reset();
+}
 
 Statement RecordStore::Prepare(const std::string& sql) { return Statement(db_, sql); }
 
@@ -268,10 +301,18 @@ void RecordStore::EndSnapshot() {
   if (!in_snapshot_) return;
   Statement(db_, "COMMIT").Step();
   in_snapshot_ = false;
+  if (immutable_ && ChangedSinceOpen(*file_)) {
+    throw StoreError(path_ + ": " +
+                         Tr("the database file changed while it was read (a program wrote to "
+                            "it; in a folder dxcomply cannot write, it reads a WAL database "
+                            "without SQLite's locks); run again"),
+                     SQLITE_BUSY);
+  }
 }
 
 std::optional<RecordStore> RecordStore::OpenSnapshotTwin() {
-  if (!in_snapshot_) return std::nullopt;
+  // Immutable: no lock would keep the file as the first connection saw it.
+  if (!in_snapshot_ || immutable_) return std::nullopt;
   Statement mode(db_, "PRAGMA journal_mode");
   if (!mode.Step() || mode.Text(0) == "wal") return std::nullopt;
   try {

@@ -3,7 +3,9 @@
 // RecordStore opens the file read-only (the engine never writes to the
 // database it checks), waits on a busy writer instead of failing, and reads
 // everything inside one read transaction so every figure of a run comes from
-// the same snapshot, even while another process writes (WAL mode).
+// the same snapshot, even while another process writes (WAL mode). A WAL
+// database is read from a folder dxcomply cannot write too, and reading
+// leaves no -wal or -shm behind (store/database_file.hpp says how).
 #pragma once
 
 #include <cstdint>
@@ -21,6 +23,8 @@ struct sqlite3_stmt;
 struct sqlite3_value;
 
 namespace dxcomply {
+
+struct DatabaseFile;
 
 // A database that cannot be opened or read. `what()` names the file and
 // says what is wrong; the CLI prints it and exits with 2.
@@ -114,7 +118,10 @@ inline constexpr const char* kVisitFunction = "dxcomply_visit";
 class RecordStore {
  public:
   // Opens `path` read-only and checks it is a SQLite database. Throws
-  // StoreError when the file is missing, unreadable or not SQLite.
+  // StoreError when the file is missing, not a regular file, unreadable,
+  // not SQLite, left half-written by a crashed writer (a hot journal), or
+  // locked by a writer for longer than the wait (30 s;
+  // DXCOMPLY_BUSY_TIMEOUT_MS in the environment sets another, for tests).
   static RecordStore Open(const std::string& path);
 
   RecordStore(RecordStore&& other) noexcept;
@@ -129,7 +136,9 @@ class RecordStore {
   bool HasColumn(const std::string& table, const std::string& column);
 
   // Starts the run's read transaction and pins its snapshot; EndSnapshot
-  // releases it. Nested calls are an error.
+  // releases it (and throws StoreError when a database read `immutable`
+  // changed meanwhile: what was read may mix two states). Nested calls are
+  // an error.
   void BeginSnapshot();
   void EndSnapshot();
 
@@ -166,11 +175,14 @@ class RecordStore {
  private:
   RecordStore(sqlite3* db, std::string path);
   static RecordStore Open(const std::string& path, int busy_timeout_ms);
+  void Close();
 
   sqlite3* db_ = nullptr;
   std::unique_ptr<VisitSlot> visit_slot_;  // stays put when the store moves
   std::string path_;
   bool in_snapshot_ = false;
+  std::unique_ptr<DatabaseFile> file_;  // as inspected before opening
+  bool immutable_ = false;              // opened without companions or locks
 };
 
 // Quotes an identifier for SQL ("name" with inner quotes doubled). Identifiers

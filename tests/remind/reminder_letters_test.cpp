@@ -371,7 +371,7 @@ BOOST_AUTO_TEST_CASE(reply_date_counts_working_days_across_a_weekend_and_a_holid
   BOOST_TEST(composer.Compose(report)[0].markdown == "05/05/2022 2 29/04/2022");
 }
 
-BOOST_AUTO_TEST_CASE(html_is_escaped_and_markdown_is_not) {
+BOOST_AUTO_TEST_CASE(html_is_escaped_as_html_and_markdown_as_markdown) {
   Finding finding = Make("classify", kNgheAn, Status::kOverdue);
   ObligationText text = *finding.obligation;
   text.title = "Chương trình \"Sóng & máy tính cho em\" <2022>";
@@ -381,11 +381,20 @@ BOOST_AUTO_TEST_CASE(html_is_escaped_and_markdown_is_not) {
   const WorkCalendar calendar;
   const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
   const ReminderLetter letter = composer.Compose(report)[0];
-  BOOST_TEST(Contains(letter.markdown, "Chương trình \"Sóng & máy tính cho em\" <2022>"));
+  BOOST_TEST(Contains(letter.markdown, "Chương trình \"Sóng \\& máy tính cho em\" \\<2022\\>"));
   BOOST_TEST(!Contains(letter.markdown, "&amp;"));
   BOOST_TEST(!Contains(letter.markdown, "&quot;"));
   BOOST_TEST(
       Contains(letter.html, "Chương trình &quot;Sóng &amp; máy tính cho em&quot; &lt;2022&gt;"));
+}
+
+BOOST_AUTO_TEST_CASE(markdown_escapes_markup_and_line_breaks_in_values) {
+  BOOST_TEST(MarkdownEscaped("Bộ Tư pháp") == "Bộ Tư pháp");
+  BOOST_TEST(MarkdownEscaped("<script>x</script> | **b** [l](u) _i_ `c` # h ~s~ & \\") ==
+             "\\<script\\>x\\</script\\> \\| \\*\\*b\\*\\* \\[l\\](u) \\_i\\_ \\`c\\` "
+             "\\# h \\~s\\~ \\& \\\\");
+  BOOST_TEST(MarkdownEscaped("a\n# b\r\n| c\x1b[2J\t") == "a \\# b \\| c \\[2J ");
+  BOOST_TEST(MarkdownEscaped("30/09/2022 12.5% (4/32)") == "30/09/2022 12.5% (4/32)");
 }
 
 BOOST_AUTO_TEST_CASE(the_html_letter_is_a_standalone_printable_page) {

@@ -28,6 +28,27 @@ BOOST_AUTO_TEST_CASE(refuses_what_is_not_an_iso_day) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(refuses_years_the_engine_cannot_handle_and_says_why) {
+  BOOST_TEST(ParseIsoDay("1900-01-01").has_value());
+  BOOST_TEST(ParseIsoDay("2199-12-31").has_value());
+  for (const char* text : {"1899-12-31", "2200-01-01", "9999-12-30", "1400-01-01"}) {
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_TEST(!ParseIsoDay(text).has_value());
+      BOOST_TEST(IsoDateProblem(text) == "outside the years dxcomply handles (1900-2199)");
+    }
+  }
+  BOOST_TEST(IsoDateOutsideYears("9999-12-30"));
+  BOOST_TEST(!IsoDateOutsideYears("2022-02-30"));
+  BOOST_TEST(!IsoDateOutsideYears("30/09/2022"));
+  BOOST_TEST(IsoDateProblem("2022-09-30") == "");
+  BOOST_TEST(IsoDateProblem("2022-02-30") == "no such date");
+  BOOST_TEST(IsoDateProblem("2022-13-01") == "no such date");
+  for (const char* text : {"30/09/2022", "2022-9-30", "", "2022-09-30 ", "2022--9-30", "-022-09-30",
+                           "2022-09--3", "2O22-09-30"}) {
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(IsoDateProblem(text) == "not an ISO date YYYY-MM-DD"); }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(day_numbers_round_trip) {
   for (const char* text : {"1900-03-01", "2000-02-29", "2022-12-31", "2100-01-01"}) {
     const DayNumber day = ParseIsoDay(text).value();

@@ -8,8 +8,11 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 namespace dxcomply {
@@ -298,6 +301,89 @@ BOOST_AUTO_TEST_CASE(a_moved_store_keeps_working) {
   third = std::move(second);
   BOOST_TEST(CountRows(third, "agency") == 2);
   BOOST_TEST(third.path() == database.path());
+}
+
+BOOST_AUTO_TEST_CASE(a_fifo_or_a_device_is_refused_without_waiting_on_it) {
+  const testing::TempFolder folder;
+  const std::string fifo = folder.path() + "/records.db";
+  BOOST_TEST_REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  int code = 0;
+  BOOST_TEST(ErrorOf([&] { RecordStore::Open(fifo); }, &code) ==
+             fifo + ": is a FIFO, not a regular file; give the database file itself");
+  BOOST_TEST(code == SQLITE_CANTOPEN);
+  BOOST_TEST(ErrorOf([&] { RecordStore::Open("/dev/null"); }) ==
+             "/dev/null: is a device, not a regular file; give the database file itself");
+}
+
+BOOST_AUTO_TEST_CASE(reading_a_wal_database_leaves_no_wal_or_shm_behind) {
+  const testing::TestDatabase database("PRAGMA journal_mode = WAL;\n" + testing::SchemaSql() +
+                                       kAgencies);
+  const auto companions = [&] {
+    return std::filesystem::exists(database.path() + "-wal") +
+           std::filesystem::exists(database.path() + "-shm");
+  };
+  BOOST_TEST_REQUIRE(companions() == 0);
+  {
+    RecordStore first = RecordStore::Open(database.path());
+    BOOST_TEST(CountRows(first, "agency") == 2);
+    BOOST_TEST(companions() == 2);  // SQLite's, while a connection reads
+    {
+      RecordStore second = RecordStore::Open(database.path());
+      BOOST_TEST(CountRows(second, "agency") == 2);
+    }
+    BOOST_TEST(companions() == 2);  // the first still reads through them
+    BOOST_TEST(CountRows(first, "agency") == 2);
+  }
+  BOOST_TEST(companions() == 0);
+
+  // A writer that committed while the store read keeps its WAL: those
+  // changes are not in the file yet.
+  {
+    RecordStore store = RecordStore::Open(database.path());
+    store.BeginSnapshot();
+    database.Execute("INSERT INTO agency (id, name, kind) VALUES ('BYT', 'Bộ Y tế', 'ministry');");
+    BOOST_TEST(CountRows(store, "agency") == 2);
+    store.EndSnapshot();
+  }
+  BOOST_TEST(std::filesystem::exists(database.path() + "-wal"));
+  RecordStore store = RecordStore::Open(database.path());
+  BOOST_TEST(CountRows(store, "agency") == 3);
+}
+
+// POSIX drops a process's locks on a file when it closes any descriptor of
+// it: opening a second store (the snapshot twin) must not release the
+// first one's read lock, or another program could commit under its
+// snapshot.
+BOOST_AUTO_TEST_CASE(opening_more_stores_keeps_the_snapshot_locked_against_other_programs) {
+  const testing::TestDatabase database(testing::SchemaSql() + kAgencies);  // rollback journal
+  const std::string insert =
+      "sqlite3 -cmd '.timeout 200' '" + database.path() +
+      "' \"INSERT INTO agency (id, name, kind) VALUES ('BYT', 'Bộ Y tế', 'ministry')\" "
+      "2>/dev/null";
+  RecordStore first = RecordStore::Open(database.path());
+  first.BeginSnapshot();
+  {
+    RecordStore second = RecordStore::Open(database.path());
+    BOOST_TEST(CountRows(second, "agency") == 2);
+    std::optional<RecordStore> twin = first.OpenSnapshotTwin();
+    BOOST_TEST_REQUIRE(twin.has_value());
+    twin->EndSnapshot();
+  }
+  BOOST_TEST(std::system(insert.c_str()) != 0);  // locked out by the snapshot
+  BOOST_TEST(CountRows(first, "agency") == 2);
+  first.EndSnapshot();
+  BOOST_TEST(std::system(insert.c_str()) == 0);
+  BOOST_TEST(CountRows(first, "agency") == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_long_query_is_quoted_shortened_in_its_message) {
+  const testing::TestDatabase database(testing::SchemaSql());
+  RecordStore store = RecordStore::Open(database.path());
+  std::string sql = "SELECT nope FROM agency WHERE id IN ('";
+  sql += std::string(100000, 'x') + "')";
+  const std::string message = ErrorOf([&] { store.Prepare(sql); });
+  BOOST_TEST(message == "cannot prepare query [" + sql.substr(0, 160) +
+                            "… (100040 bytes)]: no such column: nope");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

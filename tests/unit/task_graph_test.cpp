@@ -47,12 +47,6 @@ std::set<std::string> CycleTasks(const DataIssue& issue) {
   return tasks;
 }
 
-std::set<std::string> Range(int first, int last) {
-  std::set<std::string> ids;
-  for (int id = first; id <= last; ++id) ids.insert(std::to_string(id));
-  return ids;
-}
-
 // The graph view's links as "waiting -> upstream", an instance named
 // "agency·obligation", a task of none "task N".
 std::set<std::string> ShownLinks(const Report& report) {
@@ -268,15 +262,25 @@ BOOST_AUTO_TEST_CASE(task_cycles_of_2_3_and_1000_tasks) {
   const Report report = Evaluate(rules, records, true, Agencies(8));
   BOOST_TEST_REQUIRE(report.data_issues.size() == 3u);
   std::vector<std::set<std::string>> cycles;
+  std::string long_cycle;
   for (const DataIssue& issue : report.data_issues) {
+    // A long cycle is named by its ends and its length (issue 19).
+    if (issue.problem.rfind("dependency cycle of ", 0) == 0u) {
+      long_cycle = issue.problem;
+      continue;
+    }
     BOOST_TEST(issue.problem.rfind("dependency cycle: ", 0) == 0u, issue.problem);
     cycles.push_back(CycleTasks(issue));
   }
   std::sort(cycles.begin(), cycles.end(),
             [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  BOOST_TEST_REQUIRE(cycles.size() == 2u);
   BOOST_TEST((cycles[0] == std::set<std::string>{"101", "102"}));
   BOOST_TEST((cycles[1] == std::set<std::string>{"201", "202", "203"}));
-  BOOST_TEST((cycles[2] == Range(1000, 1999)));
+  BOOST_TEST(long_cycle ==
+             "dependency cycle of 1000 tasks: task 1000 -> task 1001 -> task 1002 -> task 1003 -> "
+             "task 1004 -> … -> task 1996 -> task 1997 -> task 1998 -> task 1999 -> task 1000 "
+             "(ignored for blocking)");
 
   BOOST_TEST(Chains(Find(report, "plan", "PA")) ==
                  std::vector<std::string>{"task 105 of PB·plan (at_risk 184) <- task 10 of "

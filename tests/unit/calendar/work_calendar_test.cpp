@@ -310,9 +310,9 @@ BOOST_AUTO_TEST_CASE(special_and_unsupported_dates) {
   // overflow (the sanitizer build checks).
   BOOST_CHECK_NO_THROW(calendar.IsWorkingDay(kMinusInfinity));
   BOOST_CHECK_NO_THROW(calendar.IsWorkingDay(kPlusInfinity));
-  // Outside 1900-2199: Saturdays and Sundays only.
-  BOOST_TEST(calendar.IsWorkingDay(D("2200-01-01")));   // a Wednesday
-  BOOST_TEST(!calendar.IsWorkingDay(D("2200-01-04")));  // a Saturday
+  // Outside 1900-2199 (which the date parsers refuse): Saturdays and Sundays only.
+  BOOST_TEST(calendar.IsWorkingDay(Date(2200, 1, 1)));   // a Wednesday
+  BOOST_TEST(!calendar.IsWorkingDay(Date(2200, 1, 4)));  // a Saturday
   BOOST_TEST(calendar.Year(2200).days_off.empty());
   BOOST_TEST(calendar.Year(2200).source ==
              "outside the years the calendar supports (1900-2199): Saturdays and Sundays only");

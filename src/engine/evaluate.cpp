@@ -12,10 +12,12 @@
 #include "engine/worst_first.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
+#include "eval/exception_grants.hpp"
 #include "eval/task_scan.hpp"
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
 #include "graph/impact.hpp"
+#include "records/exception_reader.hpp"
 #include "records/schema_check.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -121,6 +123,9 @@ class Evaluation {
     const WorkCalendar statutory = WorkCalendar::Statutory();
     const Deadlines deadlines(options_.calendar != nullptr ? *options_.calendar : statutory);
     InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of);
+    // Before the scans: an extension's due date is the one measured at.
+    GrantExceptions(ReadExceptions(store_, agencies, report.data_issues), rules_, instances,
+                    options_.as_of);
     StageTimer timer;
     timer.Done("agencies and " + std::to_string(instances.size()) + " instances");
     // The records, measures and graph live only in this call, so that they
@@ -355,7 +360,10 @@ class Evaluation {
       const int upstream = after < 0 ? -1 : instances.Find(after, instance.agency);
       if (upstream >= 0) {
         const std::optional<Date> met = MetOn(book, instances, upstream);
-        if (met) instance.due = deadlines.After(rule.due, *met);
+        if (met) {
+          instance.due = deadlines.After(rule.due, *met);
+          ExtendResolvedDue(instances, i);
+        }
       }
       if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i, deadlines);
     }
@@ -397,6 +405,21 @@ class Evaluation {
     finding.target = rule.check.kind == CheckKind::kCount ? static_cast<double>(rule.check.at_least)
                                                           : rule.check.target;
     finding.data_issues = book.counts(index).issue_rows;
+    const InstanceException* exception = instances.ExceptionOf(index);
+    if (exception != nullptr) {
+      finding.exception = exception->grant;
+      finding.original_due = exception->original_due;
+      if (exception->grant->kind == ExceptionKind::kWaiver) {
+        finding.status = Status::kWaived;
+        finding.reason = WaiverReason(*exception->grant);
+        return finding;
+      }
+    }
+    const auto extension_note = [&] {
+      return exception == nullptr ? std::string()
+                                  : "; " + ExtensionNote(*exception->grant, exception->original_due,
+                                                         rule.due.kind == Due::Kind::kPerRecord);
+    };
 
     if (rule.issued_on && options_.as_of < *rule.issued_on) {
       finding.status = Status::kNotApplicable;
@@ -413,6 +436,7 @@ class Evaluation {
                                   CountText(rule.due.days, rule.due.unit) + " later"
                             : "its due date counts from " + rule.due.after +
                                   ", which does not apply to this agency";
+      finding.reason += extension_note();
       return finding;
     }
 
@@ -444,7 +468,7 @@ class Evaluation {
       finding.spare_days =
           deadlines.Between(finding.day_unit, finding.as_of, *finding.latest_start);
     }
-    finding.reason = classification.reason;
+    finding.reason = classification.reason + extension_note();
     finding.days_overdue = classification.days_overdue;
     finding.days_left = classification.days_left;
     finding.projection = classification.projection;

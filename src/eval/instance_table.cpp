@@ -56,6 +56,26 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
   }
 }
 
+void InstanceTable::SetExceptions(std::vector<InstanceException> exceptions) {
+  std::sort(exceptions.begin(), exceptions.end(),
+            [](const InstanceException& a, const InstanceException& b) {
+              return a.instance < b.instance;
+            });
+  exceptions_ = std::move(exceptions);
+}
+
+InstanceException* InstanceTable::ExceptionOf(int instance) {
+  const auto found = std::lower_bound(
+      exceptions_.begin(), exceptions_.end(), instance,
+      [](const InstanceException& exception, int index) { return exception.instance < index; });
+  if (found == exceptions_.end() || found->instance != instance || !found->grant) return nullptr;
+  return &*found;
+}
+
+const InstanceException* InstanceTable::ExceptionOf(int instance) const {
+  return const_cast<InstanceTable*>(this)->ExceptionOf(instance);
+}
+
 int InstanceTable::FindPeriod(int rule, int agency, std::string_view label) const {
   const int first = Find(rule, agency);
   if (first < 0) return -1;

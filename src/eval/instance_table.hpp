@@ -14,6 +14,7 @@
 #include "records/agency_directory.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ struct Instance {
   // for `after` (when the other obligation was met); never for per-record
   // due dates (each row has its own).
   std::optional<Date> due;
+};
+
+// The exception in force on T for an instance (eval/exception_grants.hpp).
+struct InstanceException {
+  int instance = -1;
+  std::shared_ptr<const GrantedException> grant;  // null: none after all
+  std::optional<Date> original_due;               // the due date an extension moved
 };
 
 class InstanceTable {
@@ -58,12 +66,19 @@ class InstanceTable {
   Instance& at(int index) { return instances_[static_cast<std::size_t>(index)]; }
   int size() const { return static_cast<int>(instances_.size()); }
 
+  // The exceptions in force (GrantExceptions), and an instance's; null when
+  // it has none. Few: looked up by binary search.
+  void SetExceptions(std::vector<InstanceException> exceptions);
+  const InstanceException* ExceptionOf(int instance) const;
+  InstanceException* ExceptionOf(int instance);
+
  private:
   std::size_t rule_count_;
   std::vector<std::int32_t> cells_;  // by agency, then rule: a row's lookups stay in a few lines
   std::vector<std::vector<Period>> periods_;  // by rule; empty when not recurring
   std::vector<StringIndex> period_of_label_;  // by rule
   std::vector<Instance> instances_;           // by rule, then agency, then period
+  std::vector<InstanceException> exceptions_;  // by instance
 };
 
 // Whether `agency` is in `scope`.

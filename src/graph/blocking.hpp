@@ -3,7 +3,7 @@
 //
 // A node "holds back" the nodes that wait on it when it is not done and is
 // either overdue or at risk on its own figures (a root cause) or itself held
-// back. Done means met, met late or not applicable for an instance; free
+// back. Done means met, met late, waived or not applicable for an instance; free
 // tasks in the graph are never done (completed tasks have no links).
 #pragma once
 

@@ -6,8 +6,7 @@ namespace {
 bool Waits(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeId node) {
   if (!graph.IsInstance(node)) return true;
   const Status status = own[node].status;
-  return !(status == Status::kMet || status == Status::kMetLate ||
-           status == Status::kNotApplicable);
+  return !NothingOwed(status);
 }
 
 }  // namespace

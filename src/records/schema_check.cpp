@@ -1,5 +1,6 @@
 #include "records/schema_check.hpp"
 
+#include "records/exception_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -18,6 +19,31 @@ const BuiltInTable kBuiltInTables[] = {
     {kTaskTable, {"id", "agency_id"}},
     {kTaskDependencyTable, {"task_id", "depends_on"}},
 };
+
+// The engine reads `exception` when the database has it, so then every
+// column it reads must be there. A database made before the table existed
+// honours no exception: said when the rules declare the table, not refused.
+void CheckExceptionTable(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
+  const SourceLocation database{store.path(), 0, 0};
+  if (!store.HasTable(kExceptionTable)) {
+    if (const TableSpec* declared = rules.FindTable(kExceptionTable)) {
+      diagnostics.Warning(declared->location, "",
+                          std::string("table '") + kExceptionTable + "' does not exist in " +
+                              store.path() + "; no extension or waiver is honoured");
+    }
+    return;
+  }
+  const TableSpec& table = ExceptionTableSpec();
+  std::vector<std::string> names = {table.id_column, table.agency_column};
+  for (const ColumnSpec& column : table.columns) names.push_back(column.name);
+  for (const std::string& name : names) {
+    if (!store.HasColumn(table.name, name)) {
+      diagnostics.Error(database, "",
+                        "table '" + table.name + "' has no column '" + name +
+                            "', which the engine reads to honour extensions and waivers");
+    }
+  }
+}
 
 }  // namespace
 
@@ -42,10 +68,11 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     }
   }
 
+  CheckExceptionTable(rules, store, diagnostics);
   for (const TableSpec& table : rules.tables) {
-    // A declared table that nothing reads (the exceptions, until the engine
-    // honours them) may be missing from a database made before it was
-    // declared: said, but no reason to refuse the run.
+    if (table.name == kExceptionTable) continue;  // CheckExceptionTable
+    // A declared table that nothing reads may be missing from a database
+    // made before it was declared: said, but no reason to refuse the run.
     const bool read =
         table.name == kTaskTable || table.name == kMeasurementTable ||
         std::any_of(rules.obligations.begin(), rules.obligations.end(),

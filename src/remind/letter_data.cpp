@@ -102,6 +102,11 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   item.set("has_source_passage", Flag(!finding.obligation->source.passage.empty()));
   item.set("due_date", finding.due ? FormatVnDate(*finding.due) : "");
   item.set("has_due_date", Flag(finding.due.has_value()));
+  const bool extended = finding.original_due.has_value();
+  item.set("is_extended", Flag(extended));
+  item.set("original_due_date", extended ? FormatVnDate(*finding.original_due) : "");
+  item.set("exception_document",
+           finding.exception ? ExceptionDocumentPhrase(*finding.exception) : "");
   item.set("day_unit", VnDayUnit(finding.day_unit));
   item.set("days_overdue", Number(finding.days_overdue));
   item.set("days_left", Number(finding.days_left));
@@ -132,6 +137,26 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   return item;
 }
 
+// A waived or extended duty, in the letter's list of exceptions.
+data ExceptionData(const Finding& finding) {
+  const GrantedException& grant = *finding.exception;
+  const std::string period = finding.period.empty() ? "" : VnPeriod(finding.period);
+  data item;
+  item.set("obligation_id", finding.obligation->id);
+  item.set("title", finding.obligation->title);
+  item.set("period", period);
+  item.set("has_period", Flag(!period.empty()));
+  item.set("is_waiver", Flag(grant.kind == ExceptionKind::kWaiver));
+  item.set("is_extension", Flag(grant.kind == ExceptionKind::kExtension));
+  item.set("granted", GrantedPhrase(finding));
+  item.set("document", ExceptionDocumentPhrase(grant));
+  item.set("reason", grant.reason);
+  item.set("has_reason", Flag(!grant.reason.empty()));
+  item.set("expires_on", grant.expires_on ? FormatVnDate(*grant.expires_on) : "");
+  item.set("has_expiry", Flag(grant.expires_on.has_value()));
+  return item;
+}
+
 }  // namespace
 
 ReportIndex::ReportIndex(const Report& report) {
@@ -154,7 +179,7 @@ Agency ReportIndex::AgencyOf(const std::string& id, const std::string& name) con
 }
 
 data LetterData(const Agency& agency, const std::vector<const Finding*>& findings,
-                const LetterContext& context) {
+                const std::vector<const Finding*>& excepted, const LetterContext& context) {
   int overdue_count = 0;
   int at_risk_count = 0;
   std::vector<int> numbers;  // each finding's number in its section
@@ -163,6 +188,8 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   }
   const std::string overdue_heading = RomanNumeral(1);
   const std::string at_risk_heading = RomanNumeral(overdue_count > 0 ? 2 : 1);
+  const std::string exceptions_heading =
+      RomanNumeral(1 + (overdue_count > 0 ? 1 : 0) + (at_risk_count > 0 ? 1 : 0));
   LetterReferences references;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& finding = *findings[i];
@@ -203,6 +230,11 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   letter.set("at_risk_heading", at_risk_heading);
   letter.set("overdue", overdue);
   letter.set("at_risk", at_risk);
+  data exceptions{data::type::list};
+  for (const Finding* finding : excepted) exceptions.push_back(ExceptionData(*finding));
+  letter.set("has_exceptions", Flag(!excepted.empty()));
+  letter.set("exceptions_heading", exceptions_heading);
+  letter.set("exceptions", exceptions);
   return letter;
 }
 

@@ -38,9 +38,11 @@ struct LetterContext {
 };
 
 // The template data of one agency's letter. `findings` are its overdue and
-// at-risk findings, in the report's order (worst first).
+// at-risk findings, in the report's order (worst first); `excepted` its
+// findings with an exception in force (waived or extended), in that order.
 kainjow::mustache::data LetterData(const Agency& agency,
                                    const std::vector<const Finding*>& findings,
+                                   const std::vector<const Finding*>& excepted,
                                    const LetterContext& context);
 
 }  // namespace dxcomply

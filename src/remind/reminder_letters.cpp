@@ -45,8 +45,10 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
                                                       const std::string& only_agency) const {
   // Each agency's findings, in the report's order (worst first), by agency id.
   std::map<std::string, std::vector<const Finding*>> by_agency;
+  std::map<std::string, std::vector<const Finding*>> excepted;
   for (const Finding& finding : report.findings) {
     if (Selected(finding, only_agency)) by_agency[finding.agency->id].push_back(&finding);
+    if (finding.exception) excepted[finding.agency->id].push_back(&finding);
   }
 
   const ReportIndex index(report);
@@ -59,7 +61,8 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
 
   std::vector<ReminderLetter> letters;
   for (const auto& [agency_id, findings] : by_agency) {
-    const kainjow::mustache::data data = LetterData(*findings.front()->agency, findings, context);
+    const kainjow::mustache::data data =
+        LetterData(*findings.front()->agency, findings, excepted[agency_id], context);
     ReminderLetter letter;
     letter.agency_id = agency_id;
     letter.markdown = markdown_.Render(data);

@@ -2,6 +2,7 @@
 
 #include "base/percent_encoding.hpp"
 #include "eval/classify.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
 #include "report/utf8.hpp"
 
@@ -109,6 +110,14 @@ std::string Description(const Finding& finding) {
   text += "\nstatus: " + StatusText(finding);
   text += "\nreason: " + finding.reason;
   text += "\ndue: " + FormatIsoDate(*finding.due) + " (" + FormatVnDate(*finding.due) + ")";
+  if (finding.original_due) {
+    text += ", extended from " + FormatIsoDate(*finding.original_due) + " (" +
+            FormatVnDate(*finding.original_due) + ")";
+  }
+  if (finding.exception) {
+    text += "\nexception: " + std::string(ExceptionKindName(finding.exception->kind)) + " by " +
+            DocumentText(*finding.exception);
+  }
   const LegalSource& source = finding.obligation->source;
   if (!source.document.empty()) text += "\nsource: " + source.document;
   if (!source.passage.empty()) text += "\npassage: " + source.passage;
@@ -153,8 +162,7 @@ void AppendEvent(const Finding& finding, const std::string& dtstamp, std::string
 
 bool IsUpcomingDeadline(const Finding& finding, const Date& as_of) {
   if (!finding.due || *finding.due < as_of) return false;
-  return finding.status != Status::kMet && finding.status != Status::kMetLate &&
-         finding.status != Status::kNotApplicable;
+  return !NothingOwed(finding.status);
 }
 
 std::string EventUid(const Finding& finding) {

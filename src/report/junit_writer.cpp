@@ -75,6 +75,7 @@ std::string Details(const Finding& finding) {
   text += "status: " + StatusWithDaysText(finding) + "\n";
   text += "reason: " + finding.reason + "\n";
   text += "due: " + DueText(finding) + "\n";
+  if (finding.original_due) text += "original due: " + FormatIsoDate(*finding.original_due) + "\n";
   if (!finding.blocked_by.empty()) {
     text += "blocked by: " + DescribeBlockers(finding.blocked_by) + "\n";
   }
@@ -86,7 +87,8 @@ std::string Details(const Finding& finding) {
 }
 
 bool Skipped(const Finding& finding) {
-  return finding.status == Status::kWaiting || finding.status == Status::kNotApplicable;
+  return finding.status == Status::kWaiting || finding.status == Status::kWaived ||
+         finding.status == Status::kNotApplicable;
 }
 
 struct Suite {

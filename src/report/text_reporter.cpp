@@ -3,6 +3,7 @@
 // with diacritics line up.
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
 #include "report/reporter.hpp"
 #include "report/text_layout.hpp"
@@ -32,6 +33,8 @@ const char* StatusHeading(Status status) {
       return "MET LATE";
     case Status::kMet:
       return "MET";
+    case Status::kWaived:
+      return "WAIVED";
     case Status::kNotApplicable:
       return "NOT APPLICABLE";
   }
@@ -39,11 +42,12 @@ const char* StatusHeading(Status status) {
 }
 
 // A status heading in bold and its colour (ANSI SGR): red overdue, yellow
-// at risk, green met.
+// at risk, green met, cyan waived.
 std::string Coloured(Status status, const std::string& text) {
   const char* colour = status == Status::kOverdue                               ? "1;31"
                        : status == Status::kAtRisk                              ? "1;33"
                        : (status == Status::kMet || status == Status::kMetLate) ? "1;32"
+                       : status == Status::kWaived                              ? "1;36"
                                                                                 : "1";
   return std::string("\033[") + colour + "m" + text + "\033[0m";
 }
@@ -54,7 +58,8 @@ void WriteCounts(const StatusCounts& counts, std::ostream& out) {
 
 void WriteCountsHeader(const std::string& first, std::size_t width, std::ostream& out) {
   out << "  " << FitWidth(first, width);
-  for (const char* name : {"overdue", "at_risk", "on_track", "waiting", "met_late", "met", "n/a"}) {
+  for (const char* name :
+       {"overdue", "at_risk", "on_track", "waiting", "met_late", "met", "waived", "n/a"}) {
     out << PadLeft(name, 9);
   }
 }
@@ -77,15 +82,21 @@ class TextReporter : public Reporter {
         << GroupThousands(summary.data_issues) << " data-quality issues\n";
 
     const std::vector<const Finding*> listed = ListedFindings(view);
-    for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
-                          Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
+    for (Status status :
+         {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting, Status::kMetLate,
+          Status::kMet, Status::kWaived, Status::kNotApplicable}) {
+      // Without --all, extended findings of other statuses are listed only
+      // under EXTENDED.
+      const bool problem = status == Status::kOverdue || status == Status::kAtRisk;
+      if (!view.all_statuses && !problem && status != Status::kWaived) continue;
       std::vector<const Finding*> group;
       for (const Finding* finding : listed) {
         if (finding->status == status) group.push_back(finding);
       }
-      if (group.empty() && !(status == Status::kOverdue || status == Status::kAtRisk)) continue;
+      if (group.empty() && !problem) continue;
       WriteGroup(status, group, view.colour, out);
     }
+    WriteExtensions(listed, view.colour, out);
     WriteSummary(view, out);
     WriteDataIssues(report, out);
   }
@@ -117,8 +128,30 @@ class TextReporter : public Reporter {
     Line("check", f.obligation->check_kind, out);
     Line("target", TargetText(f), out);
     Line("due",
-         f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")" : "- (" + f.reason + ")",
+         (f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")"
+                : "- (" + f.reason + ")") +
+             (f.original_due ? ", extended from " + FormatIsoDate(*f.original_due) + " (" +
+                                   FormatVnDate(*f.original_due) + ")"
+                             : ""),
          out);
+    if (f.exception) {
+      const GrantedException& grant = *f.exception;
+      Line("exception",
+           std::string(ExceptionKindName(grant.kind)) +
+               (grant.kind == ExceptionKind::kExtension
+                    ? " to " + FormatIsoDate(*grant.new_due) + " (" + FormatVnDate(*grant.new_due) +
+                          ")"
+                    : "") +
+               " granted by " + DocumentText(grant) + ", exception row " + grant.row_id,
+           out);
+      if (!grant.reason.empty()) Line("", "\"" + grant.reason + "\"", out);
+      if (grant.expires_on) {
+        Line("",
+             "expires on " + FormatIsoDate(*grant.expires_on) + " (" +
+                 FormatVnDate(*grant.expires_on) + ")",
+             out);
+      }
+    }
     if (f.day_unit != DayUnit::kCalendar)
       Line("days count", std::string("in ") + DayUnitName(f.day_unit), out);
     Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
@@ -258,6 +291,34 @@ class TextReporter : public Reporter {
           << MeasureText(*f, f->at_as_of) << "\n";
       out << "  " << std::string((problems ? 23 : 11) + (ranked ? 19 : 0), ' ') << f->reason
           << "\n";
+    }
+  }
+
+  // The extensions in force among the listed findings, whatever their
+  // status: both due dates and the document.
+  static void WriteExtensions(const std::vector<const Finding*>& listed, bool colour,
+                              std::ostream& out) {
+    std::vector<const Finding*> extended;
+    for (const Finding* finding : listed) {
+      if (finding->exception && finding->exception->kind == ExceptionKind::kExtension) {
+        extended.push_back(finding);
+      }
+    }
+    if (extended.empty()) return;
+    const std::string heading =
+        "EXTENDED (" + GroupThousands(static_cast<long long>(extended.size())) + ")";
+    out << "\n" << (colour ? "\033[1m" + heading + "\033[0m" : heading) << "\n";
+    out << "  " << FitWidth("agency", kAgencyWidth) << "  "
+        << FitWidth("obligation", kObligationWidth) << "  due         extended to  now\n";
+    for (const Finding* f : extended) {
+      const GrantedException& grant = *f->exception;
+      const std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
+      out << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
+          << FitWidth(obligation, kObligationWidth) << "  "
+          << FitWidth(f->original_due ? FormatIsoDate(*f->original_due) : "-", 10) << "  "
+          << FitWidth(FormatIsoDate(*grant.new_due), 11) << "  " << StatusWithDaysText(*f) << "\n";
+      out << "  " << std::string(kAgencyWidth + 2, ' ') << "by " << DocumentText(grant)
+          << (grant.reason.empty() ? "" : ": " + grant.reason) << "\n";
     }
   }
 

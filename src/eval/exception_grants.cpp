@@ -1,0 +1,135 @@
+#include "eval/exception_grants.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+namespace dxcomply {
+namespace {
+
+// Which of two exceptions in force for an instance wins: the later
+// document, then the row read later.
+struct Candidate {
+  int instance = -1;
+  Date document_date;
+  std::size_t row = 0;
+};
+
+bool DueKnownUpFront(const Obligation& rule) {
+  return rule.due.kind == Due::Kind::kFixed || rule.due.kind == Due::Kind::kRecurring;
+}
+
+// The instances an exception row covers: one period's, or every period's.
+std::vector<int> Covered(const ExceptionRow& row, int rule_index, const Obligation& rule,
+                         const InstanceTable& instances) {
+  const int first = instances.Find(rule_index, row.agency);
+  if (first < 0) return {};
+  if (rule.due.kind == Due::Kind::kRecurring) {
+    if (!row.period.empty()) {
+      const int instance = instances.FindPeriod(rule_index, row.agency, row.period);
+      return instance < 0 ? std::vector<int>() : std::vector<int>{instance};
+    }
+    std::vector<int> all;
+    for (std::size_t p = 0; p < instances.Periods(rule_index).size(); ++p) {
+      all.push_back(first + static_cast<int>(p));
+    }
+    return all;
+  }
+  if (row.period.empty() || row.period == rule.period) return {first};
+  return {};
+}
+
+}  // namespace
+
+bool InForce(const GrantedException& grant, const Date& as_of) {
+  return grant.document_date <= as_of && (!grant.expires_on || as_of < *grant.expires_on);
+}
+
+void GrantExceptions(const std::vector<ExceptionRow>& rows, const RuleSet& rules,
+                     InstanceTable& instances, const Date& as_of) {
+  std::vector<Candidate> chosen;  // by instance, once sorted
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const ExceptionRow& row = rows[k];
+    if (!row.values_fit || row.agency < 0 || !InForce(row.grant, as_of)) continue;
+    const bool extension = row.grant.kind == ExceptionKind::kExtension;
+    if (extension && !row.grant.new_due) continue;
+    const Obligation* rule = rules.FindObligation(row.obligation_id);
+    if (rule == nullptr) continue;
+    const int rule_index = static_cast<int>(rule - rules.obligations.data());
+    for (int instance : Covered(row, rule_index, *rule, instances)) {
+      const std::optional<Date>& due = instances.at(instance).due;
+      if (extension && DueKnownUpFront(*rule) && due && !(*due < *row.grant.new_due)) continue;
+      chosen.push_back({instance, row.grant.document_date, k});
+    }
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.instance, a.document_date, a.row) <
+           std::tie(b.instance, b.document_date, b.row);
+  });
+  std::vector<std::shared_ptr<const GrantedException>> shared(rows.size());
+  std::vector<InstanceException> granted;
+  for (std::size_t c = 0; c < chosen.size(); ++c) {
+    // The last of an instance's candidates wins.
+    if (c + 1 < chosen.size() && chosen[c + 1].instance == chosen[c].instance) continue;
+    const ExceptionRow& row = rows[chosen[c].row];
+    if (!shared[chosen[c].row])
+      shared[chosen[c].row] = std::make_shared<GrantedException>(row.grant);
+    InstanceException exception{chosen[c].instance, shared[chosen[c].row], std::nullopt};
+    Instance& instance = instances.at(chosen[c].instance);
+    const Obligation& rule = rules.obligations[static_cast<std::size_t>(instance.rule)];
+    if (row.grant.kind == ExceptionKind::kExtension && DueKnownUpFront(rule) && instance.due) {
+      exception.original_due = instance.due;
+      instance.due = row.grant.new_due;
+    }
+    granted.push_back(std::move(exception));
+  }
+  instances.SetExceptions(std::move(granted));
+}
+
+void ExtendResolvedDue(InstanceTable& instances, int index) {
+  InstanceException* exception = instances.ExceptionOf(index);
+  Instance& instance = instances.at(index);
+  if (exception == nullptr || exception->grant->kind != ExceptionKind::kExtension ||
+      !instance.due) {
+    return;
+  }
+  if (*instance.due < *exception->grant->new_due) {
+    exception->original_due = instance.due;
+    instance.due = exception->grant->new_due;
+  } else {
+    exception->grant = nullptr;  // It does not extend this due date.
+  }
+}
+
+DayNumber RowDueFloor(const InstanceTable& instances, int instance) {
+  const InstanceException* exception = instances.ExceptionOf(instance);
+  if (exception == nullptr || exception->grant->kind != ExceptionKind::kExtension) {
+    return kMinusInfinity;
+  }
+  return ToDayNumber(*exception->grant->new_due);
+}
+
+std::string DocumentText(const GrantedException& grant) {
+  return grant.document_number + " of " + FormatIsoDate(grant.document_date) + " (" +
+         grant.granted_by + ")";
+}
+
+std::string WaiverReason(const GrantedException& grant) {
+  std::string text = "waived by " + DocumentText(grant);
+  if (!grant.reason.empty()) text += ": " + grant.reason;
+  if (grant.expires_on) text += "; expires on " + FormatIsoDate(*grant.expires_on);
+  return text;
+}
+
+std::string ExtensionNote(const GrantedException& grant, const std::optional<Date>& original_due,
+                          bool per_record) {
+  const std::string new_due = FormatIsoDate(*grant.new_due);
+  if (per_record) {
+    return "rows due before " + new_due + " are due then, extended by " + DocumentText(grant);
+  }
+  if (!original_due) return "extension to " + new_due + " granted by " + DocumentText(grant);
+  return "due date extended from " + FormatIsoDate(*original_due) + " to " + new_due + " by " +
+         DocumentText(grant);
+}
+
+}  // namespace dxcomply

@@ -162,18 +162,20 @@ void CheckExceptions(const RuleSet& rules, RecordStore& store, const WorkCalenda
   std::vector<DataIssue> issues;
   const std::vector<ExceptionRow> rows = ReadExceptions(store, agencies, issues);
   const SourceLocation database{store.path(), 0, 0};
-  for (const DataIssue& issue : issues) {
-    const bool agency = issue.column == ExceptionTableSpec().agency_column;
-    const std::string problem = !agency ? "'" + issue.value + "' " + issue.problem
-                                : issue.value == "NULL"
-                                    ? std::string("no agency")
-                                    : "agency '" + issue.value + "' is not in the agency table";
-    diagnostics.Error(database, "", Where(issue.row_id, issue.column) + problem + kNotHonoured);
-  }
   const Deadlines deadlines(calendar);
   RowChecker checker(rules, agencies, deadlines, store.path(), diagnostics);
   std::vector<const ExceptionRow*> honoured;
   for (const ExceptionRow& row : rows) {
+    // In row order: first the values that break the contract.
+    for (const DataIssue& issue : issues) {
+      if (issue.row_id != row.id) continue;
+      const bool agency = issue.column == ExceptionTableSpec().agency_column;
+      const std::string problem =
+          !agency                 ? "'" + issue.value + "' " + issue.problem
+          : issue.value == "NULL" ? std::string("no agency")
+                                  : "agency '" + issue.value + "' is not in the agency table";
+      diagnostics.Error(database, "", Where(issue.row_id, issue.column) + problem + kNotHonoured);
+    }
     if (checker.Check(row)) honoured.push_back(&row);
   }
   for (std::size_t j = 0; j < honoured.size(); ++j) {

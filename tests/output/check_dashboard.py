@@ -17,9 +17,12 @@ findings.json and in findings.csv; the agencies x obligations table has one
 row per agency of the database, each named as in the database (Vietnamese
 text intact: "Bộ Công an", "Nghệ An"); the overdue and at-risk lists hold
 exactly the overdue and at-risk findings; the timeline has one row per
-(due date, obligation, period) in the next 90 days. Agency page: the heading
-is "Nghệ An", its tiles are its own counts, and its table holds exactly its
-findings, the overdue ones included. Also: the file loads nothing from
+(due date, obligation, period) in the next 90 days; the waivers and
+extensions list holds exactly the findings with an exception in force, each
+with its document, an extension with its original due date. Agency pages:
+the heading is "Nghệ An", its tiles are its own counts, and its table holds
+exactly its findings, the overdue ones included; Quảng Trị's shows its
+waived duty as waived, with the waiver's document. Also: the file loads nothing from
 elsewhere, a copy with its data broken is reported as an error (the checks
 above can fail), and a 1400x1000 screenshot of the national page
 (<work-dir>/dashboard.png) is a PNG of that size.
@@ -47,7 +50,9 @@ import time
 
 AS_OF = "2022-11-01"
 AGENCY = "NGHE-AN"
-STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "not_applicable"]
+EXCEPTED = "QUANG-TRI"  # the sample's waiver and extension
+STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "waived",
+            "not_applicable"]
 TIMELINE_DAYS = 90
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
@@ -307,6 +312,20 @@ def check_national(check, dom, report, csv_rows, agencies):
              f"national: the timeline lists the {len(due_soon)} obligations due in the next "
              f"{TIMELINE_DAYS} days, by date", f"{short(sorted(set(got) ^ due_soon))}")
 
+    table = dom.by_id("exceptions-list")
+    got = finding_rows(table)
+    want = [key(f) for f in findings if f["exception"]]
+    check.ok(got is not None and got == want and len(want) == 2,
+             f"national: the waivers and extensions list holds the {len(want)} findings with an "
+             "exception in force", f"{got} != {want}")
+    rows = table.find_all("tr", data_obligation=True) if table else []
+    shown = [tr.text() for tr in rows]
+    documents = [f["exception"]["document_number"] for f in findings if f["exception"]]
+    check.ok(len(shown) == len(documents) and all(d in t for d, t in zip(documents, shown))
+             and any("extended from 2022-09-30" in t for t in shown),
+             "national: each exception row shows its document, the extension its original due date",
+             short(shown))
+
     text = dom.by_id("app").text() if dom.by_id("app") else ""
     check.ok("Bộ Công an" in text and "Nghệ An" in text and "Quá hạn" in text,
              "national: the page text holds 'Bộ Công an', 'Nghệ An' and 'Quá hạn'")
@@ -336,6 +355,25 @@ def check_agency(check, dom, report, name):
     check.ok(not missing, f"#agency={AGENCY}: the overdue items' Vietnamese titles are shown",
              ", ".join(missing))
     check.ok(all(r[0] == AGENCY for r in got or []), f"#agency={AGENCY}: no other agency's rows")
+
+
+def check_waived_agency(check, dom, report):
+    page = dom.by_id("agency-page")
+    label = f"#agency={EXCEPTED}"
+    mine = [f for f in report["findings"] if f["agency"]["id"] == EXCEPTED]
+    counts = collections.Counter(f["status"] for f in mine)
+    if not check.ok(page is not None and counts["waived"] == 1, f"{label}: the page is shown, "
+                    "one finding waived in findings.json"):
+        return
+    check_tiles(check, page, {k: counts[k] for k in STATUSES}, label)
+    table = page.by_id("agency-findings")
+    waived = [tr for tr in (table.find_all("tr", data_obligation=True) if table else [])
+              if tr.attrs.get("data-status") == "waived"]
+    document = next(f["exception"]["document_number"] for f in mine if f["status"] == "waived")
+    check.ok(len(waived) == 1 and waived[0].attrs.get("data-obligation") == "plan-411"
+             and document in waived[0].text() and "Miễn thực hiện" in waived[0].text(),
+             f"{label}: plan-411 is listed waived, with the waiver's document {document!r}",
+             short([tr.text() for tr in waived]))
 
 
 def check_offline(check, text):
@@ -391,6 +429,10 @@ def main():
     agency = render(work, page, "#agency=" + AGENCY)
     if check_rendered(check, agency, f"#agency={AGENCY}"):
         check_agency(check, agency, report, agencies.get(AGENCY))
+
+    excepted = render(work, page, "#agency=" + EXCEPTED)
+    if check_rendered(check, excepted, f"#agency={EXCEPTED}"):
+        check_waived_agency(check, excepted, report)
 
     # The checks above must be able to fail: a page whose data is broken
     # reports an error instead of finishing.

@@ -170,10 +170,10 @@ void CheckExceptions(const RuleSet& rules, RecordStore& store, const WorkCalenda
     for (const DataIssue& issue : issues) {
       if (issue.row_id != row.id) continue;
       const bool agency = issue.column == ExceptionTableSpec().agency_column;
-      const std::string problem =
-          !agency                 ? "'" + issue.value + "' " + issue.problem
-          : issue.value == "NULL" ? std::string("no agency")
-                                  : "agency '" + issue.value + "' is not in the agency table";
+      const std::string problem = !agency ? "'" + issue.value + "' " + issue.problem
+                                  : issue.value == "NULL"
+                                      ? std::string("no agency")
+                                      : "agency '" + issue.value + "' is not in the agency table";
       diagnostics.Error(database, "", Where(issue.row_id, issue.column) + problem + kNotHonoured);
     }
     if (checker.Check(row)) honoured.push_back(&row);

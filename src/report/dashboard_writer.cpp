@@ -69,19 +69,6 @@ void WriteFinding(JsonStream& out, const Finding& f) {
     out.EndObject();
   }
   if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
-  if (f.original_due) out.Key("original_due").String(FormatIsoDate(*f.original_due));
-  if (f.exception) {
-    const GrantedException& grant = *f.exception;
-    out.Key("exception").BeginObject();
-    out.Key("kind").String(ExceptionKindName(grant.kind));
-    if (grant.new_due) out.Key("new_due").String(FormatIsoDate(*grant.new_due));
-    out.Key("document_number").String(grant.document_number);
-    out.Key("document_date").String(FormatIsoDate(grant.document_date));
-    out.Key("granted_by").String(grant.granted_by);
-    if (!grant.reason.empty()) out.Key("reason").String(grant.reason);
-    if (grant.expires_on) out.Key("expires_on").String(FormatIsoDate(*grant.expires_on));
-    out.EndObject();
-  }
   if (f.days_overdue != 0) out.Key("days_overdue").Int(f.days_overdue);
   if (f.days_left != 0) out.Key("days_left").Int(f.days_left);
   if (f.day_unit != DayUnit::kCalendar) out.Key("day_unit").String(DayUnitName(f.day_unit));

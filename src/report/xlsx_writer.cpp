@@ -21,7 +21,6 @@ namespace {
 constexpr const char* kSummarySheet = "Tổng hợp";
 constexpr const char* kOverdueSheet = "Quá hạn";
 constexpr const char* kAtRiskSheet = "Có nguy cơ chậm";
-constexpr const char* kExceptionSheet = "Miễn, gia hạn";  // waived or extended
 constexpr const char* kDataSheet = "Chất lượng dữ liệu";
 
 // Finding columns holding v or the target: shares, except for count checks.
@@ -145,25 +144,12 @@ class Book {
   lxw_error error_ = LXW_NO_ERROR;
 };
 
-const std::map<std::string_view, double> kWideColumns = {{"agency_name", 26},
-                                                         {"obligation_id", 26},
-                                                         {"obligation_title", 50},
-                                                         {"reason", 60},
-                                                         {"blocked_by", 40},
-                                                         {"source_document", 40},
-                                                         {"source_assumed", 40},
-                                                         {"issue_value", 20},
-                                                         {"issue_problem", 40},
-                                                         {"issue_row_id", 14},
-                                                         {"issue_column", 18},
-                                                         {"issue_table", 18},
-                                                         {"exception_document_number", 28},
-                                                         {"exception_granted_by", 30},
-                                                         {"exception_reason", 50}};
+const std::map<std::string_view, double> kWideColumns = {
+    {"agency_name", 26},   {"obligation_id", 26},   {"obligation_title", 50}, {"reason", 60},
+    {"blocked_by", 40},    {"source_document", 40}, {"source_assumed", 40},   {"issue_value", 20},
+    {"issue_problem", 40}, {"issue_row_id", 14},    {"issue_column", 18},     {"issue_table", 18}};
 
-// The findings `listed` picks, one row each.
-template <typename Listed>
-void WriteFindingSheet(Book& book, lxw_worksheet* sheet, const Report& report, Listed listed) {
+void WriteFindingSheet(Book& book, lxw_worksheet* sheet, const Report& report, Status status) {
   const std::vector<std::string>& columns = FindingColumns();
   std::vector<bool> share(columns.size(), false);
   for (std::size_t col = 0; col < columns.size(); ++col) {
@@ -173,7 +159,7 @@ void WriteFindingSheet(Book& book, lxw_worksheet* sheet, const Report& report, L
   book.Header(sheet, 0, columns);
   int row = 0;
   for (const Finding& finding : report.findings) {
-    if (!listed(finding)) continue;
+    if (finding.status != status) continue;
     ++row;
     const std::vector<Cell> cells = FindingRow(finding);
     const bool shares = finding.obligation->check_kind != "count";
@@ -321,17 +307,11 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   lxw_worksheet* summary_sheet = book.AddSheet(kSummarySheet);
   lxw_worksheet* overdue_sheet = book.AddSheet(kOverdueSheet);
   lxw_worksheet* at_risk_sheet = book.AddSheet(kAtRiskSheet);
-  lxw_worksheet* exception_sheet = book.AddSheet(kExceptionSheet);
   lxw_worksheet* data_sheet = book.AddSheet(kDataSheet);
   if (book.error() == LXW_NO_ERROR) {
     WriteSummarySheet(book, summary_sheet, report, summary);
-    const auto of_status = [](Status status) {
-      return [status](const Finding& finding) { return finding.status == status; };
-    };
-    WriteFindingSheet(book, overdue_sheet, report, of_status(Status::kOverdue));
-    WriteFindingSheet(book, at_risk_sheet, report, of_status(Status::kAtRisk));
-    WriteFindingSheet(book, exception_sheet, report,
-                      [](const Finding& finding) { return finding.exception != nullptr; });
+    WriteFindingSheet(book, overdue_sheet, report, Status::kOverdue);
+    WriteFindingSheet(book, at_risk_sheet, report, Status::kAtRisk);
     WriteDataSheet(book, data_sheet, report);
   }
   const lxw_error closed = workbook_close(workbook);

@@ -1,7 +1,6 @@
 // The Excel workbook (libxlsxwriter): a summary sheet (counts per status per
-// obligation and per agency kind), an overdue sheet, an at-risk sheet, a
-// sheet of the findings with an exception in force (waived or extended) and
-// a data-quality sheet, one row per finding with the CSV's columns
+// obligation and per agency kind), an overdue sheet, an at-risk sheet and a
+// data-quality sheet, one row per finding with the CSV's columns
 // (report/finding_rows.hpp), frozen header row, filters, dates as real Excel
 // dates, Vietnamese text intact.
 #pragma once

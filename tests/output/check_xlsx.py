@@ -4,11 +4,12 @@
     python3 tests/output/check_xlsx.py <dxcomply> <sample.db> <source-dir> <work-dir>
 
 Runs `dxcomply export --only xlsx,csv` on the sample country as of
-2022-11-01, then checks workbook.xlsx: the five sheets; the finding sheets'
+2022-11-01, then checks workbook.xlsx: the four sheets; the finding sheets'
 header equals the CSV header; the overdue and at-risk sheets hold the CSV's
-overdue and at-risk rows in the same order, the exceptions sheet its rows with
-an exception in force (the sample's waiver and extension for Quảng Trị), with dates as real date cells
-and numbers as number cells; Vietnamese text intact; header row frozen and
+overdue and at-risk rows in the same order, with dates as real date cells
+and numbers as number cells (the sample's extension for Quảng Trị among the
+at-risk rows with both due dates and its document; its waiver counted in the
+summary's waived column); Vietnamese text intact; header row frozen and
 an autofilter set; the summary's counts equal the CSV's rows counted per
 status, obligation and agency kind. A second export of the same data must be
 byte-identical, the document's date being the as-of date, not the clock. A
@@ -39,8 +40,8 @@ except ImportError:
              "-DPython3_EXECUTABLE=/usr/bin/python3)")
 
 AS_OF = "2022-11-01"
-SHEETS = ["Tổng hợp", "Quá hạn", "Có nguy cơ chậm", "Miễn, gia hạn", "Chất lượng dữ liệu"]
-SUMMARY, OVERDUE, AT_RISK, EXCEPTIONS, DATA = SHEETS
+SHEETS = ["Tổng hợp", "Quá hạn", "Có nguy cơ chậm", "Chất lượng dữ liệu"]
+SUMMARY, OVERDUE, AT_RISK, DATA = SHEETS
 STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "waived",
             "not_applicable"]
 DATE_COLUMNS = {"due", "original_due", "as_of", "latest_finish", "latest_start",
@@ -137,13 +138,11 @@ def check_table_sheet(check, ws, columns, data_rows):
 
 
 def check_finding_sheet(check, wb, name, status, header, findings):
-    """`status`: the CSV rows of that status, or "exception": those with one."""
     ws = wb[name]
     got_header, got = sheet_rows(ws)
     check.ok(got_header == header, f"{name}: header row equals the CSV header ({len(header)} columns)",
              f"{got_header} != {header}")
-    expected = [row for row in findings
-                if (row["exception_kind"] != "" if status == "exception" else row["status"] == status)]
+    expected = [row for row in findings if row["status"] == status]
     check.rows(f"{name}: {len(got)} rows equal the CSV's {len(expected)} {status} rows, in order",
                compare_rows(header, expected, got,
                             lambda row: f"{row['agency_id']} {row['obligation_id']} {row['period']}"))
@@ -315,13 +314,16 @@ def main():
     check.ok(wb.sheetnames == SHEETS, f"sheets: {', '.join(SHEETS)}", repr(wb.sheetnames))
     if wb.sheetnames == SHEETS:
         overdue, _ = check_finding_sheet(check, wb, OVERDUE, "overdue", header, findings)
-        check_finding_sheet(check, wb, AT_RISK, "at_risk", header, findings)
-        excepted, rows = check_finding_sheet(check, wb, EXCEPTIONS, "exception", header, findings)
-        got = [(r["agency_id"], r["obligation_id"], r["status"], r["exception_kind"], r["due"],
-                r["original_due"]) for r in rows]
-        check.ok(got == [("QUANG-TRI", "is-classify", "at_risk", "extension", "2022-12-31", "2022-09-30"),
-                         ("QUANG-TRI", "plan-411", "waived", "waiver", "2022-06-30", "")],
-                 f"{EXCEPTIONS}: the sample's extension (due and original due) and waiver", repr(got))
+        _, at_risk = check_finding_sheet(check, wb, AT_RISK, "at_risk", header, findings)
+        got = [(r["agency_id"], r["obligation_id"], r["exception_kind"], r["due"], r["original_due"],
+                r["exception_document_number"] in r["reason"]) for r in at_risk if r["exception_kind"]]
+        check.ok(got == [("QUANG-TRI", "is-classify", "extension", "2022-12-31", "2022-09-30", True)],
+                 f"{AT_RISK}: the sample's extension with both due dates, its document in the reason",
+                 repr(got))
+        waived = [(r["agency_id"], r["obligation_id"], r["exception_kind"]) for r in findings
+                  if r["status"] == "waived"]
+        check.ok(waived == [("QUANG-TRI", "plan-411", "waiver")],
+                 "the sample's waiver is the one waived row the summary counts", repr(waived))
         check_vietnamese(check, overdue, header)
         check_summary(check, wb, findings, issues)
         check_data_issues(check, binary, db, source, work)

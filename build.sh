@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The two commands of the README, and a few more for developers.
 #
-#   ./build.sh demo      install packages, build, report on the sample country
+#   ./build.sh demo      install packages, build, report on the sample country as of 2026-12-01
 #   ./build.sh test      install packages, build, run every test (CTest)
 #   ./build.sh sanitize  the same tests in an ASan + UBSan build (CI runs both)
 #   ./build.sh bench     the large-country benchmark (tests/bench/run.sh)
@@ -20,7 +20,7 @@ case "${1:-}" in
     scripts/install-deps.sh
     configure_and_build build -DCMAKE_BUILD_TYPE=Release
     cp build/data/sample.db data/sample.db
-    build/src/dxcomply report --db data/sample.db --rules rules --as-of 2022-11-01
+    build/src/dxcomply report --db data/sample.db --rules rules --as-of 2026-12-01
     ;;
   test)
     scripts/install-deps.sh

@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""Generate dxcomply's sample country: 93 agencies and their records, 2021-2023.
+"""Generate dxcomply's sample country: 93 agencies and their records, 2021-2026.
 
-    python3 data/generate_sample.py --schema data/schema.sql --out build/data/sample.db
+    python3 data/generate_sample.py --schema data/schema.sql --out build/data/sample.db \
+        [--changes data/agency_changes.yaml]
 
 The database is created from schema.sql and filled deterministically: the
 national and report-level figures come from the source reports in
 /work/shared/seeds (docs/sample-data.md says which figure comes from which
 passage); everything per-agency that the reports do not give is invented with
-a fixed-seed random generator. There is no dependence on the time of day,
+a fixed-seed random generator. Then the map changes of 2025
+(data/agency_changes.yaml: mergers, the split of Bộ Lao động - Thương binh và
+Xã hội, Huế) are applied on their dates and records for 2024-2026 are added
+(sample_2024_2026.py), from a generator of their own, so that every row and
+draw of 2021-2023 is the same as without them. There is no dependence on the
+time of day,
 the environment or Python's hash seed, so two runs give the same
 `sqlite3 <db> .dump`.
 
@@ -15,7 +21,7 @@ The output is written to a temporary file in the output's directory and moved
 into place with os.replace, so a reader never sees a half-written database.
 The journal mode is left at SQLite's default (rollback journal, not WAL).
 
-Python 3 standard library only.
+Python 3 standard library, and PyYAML for the changes file.
 """
 
 import argparse
@@ -26,6 +32,8 @@ import sqlite3
 import sys
 import tempfile
 import unicodedata
+
+import sample_2024_2026
 
 SEED = 20220630  # the mid-2022 review's as-of date; any fixed value would do
 
@@ -81,7 +89,7 @@ GOV_AGENCIES = [
     ("TTXVN", "Thông tấn xã Việt Nam", "TTXVN"),
     ("VHLKHCN", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam", "VHL"),
     ("VHLKHXH", "Viện Hàn lâm Khoa học xã hội Việt Nam", "KHXHVN"),
-    ("HVCTQG", "Học viện Chính trị quốc gia Hồ Chí Minh", "HVCTQG"),
+    ("BQLLANG", "Ban Quản lý Lăng Chủ tịch Hồ Chí Minh", "BQLL"),
     ("UBQLV", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "UBQLV"),
 ]
 
@@ -204,7 +212,7 @@ CENTRAL_SYSTEMS = {
     "BTNMT": 55, "BTTTT": 65, "BLDTBXH": 40, "BVHTTDL": 35, "BKHCN": 30,
     "BGDDT": 45, "BYT": 60, "UBDT": 12, "NHNN": 70, "TTCP": 15, "VPCP": 40,
     "BHXH": 70, "VTV": 25, "VOV": 20, "TTXVN": 15, "VHLKHCN": 20,
-    "VHLKHXH": 10, "HVCTQG": 12, "UBQLV": 8,
+    "VHLKHXH": 10, "BQLLANG": 12, "UBQLV": 8,
 }
 PROVINCE_SYSTEMS_FIXED = {
     "HA-NOI": 60, "TP-HCM": 58, "DA-NANG": 48, "HAI-PHONG": 44,
@@ -1154,6 +1162,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--schema", required=True, help="path to data/schema.sql")
     ap.add_argument("--out", required=True, help="the database to write (replaced atomically)")
+    ap.add_argument("--changes", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                      "agency_changes.yaml"),
+                    help="the map's changes over time (default: data/agency_changes.yaml)")
     args = ap.parse_args(argv)
 
     with open(args.schema, encoding="utf-8") as f:
@@ -1168,6 +1179,7 @@ def main(argv=None):
         try:
             conn.executescript(schema)
             fill(conn, Gen(SEED))
+            sample_2024_2026.extend(conn, args.changes, ALL_IDS, KIND, NAME, DOC_CODE)
         finally:
             conn.close()
         umask = os.umask(0)

@@ -10,11 +10,49 @@
 -- that a nightly run can read while they write.
 
 -- Ministries and ministry-level bodies, government agencies, provinces.
+-- An agency exists from valid_from (inclusive) until valid_until
+-- (exclusive); both columns are optional, NULL meaning since before records
+-- began / still. A database without them: every agency always existed.
 CREATE TABLE agency (
-  id        TEXT PRIMARY KEY,  -- stable ASCII id, e.g. 'BCA', 'NGHE-AN'
-  name      TEXT NOT NULL,     -- Vietnamese name with diacritics
-  kind      TEXT NOT NULL,     -- 'ministry' | 'gov_agency' | 'province'
-  parent_id TEXT               -- optional: the agency it belongs to
+  id          TEXT PRIMARY KEY,  -- stable ASCII id, e.g. 'BCA', 'NGHE-AN'
+  name        TEXT NOT NULL,     -- Vietnamese name with diacritics (before any agency_version)
+  kind        TEXT NOT NULL,     -- 'ministry' | 'gov_agency' | 'province' (likewise)
+  parent_id   TEXT,              -- optional: the agency it belongs to
+  valid_from  TEXT,              -- optional: the first day it exists
+  valid_until TEXT               -- optional: the day it ceased to exist
+);
+
+-- Optional. An agency's name and kind from a date on (until its next
+-- version): Thừa Thiên Huế is named Huế from 2025-01-01.
+CREATE TABLE agency_version (
+  agency_id  TEXT NOT NULL,  -- agency.id
+  valid_from TEXT NOT NULL,  -- from this day on
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  source     TEXT,           -- the document that made the change
+  PRIMARY KEY (agency_id, valid_from)
+);
+
+-- Optional. Who takes over from an agency that ceases: from effective_on
+-- (normally the predecessor's valid_until) its records count for the
+-- successor, and its open duties pass to it. Several rows with the same
+-- predecessor and date are a split: the one marked main takes the records
+-- (a single successor is main whatever the column says).
+CREATE TABLE agency_succession (
+  predecessor_id TEXT NOT NULL,               -- agency.id
+  successor_id   TEXT NOT NULL,               -- agency.id, existing on effective_on
+  effective_on   TEXT NOT NULL,
+  main           INTEGER NOT NULL DEFAULT 0,  -- 1: the main successor of a split
+  source         TEXT,                        -- the document that made the change
+  PRIMARY KEY (predecessor_id, successor_id)
+);
+
+-- Optional. What the database holds: one row. sample = 1 marks invented
+-- records (the sample country), and every human output says so.
+CREATE TABLE dataset (
+  name        TEXT NOT NULL,
+  sample      INTEGER NOT NULL DEFAULT 0,
+  description TEXT
 );
 
 -- State information systems and their security-level (cấp độ) status.
@@ -58,6 +96,9 @@ CREATE TABLE task (
   planned_start_on TEXT,        -- the day the agency plans to start it by
   planned_days     INTEGER      -- days of work it needs (counted as its rule's lead_time)
 );
+-- Optional column: recorded_on TEXT, the day the task was put on record; a
+-- task does not exist before it (without the column, every task has existed
+-- since before records began). ALTER TABLE task ADD COLUMN recorded_on TEXT;
 CREATE INDEX task_by_agency_obligation ON task(agency_id, obligation_id);
 
 -- task_id cannot finish before depends_on; across agencies too.

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  cmake ninja-build g++ pkg-config python3
+  cmake ninja-build g++ pkg-config python3 python3-yaml
   libboost-graph-dev libboost-date-time-dev libboost-test-dev
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
   libxlsxwriter-dev libkainjow-mustache-dev
@@ -15,7 +15,7 @@ packages=(
   # tests: real readers and renderers for every output format
   sqlite3 graphviz python3-openpyxl python3-icalendar chromium
   # benchmark
-  hyperfine time python3-yaml
+  hyperfine time
 )
 
 missing=()

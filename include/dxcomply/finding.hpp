@@ -114,8 +114,18 @@ struct Measure {
   std::int64_t denominator = 0;  // coverage: base rows; task: tasks; else 0
 };
 
+// An agency whose open duty an instance continues: it ceased on `since`
+// without having met it, and its successor took the duty over.
+struct DutyOrigin {
+  std::string agency_id;
+  std::string agency_name;  // as it was named when it ceased
+  Date since;               // the day the successor took over
+};
+
 // An obligation instance named in someone else's finding, or a task row
-// that belongs to no instance (then task_id and title are set).
+// (then task_id and title are set). A task of an instance names that
+// instance too (its obligation, period, status and days); a task of no
+// instance (free_task) its own obligation_id and period, and is at risk.
 struct InstanceRef {
   std::string obligation_id;
   std::string agency_id;
@@ -124,14 +134,17 @@ struct InstanceRef {
   std::string task_id;
   std::string title;
   Status status = Status::kNotApplicable;
-  int days = 0;  // days overdue when overdue, days left when at risk
+  int days = 0;            // days overdue when overdue, days left when at risk
+  bool free_task = false;  // a task that belongs to no instance
 };
 
-// Why an instance is blocked: chain[0] is the upstream instance it depends
-// on directly, chain.back() the root cause (overdue or at risk on its own).
+// Why an instance is blocked: chain[0] is the upstream instance (rule
+// link) or task (task link) it waits on directly, chain.back() the root
+// cause: an instance overdue or at risk on its own, or an open task of one.
 struct BlockerChain {
   std::vector<InstanceRef> chain;
-  std::string via_tasks;  // "task 812 -> task 77" when the link comes from task records
+  // "task 812 -> task 77" for a task link: its own task 812 waits on 77.
+  std::string via_tasks;
 };
 
 // `obligation` and `agency` are shared between findings and never null in
@@ -184,6 +197,10 @@ struct Finding {
 
   std::vector<BlockerChain> blocked_by;  // only for at-risk and overdue instances
   int data_issues = 0;  // data-quality findings in records this check reads, for this agency
+  // Agencies that ceased without meeting this duty and whose successor this
+  // agency is ("kế thừa từ ..."); empty for the agency's own duties.
+  std::vector<DutyOrigin> inherited_from;
+  bool due_assumed = false;  // the rule chose the due date; the source gives none
 
   // The dependency graph's view (set for instances not done: overdue, at
   // risk, on track). latest_finish is the date it must be done by for its
@@ -212,7 +229,11 @@ struct DataIssue {
   std::string agency_id;  // the row's agency, when known
 };
 
-// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph).
+// The dependency graph of a run, for `dxcomply graph` (EngineOptions::keep_graph),
+// as people read it: instances and tasks of no instance. A task's links are
+// shown from and to its instance (one link per pair of nodes: the rule's,
+// else the first task row's), and the links between one instance's own
+// tasks are not shown.
 struct GraphView {
   struct Node {
     int finding = -1;  // index into Report::findings for an instance, -1 for a task
@@ -230,10 +251,18 @@ struct GraphView {
   std::vector<Link> links;
 };
 
+// What the database says it holds (its `dataset` table).
+struct Dataset {
+  std::string name;
+  bool sample = false;  // invented records: every human output says so
+  std::string description;
+};
+
 struct Report {
   Date as_of;
-  std::vector<Agency> agencies;   // every agency in the database, by id
-  std::vector<Finding> findings;  // worst first: by Status, then as worst_first.hpp says
+  std::vector<Agency> agencies;  // every agency existing on as_of, by id, named as on it
+  Dataset dataset;
+  std::vector<Finding> findings;       // worst first: by Status, then as worst_first.hpp says
   std::vector<DataIssue> data_issues;  // by table, row id, column
   std::optional<GraphView> graph;      // only with EngineOptions::keep_graph
 };

@@ -22,6 +22,11 @@ struct LegalSource {
   std::string document;  // e.g. "Báo cáo sơ kết 6 tháng đầu năm 2022 (002), slide 21"
   std::string passage;   // the sentence that sets the duty, quoted
   std::string assumed;   // what the rule assumed, and why
+  // The document that sets the duty (number, date, issuer), which a letter
+  // cites as its "Căn cứ", and its date: a letter dated before it does not
+  // cite it. Empty: letters cite `document` and quote `passage`.
+  std::string basis = {};  // (initialized: aggregates may omit these two)
+  std::optional<Date> basis_date = std::nullopt;
 };
 
 // Which agencies owe the obligation. An agency is in scope when its kind is
@@ -144,6 +149,9 @@ struct Due {
   int month_offset = 0;               // kRecurring
   int day = 0;                        // kRecurring: 1-31, 0 = last day of the month
   int working_day = 0;                // kRecurring: n-th working day instead of `day`
+  // The source gives no date (or no day): the rule picked it. Every output
+  // that shows the due date says it is assumed ("thời hạn dự kiến").
+  bool assumed = false;
   SourceLocation location;
 };
 
@@ -152,6 +160,11 @@ struct DayCount {
   int days = 0;
   DayUnit unit = DayUnit::kCalendar;
 };
+
+// What becomes of an open duty when the agency owing it ceases and others
+// succeed it (agency_succession): it passes to the successor (on a split, to
+// the main one), to every successor, or it lapses with the agency.
+enum class OnSuccession { kMain, kEvery, kLapse };
 
 // Defaults the loader applies when a rule omits the key.
 inline constexpr int kDefaultWarnBeforeDays = 14;
@@ -165,10 +178,14 @@ struct Obligation {
   LegalSource source;
   Scope applies_to;
   Due due;
-  // When the duty was set (the source document's date). Before it the
-  // obligation is not evaluated: an as-of date earlier than this gives
-  // not_applicable. Default: always in force.
+  // When the duty was set (the source document's date). As of an earlier
+  // date the obligation has no instance. Default: always in force.
   std::optional<Date> issued_on;
+  // From this date on the duty is no longer in force: as of a later date a
+  // one-off obligation has no instance, and a recurring one has no period
+  // that begins on or after it. Default: in force for good.
+  std::optional<Date> until;
+  OnSuccession on_succession = OnSuccession::kMain;
   // At risk from this many days before the due date. Its unit is also how
   // the instance's days left and days overdue are counted.
   DayCount warn_before{kDefaultWarnBeforeDays, DayUnit::kCalendar};

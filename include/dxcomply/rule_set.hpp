@@ -7,6 +7,7 @@
 #include "dxcomply/obligation.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,14 +91,39 @@ struct EscalationTier {
   SourceLocation location;
 };
 
+// Who sets the duties and signs the reminders over a span of dates
+// (rules/authorities.yaml): a letter dated T carries the authority in force
+// on T, and the escalation tiers take its names for them.
+struct Authority {
+  std::optional<Date> from;          // first day in force; none: since always
+  std::optional<Date> until;         // first day no longer in force; none: still
+  std::string body;                  // "Ủy ban Quốc gia về chuyển đổi số"
+  std::string head;                  // "Thủ tướng Chính phủ"
+  std::string standing_body_agency;  // agency id, e.g. "BTTTT"
+  std::string standing_body_name;    // "Bộ Thông tin và Truyền thông"
+  // The standing body issues the reminders, under its own letterhead.
+  std::vector<std::string> letterhead;          // the issuer's lines at the top left
+  std::vector<std::string> signing_title;       // the lines above the signature
+  std::string reference_suffix;                 // "Số: ..../<suffix>", e.g. "BTTTT-CĐSQG"
+  std::string reply_to_name;                    // who the reply goes to; default: the standing body
+  std::map<int, std::string> escalation_tiers;  // tier level -> its name meanwhile
+  LegalSource source;
+  SourceLocation location;
+};
+
 struct RuleSet {
   std::vector<TableSpec> tables;
   std::vector<EscalationTier> escalation;  // by level, ascending
+  std::vector<Authority> authorities;      // by date, ascending
   std::vector<Obligation> obligations;     // in file order, files sorted by name
   std::vector<std::string> files;          // every file read
 
   const Obligation* FindObligation(const std::string& id) const;
   const TableSpec* FindTable(const std::string& name) const;
+  // The authority in force on `date`, or null.
+  const Authority* AuthorityOn(const Date& date) const;
+  // The escalation tiers with the names of the authority in force on `date`.
+  std::vector<EscalationTier> EscalationOn(const Date& date) const;
 };
 
 }  // namespace dxcomply

@@ -173,7 +173,7 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
     }
   }
 
-  Explanation explanation{*finding, *rule, {}, {}, options.record_limit};
+  Explanation explanation{*finding, *rule, {}, {}, options.record_limit, report.dataset};
   for (const Dependency& dependency : rule->depends_on) {
     for (const std::string& owner :
          DependencyOwners(dependency, finding->agency->id, report.agencies)) {

@@ -4,6 +4,7 @@
 #include "cli/run_inputs.hpp"
 #include "eval/deadlines.hpp"
 #include "records/agency_directory.hpp"
+#include "records/agency_timeline.hpp"
 #include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -236,10 +237,17 @@ ExitStatus ListAgencies(const ListOptions& options, const Date& as_of, std::ostr
   }
   RecordStore store = RecordStore::Open(options.database);
   std::vector<DataIssue> issues;
-  // Every agency of the table: it has no validity dates yet, so each one
-  // exists on every date. (Agencies over time, with their successions, come
-  // with issue 12; this list will then be the agencies of `as_of`.)
-  std::vector<Agency> agencies = AgencyDirectory::Read(store, issues).agencies();
+  // The map on `as_of`: the agencies existing then, under their names and kinds of then.
+  AgencyDirectory directory = AgencyDirectory::Read(store, issues);
+  const AgencyTimeline timeline = AgencyTimeline::Read(store, directory, issues);
+  const DayNumber day = ToDayNumber(as_of);
+  if (!timeline.empty()) timeline.ApplyTo(directory, day);
+  std::vector<Agency> agencies;
+  for (std::size_t i = 0; i < directory.size(); ++i) {
+    if (timeline.ExistsOn(static_cast<int>(i), day)) {
+      agencies.push_back(directory.at(static_cast<int>(i)));
+    }
+  }
   agencies.push_back({kNationalAgencyId, kNationalAgencyName, "national"});
   if (!options.kinds.empty()) {
     agencies.erase(std::remove_if(agencies.begin(), agencies.end(),

@@ -142,7 +142,9 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     std::vector<std::string> written = WriteOutputSet(report, summary, folder, OutputSelection{});
 
     progress.Step("writing the escalation list and the letters");
-    const NightHeader header{as_of, state.baseline_as_of, &rules.escalation};
+    // The tiers as named by the authority in force tonight.
+    const std::vector<EscalationTier> tiers = rules.EscalationOn(as_of);
+    const NightHeader header{as_of, state.baseline_as_of, &tiers};
     for (const auto& [name, content] : {std::pair<std::string, std::string>{
                                             "escalations.txt", EscalationListText(header, changes)},
                                         {"escalations.csv", EscalationListCsv(header, changes)},

@@ -2,6 +2,7 @@
 
 #include "cli/did_you_mean.hpp"
 #include "records/agency_directory.hpp"
+#include "records/agency_timeline.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -76,7 +77,7 @@ bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream&
   Statement agency =
       store.Prepare("SELECT 1 FROM " + QuoteIdentifier(kAgencyTable) + " WHERE id = ?");
   agency.Bind(1, std::string_view(id));
-  if (agency.Step()) return true;
+  if (agency.Step()) return RequireExistingAgency(store, id, prepared.engine.as_of, err);
   std::vector<DataIssue> ignored;  // An evaluation reports them.
   const AgencyDirectory directory = AgencyDirectory::Read(store, ignored);
   std::vector<std::string> suggestions;
@@ -96,10 +97,35 @@ bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::os
   return false;
 }
 
+bool RequireExistingAgency(RecordStore& store, const std::string& id, const Date& as_of,
+                           std::ostream& err) {
+  std::vector<DataIssue> ignored;  // The run reports them.
+  AgencyDirectory directory = AgencyDirectory::Read(store, ignored);
+  const AgencyTimeline timeline = AgencyTimeline::Read(store, directory, ignored);
+  const int index = directory.Find(id);
+  const DayNumber day = ToDayNumber(as_of);
+  if (index < 0 || timeline.ExistsOn(index, day)) return true;
+  err << "error: agency '" << id << "' (" << timeline.NameOn(index, day) << ") did not exist on "
+      << FormatIsoDate(as_of);
+  if (day < timeline.BeginsOn(index)) {
+    err << ": it exists from " << FormatIsoDay(timeline.BeginsOn(index)) << "\n";
+    return false;
+  }
+  err << ": it ceased on " << FormatIsoDay(timeline.CeasesOn(index));
+  const int holder = timeline.HolderOn(index, day);
+  if (holder != index) {
+    err << "; its records and open duties are " << directory.at(holder).id << "'s ("
+        << timeline.NameOn(holder, day) << ")";
+  }
+  err << "\n";
+  return false;
+}
+
 Report ForAgency(const Report& report, const std::string& agency_id) {
   Report filtered;
   filtered.as_of = report.as_of;
   filtered.agencies = report.agencies;
+  filtered.dataset = report.dataset;
   for (const Finding& finding : report.findings) {
     if (finding.agency->id == agency_id) filtered.findings.push_back(finding);
   }

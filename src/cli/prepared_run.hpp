@@ -40,7 +40,11 @@ Report& Run(Prepared& prepared);
 // if not, says so on `err`. Asked before evaluating: a mistyped id costs no
 // run.
 // Says which agencies it might have meant ("Nghe An" -> NGHE-AN).
+// An agency that existed on another date than the as-of date is refused
+// too, naming who holds its records then.
 bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream& err);
+bool RequireExistingAgency(RecordStore& store, const std::string& id, const Date& as_of,
+                           std::ostream& err);
 
 // Whether `id` is an obligation of the rules; if not, says so on `err` with
 // the ids it might have meant.

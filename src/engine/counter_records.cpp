@@ -4,6 +4,7 @@
 #include "dxcomply/engine.hpp"
 #include "dxcomply/finding.hpp"
 
+#include "records/agency_timeline.hpp"
 #include "records/scan_plan.hpp"
 #include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
@@ -25,7 +26,8 @@ std::string LabelColumn(const TableSpec& table) {
 }
 
 // The columns a check reads, in table order: lifetime, where, satisfied.
-std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& rule) {
+std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& rule,
+                                     const TableScanPlan& plan) {
   std::set<std::string> used = {table.lifetime_from, table.lifetime_until};
   for (const Predicate* predicate : {&rule.check.where, &rule.check.satisfied}) {
     for (const Condition& condition : *predicate) used.insert(condition.column);
@@ -36,7 +38,9 @@ std::vector<std::string> ReadColumns(const TableSpec& table, const Obligation& r
   if (rule.check.kind == CheckKind::kIndicator) used.insert({"as_of", "value", "source"});
   std::vector<std::string> columns;
   for (const ColumnSpec& column : table.columns) {
-    if (used.count(column.name) != 0) columns.push_back(column.name);
+    if (used.count(column.name) != 0 && plan.ColumnIndex(column.name) >= 0) {
+      columns.push_back(column.name);
+    }
   }
   return columns;
 }
@@ -66,10 +70,29 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
   const bool national = agency_id == kNationalAgencyId && rule.applies_to.national;
   plan.only_agency = national ? "" : agency_id;
   plan.order_by_id = true;
-  const AgencyDirectory agencies({Agency{agency_id, "", ""}});
   const DayNumber t = ToDayNumber(as_of);
+  AgencyDirectory agencies({Agency{agency_id, "", ""}});
+  int wanted = 0;  // the index rows must resolve to
+  if (!national) {
+    // An agency holding ceased agencies' records on T lists theirs too.
+    std::vector<DataIssue> unused;
+    AgencyDirectory all = AgencyDirectory::Read(store, unused);
+    const AgencyTimeline timeline = AgencyTimeline::Read(store, all, unused);
+    const int own = all.Find(agency_id);
+    bool holds_others = false;
+    for (std::size_t i = 0; own >= 0 && i < all.size(); ++i) {
+      holds_others |=
+          static_cast<int>(i) != own && timeline.HolderOn(static_cast<int>(i), t) == own;
+    }
+    if (holds_others) {
+      timeline.ApplyTo(all, t);
+      agencies = std::move(all);
+      wanted = own;
+      plan.only_agency.clear();
+    }
+  }
   const std::string label_column = LabelColumn(*table);
-  const std::vector<std::string> shown = ReadColumns(*table, rule);
+  const std::vector<std::string> shown = ReadColumns(*table, rule, plan);
   std::vector<DataIssue> ignored;  // Evaluate reports them; explain lists rows.
 
   std::vector<CounterRecord> measurements;
@@ -80,7 +103,7 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
   const int indicator_column = plan.ColumnIndex("indicator_id");
   const int as_of_column = plan.ColumnIndex("as_of");
   ScanTable(store, plan, agencies, indicator, ignored, [&](const ScanRow& row) {
-    if (national ? row.agency != kNullAgency : row.agency < 0) return;
+    if (national ? row.agency != kNullAgency : row.agency != wanted) return;
     const RuleScanPlan& rule_plan = plan.rules.front();
     bool listed = false;
     switch (rule.check.kind) {
@@ -120,8 +143,14 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
     record.table = table->name;
     record.id = ValueText(row.values, 0);
     if (!label_column.empty()) record.label = ValueText(row.values, plan.ColumnIndex(label_column));
+    // A row of a ceased agency whose records this one holds: say whose.
+    if (!national && row.values.Text(1) != agency_id) {
+      record.details.push_back(table->agency_column + "=" + ValueText(row.values, 1));
+    }
     for (const std::string& column : shown) {
       const int index = plan.ColumnIndex(column);
+      // An optional lifetime column says nothing when empty (recorded_on).
+      if (row.values.IsNull(index) && table->FindColumn(column)->optional) continue;
       std::string detail = column + "=" + ValueText(row.values, index);
       // The row as it stands today may hold later dates; say so rather than
       // let them pass for what was known on T.

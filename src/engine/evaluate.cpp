@@ -9,6 +9,7 @@
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
 #include "engine/risk_priority.hpp"
+#include "engine/open_duties.hpp"
 #include "engine/worst_first.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
@@ -19,6 +20,8 @@
 #include "graph/impact.hpp"
 #include "records/exception_reader.hpp"
 #include "records/schema_check.hpp"
+#include "records/agency_timeline.hpp"
+#include "records/dataset_info.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -98,14 +101,32 @@ struct SharedParts {
 
 class Evaluation {
  public:
-  Evaluation(const RuleSet& rules, RecordStore& store, const EngineOptions& options)
-      : rules_(rules), store_(store), options_(options), after_rule_(AfterRules(rules)) {}
+  // `inherited` and `only_agencies`, when given, make this an evaluation of
+  // the agencies that cease on the next day (see open_duties.hpp): the
+  // duties passed on so far are given, not worked out.
+  Evaluation(const RuleSet& rules, RecordStore& store, const EngineOptions& options,
+             const std::vector<InheritedDuty>* inherited = nullptr,
+             const std::vector<bool>* only_agencies = nullptr)
+      : rules_(rules),
+        store_(store),
+        options_(options),
+        after_rule_(AfterRules(rules)),
+        given_inherited_(inherited),
+        only_agencies_(only_agencies) {}
 
   Report Run() {
     Report report;
     report.as_of = options_.as_of;
     AgencyDirectory agencies = AgencyDirectory::Read(store_, report.data_issues);
-    for (const Agency& agency : agencies.agencies()) report.agencies.push_back(agency);
+    // The map on T: who exists, under which name and kind, holding whose records.
+    const AgencyTimeline timeline = AgencyTimeline::Read(store_, agencies, report.data_issues);
+    const DayNumber today = ToDayNumber(options_.as_of);
+    if (!timeline.empty()) timeline.ApplyTo(agencies, today);
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+      if (timeline.ExistsOn(static_cast<int>(i), today))
+        report.agencies.push_back(agencies.at(static_cast<int>(i)));
+    }
+    report.dataset = ReadDataset(store_, report.data_issues);
     int national = -1;
     const bool any_national =
         std::any_of(rules_.obligations.begin(), rules_.obligations.end(),
@@ -122,7 +143,16 @@ class Evaluation {
 
     const WorkCalendar statutory = WorkCalendar::Statutory();
     const Deadlines deadlines(options_.calendar != nullptr ? *options_.calendar : statutory);
-    InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of);
+    std::vector<InheritedDuty> passed;
+    if (given_inherited_ == nullptr && !timeline.empty()) {
+      passed = PassOpenDuties(
+          rules_, agencies, timeline, today,
+          [this](DayNumber day, const std::vector<InheritedDuty>& so_far,
+                 const std::vector<bool>& only) { return FindingsOn(day, so_far, only); });
+    }
+    const InstanceScope scope{&timeline, given_inherited_ != nullptr ? given_inherited_ : &passed,
+                              only_agencies_};
+    InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of, scope);
     // Before the scans: an extension's due date is the one measured at.
     GrantExceptions(ReadExceptions(store_, agencies, report.data_issues), rules_, instances,
                     options_.as_of);
@@ -199,23 +229,32 @@ class Evaluation {
       report.data_issues.insert(report.data_issues.end(), task_issues.begin(), task_issues.end());
       report.data_issues.insert(report.data_issues.end(), graph_issues.begin(), graph_issues.end());
       timer.Done("dependency graph (" + std::to_string(built->node_count()) + " nodes, " +
-                 std::to_string(built->link_count()) + " links; " + std::to_string(task_count) +
-                 " tasks), task measures and statuses beside it");
+                 std::to_string(built->link_count()) + " links; " +
+                 std::to_string(built->upstream_first().size()) + " nodes in order; " +
+                 std::to_string(task_count) + " tasks; " +
+                 std::to_string(built->cycle_count()) + " task cycles, " +
+                 std::to_string(built->dropped_link_count()) +
+                 " links on them dropped), task measures and statuses beside it");
     }
     DependencyGraph& graph = *built;
     // Slack, then blocking (which reads the at-risk statuses slack sets);
-    // what impact needs besides is indexed beside them.
+    // what impact needs besides is worked out beside them.
     Schedule schedule;
     Blocking blocking;
     std::vector<std::int32_t> agency_of;
+    std::vector<std::uint8_t> tails;
     RunBeside(
         [&] {
           graph.IndexDownstream();
           agency_of = NodeAgencies(graph, tasks, instances);
+          tails = SameAgencyTails(graph, agency_of);
         },
         [&] {
           schedule = ApplySchedule(graph, findings, own);
           blocking = PropagateBlocking(graph, own);
+          // Only the graph's view reads it again: freed before the chains
+          // and impact need their memory.
+          if (!options_.keep_graph) schedule = Schedule();
         });
     const std::vector<bool> blocked_only = MarkBlocked(blocking, findings);
     std::vector<OrderFacts> facts(findings.size());
@@ -228,27 +267,27 @@ class Evaluation {
     }
     // Three jobs on two threads: impact and the worst-first order (which
     // read the graph, blocking, `own` and the statuses, final now); the
-    // look-up of the free tasks the blocking chains name, on the store; and
+    // look-up of the tasks the blocking chains name, on the store; and
     // the chains, written a range of findings at a time by whichever thread
     // is free once the look-up is done.
     std::vector<Impact> impact;
     FindingText text(store_, rules_, agencies, tasks, graph, findings);
     std::promise<void> looked_up;
-    std::shared_future<void> free_tasks_ready = looked_up.get_future().share();
+    std::shared_future<void> tasks_ready = looked_up.get_future().share();
     std::atomic<std::size_t> next_range{0};
     const auto write_chains = [&] {
       constexpr std::size_t kRange = 4096;
-      free_tasks_ready.get();
+      tasks_ready.get();
       for (std::size_t begin = kRange * next_range++; begin < findings.size();
            begin = kRange * next_range++) {
-        WriteBlockerChains(blocking, text, blocked_only, findings, begin,
+        WriteBlockerChains(graph, blocking, text, blocked_only, findings, begin,
                            std::min(findings.size(), begin + kRange));
       }
     };
     RunBeside(
         [&] {
           try {
-            text.LookUpFreeTasks(ChainNodes(blocking));
+            text.LookUpTasks(ChainNodes(blocking));
             looked_up.set_value();
           } catch (...) {
             looked_up.set_exception(std::current_exception());
@@ -257,8 +296,9 @@ class Evaluation {
           write_chains();
         },
         [&] {
-          impact = ComputeImpact(graph, blocking, own, agency_of, agencies.size());
-          std::vector<std::int32_t>().swap(agency_of);
+          impact =
+              ComputeImpact(graph, blocking, own, std::move(agency_of), tails, agencies.size());
+          std::vector<std::uint8_t>().swap(tails);
           for (std::size_t i = 0; i < findings.size(); ++i) {
             if (facts[i].status != Status::kAtRisk) continue;
             facts[i].heading_tier = HeadingTier(findings[i], impact[i].other_agencies,
@@ -272,6 +312,7 @@ class Evaluation {
     ApplyImpact(impact, findings);
     for (std::size_t i = 0; i < findings.size(); ++i) {
       findings[i].heading_tier = static_cast<std::uint8_t>(facts[i].heading_tier);
+      AppendStandingNotes(findings[i]);
     }
     timer.Done("slack, blocking and impact, the order beside them");
     if (options_.keep_graph)
@@ -357,7 +398,8 @@ class Evaluation {
       Instance& instance = instances.at(i);
       const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
-      const int upstream = after < 0 ? -1 : instances.Find(after, instance.agency);
+      const int upstream =
+          after < 0 || instance.inherited_due ? -1 : instances.Find(after, instance.agency);
       if (upstream >= 0) {
         const std::optional<Date> met = MetOn(book, instances, upstream);
         if (met) {
@@ -384,8 +426,40 @@ class Evaluation {
     return FromDayNumber(counts.last_satisfied);
   }
 
+  // The findings of `only` agencies as of `day`, with the duties passed on
+  // so far (see open_duties.hpp).
+  std::vector<Finding> FindingsOn(DayNumber day, const std::vector<InheritedDuty>& so_far,
+                                  const std::vector<bool>& only) const {
+    EngineOptions on_day = options_;
+    on_day.as_of = FromDayNumber(day);
+    on_day.keep_graph = false;
+    return Evaluation(rules_, store_, on_day, &so_far, &only).Run().findings;
+  }
+
+  // The finding of an instance on its own (no graph yet), saying where an
+  // inherited duty comes from and when its due date is assumed.
   Finding OwnFinding(const InstanceTable& instances, const SharedParts& shared,
                      const MeasureBook& book, const Deadlines& deadlines, int index) const {
+    Finding finding = MeasuredFinding(instances, shared, book, deadlines, index);
+    const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instances.at(index).rule)];
+    finding.due_assumed = rule.due.assumed;
+    finding.inherited_from = instances.Origins(index);
+    return finding;
+  }
+
+  // Said last, whatever the rest of the reason became on the graph (a
+  // blocked or squeezed finding's reason is rewritten there).
+  static void AppendStandingNotes(Finding& finding) {
+    if (finding.due_assumed && finding.due) {
+      finding.reason += "; the due date is assumed (thời hạn dự kiến)";
+    }
+    if (!finding.inherited_from.empty()) {
+      finding.reason += "; kế thừa từ " + OriginsText(finding.inherited_from);
+    }
+  }
+
+  Finding MeasuredFinding(const InstanceTable& instances, const SharedParts& shared,
+                          const MeasureBook& book, const Deadlines& deadlines, int index) const {
     const Instance& instance = instances.at(index);
     const Obligation& rule = rules_.obligations[static_cast<std::size_t>(instance.rule)];
     Finding finding;
@@ -421,12 +495,6 @@ class Evaluation {
                                                          rule.due.kind == Due::Kind::kPerRecord);
     };
 
-    if (rule.issued_on && options_.as_of < *rule.issued_on) {
-      finding.status = Status::kNotApplicable;
-      finding.reason = "not yet in force on " + FormatIsoDate(options_.as_of) + " (set on " +
-                       FormatIsoDate(*rule.issued_on) + ")";
-      return finding;
-    }
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
       const bool owed = after >= 0 && instances.Find(after, instance.agency) >= 0;
@@ -498,6 +566,8 @@ class Evaluation {
   RecordStore& store_;
   const EngineOptions& options_;
   const std::vector<int> after_rule_;  // AfterRules(rules_)
+  const std::vector<InheritedDuty>* given_inherited_;
+  const std::vector<bool>* only_agencies_;
 };
 
 }  // namespace

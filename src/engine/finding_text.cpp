@@ -46,41 +46,56 @@ std::string FindingText::TaskQuery(std::size_t count) const {
 
 InstanceRef FindingText::Ref(NodeId node) const {
   if (graph_.IsInstance(node)) return RefOf(findings_[node]);
-  const auto found = free_tasks_.find(node);
-  if (found == free_tasks_.end()) {
-    throw std::logic_error("free task node " + std::to_string(node) + " was not looked up");
+  const std::size_t slot = node - graph_.instance_count();
+  if (slot >= ref_of_task_node_.size() || ref_of_task_node_[slot] == kNotLookedUp) {
+    throw std::logic_error("task node " + std::to_string(node) + " was not looked up");
   }
-  return found->second;
+  return task_refs_[ref_of_task_node_[slot]];
 }
 
-void FindingText::LookUpFreeTasks(const std::vector<NodeId>& nodes) {
-  // Only the free tasks not looked up yet, once each, in task id order.
-  std::vector<std::pair<std::size_t, InstanceRef*>> pending;  // task index, its ref
+void FindingText::LookUpTasks(const std::vector<NodeId>& nodes) {
+  // Only the tasks not looked up yet, once each, in task id order.
+  const NodeId first_task = graph_.instance_count();
+  ref_of_task_node_.resize(graph_.node_count() - first_task, kNotLookedUp);
+  std::vector<NodeId> pending;
   for (NodeId node : nodes) {
     if (graph_.IsInstance(node)) continue;
-    const auto [entry, added] = free_tasks_.try_emplace(node);
-    if (added) pending.emplace_back(graph_.TaskOf(node), &entry->second);
+    std::uint32_t& ref = ref_of_task_node_[node - first_task];
+    if (ref != kNotLookedUp) continue;
+    ref = 0;  // pending
+    pending.push_back(node);
   }
-  // In task id order, so that each batch's ids are sorted.
-  std::sort(pending.begin(), pending.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  // In task id order (task nodes ascend with their tasks), so that each
+  // batch's ids are sorted, and the refs made in that order.
+  std::sort(pending.begin(), pending.end());
+  const std::size_t first_ref = task_refs_.size();
+  task_refs_.resize(first_ref + pending.size());
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    ref_of_task_node_[pending[i] - first_task] = static_cast<std::uint32_t>(first_ref + i);
+  }
 
   std::vector<std::int64_t> ids;
   for (std::size_t begin = 0; begin < pending.size(); begin += kLookUpBatch) {
     const std::size_t end = std::min(pending.size(), begin + kLookUpBatch);
     ids.clear();
     for (std::size_t i = begin; i < end; ++i) {
-      const std::size_t task = pending[i].first;
-      InstanceRef& ref = *pending[i].second;
-      ref.task_id = std::to_string(tasks_.ids[task]);
-      ref.status = Status::kAtRisk;  // In a chain, so not completed and held back.
-      if (tasks_.agency[task] >= 0) {
-        ref.agency_id = agencies_.at(tasks_.agency[task]).id;
-        ref.agency_name = agencies_.at(tasks_.agency[task]).name;
+      const std::size_t task = graph_.TaskOf(pending[i]);
+      InstanceRef& ref = task_refs_[first_ref + i];
+      const std::int32_t instance = tasks_.instance[task];
+      if (instance >= 0) {
+        ref = RefOf(findings_[static_cast<std::size_t>(instance)]);
+      } else {
+        ref.free_task = true;
+        ref.status = Status::kAtRisk;  // In a chain, so not completed and held back.
+        if (tasks_.agency[task] >= 0) {
+          ref.agency_id = agencies_.at(tasks_.agency[task]).id;
+          ref.agency_name = agencies_.at(tasks_.agency[task]).name;
+        }
       }
+      ref.task_id = std::to_string(tasks_.ids[task]);
       ids.push_back(tasks_.ids[task]);
     }
-    // Prepared once for full batches (chains name tens of thousands of free
+    // Prepared once for full batches (chains name tens of thousands of
     // tasks in a large run) and for single tasks; a last, shorter batch gets
     // its own statement.
     std::optional<Statement> partial;
@@ -100,9 +115,11 @@ void FindingText::LookUpFreeTasks(const std::vector<NodeId>& nodes) {
       // ids ascending (task index order), and id is the primary key.
       const auto found = std::lower_bound(ids.begin(), ids.end(), statement->Int64(0));
       if (found == ids.end() || *found != statement->Int64(0)) continue;
-      InstanceRef& ref = *pending[begin + static_cast<std::size_t>(found - ids.begin())].second;
-      ref.obligation_id = statement->String(1);
-      ref.period = statement->String(2);
+      InstanceRef& ref = task_refs_[first_ref + begin + static_cast<std::size_t>(found - ids.begin())];
+      if (ref.free_task) {
+        ref.obligation_id = statement->String(1);
+        ref.period = statement->String(2);
+      }
       ref.title = statement->String(3);
     }
     statement->Reset();  // no read left open
@@ -128,9 +145,11 @@ void AppendRef(std::string& text, const InstanceRef& ref) {
       text += '\'';
     }
     text += " of ";
-    text += agency;
-    text += " (not completed)";
-    return;
+    if (ref.free_task) {
+      text += agency;
+      text += " (not completed)";
+      return;
+    }
   }
   text += agency;
   text += " · ";
@@ -149,6 +168,15 @@ void AppendRef(std::string& text, const InstanceRef& ref) {
 std::string DescribeRef(const InstanceRef& ref) {
   std::string text;
   AppendRef(text, ref);
+  return text;
+}
+
+std::string OriginsText(const std::vector<DutyOrigin>& origins) {
+  std::string text;
+  for (const DutyOrigin& origin : origins) {
+    if (!text.empty()) text += ", ";
+    text += origin.agency_name + " (" + origin.agency_id + ") từ " + FormatVnDate(origin.since);
+  }
   return text;
 }
 

@@ -1,5 +1,8 @@
 #include "engine/graph_findings.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace dxcomply {
 namespace {
 
@@ -65,28 +68,37 @@ std::vector<bool> MarkBlocked(const Blocking& blocking, std::vector<Finding>& fi
 
 std::vector<NodeId> ChainNodes(const Blocking& blocking) {
   std::vector<NodeId> named;
-  for (const std::vector<const DependencyLink*>& blockers : blocking.blockers) {
-    for (const DependencyLink* link : blockers) {
-      const std::vector<NodeId> chain = blocking.ChainFrom(link->to);
-      named.insert(named.end(), chain.begin(), chain.end());
+  for (const std::vector<Blocker>& blockers : blocking.blockers) {
+    for (const Blocker& blocker : blockers) {
+      for (NodeId node = blocker.to;; node = blocking.next[node]) {
+        named.push_back(node);
+        if (blocking.next[node] == node) break;
+      }
     }
   }
   return named;
 }
 
-void WriteBlockerChains(const Blocking& blocking, const FindingText& text,
-                        const std::vector<bool>& blocked_only, std::vector<Finding>& findings,
-                        std::size_t begin, std::size_t end) {
+void WriteBlockerChains(const DependencyGraph& graph, const Blocking& blocking,
+                        const FindingText& text, const std::vector<bool>& blocked_only,
+                        std::vector<Finding>& findings, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
     if (blocking.blockers[i].empty()) continue;
     Finding& finding = findings[i];
     finding.blocked_by.reserve(blocking.blockers[i].size());
-    for (const DependencyLink* link : blocking.blockers[i]) {
-      const std::vector<NodeId> nodes = blocking.ChainFrom(link->to);  // direct .. root cause
-      BlockerChain chain;
-      chain.chain.reserve(nodes.size());
-      for (NodeId node : nodes) chain.chain.push_back(text.Ref(node));
-      if (link->from_tasks()) chain.via_tasks = text.ViaTasks(*link);
+    for (const Blocker& blocker : blocking.blockers[i]) {
+      BlockerChain chain;  // direct .. root cause
+      for (NodeId node = blocker.to;; node = blocking.next[node]) {
+        chain.chain.push_back(text.Ref(node));
+        if (blocking.next[node] == node) break;
+      }
+      if (!graph.IsInstance(blocker.from)) {
+        // "task 812 -> task 77", 77 named first in the chain.
+        chain.via_tasks = "task ";
+        chain.via_tasks += std::to_string(graph.TaskId(blocker.from));
+        chain.via_tasks += " -> task ";
+        chain.via_tasks += chain.chain.front().task_id;
+      }
       finding.blocked_by.push_back(std::move(chain));
     }
     if (blocked_only[i]) {
@@ -122,35 +134,84 @@ void ApplyImpact(const std::vector<Impact>& impact, std::vector<Finding>& findin
 
 GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
                         const std::vector<int>& position, const Date& as_of, FindingText& text) {
-  GraphView view;
-  view.nodes.resize(graph.node_count());
-  std::vector<NodeId> free_tasks(graph.node_count() - graph.instance_count());
-  for (std::size_t i = 0; i < free_tasks.size(); ++i) {
-    free_tasks[i] = graph.instance_count() + static_cast<NodeId>(i);
-  }
-  text.LookUpFreeTasks(free_tasks);
-  free_tasks = {};
-  for (NodeId node = 0; node < graph.node_count(); ++node) {
-    GraphView::Node& out = view.nodes[node];
+  // The view's node of each graph node: an instance's own; a task's, its
+  // instance's, or its own after the instances for a task of none.
+  const NodeId node_count = graph.node_count();
+  std::vector<NodeId> view_of(node_count);
+  std::vector<NodeId> free_tasks;
+  for (NodeId node = 0; node < node_count; ++node) {
     if (graph.IsInstance(node)) {
-      out.finding = position[node];
-    } else {
-      out.task = text.Ref(node);
+      view_of[node] = node;
+      continue;
     }
+    const std::int32_t instance = graph.InstanceOfTask(node);
+    if (instance >= 0) {
+      view_of[node] = static_cast<NodeId>(instance);
+    } else {
+      view_of[node] = graph.instance_count() + static_cast<NodeId>(free_tasks.size());
+      free_tasks.push_back(node);
+    }
+  }
+  text.LookUpTasks(free_tasks);
+
+  GraphView view;
+  view.nodes.resize(graph.instance_count() + free_tasks.size());
+  const auto slack = [&](GraphView::Node& out, NodeId node) {
     const DayNumber latest = schedule.latest_finish[node];
     if (latest != kPlusInfinity) {
       out.latest_finish = FromDayNumber(latest);
       out.slack_days = latest - ToDayNumber(as_of);
     }
+  };
+  for (NodeId node = 0; node < graph.instance_count(); ++node) {
+    view.nodes[node].finding = position[node];
+    slack(view.nodes[node], node);
+  }
+  for (std::size_t i = 0; i < free_tasks.size(); ++i) {
+    GraphView::Node& out = view.nodes[graph.instance_count() + i];
+    out.task = text.Ref(free_tasks[i]);
+    slack(out, free_tasks[i]);
+  }
+
+  // One link per pair of view nodes: a rule link's, else the first task
+  // row's (tasks ascend with their ids).
+  struct Shown {
+    NodeId waiting;
+    NodeId upstream;
+    bool from_tasks;
+    NodeId from;  // the graph's link
+    NodeId to;
+    std::int32_t lead_time_days;
+  };
+  std::vector<Shown> shown;
+  for (NodeId node = 0; node < node_count; ++node) {
     for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
          ++link) {
-      GraphView::Link edge;
-      edge.upstream = static_cast<int>(link->to);
-      edge.waiting = static_cast<int>(node);
-      edge.lead_time_days = link->lead_time_days;
-      if (link->from_tasks()) edge.via_tasks = graph.ViaTasks(*link);
-      view.links.push_back(edge);
+      const bool rule = graph.IsInstance(node) && graph.IsInstance(link->to);
+      if (graph.IsInstance(node) && !rule) continue;  // an own task
+      const NodeId waiting = view_of[node];
+      const NodeId upstream = view_of[link->to];
+      if (waiting == upstream) continue;
+      shown.push_back({waiting, upstream, !rule, node, link->to, link->lead_time_days});
     }
+  }
+  std::sort(shown.begin(), shown.end(), [](const Shown& a, const Shown& b) {
+    return std::tie(a.waiting, a.upstream, a.from_tasks, a.from, a.to) <
+           std::tie(b.waiting, b.upstream, b.from_tasks, b.from, b.to);
+  });
+  shown.erase(std::unique(shown.begin(), shown.end(),
+                          [](const Shown& a, const Shown& b) {
+                            return a.waiting == b.waiting && a.upstream == b.upstream;
+                          }),
+              shown.end());
+  view.links.reserve(shown.size());
+  for (const Shown& link : shown) {
+    GraphView::Link edge;
+    edge.upstream = static_cast<int>(link.upstream);
+    edge.waiting = static_cast<int>(link.waiting);
+    edge.lead_time_days = link.lead_time_days;
+    if (link.from_tasks) edge.via_tasks = graph.ViaTasks(link.from, link.to);
+    view.links.push_back(edge);
   }
   return view;
 }

@@ -27,16 +27,16 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
 // instance is at risk. Returns which findings are at risk by blocking only
 // (their reason is then their chains).
 std::vector<bool> MarkBlocked(const Blocking& blocking, std::vector<Finding>& findings);
-// The nodes the blocking chains name, for FindingText::LookUpFreeTasks.
+// The nodes the blocking chains name, for FindingText::LookUpTasks.
 std::vector<NodeId> ChainNodes(const Blocking& blocking);
 // Each blocked finding in [begin, end) lists its chains, and its reason
-// says what blocks it. The free tasks named must be looked up already; the
+// says what blocks it. The tasks named must be looked up already; the
 // findings of other ranges may be written at the same time.
-void WriteBlockerChains(const Blocking& blocking, const FindingText& text,
-                        const std::vector<bool>& blocked_only, std::vector<Finding>& findings,
-                        std::size_t begin, std::size_t end);
+void WriteBlockerChains(const DependencyGraph& graph, const Blocking& blocking,
+                        const FindingText& text, const std::vector<bool>& blocked_only,
+                        std::vector<Finding>& findings, std::size_t begin, std::size_t end);
 
-// The agency of each node (an instance's, a free task's; < 0 unknown), for
+// The agency of each node (an instance's, a task's; < 0 unknown), for
 // impact.
 std::vector<std::int32_t> NodeAgencies(const DependencyGraph& graph, const TaskRecords& tasks,
                                        const InstanceTable& instances);
@@ -45,7 +45,9 @@ std::vector<std::int32_t> NodeAgencies(const DependencyGraph& graph, const TaskR
 // MarkBlocked: statuses final).
 void ApplyImpact(const std::vector<Impact>& impact, std::vector<Finding>& findings);
 
-// `position[i]` is instance i's index in the final, sorted findings.
+// The graph as `dxcomply graph` shows it (see GraphView): instances, then
+// the task nodes of no instance. `position[i]` is instance i's index in the
+// final, sorted findings.
 GraphView MakeGraphView(const DependencyGraph& graph, const Schedule& schedule,
                         const std::vector<int>& position, const Date& as_of, FindingText& text);
 

@@ -1,5 +1,6 @@
 #include "eval/collectors.hpp"
 #include "records/scan_plan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -21,7 +22,8 @@ void CollectIndicatorMeasures(const CollectContext& context, int national_agency
   const TableSpec* table = context.rules.FindTable(kMeasurementTable);
   if (table == nullptr) return;  // schema_check refuses to run without it.
 
-  TableScanPlan plan = PlanTableScan(*table, {}, context.as_of);
+  TableScanPlan plan =
+      PlanTableScan(*table, {}, context.as_of);
   plan.order_by_id = true;  // Ties on the same date: the later row wins, deterministically.
   const int indicator_column = plan.ColumnIndex("indicator_id");
   const int value_column = plan.ColumnIndex("value");

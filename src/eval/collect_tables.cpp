@@ -2,6 +2,7 @@
 #include "eval/collectors.hpp"
 #include "eval/exception_grants.hpp"
 #include "records/scan_plan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 
 #include <algorithm>
@@ -63,7 +64,8 @@ void CollectTableMeasures(const CollectContext& context) {
   for (const auto& [table_name, rules] : rules_by_table) {
     const TableSpec* table = context.rules.FindTable(table_name);
     if (table == nullptr) continue;  // The rule checker has refused these rules.
-    const TableScanPlan plan = PlanTableScan(*table, rules, context.as_of);
+    const TableScanPlan plan =
+        PlanTableScan(*table, rules, context.as_of);
     const std::size_t rule_count = plan.rules.size();
     std::vector<int> rule_index;
     std::vector<bool> coverage;

@@ -1,4 +1,5 @@
 #include "eval/task_scan.hpp"
+#include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -56,7 +57,8 @@ TaskScan::TaskScan(const CollectContext& context, std::int64_t ids_per_part) : c
   }
   std::vector<const Obligation*> plan_rules;
   for (const Obligation& rule : task_rules_) plan_rules.push_back(&rule);
-  TableScanPlan plan = PlanTableScan(*table, plan_rules, context.as_of);
+  TableScanPlan plan =
+      PlanTableScan(*table, plan_rules, context.as_of);
   plan.order_by_id = true;
 
   const auto entry = [&](const std::string& id) -> ObligationEntry& {
@@ -248,10 +250,9 @@ void TaskScan::FillBook() {
     for (std::size_t agency = 0; agency < rows_with_issues.size(); ++agency) {
       const int first = context_.instances.Find(task_rule_index_[i], static_cast<int>(agency));
       if (first < 0) continue;
-      const std::size_t periods =
-          std::max<std::size_t>(1, context_.instances.Periods(task_rule_index_[i]).size());
-      for (std::size_t p = 0; p < periods; ++p) {
-        context_.book.counts(first + static_cast<int>(p)).issue_rows += rows_with_issues[agency];
+      const int count = context_.instances.CountOf(task_rule_index_[i], static_cast<int>(agency));
+      for (int p = 0; p < count; ++p) {
+        context_.book.counts(first + p).issue_rows += rows_with_issues[agency];
       }
     }
   }

@@ -29,9 +29,11 @@ std::vector<int> Covered(const ExceptionRow& row, int rule_index, const Obligati
       const int instance = instances.FindPeriod(rule_index, row.agency, row.period);
       return instance < 0 ? std::vector<int>() : std::vector<int>{instance};
     }
+    // Over time an agency may owe only some of the periods.
     std::vector<int> all;
-    for (std::size_t p = 0; p < instances.Periods(rule_index).size(); ++p) {
-      all.push_back(first + static_cast<int>(p));
+    for (const Period& period : instances.Periods(rule_index)) {
+      const int instance = instances.FindPeriod(rule_index, row.agency, period.Label());
+      if (instance >= 0) all.push_back(instance);
     }
     return all;
   }
@@ -68,6 +70,15 @@ void GrantExceptions(const std::vector<ExceptionRow>& rows, const RuleSet& rules
   });
   std::vector<std::shared_ptr<const GrantedException>> shared(rows.size());
   std::vector<InstanceException> granted;
+  // An inherited duty's extension stays unless the successor has one of its
+  // own (a later document, granted to the agency that owes it now).
+  for (const InstanceException& inherited : instances.Exceptions()) {
+    if (!std::binary_search(
+            chosen.begin(), chosen.end(), Candidate{inherited.instance, {}, 0},
+            [](const Candidate& a, const Candidate& b) { return a.instance < b.instance; })) {
+      granted.push_back(inherited);
+    }
+  }
   for (std::size_t c = 0; c < chosen.size(); ++c) {
     // The last of an instance's candidates wins.
     if (c + 1 < chosen.size() && chosen[c + 1].instance == chosen[c].instance) continue;

@@ -6,7 +6,7 @@ namespace dxcomply {
 namespace {
 
 bool IsDone(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeId node) {
-  if (!graph.IsInstance(node)) return false;  // Free tasks in the graph are not completed.
+  if (!graph.IsInstance(node)) return false;  // Task nodes are open tasks.
   const Status status = own[node].status;
   return NothingOwed(status);
 }
@@ -36,6 +36,21 @@ Schedule ComputeSchedule(const DependencyGraph& graph, const std::vector<DayNumb
       if (needed < schedule.latest_finish[link->to]) {
         schedule.latest_finish[link->to] = needed;
         schedule.constrained_by[link->to] = schedule.constrained_by[node];
+      }
+    }
+  }
+  // An instance's own latest finish: the earliest of its own and its
+  // tasks' (which are not later than its own, or earlier for the tasks
+  // others wait on). Read after the pass: its rule upstream waits on the
+  // instance, not on each of its tasks.
+  for (NodeId node = 0; node < graph.instance_count(); ++node) {
+    if (IsDone(graph, own, node)) continue;
+    for (const DependencyLink* link = graph.UpstreamBegin(node); link != graph.UpstreamEnd(node);
+         ++link) {
+      if (graph.IsInstance(link->to)) continue;
+      if (schedule.latest_finish[link->to] < schedule.latest_finish[node]) {
+        schedule.latest_finish[node] = schedule.latest_finish[link->to];
+        schedule.constrained_by[node] = schedule.constrained_by[link->to];
       }
     }
   }

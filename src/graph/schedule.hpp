@@ -1,12 +1,18 @@
 // Latest allowed finish and slack, the backward pass of the critical path
 // method over the dependency graph.
 //
-// An instance must be done by its own due date and early enough for every
-// instance waiting on it: latest_finish(n) = min(due(n), min over waiting w
-// of latest_finish(w) - lead_time(w on n)). Free tasks have no due date of
-// their own. Done nodes (met, met late, not applicable) constrain nothing.
-// Slack is latest_finish - T in days; negative slack means the dates of
-// what waits can no longer all be kept.
+// A node must be done early enough for every node waiting on it:
+// latest_finish(n) = min(its own due date, min over waiting w of
+// latest_finish(w) - lead_time(w on n)). Only instances have due dates;
+// lead times are the rule links'. So an instance's tasks must be done by
+// its due date and by what its rule waiters need (it waits on them), and
+// each task also before the tasks waiting on it; the rule waiters do not
+// reach the instance's rule upstream through its tasks, since a task does
+// not inherit its obligation's depends_on. Then an instance's own latest
+// finish is also the earliest of its tasks': what its work must meet.
+// Done instances (met, met late, not applicable) constrain nothing. Slack is
+// latest_finish - T in days; negative slack means the dates of what waits
+// can no longer all be kept.
 #pragma once
 
 #include "dxcomply/date.hpp"
@@ -21,8 +27,8 @@ namespace dxcomply {
 
 struct Schedule {
   std::vector<DayNumber> latest_finish;  // per node; kPlusInfinity when unconstrained
-  // Per node: the waiting node that sets its latest finish (itself when its
-  // own due date does), for the reason "to leave 30 days for ...".
+  // Per node: the instance whose due date sets its latest finish (itself
+  // when its own does), for the reason "to leave 30 days for ...".
   std::vector<NodeId> constrained_by;
 };
 

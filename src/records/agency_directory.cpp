@@ -41,8 +41,27 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
 int AgencyDirectory::AddPseudoAgency(Agency agency) {
   const int index = static_cast<int>(agencies_.size());
   if (!index_.Insert(agency.id, index)) return -1;
+  if (has_holders_) holder_index_.Insert(agency.id, index);
   agencies_.push_back(std::move(agency));
   return index;
+}
+
+void AgencyDirectory::SetNameAndKind(int index, const std::string& name, const std::string& kind) {
+  Agency& agency = agencies_[static_cast<std::size_t>(index)];
+  agency.name = name;
+  agency.kind = kind;
+}
+
+void AgencyDirectory::SetRecordHolders(const std::vector<int>& holders) {
+  has_holders_ = false;
+  holder_index_ = StringIndex();
+  for (std::size_t i = 0; i < agencies_.size(); ++i) {
+    if (i < holders.size() && holders[i] != static_cast<int>(i)) has_holders_ = true;
+  }
+  if (!has_holders_) return;
+  for (std::size_t i = 0; i < agencies_.size(); ++i) {
+    holder_index_.Insert(agencies_[i].id, i < holders.size() ? holders[i] : static_cast<int>(i));
+  }
 }
 
 }  // namespace dxcomply

@@ -32,9 +32,21 @@ class AgencyDirectory {
   // Index of the agency with this id, or -1.
   int Find(std::string_view id) const { return index_.Find(id); }
 
+  // The map on the run's date (AgencyTimeline::ApplyTo): an agency's name
+  // and kind on it, and, by index, the agency each one's records count for.
+  void SetNameAndKind(int index, const std::string& name, const std::string& kind);
+  void SetRecordHolders(const std::vector<int>& holders);
+  // Index of the agency that holds the records of agency `id` on the run's
+  // date (its successor once it has ceased), or -1. The scans' lookup.
+  int FindRecordHolder(std::string_view id) const {
+    return has_holders_ ? holder_index_.Find(id) : index_.Find(id);
+  }
+
  private:
   std::vector<Agency> agencies_;  // sorted by id, then pseudo-agencies
   StringIndex index_;
+  bool has_holders_ = false;
+  StringIndex holder_index_;  // id -> holder's index, when some agency has one
 };
 
 }  // namespace dxcomply

@@ -72,7 +72,11 @@ std::vector<ExceptionRow> ReadExceptions(RecordStore& store, const AgencyDirecto
     ExceptionRow row;
     row.id = ValueText(values, 0);
     row.agency_id = values.String(1);
-    row.agency = scanned.agency;
+    // The agency it was granted to, not the one holding that agency's
+    // records on the run's day: an exception follows the duties of its own
+    // agency as they pass on (eval/exception_grants.hpp), never a
+    // successor's own.
+    row.agency = scanned.agency < 0 ? -1 : agencies.Find(row.agency_id);
     row.values_fit = true;
     for (std::uint8_t fits : scanned.fits) row.values_fit = row.values_fit && fits != 0;
     row.obligation_id = values.String(obligation);

@@ -1,5 +1,7 @@
 #include "records/schema_check.hpp"
 
+#include "records/agency_timeline.hpp"
+#include "records/dataset_info.hpp"
 #include "records/exception_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -45,10 +47,27 @@ void CheckExceptionTable(const RuleSet& rules, RecordStore& store, Diagnostics& 
   }
 }
 
+// Optional tables (agencies over time, the dataset): when present, the
+// engine reads these columns of them.
+const BuiltInTable kOptionalTables[] = {
+    {kAgencyVersionTable, {"agency_id", "valid_from", "name", "kind"}},
+    {kAgencySuccessionTable, {"predecessor_id", "successor_id", "effective_on"}},
+    {kDatasetTable, {"name", "sample"}},
+};
+
 }  // namespace
 
 void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
   const SourceLocation database{store.path(), 0, 0};
+  for (const BuiltInTable& table : kOptionalTables) {
+    if (!store.HasTable(table.name)) continue;
+    for (const char* column : table.columns) {
+      if (!store.HasColumn(table.name, column)) {
+        diagnostics.Error(database, "",
+                          std::string("table '") + table.name + "' has no column '" + column + "'");
+      }
+    }
+  }
   for (const BuiltInTable& table : kBuiltInTables) {
     if (!store.HasTable(table.name)) {
       diagnostics.Error(database, "", std::string("missing table '") + table.name + "'");
@@ -91,6 +110,8 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     std::vector<std::string> names = {table.id_column, table.agency_column};
     for (const ColumnSpec& column : table.columns) names.push_back(column.name);
     for (const std::string& name : names) {
+      const ColumnSpec* optional = table.FindColumn(name);
+      if (optional != nullptr && optional->optional) continue;
       if (!store.HasColumn(table.name, name)) {
         const ColumnSpec* spec = table.FindColumn(name);
         if (spec != nullptr && spec->optional) continue;
@@ -114,6 +135,14 @@ void MarkMissingColumns(RuleSet& rules, RecordStore& store) {
 
 void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
                     Diagnostics& diagnostics) {
+  for (const Authority& authority : rules.authorities) {
+    if (agencies.Find(authority.standing_body_agency) < 0) {
+      diagnostics.Warning(authority.location, "",
+                          "standing body '" + authority.standing_body_agency +
+                              "' is not in the agency table; its own letter would ask it to "
+                              "report to itself");
+    }
+  }
   for (const Obligation& rule : rules.obligations) {
     for (const auto* list : {&rule.applies_to.agencies, &rule.applies_to.except}) {
       for (const std::string& id : *list) {

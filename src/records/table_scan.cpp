@@ -56,7 +56,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
       // reads one slot (cached when rows come grouped by agency), and
       // copying the last id to compare cost as much when they do not.
       const std::string_view agency_id = row.Text(1);
-      agency = agencies.Find(agency_id);
+      agency = agencies.FindRecordHolder(agency_id);
       if (agency < 0) {
         issues.push_back({table, ValueText(row, 0), plan.table->agency_column,
                           std::string(agency_id), "unknown agency (not counted for any agency)",

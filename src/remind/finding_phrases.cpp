@@ -172,7 +172,7 @@ std::string GrantedPhrase(const Finding& finding) {
 }
 
 std::string BlockerStatePhrase(const InstanceRef& ref, DayUnit day_unit) {
-  if (!ref.task_id.empty()) return "chưa hoàn thành";
+  if (ref.free_task) return "chưa hoàn thành";
   const std::string days = VnInteger(ref.days) + " " + VnDayUnit(day_unit);
   switch (ref.status) {
     case Status::kOverdue:

@@ -8,11 +8,56 @@ namespace {
 
 using kainjow::mustache::data;
 
-// The Committee's standing body (by agency id, which names do not change):
-// its letters need no "qua Bộ ..." detour.
-constexpr const char* kStandingBodyId = "BTTTT";
-
 data Flag(bool value) { return data(value); }
+
+// Lines as a list of {text, is_first}, for templates that break them.
+data LinesData(const std::vector<std::string>& lines) {
+  data list{data::type::list};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    data line("text", lines[i]);
+    line.set("is_first", Flag(i == 0));
+    list.push_back(line);
+  }
+  return list;
+}
+
+std::string Joined(const std::vector<std::string>& lines, std::size_t from = 0) {
+  std::string text;
+  for (std::size_t i = from; i < lines.size(); ++i) text += (text.empty() ? "" : " ") + lines[i];
+  return text;
+}
+
+// The letter's issuer, from the authority in force on its date.
+void SetAuthority(data& letter, const Agency& agency, const Authority& authority) {
+  letter.set("authority_body", authority.body);
+  letter.set("authority_head", authority.head);
+  letter.set("letterhead", Joined(authority.letterhead));
+  letter.set("letterhead_lines", LinesData(authority.letterhead));
+  letter.set("signing_title_1", authority.signing_title.empty() ? "" : authority.signing_title[0]);
+  letter.set("signing_title_2", Joined(authority.signing_title, 1));
+  letter.set("has_signing_title_2", Flag(authority.signing_title.size() > 1));
+  letter.set("signing_title_lines", LinesData(authority.signing_title));
+  letter.set("standing_body_id", authority.standing_body_agency);
+  letter.set("standing_body_name", authority.standing_body_name);
+  letter.set("reply_to_name", authority.reply_to_name);
+  letter.set("reference_suffix", authority.reference_suffix);
+  letter.set("has_reference_suffix", Flag(!authority.reference_suffix.empty()));
+  // The standing body's own letter does not ask it to report to itself.
+  letter.set("via_standing_body", Flag(agency.id != authority.standing_body_agency));
+}
+
+// "Căn cứ": the document that sets the duty (`basis`), unless it is dated
+// after the letter; rules that name none cite their source documents. The
+// passage is offered to templates, but a passage may count other agencies'
+// results: the shipped templates do not quote it.
+void SetLegalBasis(data& item, const LegalSource& source, const Date& letter_date) {
+  const bool cited =
+      source.basis.empty() || !source.basis_date || *source.basis_date <= letter_date;
+  item.set("legal_basis", !cited ? "" : source.basis.empty() ? LegalBasis(source) : source.basis);
+  item.set("has_legal_basis", Flag(cited));
+  item.set("source_passage", source.passage);
+  item.set("has_source_passage", Flag(!source.passage.empty()));
+}
 
 data Number(std::int64_t value) { return data(VnInteger(value)); }
 
@@ -37,11 +82,13 @@ NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
   named.period = ref.period.empty() ? "" : VnPeriod(ref.period);
   if (!ref.task_id.empty()) {
     named.title = ref.title.empty() ? "Nhiệm vụ số " + ref.task_id : ref.title;
-    return named;
+    if (ref.free_task) return named;
   }
   if (const Finding* finding = context.index->FindingOf(ref)) {
-    named.title = finding->obligation->title;
+    if (ref.task_id.empty()) named.title = finding->obligation->title;
     named.day_unit = finding->day_unit;
+  } else if (!ref.task_id.empty()) {
+    return named;
   } else if (const Obligation* obligation = context.rules->FindObligation(ref.obligation_id)) {
     named.title = obligation->title;
     named.day_unit = obligation->warn_before.unit;
@@ -97,9 +144,7 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   item.set("period", period);
   item.set("has_period", Flag(!period.empty()));
   item.set("source_document", finding.obligation->source.document);
-  item.set("legal_basis", LegalBasis(finding.obligation->source));
-  item.set("source_passage", finding.obligation->source.passage);
-  item.set("has_source_passage", Flag(!finding.obligation->source.passage.empty()));
+  SetLegalBasis(item, finding.obligation->source, context.as_of);
   item.set("due_date", finding.due ? FormatVnDate(*finding.due) : "");
   item.set("has_due_date", Flag(finding.due.has_value()));
   const bool extended = finding.original_due.has_value();
@@ -107,6 +152,15 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   item.set("original_due_date", extended ? FormatVnDate(*finding.original_due) : "");
   item.set("exception_document",
            finding.exception ? ExceptionDocumentPhrase(*finding.exception) : "");
+  item.set("due_assumed", Flag(finding.due_assumed));
+  item.set("due_label", finding.due_assumed ? "Thời hạn dự kiến" : "Thời hạn");
+  std::string inherited;
+  for (const DutyOrigin& origin : finding.inherited_from) {
+    inherited += (inherited.empty() ? "" : "; ") + origin.agency_name + " (từ ngày " +
+                 FormatVnDate(origin.since) + ")";
+  }
+  item.set("inherited", Flag(!inherited.empty()));
+  item.set("inherited_from", inherited);
   item.set("day_unit", VnDayUnit(finding.day_unit));
   item.set("days_overdue", Number(finding.days_overdue));
   item.set("days_left", Number(finding.days_left));
@@ -213,7 +267,9 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   letter.set("is_province", Flag(agency.kind == "province"));
   letter.set("is_central_city", Flag(IsCentralCity(agency)));
   letter.set("is_ministry", Flag(agency.kind == "ministry" || agency.kind == "gov_agency"));
-  letter.set("via_standing_body", Flag(agency.id != kStandingBodyId));
+  SetAuthority(letter, agency, *context.authority);
+  letter.set("sample_notice", context.sample_notice);
+  letter.set("has_sample_notice", Flag(!context.sample_notice.empty()));
   letter.set("letter_day", date.day);
   letter.set("letter_month", date.month);
   letter.set("letter_year", date.year);

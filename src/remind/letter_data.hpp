@@ -35,6 +35,8 @@ struct LetterContext {
   int reply_within_working_days = 10;
   const RuleSet* rules = nullptr;
   const ReportIndex* index = nullptr;
+  const Authority* authority = nullptr;  // in force on as_of; never null
+  std::string sample_notice;             // "" unless the database is sample data
 };
 
 // The template data of one agency's letter. `findings` are its overdue and

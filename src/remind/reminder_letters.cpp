@@ -1,6 +1,7 @@
 #include "remind/reminder_letters.hpp"
 
 #include "remind/letter_data.hpp"
+#include "report/finding_format.hpp"
 
 #include <map>
 
@@ -58,6 +59,12 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
   context.reply_within_working_days = settings_.reply_within_working_days;
   context.rules = &rules_;
   context.index = &index;
+  context.authority = rules_.AuthorityOn(report.as_of);
+  if (context.authority == nullptr && !by_agency.empty()) {
+    throw TemplateError("no authority in force on " + FormatIsoDate(report.as_of) +
+                        " in the rules' authorities.yaml: no one to issue the letters");
+  }
+  context.sample_notice = SampleDataNotice(report.dataset);
 
   std::vector<ReminderLetter> letters;
   for (const auto& [agency_id, findings] : by_agency) {

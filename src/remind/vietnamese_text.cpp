@@ -85,7 +85,7 @@ std::string RomanNumeral(int number) {
 bool IsCentralCity(const Agency& agency) {
   if (agency.kind != "province") return false;
   const std::string name = CityName(agency.name);
-  for (const char* city : {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}) {
+  for (const char* city : {"Hà Nội", "Huế", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}) {
     if (name == city) return true;
   }
   return false;

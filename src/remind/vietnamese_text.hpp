@@ -50,8 +50,9 @@ std::string RomanNumeral(int number);
 // thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh").
 std::string Addressee(const Agency& agency);
 
-// Whether a province-kind agency is one of the five centrally-run cities
-// (Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ).
+// Whether a province-kind agency is one of the six centrally-run cities
+// (Hà Nội, Huế, Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ: Huế from 2025,
+// when Thừa Thiên Huế province took the name; the name on the date decides).
 bool IsCentralCity(const Agency& agency);
 
 }  // namespace dxcomply

@@ -154,6 +154,9 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
   out.Key("version").Int(kFormatVersion);
   out.Key("as_of").String(FormatIsoDate(report.as_of));
   out.Key("as_of_vn").String(FormatVnDate(report.as_of));
+  if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+    out.Key("sample_notice").String(notice);
+  }
   out.Newline().Key("statuses").BeginArray();
   for (int i = 0; i < kStatusCount; ++i) out.String(StatusName(static_cast<Status>(i)));
   out.EndArray();

@@ -69,4 +69,12 @@ std::string NationalTotalText(const ObligationSummary& o) {
   return "";
 }
 
+std::string SampleDataNotice(const Dataset& dataset) {
+  if (!dataset.sample) return "";
+  return dataset.description.empty()
+             ? "DỮ LIỆU MẪU (sample data): the records are invented; they are not the named "
+               "agencies' real figures"
+             : dataset.description;
+}
+
 }  // namespace dxcomply

@@ -23,5 +23,9 @@ std::string StatusWithDaysText(const Finding& finding);
 // The national total of an obligation's measure: "1,982 of 3,161 (62.7%)",
 // "82 of 170 tasks done", "412 in total", or "" for indicators.
 std::string NationalTotalText(const ObligationSummary& obligation);
+// The line every human output carries when the database holds invented
+// sample data (its `dataset` table says so): its description, or a default;
+// "" for real data.
+std::string SampleDataNotice(const Dataset& dataset);
 
 }  // namespace dxcomply

@@ -1,6 +1,7 @@
 #include "report/ics_writer.hpp"
 
 #include "base/percent_encoding.hpp"
+#include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
@@ -110,6 +111,7 @@ std::string Description(const Finding& finding) {
   text += "\nstatus: " + StatusText(finding);
   text += "\nreason: " + finding.reason;
   text += "\ndue: " + FormatIsoDate(*finding.due) + " (" + FormatVnDate(*finding.due) + ")";
+  if (finding.due_assumed) text += ", assumed (thời hạn dự kiến)";
   if (finding.original_due) {
     text += ", extended from " + FormatIsoDate(*finding.original_due) + " (" +
             FormatVnDate(*finding.original_due) + ")";
@@ -117,6 +119,9 @@ std::string Description(const Finding& finding) {
   if (finding.exception) {
     text += "\nexception: " + std::string(ExceptionKindName(finding.exception->kind)) + " by " +
             DocumentText(*finding.exception);
+  }
+  if (!finding.inherited_from.empty()) {
+    text += "\ninherited: kế thừa từ " + OriginsText(finding.inherited_from);
   }
   const LegalSource& source = finding.obligation->source;
   if (!source.document.empty()) text += "\nsource: " + source.document;
@@ -173,6 +178,12 @@ std::string EventUid(const Finding& finding) {
 
 namespace {
 
+// " · <the sample-data notice>" for sample data, else "".
+std::string SampleSuffix(const Dataset& dataset) {
+  const std::string notice = SampleDataNotice(dataset);
+  return notice.empty() ? "" : " · " + notice;
+}
+
 // The calendar of one agency from its upcoming findings, in any order.
 std::string CalendarText(const Report& report, const std::string& agency_id,
                          const std::string& name, std::vector<const Finding*> events) {
@@ -189,7 +200,8 @@ std::string CalendarText(const Report& report, const std::string& agency_id,
   AppendFolded("METHOD:PUBLISH", out);
   AppendFolded("X-WR-CALNAME:" + EscapeText(name), out);
   AppendFolded("X-WR-CALDESC:" + EscapeText("dxcomply: upcoming deadlines of " + name + " (" +
-                                            agency_id + ") as of " + FormatIsoDate(report.as_of)),
+                                            agency_id + ") as of " + FormatIsoDate(report.as_of) +
+                                            SampleSuffix(report.dataset)),
                out);
   AppendTimeZone(out);
   for (const Finding* finding : events) AppendEvent(*finding, dtstamp, out);

@@ -7,6 +7,15 @@ void WriteSource(JsonStream& out, const LegalSource& source) {
   out.Key("document").String(source.document);
   out.Key("passage").String(source.passage);
   out.Key("assumed").String(source.assumed);
+  if (!source.basis.empty()) {
+    out.Key("basis").String(source.basis);
+    out.Key("basis_date");
+    if (source.basis_date) {
+      out.String(FormatIsoDate(*source.basis_date));
+    } else {
+      out.Null();
+    }
+  }
   out.EndObject();
 }
 

@@ -194,6 +194,20 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   WriteDay(out, f.original_due, shared);
   out.Key("exception");
   WriteException(out, f.exception.get(), shared);
+  // Only where they apply: most findings have neither.
+  if (f.due_assumed) out.Key("due_assumed").Bool(true);
+  if (!f.inherited_from.empty()) {
+    out.Key("inherited_from").BeginArray();
+    for (const DutyOrigin& origin : f.inherited_from) {
+      out.BeginObject();
+      out.Key("agency_id").String(origin.agency_id);
+      out.Key("agency_name").String(origin.agency_name);
+      out.Key("since");
+      WriteDate(out, origin.since, shared);
+      out.EndObject();
+    }
+    out.EndArray();
+  }
   out.Key("warn_from");
   WriteDay(out, f.warn_from, shared);
   out.Key("days_overdue").Int(f.days_overdue);
@@ -335,6 +349,12 @@ class JsonReporter : public Reporter {
       json_out.Null();
     } else {
       json_out.String(view.agency_id);
+    }
+    if (view.report.dataset.sample || !view.report.dataset.name.empty()) {
+      json_out.Key("dataset").BeginObject();
+      json_out.Key("name").String(view.report.dataset.name);
+      json_out.Key("sample").Bool(view.report.dataset.sample);
+      json_out.EndObject();
     }
     const std::vector<const Finding*> listed = ListedFindings(view);
     // Each obligation once, with its title and legal source.

@@ -35,6 +35,7 @@ struct Explanation {
   std::vector<InstanceRef> upstream;  // every instance it depends on, with status
   std::vector<CounterRecord> records;
   int record_limit = 0;
+  Dataset dataset = {};  // the database's, for its sample-data notice
 };
 
 class Reporter {

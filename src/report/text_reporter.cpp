@@ -78,6 +78,9 @@ class TextReporter : public Reporter {
           << view.agency_id << (agency ? ", " + agency->kind : "") << ") · as of "
           << FormatIsoDate(report.as_of) << " (" << FormatVnDate(report.as_of) << ")\n";
     }
+    if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << GroupThousands(static_cast<long long>(report.findings.size())) << " findings · "
         << GroupThousands(summary.data_issues) << " data-quality issues\n";
 
@@ -107,6 +110,9 @@ class TextReporter : public Reporter {
     if (!f.period.empty()) out << " · period " << f.period;
     out << "\n" << f.obligation->title << "\n";
     if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
+    if (const std::string notice = SampleDataNotice(explanation.dataset); !notice.empty()) {
+      out << notice << "\n";
+    }
     out << "\n";
     Line("status", StatusWithDaysText(f), out);
     Line("reason", f.reason, out);

@@ -3,6 +3,7 @@
 // all and workbook_close (which also frees the workbook) runs on every path.
 #include "report/xlsx_writer.hpp"
 
+#include "report/finding_format.hpp"
 #include "report/finding_rows.hpp"
 #include "report/utf8.hpp"
 
@@ -229,6 +230,9 @@ void WriteSummarySheet(Book& book, lxw_worksheet* sheet, const Report& report,
   book.Number(sheet, 2, 1, summary.agencies);
   book.Text(sheet, 3, 0, "data_issues");
   book.Number(sheet, 3, 1, summary.data_issues);
+  if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
+    book.Text(sheet, 4, 0, notice, book.title());
+  }
 
   int row = 5;
   WriteCountsHeader(book, sheet, row++, "findings");

@@ -1,5 +1,6 @@
 #include "rules/rule_checker.hpp"
 
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -269,6 +270,7 @@ class RuleSetChecker {
 }  // namespace
 
 void CheckRuleSet(RuleSet& rules, Diagnostics& diagnostics) {
+  CheckAuthorities(rules, diagnostics);
   RuleSetChecker(rules, diagnostics).Run();
 }
 

@@ -23,4 +23,24 @@ const TableSpec* RuleSet::FindTable(const std::string& name) const {
   return nullptr;
 }
 
+const Authority* RuleSet::AuthorityOn(const Date& date) const {
+  for (const Authority& authority : authorities) {
+    if ((!authority.from || *authority.from <= date) &&
+        (!authority.until || date < *authority.until))
+      return &authority;
+  }
+  return nullptr;
+}
+
+std::vector<EscalationTier> RuleSet::EscalationOn(const Date& date) const {
+  std::vector<EscalationTier> tiers = escalation;
+  if (const Authority* authority = AuthorityOn(date)) {
+    for (EscalationTier& tier : tiers) {
+      const auto name = authority->escalation_tiers.find(tier.level);
+      if (name != authority->escalation_tiers.end()) tier.name = name->second;
+    }
+  }
+  return tiers;
+}
+
 }  // namespace dxcomply

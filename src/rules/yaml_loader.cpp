@@ -1,6 +1,7 @@
 #include "rules/yaml_loader.hpp"
 
 #include "base/file_text.hpp"
+#include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 
@@ -15,18 +16,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation"};
+const std::vector<std::string> kFileKeys = {"theme", "obligations", "tables", "escalation",
+                                            "authorities"};
 const std::vector<std::string> kTierKeys = {"tier", "name", "name_en", "when", "when_any"};
 const std::vector<std::string> kConditionWhenKeys = {"status", "due_within_warn_before",
                                                      "overdue_at_least", "blocks_other_agencies"};
 const std::vector<std::string> kObligationKeys = {
-    "id",          "title",     "title_en", "source", "applies_to", "due",   "issued_on",
-    "warn_before", "lead_time", "lookback", "check",  "depends_on", "period"};
+    "id",          "title",     "title_en", "source",     "applies_to", "due",
+    "issued_on",   "until",     "warn_before", "lead_time", "lookback",  "check",
+    "depends_on",  "period",    "on_succession"};
 const std::vector<std::string> kDueKeys = {"date",  "in_month",     "end_of_year", "roll",
                                            "after", "after_column", "days",        "working_days",
                                            "every", "first",        "last",        "month_offset",
-                                           "day",   "working_day"};
-const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed"};
+                                           "day",   "working_day",  "assumed"};
+const std::vector<std::string> kSourceKeys = {"document", "passage", "assumed", "basis",
+                                              "basis_date"};
 const std::vector<std::string> kScopeKeys = {"kinds", "agencies", "except", "national"};
 const std::vector<std::string> kCheckKeys = {"kind",      "table",    "where",      "satisfied",
                                              "target",    "at_least", "empty_base", "obligation",
@@ -92,12 +96,17 @@ class RuleFileLoader {
     const YAML::Node obligations = YamlNodeReader::Get(*root, "obligations");
     const YAML::Node tables = YamlNodeReader::Get(*root, "tables");
     const YAML::Node escalation = YamlNodeReader::Get(*root, "escalation");
-    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined()) {
-      reader_.Error(*root, "", "a rules file needs 'obligations:', 'tables:' or 'escalation:'");
+    const YAML::Node authorities = YamlNodeReader::Get(*root, "authorities");
+    if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined() &&
+        !authorities.IsDefined()) {
+      reader_.Error(*root, "",
+                    "a rules file needs 'obligations:', 'tables:', 'escalation:' or "
+                    "'authorities:'");
     }
     if (obligations.IsDefined()) LoadObligations(obligations, theme);
     if (tables.IsDefined()) LoadTables(tables);
     if (escalation.IsDefined()) LoadEscalation(escalation);
+    if (authorities.IsDefined()) LoadAuthorities(authorities, reader_, rules_);
   }
 
  private:
@@ -148,6 +157,7 @@ class RuleFileLoader {
         reader_.Error(n, out.id, "issued_on is after the due date");
       }
     }
+    LoadInForce(node, out);
     if (const YAML::Node n = YamlNodeReader::Get(node, "warn_before"); n.IsDefined()) {
       if (auto count = ParseDayCount(n, out.id, "warn_before")) out.warn_before = *count;
     }
@@ -202,6 +212,13 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "assumed"); n.IsDefined()) {
       out.source.assumed = reader_.Text(n, out.id, "assumed").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "basis"); n.IsDefined()) {
+      out.source.basis = reader_.Text(n, out.id, "basis").value_or("");
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "basis_date"); n.IsDefined()) {
+      out.source.basis_date = reader_.IsoDate(n, out.id, "basis_date");
+      if (out.source.basis.empty()) reader_.Error(n, out.id, "basis_date without basis");
     }
   }
 
@@ -275,7 +292,10 @@ class RuleFileLoader {
       return;
     }
     const std::string form = forms.front();
-    std::vector<std::string> allowed = {form};
+    std::vector<std::string> allowed = {form, "assumed"};
+    if (const YAML::Node n = YamlNodeReader::Get(node, "assumed"); n.IsDefined()) {
+      due.assumed = reader_.Boolean(n, out.id, "assumed").value_or(false);
+    }
     if (form == "date" || form == "in_month" || form == "end_of_year") {
       allowed.push_back("roll");
       LoadFixedDue(node, form, out);
@@ -296,6 +316,36 @@ class RuleFileLoader {
         reader_.Error(
             entry.first, out.id,
             "'" + key + "' does not go with '" + form + "' (it takes: " + JoinWords(allowed) + ")");
+      }
+    }
+  }
+
+  // `until` (no longer in force from that date) and `on_succession`.
+  void LoadInForce(const YAML::Node& node, Obligation& out) {
+    if (const YAML::Node n = YamlNodeReader::Get(node, "until"); n.IsDefined()) {
+      out.until = reader_.IsoDate(n, out.id, "until");
+      if (out.until && out.issued_on && *out.until <= *out.issued_on) {
+        reader_.Error(n, out.id, "until is not after issued_on: the duty would never be in force");
+      } else if (out.until && out.due.kind == Due::Kind::kRecurring &&
+                 *out.until <= out.due.first.First()) {
+        reader_.Error(n, out.id,
+                      "until is not after the first period begins: no period would be owed");
+      }
+    }
+    if (const YAML::Node n = YamlNodeReader::Get(node, "on_succession"); n.IsDefined()) {
+      static const std::vector<std::string> kChoices = {"main", "every", "lapse"};
+      const std::string text = reader_.Text(n, out.id, "on_succession").value_or("");
+      if (text == "main") {
+        out.on_succession = OnSuccession::kMain;
+      } else if (text == "every") {
+        out.on_succession = OnSuccession::kEvery;
+      } else if (text == "lapse") {
+        out.on_succession = OnSuccession::kLapse;
+      } else if (n.IsScalar()) {
+        const std::string nearest = NearestWord(text, kChoices);
+        reader_.Error(n, out.id,
+                      "on_succession must be main, every or lapse, not '" + text + "'" +
+                          (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
       }
     }
   }

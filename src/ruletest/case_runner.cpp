@@ -183,7 +183,13 @@ CaseOutcome RunRuleTestCase(const RuleTestFile& file, const RuleTestCase& test,
     }
     ExpectationOutcome result;
     result.expectation = &expectation;
-    if (candidates.size() != 1) {
+    if (expectation.none) {
+      if (!candidates.empty()) {
+        result.actual = Actual(*candidates.front());
+        result.problem = "the engine made one (" +
+                         std::string(StatusName(result.actual->status)) + ")";
+      }
+    } else if (candidates.size() != 1) {
       result.problem = NoSingleInstance(expectation, candidates, report.findings);
     } else {
       expected.insert(candidates.front());

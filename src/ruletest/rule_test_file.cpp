@@ -32,6 +32,7 @@ std::string StatusNames() {
                         Status::kMetLate, Status::kMet, Status::kWaived, Status::kNotApplicable}) {
     names.push_back(StatusName(status));
   }
+  names.push_back("none");
   return JoinWords(names);
 }
 
@@ -251,7 +252,9 @@ class TestFileReader {
     const YAML::Node status = YamlNodeReader::Get(node, "status");
     const std::optional<Status> parsed =
         status.IsScalar() ? ParseStatus(status.Scalar()) : std::nullopt;
-    if (!parsed) {
+    if (!parsed && status.IsScalar() && status.Scalar() == "none") {
+      expectation.none = true;
+    } else if (!parsed) {
       reader_.Error(status, expectation.obligation, "'status' must be one of: " + StatusNames());
       ok = false;
     } else {

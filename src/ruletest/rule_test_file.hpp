@@ -60,6 +60,7 @@ struct Expectation {
   std::string agency;
   std::optional<std::string> period;  // none: the agency's only instance
   Status status = Status::kNotApplicable;
+  bool none = false;  // `status: none`: the engine makes no such instance (not yet in force)
   std::optional<int> days_overdue;
   std::optional<int> days_left;
   std::optional<Date> due;

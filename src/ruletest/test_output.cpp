@@ -78,7 +78,8 @@ void TestOutput::Expectation(const ExpectationOutcome& outcome) {
   if (!outcome.problem.empty()) {
     out_ << kIndent << DescribeInstance(name) << " (" << Line(expected.location)
          << "): - expected, + actual\n"
-         << kIndent << "- status: " << StatusName(expected.status) << "\n"
+         << kIndent << "- status: " << (expected.none ? "none" : StatusName(expected.status))
+         << "\n"
          << kIndent << "+ " << outcome.problem << "\n";
     return;
   }

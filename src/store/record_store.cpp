@@ -187,6 +187,11 @@ RecordStore RecordStore::Open(const std::string& path, int busy_timeout_ms) {
     Fail(db, path + ": cannot register " + std::string(kVisitFunction), SQLITE_ERROR);
   }
   sqlite3_extended_result_codes(db, 1);
+  // A double-quoted name that is no column must be an error, not the string
+  // literal SQLite would otherwise read it as: a scan of a column the
+  // database lacks would read its own name as every row's value.
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
   // Reading the schema is what reveals a file that is not SQLite.
   const int probe = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master; PRAGMA query_only = 1;",
                                  nullptr, nullptr, nullptr);

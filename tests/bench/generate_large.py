@@ -580,7 +580,7 @@ def main():
     try:
         db = open_new(tmp, schema)
         db.execute("BEGIN")
-        db.executemany("INSERT INTO agency VALUES (?,?,?,?)", country.rows)
+        db.executemany("INSERT INTO agency (id, name, kind, parent_id) VALUES (?,?,?,?)", country.rows)
         log(f"agency: {country.n} rows")
         db.executemany("INSERT INTO task (id, agency_id, obligation_id, period, title, started_on,"
                        " progress, completed_on, evidence) VALUES (?,?,?,?,?,?,?,?,?)", tasks(country, plan))

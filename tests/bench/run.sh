@@ -2,7 +2,11 @@
 # The large-country benchmark: dxcomply report against the floor, a bare
 # SQLite scan of exactly the columns the rules read. See tests/bench/README.md.
 #
-#   tests/bench/run.sh <path-to-dxcomply-binary>
+#   tests/bench/run.sh <path-to-dxcomply-binary> [<baseline-binary>]
+#
+# With a baseline (another build, e.g. the code before a change), each round
+# times the floor, dxcomply and the baseline in turn, so that before and
+# after are measured in the same minutes of a shared host.
 #
 # Environment:
 #   DXCOMPLY_BENCH_DIR    where the database is cached (default build/bench)
@@ -16,16 +20,19 @@
 # missed goal is reported, not a failure.
 set -euo pipefail
 
-if [[ $# -ne 1 ]]; then
-  echo "usage: $0 <path-to-dxcomply-binary>" >&2
+if [[ $# -ne 1 && $# -ne 2 ]]; then
+  echo "usage: $0 <path-to-dxcomply-binary> [<baseline-binary>]" >&2
   exit 2
 fi
-bin=$1
-if [[ ! -x $bin || -d $bin ]]; then
-  echo "$0: $bin: not an executable file" >&2
-  exit 2
-fi
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+for binary in "$@"; do
+  if [[ ! -x $binary || -d $binary ]]; then
+    echo "$0: $binary: not an executable file" >&2
+    exit 2
+  fi
+done
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+baseline=
+if [[ $# -eq 2 ]]; then baseline=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); fi
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
@@ -112,8 +119,11 @@ def scan(table, columns):
     print(f"SELECT count(*), {cols} FROM {ident(table)};")
 
 
+# An optional column (task.recorded_on) that the generated country lacks is
+# not read by the engine either.
 for t in spec["tables"]:
-    scan(t["name"], [t.get("id", "id"), t.get("agency", "agency_id")] + [c["name"] for c in t["columns"]])
+    scan(t["name"], [t.get("id", "id"), t.get("agency", "agency_id")]
+         + [c["name"] for c in t["columns"] if not c.get("optional")])
 scan("task_dependency", ["task_id", "depends_on"])
 scan("agency", ["id", "name", "kind"])
 PY
@@ -143,6 +153,10 @@ q() { printf '%q' "$1"; }
 floor_cmd="sqlite3 -readonly $(q "$db") < $(q "$floor_sql") > /dev/null"
 report_args=(report --db "$db" --rules "$rules" --as-of "$as_of" --format json)
 report_cmd="$(q "$bin")$(printf ' %q' "${report_args[@]}") > /dev/null"
+baseline_args=()
+if [[ -n $baseline ]]; then
+  baseline_args=(--command-name baseline "$(q "$baseline")$(printf ' %q' "${report_args[@]}") > /dev/null")
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # The two commands take turns, one run each per round, so that both see the
@@ -156,14 +170,17 @@ for round in $(seq 1 "$runs"); do
   hyperfine --shell bash --warmup "$warmup" --runs 1 --style basic \
     --export-json "$tmp/times-$round.json" \
     --command-name floor "$floor_cmd" \
-    --command-name dxcomply "$report_cmd" >"$tmp/hyperfine-$round.txt" 2>&1 ||
+    --command-name dxcomply "$report_cmd" "${baseline_args[@]}" >"$tmp/hyperfine-$round.txt" 2>&1 ||
     { cat "$tmp/hyperfine-$round.txt" >&2; exit 1; }
   python3 - "$round" "$tmp/times-$round.json" >&2 <<'PY'
 import json
 import sys
 
 results = {r["command"]: r["times"][0] for r in json.load(open(sys.argv[2]))["results"]}
-print(f"  round {sys.argv[1]}: floor {results['floor']:.3f} s, dxcomply {results['dxcomply']:.3f} s")
+line = f"  round {sys.argv[1]}: floor {results['floor']:.3f} s, dxcomply {results['dxcomply']:.3f} s"
+if "baseline" in results:
+    line += f", baseline {results['baseline']:.3f} s"
+print(line)
 PY
 done
 python3 - "$tmp" "$runs" >"$tmp/times.json" <<'PY'
@@ -174,13 +191,20 @@ tmp, runs = sys.argv[1], int(sys.argv[2])
 times = {"floor": [], "dxcomply": []}
 for round in range(1, runs + 1):
     for r in json.load(open(f"{tmp}/times-{round}.json"))["results"]:
-        times[r["command"]].extend(r["times"])
+        times.setdefault(r["command"], []).extend(r["times"])
 json.dump({"results": [{"command": c, "times": t} for c, t in times.items()]}, sys.stdout)
 PY
 
 echo "== peak memory (/usr/bin/time -v)" >&2
 if ! /usr/bin/time -v -o "$tmp/time.txt" "$bin" "${report_args[@]}" >/dev/null 2>"$tmp/stderr.txt"; then
   echo "$0: dxcomply report failed:" >&2
+  tail -n 20 "$tmp/stderr.txt" >&2
+  exit 1
+fi
+: >"$tmp/baseline-time.txt"
+if [[ -n $baseline ]] &&
+  ! /usr/bin/time -v -o "$tmp/baseline-time.txt" "$baseline" "${report_args[@]}" >/dev/null 2>"$tmp/stderr.txt"; then
+  echo "$0: baseline report failed:" >&2
   tail -n 20 "$tmp/stderr.txt" >&2
   exit 1
 fi
@@ -217,10 +241,13 @@ graph = [(t, name, rss) for t, name, rss in stages if name.startswith("dependenc
 analysis = [(t, name, rss) for t, name, rss in stages if name.startswith("slack, blocking")]
 print(f"scans (SQL aggregation)\t{scans:.3f} s")
 for t, name, rss in graph:
-    m = re.search(r"\((\d+) nodes, (\d+) links\)", name)
+    m = re.search(r"\((\d+) nodes, (\d+) links[;)]", name)
     print(f"graph build\t{t:.3f} s" + (f" (peak RSS {rss} MB so far)" if rss else ""))
     if m:
         print(f"graph size\t{int(m.group(1)):,} nodes, {int(m.group(2)):,} links")
+    m = re.search(r"(\d+) task cycles, (\d+) links on them dropped", name)
+    if m:
+        print(f"task cycles\t{int(m.group(1)):,}, {int(m.group(2)):,} links on them left out")
 for t, name, rss in analysis:
     print(f"graph analysis\t{t:.3f} s (slack, blocking and impact)")
 if graph and analysis and scans > 0:
@@ -241,13 +268,14 @@ counts=$(sqlite3 -readonly -separator ' ' "$db" "
   SELECT 'measurement', count(*) FROM measurement;")
 
 python3 - "$tmp/times.json" "$tmp/time.txt" "$tmp/graph.txt" "$db" "$(stat -c %s "$db")" "$counts" \
-  "$(nproc) cores, load average $load_before before the timed runs" <<'PY'
+  "$(nproc) cores, load average $load_before before the timed runs" "$tmp/baseline-time.txt" \
+  "$baseline" <<'PY'
 import json
 import re
 import statistics
 import sys
 
-times_path, time_path, graph_path, db, size, counts, machine = sys.argv[1:]
+times_path, time_path, graph_path, db, size, counts, machine, baseline_time_path, baseline = sys.argv[1:]
 def summary(times):
     return {"median": statistics.median(times), "min": min(times), "max": max(times), "times": times}
 
@@ -255,8 +283,12 @@ def summary(times):
 results = {r["command"]: summary(r["times"]) for r in json.load(open(times_path))["results"]}
 floor, engine = results["floor"], results["dxcomply"]
 ratio = engine["median"] / floor["median"]
-m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(time_path).read())
-rss_mb = int(m.group(1)) * 1024 / 1e6  # kbytes are KiB; MB = 10^6 bytes
+def peak_mb(path):
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(path).read())
+    return int(m.group(1)) * 1024 / 1e6  # kbytes are KiB; MB = 10^6 bytes
+
+
+rss_mb = peak_mb(time_path)
 ok = lambda cond: "PASS" if cond else "MISS"
 
 
@@ -279,6 +311,14 @@ print()
 print(f"  goal: ratio <= 1.5         {ok(ratio <= 1.5)}")
 print(f"  goal: peak RSS < 500 MB    {ok(rss_mb < 500)}")
 print()
+if "baseline" in results:
+    base = results["baseline"]
+    print(f"  baseline: {baseline}")
+    print(f"  baseline report            {base['median']:8.3f} s median {spread(base)}")
+    print(f"  ratio baseline / floor     {base['median'] / floor['median']:8.2f}")
+    print(f"  dxcomply / baseline        {engine['median'] / base['median']:8.2f}")
+    print(f"  baseline peak RSS          {peak_mb(baseline_time_path):8.1f} MB")
+    print()
 graph = [l.rstrip("\n").split("\t", 1) for l in open(graph_path) if "\t" in l]
 if graph:
     print("  dependency graph (from dxcomply --verbose):")

@@ -55,11 +55,24 @@ STAFF_ALIVE = "(joined_on IS NULL OR joined_on <= :t) AND (left_on IS NULL OR le
 SPECIALIST = "role IN ('security_specialist', 'incident_responder')"
 
 
+# An agency existing on :t (the engine's agency.valid_from/valid_until).
+AGENCY_ALIVE = "(valid_from IS NULL OR valid_from <= :t) AND (valid_until IS NULL OR valid_until > :t)"
+
+
+def agencies_on(c, t, kind=None):
+    sql = "SELECT count(*) FROM agency WHERE " + AGENCY_ALIVE
+    if kind:
+        sql += " AND kind = :kind"
+    return c.conn.execute(sql, {"t": t, "kind": kind}).fetchone()[0]
+
+
 def check_agencies(c):
-    c.eq("agencies", c.val("SELECT count(*) FROM agency"), 93)
+    c.eq("agencies in 2022-2023", agencies_on(c, MID2022), 93)
+    c.eq("the same on 2023-12-31", agencies_on(c, "2023-12-31"), 93)
     for kind, n in (("ministry", 22), ("gov_agency", 8), ("province", 63)):
-        c.eq("agencies of kind %s" % kind, c.val("SELECT count(*) FROM agency WHERE kind = ?", kind), n)
+        c.eq("agencies of kind %s" % kind, agencies_on(c, MID2022, kind), n)
     for aid, name, kind in (("BHXH", "Bảo hiểm xã hội Việt Nam", "gov_agency"),
+                            ("BQLLANG", "Ban Quản lý Lăng Chủ tịch Hồ Chí Minh", "gov_agency"),
                             ("BTTTT", "Bộ Thông tin và Truyền thông", "ministry"),
                             ("NGHE-AN", "Nghệ An", "province"),
                             ("TP-HCM", "TP. Hồ Chí Minh", "province"),
@@ -163,7 +176,9 @@ def done_ids(c, obligation, t, kind=None, period=None):
 
 
 def ids_of(c, kind):
-    return set(c.col("SELECT id FROM agency WHERE kind = ?", kind))
+    """The agencies of a kind in 2022-2023 (not those of 2025)."""
+    return set(r[0] for r in c.conn.execute(
+        "SELECT id FROM agency WHERE kind = :kind AND " + AGENCY_ALIVE, {"kind": kind, "t": MID2022}))
 
 
 def check_tasks(c):
@@ -264,9 +279,10 @@ def check_tasks(c):
     expected = ["2023-%02d" % m for m in range(1, 11)]
     c.eq("national-dx-report months missing", sorted(set(expected) - set(periods)), ["2023-02", "2023-05"])
     late = c.col("SELECT period FROM task WHERE obligation_id = 'national-dx-report'"
-                 " AND completed_on > date(period || '-01', '+1 month', '-1 day')")
-    c.eq("national-dx-report months late (after the month's last day)", late, ["2023-07"])
-    c.eq("annual-review periods", c.col("SELECT DISTINCT period FROM task WHERE obligation_id = 'annual-review' ORDER BY 1"),
+                 " AND completed_on > date(period || '-01', '+1 month', '-1 day') ORDER BY period")
+    c.eq("national-dx-report months late (after the month's last day)", late, ["2023-07", "2025-09"])
+    c.eq("annual-review periods to 2023", c.col("SELECT DISTINCT period FROM task WHERE obligation_id = 'annual-review'"
+                                                  " AND period <= '2023' ORDER BY 1"),
          ["2022", "2023"])
     c.eq("action-plan 2023 rows (ministries + provinces)",
          c.val("SELECT count(DISTINCT agency_id) FROM task WHERE obligation_id = 'action-plan' AND period = '2023'"), 85)
@@ -323,6 +339,48 @@ def check_measurements(c):
     c.eq("shares outside [0, 1]", c.val("SELECT count(*) FROM measurement WHERE value < 0 OR value > 1"), 0)
 
 
+def check_map_over_time(c):
+    """The 2025 reorganisation (data/agency_changes.yaml): 63 -> 34
+    provinces on 1/7/2025; 17 ministries and ministry-level bodies and 5
+    government agencies from 1/3/2025; Huế from 1/1/2025."""
+    c.eq("not Học viện Chính trị quốc gia (a Party body)",
+         c.val("SELECT count(*) FROM agency WHERE id = 'HVCTQG'"), 0)
+    for t, kind, n in (("2025-06-30", "province", 63), ("2025-07-01", "province", 34),
+                       ("2025-02-28", "ministry", 22), ("2025-03-01", "ministry", 17),
+                       ("2025-02-28", "gov_agency", 8), ("2025-03-01", "gov_agency", 5),
+                       ("2026-12-01", "province", 34), ("2026-12-01", "ministry", 17),
+                       ("2026-12-01", "gov_agency", 5)):
+        c.eq("%s agencies on %s" % (kind, t), agencies_on(c, t, kind), n)
+    c.eq("every agency that ceased has a successor", c.val(
+        "SELECT count(*) FROM agency WHERE valid_until IS NOT NULL AND id NOT IN"
+        " (SELECT predecessor_id FROM agency_succession)"), 0)
+    c.eq("every succession takes effect when its predecessor ceases", c.val(
+        "SELECT count(*) FROM agency_succession s JOIN agency a ON a.id = s.predecessor_id"
+        " WHERE a.valid_until IS NOT s.effective_on"), 0)
+    c.eq("every successor exists on the day", c.val(
+        "SELECT count(*) FROM agency_succession s JOIN agency a ON a.id = s.successor_id"
+        " WHERE NOT ((a.valid_from IS NULL OR a.valid_from <= s.effective_on)"
+        " AND (a.valid_until IS NULL OR a.valid_until > s.effective_on))"), 0)
+    c.eq("one main successor each", c.val(
+        "SELECT count(*) FROM (SELECT predecessor_id FROM agency_succession GROUP BY predecessor_id"
+        " HAVING sum(main) != 1)"), 0)
+    c.eq("Bộ Lao động - Thương binh và Xã hội split into five, Bộ Nội vụ main",
+         c.col("SELECT successor_id || ':' || main FROM agency_succession WHERE predecessor_id = 'BLDTBXH'"
+               " ORDER BY main DESC, successor_id"), ["BNV:1", "BCA:0", "BGDDT:0", "BNNMT:0", "BYT:0"])
+    c.eq("Lâm Đồng's predecessors", c.col("SELECT predecessor_id FROM agency_succession"
+                                          " WHERE successor_id = 'LAM-DONG' ORDER BY 1"),
+         ["BINH-THUAN", "DAK-NONG"])
+    c.eq("Thừa Thiên Huế is Huế from 2025-01-01", c.conn.execute(
+        "SELECT valid_from, name, kind FROM agency_version WHERE agency_id = 'THUA-THIEN-HUE'").fetchall(),
+         [("2025-01-01", "Huế", "province")])
+    c.eq("marked as sample data", c.val("SELECT sample FROM dataset"), 1)
+    c.eq("no task of 2024-2026 recorded before 2023-10-02 (after every 2021-2023 golden date)",
+         c.val("SELECT count(*) FROM task WHERE recorded_on < '2023-10-02'"), 0)
+    c.true("tasks of the new duties recorded", c.val(
+        "SELECT count(DISTINCT obligation_id) FROM task WHERE obligation_id IN"
+        " ('plan-57', 'dvc-commune-2025', 'dvc-province-2025')") == 3)
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: %s <db>" % argv[0], file=sys.stderr)
@@ -340,6 +398,7 @@ def main(argv):
         check_staff(c)
         check_tasks(c)
         check_measurements(c)
+        check_map_over_time(c)
     except Failed as e:
         print("FAIL %s" % e)
         return 1

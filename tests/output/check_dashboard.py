@@ -398,7 +398,10 @@ def main():
     csv_text = (work / "data" / "findings.csv").read_bytes().decode("utf-8-sig")
     csv_rows = list(csv.DictReader(io.StringIO(csv_text, newline="")))
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        agencies = dict(conn.execute("SELECT id, name FROM agency"))
+        # The agencies of the map on the as-of date (the sample holds 2025's too).
+        agencies = dict(conn.execute(
+            "SELECT id, name FROM agency WHERE (valid_from IS NULL OR valid_from <= :t)"
+            " AND (valid_until IS NULL OR valid_until > :t)", {"t": AS_OF}))
 
     check_offline(check, text)
     data = data_of(text)
@@ -409,6 +412,11 @@ def main():
     national = render(work, page)
     if check_rendered(check, national, "national page"):
         check_national(check, national, report, csv_rows, agencies)
+        sample = national.by_id("sample")
+        check.ok(sample is not None and "hidden" not in sample.attrs
+                 and sample.text().startswith("DỮ LIỆU MẪU"),
+                 "national: the page says the database holds sample data",
+                 repr(sample.text() if sample else None))
 
     agency = render(work, page, "#agency=" + AGENCY)
     if check_rendered(check, agency, f"#agency={AGENCY}"):

@@ -33,6 +33,31 @@ Obligation Rule(const std::string& id, CheckKind kind, const std::string& table)
   return obligation;
 }
 
+// The National Committee until 13/3/2025, then the Government's Steering
+// Committee (as rules/authorities.yaml says it).
+std::vector<Authority> Authorities() {
+  Authority committee;
+  committee.until = Date(2025, 3, 13);
+  committee.body = "Ủy ban Quốc gia về chuyển đổi số";
+  committee.head = "Thủ tướng Chính phủ";
+  committee.standing_body_agency = "BTTTT";
+  committee.standing_body_name = "Bộ Thông tin và Truyền thông";
+  committee.reply_to_name = "Bộ Thông tin và Truyền thông (Cục Chuyển đổi số quốc gia)";
+  committee.letterhead = {"BỘ THÔNG TIN", "VÀ TRUYỀN THÔNG"};
+  committee.signing_title = {"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"};
+  committee.reference_suffix = "BTTTT-CĐSQG";
+  Authority steering;
+  steering.from = Date(2025, 3, 13);
+  steering.body = "Ban Chỉ đạo của Chính phủ";
+  steering.head = "Thủ tướng Chính phủ";
+  steering.standing_body_agency = "BKHCN";
+  steering.standing_body_name = steering.reply_to_name = "Bộ Khoa học và Công nghệ";
+  steering.letterhead = {"BỘ KHOA HỌC VÀ CÔNG NGHỆ"};
+  steering.signing_title = {"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "(ký thay)"};
+  steering.reference_suffix = "BKHCN-CĐSQG";
+  return {committee, steering};
+}
+
 RuleSet Rules() {
   RuleSet rules;
   rules.obligations = {Rule("classify", CheckKind::kCoverage, "information_system"),
@@ -40,6 +65,7 @@ RuleSet Rules() {
                        Rule("staff", CheckKind::kCount, "security_staff"),
                        Rule("plan", CheckKind::kTask, "task"),
                        Rule("dossiers", CheckKind::kIndicator, "measurement")};
+  rules.authorities = Authorities();
   return rules;
 }
 
@@ -262,6 +288,34 @@ BOOST_AUTO_TEST_CASE(why_at_risk_and_who_blocks_it) {
              "nguy cơ chậm, còn 2 ngày đến hạn)>\n");
 }
 
+BOOST_AUTO_TEST_CASE(tasks_in_a_chain_are_named_by_title_with_their_instance_state) {
+  // Hà Nội's monitoring waits on a task of no instance (812), which waits on
+  // task 77 of Bộ Công an's overdue classification: 77 is named by its title,
+  // in the state of its instance (in working days, as that instance counts).
+  Finding other_upstream = Make("classify", kBca, Status::kOverdue);
+  other_upstream.day_unit = DayUnit::kWorking;
+  other_upstream.days_overdue = 5;
+  Finding monitor = Make("monitor", kHaNoi, Status::kAtRisk);
+  InstanceRef free_task{"internal", "BCA", "Bộ Công an", "", "812", "Chuẩn bị", Status::kAtRisk, 0};
+  free_task.free_task = true;
+  const InstanceRef task{"classify", "BCA", "Bộ Công an", "", "77", "Nâng cấp phần mềm",
+                         Status::kOverdue, 5};
+  monitor.blocked_by = {BlockerChain{{free_task, task}, "task 3 -> task 812"}};
+  const Report report = MakeReport({other_upstream, monitor});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const Templates templates(
+      "{{#at_risk}}{{#blockers}}<{{title}}|{{owner}}|{{state}}|{{#in_letter}}mục "
+      "{{letter_ref}}{{/in_letter}}{{#has_via}}|qua {{#via}}{{title}} ({{state}}){{/via}}"
+      "{{/has_via}}>\n{{/blockers}}{{/at_risk}}");
+  const ReminderComposer composer(Settings(templates.path()), rules, calendar);
+  const std::vector<ReminderLetter> letters = composer.Compose(report, "HA-NOI");
+  BOOST_TEST_REQUIRE(letters.size() == 1u);
+  BOOST_TEST(letters[0].markdown ==
+             "<Nâng cấp phần mềm|Bộ Công an|đã quá hạn 5 ngày làm việc||qua Chuẩn bị (chưa hoàn "
+             "thành)>\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_stalled_item_says_so) {
   Finding monitor = Make("monitor", kNgheAn, Status::kAtRisk);
   monitor.at_as_of = monitor.at_lookback = Share(0, 16);
@@ -357,6 +411,99 @@ BOOST_AUTO_TEST_CASE(the_same_report_gives_the_same_bytes) {
   BOOST_TEST_REQUIRE(first.size() == 1u);
   BOOST_TEST(first[0].markdown == second[0].markdown);
   BOOST_TEST(first[0].html == second[0].html);
+}
+
+BOOST_AUTO_TEST_CASE(the_authority_in_force_on_the_letters_date_issues_it) {
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  Report in_2022 = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
+  const ReminderLetter old = composer.Compose(in_2022)[0];
+  BOOST_TEST(Contains(old.markdown, "| BỘ THÔNG TIN VÀ TRUYỀN THÔNG | CỘNG HÒA"));
+  BOOST_TEST(Contains(old.markdown, "Số: ......../BTTTT-CĐSQG"));
+  BOOST_TEST(Contains(old.markdown,
+                      "Bộ Thông tin và Truyền thông, Cơ quan thường trực của Ủy ban "
+                      "Quốc gia về chuyển đổi số, đề nghị"));
+  BOOST_TEST(Contains(old.markdown,
+                      "về Bộ Thông tin và Truyền thông (Cục Chuyển đổi số quốc gia) "
+                      "trước ngày"));
+  BOOST_TEST(Contains(old.markdown, "| **Nơi nhận:** | **KT. BỘ TRƯỞNG** |"));
+  BOOST_TEST(Contains(old.markdown, "| - Như trên; | **THỨ TRƯỞNG** |"));
+  BOOST_TEST(Contains(old.html, "BỘ THÔNG TIN<br>VÀ TRUYỀN THÔNG"));
+  BOOST_TEST(!Contains(old.markdown, "Ban Chỉ đạo"));
+  BOOST_TEST(!Contains(old.markdown, "Khoa học và Công nghệ"));
+
+  Report in_2026 = in_2022;
+  in_2026.as_of = Date(2026, 12, 1);
+  const ReminderLetter now = composer.Compose(in_2026)[0];
+  BOOST_TEST(Contains(now.markdown, "| BỘ KHOA HỌC VÀ CÔNG NGHỆ | CỘNG HÒA"));
+  BOOST_TEST(Contains(now.markdown, "Số: ......../BKHCN-CĐSQG"));
+  BOOST_TEST(Contains(now.markdown,
+                      "Bộ Khoa học và Công nghệ, Cơ quan thường trực của Ban Chỉ đạo "
+                      "của Chính phủ, đề nghị"));
+  BOOST_TEST(Contains(now.markdown, "báo cáo Ban Chỉ đạo của Chính phủ và Thủ tướng Chính phủ."));
+  BOOST_TEST(Contains(now.markdown, "| - Như trên; | **THỨ TRƯỞNG (ký thay)** |"));
+  BOOST_TEST(Contains(now.markdown, "- Ban Chỉ đạo của Chính phủ (để b/c);"));
+  BOOST_TEST(Contains(now.html, "KT. BỘ TRƯỞNG<br>\n      THỨ TRƯỞNG<br>\n      (ký thay)"));
+  BOOST_TEST(!Contains(now.markdown, "Ủy ban Quốc gia"));
+  BOOST_TEST(!Contains(now.markdown, "Thông tin và Truyền thông"));
+
+  // The standing body's own letter does not ask it to report to itself.
+  Report to_standing_body = MakeReport({Make(
+      "classify", Agency{"BKHCN", "Bộ Khoa học và Công nghệ", "ministry"}, Status::kOverdue)});
+  to_standing_body.as_of = in_2026.as_of;
+  BOOST_TEST(
+      Contains(composer.Compose(to_standing_body)[0].markdown, "nhiệm vụ nêu trên trước ngày"));
+}
+
+BOOST_AUTO_TEST_CASE(no_authority_in_force_is_an_error) {
+  RuleSet rules = Rules();
+  rules.authorities.pop_back();  // none after 13/3/2025
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  Report report = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
+  report.as_of = Date(2026, 12, 1);
+  BOOST_CHECK_THROW(composer.Compose(report), TemplateError);
+}
+
+BOOST_AUTO_TEST_CASE(assumed_dates_inherited_duties_and_the_duty_setting_document) {
+  Finding assumed = Make("classify", kNgheAn, Status::kOverdue);
+  assumed.due_assumed = true;
+  Finding inherited = Make("plan", kNgheAn, Status::kOverdue, "task");
+  inherited.at_as_of = Share(0, 1);
+  inherited.inherited_from = {DutyOrigin{"BINH-THUAN", "Bình Thuận", Date(2025, 7, 1)}};
+  ObligationText text = *inherited.obligation;
+  text.source.basis = "Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ";
+  text.source.basis_date = Date(2023, 9, 10);
+  inherited.obligation = std::make_shared<const ObligationText>(std::move(text));
+  Report report = MakeReport({assumed, inherited});
+  report.as_of = Date(2026, 12, 1);
+  report.dataset.sample = true;
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const ReminderLetter letter = composer.Compose(report)[0];
+  BOOST_TEST(letter.markdown.rfind("**DỮ LIỆU MẪU", 0) == 0u);
+  BOOST_TEST(Contains(letter.html, "DỮ LIỆU MẪU"));
+  BOOST_TEST(Contains(letter.markdown, "- Thời hạn dự kiến: 30/09/2022; đã quá hạn 32 ngày."));
+  BOOST_TEST(Occurrences(letter.markdown, "Thời hạn dự kiến") == 1);
+  BOOST_TEST(Contains(letter.markdown, "- Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).\n"));
+  BOOST_TEST(Contains(letter.html, "<li>Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).</li>"));
+  // The document that sets the duty, not the report it was read in, nor its statistics.
+  BOOST_TEST(Contains(letter.markdown,
+                      "- Căn cứ: Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ.\n"));
+  BOOST_TEST(!Contains(letter.markdown, "Đoạn trích nguồn"));  // no passage: it may be statistics
+  BOOST_TEST(Contains(letter.markdown,
+                      "- Căn cứ: Sơ kết công tác chuyển đổi số 6 tháng đầu năm "
+                      "2022.\n"));
+  // A letter dated before that document does not cite it.
+  report.as_of = Date(2023, 9, 1);
+  const ReminderLetter earlier = composer.Compose(report)[0];
+  BOOST_TEST(!Contains(earlier.markdown, "144/NQ-CP"));
+  BOOST_TEST(Occurrences(earlier.markdown, "- Căn cứ:") == 1);
+  BOOST_TEST(Contains(letter.markdown,
+                      "- Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).\n- Thời "
+                      "hạn: 30/09/2022"));
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_template_is_an_error_naming_the_file) {

@@ -68,6 +68,14 @@ BOOST_AUTO_TEST_CASE(addressee_of_a_province_is_its_peoples_committee) {
   BOOST_TEST(!IsCentralCity(Agency{"NGHE-AN", "Nghệ An", "province"}));
 }
 
+BOOST_AUTO_TEST_CASE(hue_is_a_centrally_run_city_under_its_new_name) {
+  // The agency keeps its id; its name on the letter's date decides.
+  BOOST_TEST(!IsCentralCity(Agency{"THUA-THIEN-HUE", "Thừa Thiên Huế", "province"}));
+  BOOST_TEST(IsCentralCity(Agency{"THUA-THIEN-HUE", "Huế", "province"}));
+  BOOST_TEST(Addressee(Agency{"THUA-THIEN-HUE", "Huế", "province"}) ==
+             "Ủy ban nhân dân thành phố Huế");
+}
+
 BOOST_AUTO_TEST_CASE(addressee_of_a_centrally_run_city) {
   BOOST_TEST(Addressee(Agency{"HA-NOI", "Hà Nội", "province"}) ==
              "Ủy ban nhân dân thành phố Hà Nội");

@@ -157,6 +157,26 @@ BOOST_AUTO_TEST_CASE(an_instance_the_engine_did_not_make_is_named_with_what_it_m
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(status_none_expects_that_the_engine_makes_no_instance) {
+  Fixture fixture;
+  CaseOutcome outcome;
+  // protect applies to ministries only; classify to Huế too.
+  const std::string text = fixture.Run(R"yaml(  - name: none
+    as_of: 2022-10-01
+    expect:
+      - {obligation: protect, agency: HUE, status: none}
+      - {obligation: classify, agency: HUE, status: none}
+)yaml",
+                                       &outcome);
+  BOOST_TEST(!outcome.passed());
+  BOOST_TEST_REQUIRE(outcome.expectations.size() == 2u);
+  BOOST_TEST(outcome.expectations[0].passed());
+  BOOST_TEST(text.find("        classify · HUE (line 17): - expected, + actual\n"
+                       "        - status: none\n"
+                       "        + the engine made one (met)\n") != std::string::npos,
+             text);
+}
+
 BOOST_AUTO_TEST_CASE(an_exhaustive_case_fails_on_an_instance_it_did_not_expect) {
   Fixture fixture;
   BOOST_TEST(fixture.Run(R"yaml(  - name: exhaustive

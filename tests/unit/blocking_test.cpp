@@ -1,15 +1,9 @@
 // Blocking through Evaluate(): an instance whose upstream (by depends_on or
 // by task_dependency rows) is overdue or at risk is at risk itself, and its
-// reason names the chain. Task-dependency cycles are data issues.
-//
-// Every case is evaluated as of 2022-06-30. Downstream rules are due
-// 2022-12-31 and their tasks are on pace (started 2022-06-01, half done), so
-// that anything but "on_track" comes from blocking.
-#include "dxcomply/engine.hpp"
-
-#include "cli/run_inputs.hpp"
-#include "store/record_store.hpp"
-#include "support/test_files.hpp"
+// reason names the chain. Task-dependency cycles are data issues. The cases
+// are set up as blocking_support.hpp says; task_graph_test.cpp tests the task
+// graph against a brute-force search, and its cycles.
+#include "blocking_support.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
@@ -18,120 +12,8 @@
 #include <string>
 #include <vector>
 
-namespace dxcomply {
+namespace dxcomply::blocking_support {
 namespace {
-
-const Date kAsOf(2022, 6, 30);
-
-const std::string kAgencies =
-    "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL),\n"
-    " ('BTP', 'Bộ Tư pháp', 'ministry', NULL), ('HA-NOI', 'Hà Nội', 'province', NULL),\n"
-    " ('HUE', 'Huế', 'province', NULL);\n";
-
-// A task rule; `depends_on` is YAML flow text.
-std::string Rule(const std::string& id, const std::string& applies_to, const std::string& due,
-                 const std::string& depends_on = "[]") {
-  return "  - id: " + id + "\n    title: Title of " + id +
-         "\n    source: {document: D}\n    applies_to: " + applies_to + "\n    due: " + due +
-         "\n    check: {kind: task}\n    depends_on: " + depends_on + "\n";
-}
-
-// Due before T with nothing done: overdue 15 days.
-std::string LateRule(const std::string& id, const std::string& applies_to) {
-  return Rule(id, applies_to, "2022-06-15");
-}
-
-// A task on pace for a 2022-12-31 due date.
-std::string OnPaceTask(int id, const std::string& agency, const std::string& obligation) {
-  return "INSERT INTO task (id, agency_id, obligation_id, title, started_on, progress) VALUES (" +
-         std::to_string(id) + ", '" + agency + "', '" + obligation + "', 'Task " +
-         std::to_string(id) + "', '2022-06-01', 0.5);\n";
-}
-
-std::string OpenTask(int id, const std::string& agency, const std::string& obligation,
-                     const std::string& title = "") {
-  return "INSERT INTO task (id, agency_id, obligation_id, title, started_on) VALUES (" +
-         std::to_string(id) + ", '" + agency + "', '" + obligation + "', '" +
-         (title.empty() ? "Task " + std::to_string(id) : title) + "', '2022-01-01');\n";
-}
-
-std::string DoneTask(int id, const std::string& agency, const std::string& obligation,
-                     const std::string& completed) {
-  return "INSERT INTO task (id, agency_id, obligation_id, title, started_on, completed_on) "
-         "VALUES (" +
-         std::to_string(id) + ", '" + agency + "', '" + obligation + "', 'Task " +
-         std::to_string(id) + "', '2022-01-01', '" + completed + "');\n";
-}
-
-std::string Waits(int task, int depends_on) {
-  return "INSERT INTO task_dependency VALUES (" + std::to_string(task) + ", " +
-         std::to_string(depends_on) + ");\n";
-}
-
-EngineOptions Options(const Date& as_of) {
-  EngineOptions options;
-  options.as_of = as_of;
-  return options;
-}
-
-// Loads, checks and evaluates as the CLI does (`graph` keeps the graph's
-// view, as `dxcomply graph` does).
-Report Evaluate(const std::string& obligations, const std::string& records, bool graph = false) {
-  const testing::TestDatabase database(testing::SchemaSql() + kAgencies + records);
-  const testing::TestRules folder({{"test.yaml", "obligations:\n" + obligations}});
-  Diagnostics diagnostics;
-  const RuleSet rules = LoadCheckedRules(folder.path(), diagnostics);
-  RecordStore store = RecordStore::Open(database.path());
-  if (!diagnostics.HasErrors()) CheckAgainstDatabase(rules, store, diagnostics);
-  std::string all;
-  for (const Diagnostic& diagnostic : diagnostics.Sorted()) all += diagnostic.ToString() + "\n";
-  BOOST_TEST_REQUIRE(all == "");
-  EngineOptions options = Options(kAsOf);
-  options.keep_graph = graph;
-  return dxcomply::Evaluate(rules, store, options);
-}
-
-const Finding& Find(const Report& report, const std::string& obligation,
-                    const std::string& agency) {
-  for (const Finding& finding : report.findings) {
-    if (finding.obligation->id == obligation && finding.agency->id == agency) return finding;
-  }
-  BOOST_FAIL("no finding for " + obligation + " x " + agency);
-  static const Finding none;
-  return none;
-}
-
-// "status: reason" of one finding.
-std::string Says(const Report& report, const std::string& obligation, const std::string& agency) {
-  const Finding& finding = Find(report, obligation, agency);
-  return std::string(StatusName(finding.status)) + ": " + finding.reason;
-}
-
-// Each chain as "agency·obligation <- ..." from the direct upstream to the
-// root, with the task link when there is one.
-std::vector<std::string> Chains(const Finding& finding) {
-  std::vector<std::string> chains;
-  for (const BlockerChain& blocker : finding.blocked_by) {
-    std::string text;
-    for (const InstanceRef& ref : blocker.chain) {
-      if (!text.empty()) text += " <- ";
-      text += ref.task_id.empty() ? ref.agency_id + "·" + ref.obligation_id : "task " + ref.task_id;
-      text += std::string(" (") + StatusName(ref.status) + " " + std::to_string(ref.days) + ")";
-    }
-    if (!blocker.via_tasks.empty()) text += " [" + blocker.via_tasks + "]";
-    chains.push_back(text);
-  }
-  return chains;
-}
-
-std::vector<std::string> Issues(const Report& report) {
-  std::vector<std::string> lines;
-  for (const DataIssue& issue : report.data_issues) {
-    lines.push_back(issue.table + " " + issue.row_id + " " + issue.column + " '" + issue.value +
-                    "': " + issue.problem + " [" + issue.agency_id + "]");
-  }
-  return lines;
-}
 
 BOOST_AUTO_TEST_SUITE(blocking)
 
@@ -265,10 +147,11 @@ BOOST_AUTO_TEST_CASE(task_dependencies_link_instances_of_different_agencies) {
                           OnPaceTask(2, "HUE", "plan") + Waits(1, 10));
   BOOST_TEST(Says(report, "guide", "BTP") ==
              "overdue: not completed, 15 days past the due date 2022-06-15");
+  // The chain names the task that holds it back, with its agency and duty.
   BOOST_TEST(Says(report, "plan", "HA-NOI") ==
-             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+             "at_risk: blocked by task 10 'Task 10' of Bộ Tư pháp · guide (overdue 15 days)");
   BOOST_TEST(Chains(Find(report, "plan", "HA-NOI")) ==
-                 std::vector<std::string>{"BTP·guide (overdue 15) [task 1 -> task 10]"},
+                 std::vector<std::string>{"task 10 of BTP·guide (overdue 15) [task 1 -> task 10]"},
              boost::test_tools::per_element());
   BOOST_TEST(Says(report, "plan", "HUE") ==
              "on_track: not completed, due 2022-12-31 in 184 days, on pace");
@@ -295,7 +178,7 @@ BOOST_AUTO_TEST_CASE(completed_tasks_neither_wait_nor_hold_back) {
   const Report later = Evaluate(rules, DoneTask(10, "BTP", "guide", "2022-07-15") +
                                            OnPaceTask(1, "HA-NOI", "plan") + Waits(1, 10));
   BOOST_TEST(Says(later, "plan", "HA-NOI") ==
-             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+             "at_risk: blocked by task 10 'Task 10' of Bộ Tư pháp · guide (overdue 15 days)");
 }
 
 BOOST_AUTO_TEST_CASE(a_chain_through_a_task_of_no_rule) {
@@ -307,12 +190,13 @@ BOOST_AUTO_TEST_CASE(a_chain_through_a_task_of_no_rule) {
       rules, OpenTask(10, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") +
                  OpenTask(20, "BCA", "internal-prep", "Chuẩn bị") + Waits(1, 20) + Waits(20, 10));
   BOOST_TEST(Says(report, "plan", "HA-NOI") ==
-             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days) via task 20 'Chuẩn bị' of "
-             "Bộ Công an (not completed)");
-  BOOST_TEST(Chains(Find(report, "plan", "HA-NOI")) ==
-                 std::vector<std::string>{
-                     "task 20 (at_risk 0) <- BTP·guide (overdue 15) [task 1 -> task 20]"},
-             boost::test_tools::per_element());
+             "at_risk: blocked by task 10 'Task 10' of Bộ Tư pháp · guide (overdue 15 days) via "
+             "task 20 'Chuẩn bị' of Bộ Công an (not completed)");
+  BOOST_TEST(
+      Chains(Find(report, "plan", "HA-NOI")) ==
+          std::vector<std::string>{
+              "task 20 (at_risk 0) <- task 10 of BTP·guide (overdue 15) [task 1 -> task 20]"},
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(many_tasks_of_no_rule_are_each_named) {
@@ -384,26 +268,55 @@ BOOST_AUTO_TEST_CASE(a_cycle_leaves_the_other_links_in_place) {
                                                         "task 1 (ignored for blocking) [HA-NOI]"},
              boost::test_tools::per_element());
   BOOST_TEST(Says(report, "plan", "HUE") ==
-             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+             "at_risk: blocked by task 10 'Task 10' of Bộ Tư pháp · guide (overdue 15 days)");
   BOOST_TEST(StatusName(Find(report, "plan", "HA-NOI").status) == "on_track");
 }
 
 BOOST_AUTO_TEST_CASE(instances_waiting_on_each_other_through_tasks) {
   // No task waits on itself, but HA-NOI's plan waits on BTP's guide (1 ->
-  // 10) and BTP's guide on HA-NOI's plan (11 -> 3).
-  const std::string rules = Rule("guide", "{agencies: [BTP]}", "2022-12-31") +
+  // 10) and BTP's guide on HA-NOI's plan (11 -> 3), whose task 3 waits on
+  // BCA's overdue popdb (3 -> 20). Not a cycle: nothing is reported, no link
+  // is left out, and the guide is held back through the plan's task 3.
+  const std::string rules = LateRule("popdb", "{agencies: [BCA]}") +
+                            Rule("guide", "{agencies: [BTP]}", "2022-12-31") +
                             Rule("plan", "{kinds: [province]}", "2022-12-31");
-  const Report report =
-      Evaluate(rules, OnPaceTask(10, "BTP", "guide") + OnPaceTask(11, "BTP", "guide") +
-                          OnPaceTask(1, "HA-NOI", "plan") + OnPaceTask(3, "HA-NOI", "plan") +
-                          Waits(1, 10) + Waits(11, 3));
-  BOOST_TEST(Issues(report) ==
-                 std::vector<std::string>{
-                     "task_dependency 11->3 depends_on '': circular wait between obligations: "
-                     "BTP · guide -> (task 11->3) HA-NOI · plan -> (task 1->10) BTP · guide "
-                     "(ignored for blocking) []"},
+  const std::string records = OpenTask(20, "BCA", "popdb") + OnPaceTask(10, "BTP", "guide") +
+                              OnPaceTask(11, "BTP", "guide") + OnPaceTask(1, "HA-NOI", "plan") +
+                              OnPaceTask(3, "HA-NOI", "plan") + Waits(1, 10) + Waits(11, 3) +
+                              Waits(3, 20);
+  const Report report = Evaluate(rules, records, true);
+  BOOST_TEST(Issues(report).empty());
+  BOOST_TEST(Says(report, "plan", "HA-NOI") ==
+             "at_risk: blocked by task 20 'Task 20' of Bộ Công an · popdb (overdue 15 days)");
+  BOOST_TEST(Says(report, "guide", "BTP") ==
+             "at_risk: blocked by task 20 'Task 20' of Bộ Công an · popdb (overdue 15 days) via "
+             "task 3 'Task 3' of Hà Nội · plan (at risk, 184 days left)");
+  BOOST_TEST(Chains(Find(report, "guide", "BTP")) ==
+                 std::vector<std::string>{"task 3 of HA-NOI·plan (at_risk 184) <- task 20 of "
+                                          "BCA·popdb (overdue 15) [task 11 -> task 3]"},
              boost::test_tools::per_element());
-  BOOST_TEST(report.findings.size() == 3u);
+  // The plan's task 1 waits on the guide's task 10, which nothing holds back.
+  BOOST_TEST(Find(report, "plan", "HA-NOI").blocked_by.size() == 1u);
+  // popdb holds back both, through tasks.
+  BOOST_TEST(Find(report, "popdb", "BCA").holds_back == 2);
+  BOOST_TEST(Find(report, "popdb", "BCA").holds_back_direct == 1);
+  // The graph shows both directions.
+  BOOST_TEST_REQUIRE(report.graph.has_value());
+  std::vector<std::string> links;
+  for (const GraphView::Link& link : report.graph->links) {
+    const auto name = [&](int node) {
+      const Finding& f = report.findings[static_cast<std::size_t>(
+          report.graph->nodes[static_cast<std::size_t>(node)].finding)];
+      return f.agency->id + "·" + f.obligation->id;
+    };
+    links.push_back(name(link.waiting) + " -> " + name(link.upstream) + " [" + link.via_tasks +
+                    "]");
+  }
+  std::sort(links.begin(), links.end());
+  BOOST_TEST(links == (std::vector<std::string>{"BTP·guide -> HA-NOI·plan [task 11 -> task 3]",
+                                                "HA-NOI·plan -> BCA·popdb [task 3 -> task 20]",
+                                                "HA-NOI·plan -> BTP·guide [task 1 -> task 10]"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(bad_task_dependency_rows_are_reported_and_skipped) {
@@ -427,7 +340,8 @@ BOOST_AUTO_TEST_CASE(free_tasks_nothing_reported_waits_on_change_no_finding) {
   // instance waits on (21, 22, 23 below): the findings must not change.
   // BTP's guide is overdue; HA-NOI's plan waits on it through BCA's task 20;
   // HUE's tasks 21 and 22 and BCA's 23 wait on the plan or the guide, and
-  // nothing waits on them; HA-NOI's plan and BTP's check wait on each other.
+  // nothing waits on them; tasks 1 (HA-NOI's plan) and 30 (BTP's check)
+  // wait on each other.
   const std::string rules = LateRule("guide", "{agencies: [BTP]}") +
                             Rule("plan", "{kinds: [province]}", "2022-12-31") +
                             Rule("check", "{agencies: [BTP]}", "2022-12-31");
@@ -457,9 +371,9 @@ BOOST_AUTO_TEST_CASE(free_tasks_nothing_reported_waits_on_change_no_finding) {
   BOOST_TEST(describe(reported) == describe(whole), boost::test_tools::per_element());
   // The guide holds back BCA (tasks 20 and 23), HA-NOI's plan, and HUE
   // through tasks 21 and 22, which wait on that plan; BTP's check only
-  // through the circular wait, whose links are left out.
+  // through the cycle of tasks 1 and 30, whose links are left out.
   BOOST_TEST(Find(reported, "guide", "BTP").holds_back_agencies == 3);
-  BOOST_TEST(Issues(reported).size() == 1u);  // the circular wait
+  BOOST_TEST(Issues(reported).size() == 1u);  // the cycle
   BOOST_TEST_REQUIRE(whole.graph.has_value());
   BOOST_TEST(!reported.graph.has_value());
 }
@@ -467,4 +381,4 @@ BOOST_AUTO_TEST_CASE(free_tasks_nothing_reported_waits_on_change_no_finding) {
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
-}  // namespace dxcomply
+}  // namespace dxcomply::blocking_support

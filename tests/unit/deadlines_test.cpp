@@ -119,7 +119,8 @@ Run Evaluate(const std::string& rules_yaml, const std::string& inserts, const Da
   for (const Diagnostic& d : diagnostics.Sorted()) BOOST_TEST_MESSAGE(d.ToString());
   BOOST_TEST_REQUIRE(!diagnostics.HasErrors());
   testing::TestDatabase db(testing::SchemaSql() +
-                           "INSERT INTO agency VALUES ('BTTTT', 'Bộ Thông tin và Truyền thông', "
+                           "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BTTTT', 'Bộ "
+                           "Thông tin và Truyền thông', "
                            "'ministry', NULL);\n" +
                            inserts);
   RecordStore store = RecordStore::Open(db.path());

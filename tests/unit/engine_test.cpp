@@ -21,7 +21,8 @@ namespace dxcomply {
 namespace {
 
 const std::string kAgencies =
-    "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL),\n"
+    "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BCA', 'Bộ Công an', 'ministry', "
+    "NULL),\n"
     " ('BTP', 'Bộ Tư pháp', 'ministry', NULL), ('HA-NOI', 'Hà Nội', 'province', NULL),\n"
     " ('HUE', 'Huế', 'province', NULL);\n";
 
@@ -618,8 +619,9 @@ BOOST_AUTO_TEST_CASE(bad_values_become_data_issues_and_the_run_goes_on) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_agency_rows_are_reported) {
-  const Fixture fixture(Rule("plan", "{kinds: [province]}", "2022-09-30", "{kind: task}"),
-                        "INSERT INTO agency VALUES ('X', '', 'district', NULL);\n");
+  const Fixture fixture(
+      Rule("plan", "{kinds: [province]}", "2022-09-30", "{kind: task}"),
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('X', '', 'district', NULL);\n");
   const Report report = fixture.At(Date(2022, 6, 30));
   BOOST_TEST(Issues(report) ==
                  (std::vector<std::string>{

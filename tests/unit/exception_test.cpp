@@ -19,7 +19,8 @@ namespace dxcomply {
 namespace {
 
 const std::string kAgencies =
-    "INSERT INTO agency VALUES ('BTP', 'Bộ Tư pháp', 'ministry', NULL),\n"
+    "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BTP', 'Bộ Tư pháp', 'ministry', "
+    "NULL),\n"
     " ('HA-NOI', 'Hà Nội', 'province', NULL), ('HUE', 'Huế', 'province', NULL);\n";
 
 // Hà Nội's systems approval, due 2022-09-30; two systems, one approved.
@@ -328,7 +329,7 @@ BOOST_AUTO_TEST_CASE(a_waived_upstream_blocks_nothing_through_tasks) {
                             "INSERT INTO task_dependency VALUES (1, 10);\n";
   const Date as_of(2022, 6, 30);
   BOOST_TEST(Says(Fixture(rules, tasks).At(as_of), "plan", "HA-NOI") ==
-             "at_risk: blocked by Bộ Tư pháp · guide (overdue 15 days)");
+             "at_risk: blocked by task 10 'Task 10' of Bộ Tư pháp · guide (overdue 15 days)");
   const Report report =
       Fixture(rules, tasks + Exceptions({{"guide", "BTP", "waiver", "NULL", "2022-06-20"}}))
           .At(as_of);

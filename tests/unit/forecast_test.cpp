@@ -21,7 +21,7 @@ namespace dxcomply {
 namespace {
 
 const std::string kAgencies =
-    "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL),\n"
+    "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BCA', 'Bộ Công an', 'ministry', NULL),\n"
     " ('BTP', 'Bộ Tư pháp', 'ministry', NULL), ('HA-NOI', 'Hà Nội', 'province', NULL),\n"
     " ('HUE', 'Huế', 'province', NULL);\n";
 

@@ -34,8 +34,10 @@ std::int64_t CountRows(RecordStore& store, const std::string& table) {
 }
 
 const std::string kAgencies =
-    "INSERT INTO agency VALUES ('BCA', 'Bộ Công an', 'ministry', NULL);\n"
-    "INSERT INTO agency VALUES ('HA-NOI', 'Hà Nội', 'province', NULL);\n";
+    "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BCA', 'Bộ Công an', 'ministry', "
+    "NULL);\n"
+    "INSERT INTO agency (id, name, kind, parent_id) VALUES ('HA-NOI', 'Hà Nội', 'province', "
+    "NULL);\n";
 
 BOOST_AUTO_TEST_SUITE(record_store)
 
@@ -77,7 +79,7 @@ BOOST_AUTO_TEST_CASE(the_store_is_read_only) {
   BOOST_TEST(store.path() == database.path());
 
   const std::vector<std::string> writes = {
-      "INSERT INTO agency VALUES ('X', 'X', 'province', NULL)",
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('X', 'X', 'province', NULL)",
       "DELETE FROM agency",
       "UPDATE agency SET name = 'changed'",
       "DROP TABLE agency",
@@ -119,9 +121,9 @@ BOOST_AUTO_TEST_CASE(schema_introspection) {
   BOOST_TEST(!store.HasTable("information_system_by_agency"));  // an index is not a table
   BOOST_TEST(!store.HasTable("agency; DROP TABLE agency"));
 
-  BOOST_TEST(
-      store.Columns("agency") == (std::vector<std::string>{"id", "name", "kind", "parent_id"}),
-      boost::test_tools::per_element());
+  BOOST_TEST(store.Columns("agency") == (std::vector<std::string>{"id", "name", "kind", "parent_id",
+                                                                  "valid_from", "valid_until"}),
+             boost::test_tools::per_element());
   BOOST_TEST(
       store.Columns("task_dependency") == (std::vector<std::string>{"task_id", "depends_on"}),
       boost::test_tools::per_element());
@@ -179,7 +181,9 @@ BOOST_AUTO_TEST_CASE(a_snapshot_holds_while_another_connection_commits) {
   store.BeginSnapshot();
   BOOST_TEST(ErrorOf([&] { store.BeginSnapshot(); }) == "a read snapshot is already open");
   BOOST_TEST(CountRows(store, "agency") == 2);
-  database.Execute("INSERT INTO agency VALUES ('BYT', 'Bộ Y tế', 'ministry', NULL);");
+  database.Execute(
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('BYT', 'Bộ Y tế', 'ministry', "
+      "NULL);");
   BOOST_TEST(CountRows(store, "agency") == 2);  // still the snapshot
   store.EndSnapshot();
   BOOST_TEST(CountRows(store, "agency") == 3);

@@ -225,7 +225,8 @@ BOOST_AUTO_TEST_CASE(the_scan_reads_bad_values_as_null_and_dates_as_intervals) {
   const TableScanPlan plan = Plan(rules, "information_system");
   const testing::TestDatabase database(
       testing::SchemaSql() +
-      "INSERT INTO agency VALUES ('HA-NOI', 'Hà Nội', 'province', NULL);\n"
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('HA-NOI', 'Hà Nội', 'province', "
+      "NULL);\n"
       "INSERT INTO information_system (id, agency_id, name, level, level_approved_on, "
       "created_on, stopped_on) VALUES\n"
       " (1, 'HA-NOI', 'ok', 3, '2022-05-01', '2020-01-01', NULL),\n"
@@ -295,7 +296,8 @@ BOOST_AUTO_TEST_CASE(an_atom_on_an_invalid_value_reads_as_on_null) {
   const TableScanPlan plan = Plan(rules, "information_system");
   const testing::TestDatabase database(
       testing::SchemaSql() +
-      "INSERT INTO agency VALUES ('HA-NOI', 'Hà Nội', 'province', NULL);\n"
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('HA-NOI', 'Hà Nội', 'province', "
+      "NULL);\n"
       "INSERT INTO information_system (id, agency_id, name, level) VALUES\n"
       " (1, 'HA-NOI', 'three', 3), (2, 'HA-NOI', 'two', 2), (3, 'HA-NOI', 'none', NULL),\n"
       " (4, 'HA-NOI', 'seven', 7), (5, 'HA-NOI', 'high', 'high');\n");
@@ -345,8 +347,9 @@ BOOST_AUTO_TEST_CASE(a_hostile_value_is_bound_not_executed) {
   // A real run: the agency table survives and no row matches.
   const testing::TestDatabase database(
       testing::SchemaSql() +
-      "INSERT INTO agency VALUES ('HA-NOI', 'Hà Nội', 'province', NULL);\n"
-      "INSERT INTO agency VALUES ('HUE', 'Huế', 'province', NULL);\n"
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('HA-NOI', 'Hà Nội', 'province', "
+      "NULL);\n"
+      "INSERT INTO agency (id, name, kind, parent_id) VALUES ('HUE', 'Huế', 'province', NULL);\n"
       "INSERT INTO information_system (id, agency_id, name) VALUES (1, 'HA-NOI', 'x'),\n"
       " (2, 'HA-NOI', 'b'), (3, 'HA-NOI', 'x''); DROP TABLE agency; --x');\n");
   {

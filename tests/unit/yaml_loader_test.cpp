@@ -1,6 +1,8 @@
 // The loader's messages are part of the interface: these tests pin them.
 #include "rules/yaml_loader.hpp"
 
+#include "rules/authority_loader.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
 
@@ -198,6 +200,87 @@ tables:
   coverage.replace(coverage.find("kind: task"), 10, "kind: coverage, table: t, satisfied: []");
   BOOST_TEST(Load(coverage).find("'complete' does not apply to a coverage check") !=
              std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(duties_over_time_keys) {
+  std::string text = kValid;
+  text.replace(text.find("    due: 2022-12-15\n"), 19,
+               "    due: {date: 2022-12-15, assumed: true}\n    issued_on: 2022-07-01\n"
+               "    until: 2024-03-03\n    on_succession: every\n");
+  const std::string passage = "passage: \"trước ngày 15/12/2022\"}";
+  text.replace(text.find(passage), passage.size(),
+               "passage: \"trước ngày 15/12/2022\", basis: \"Quyết định số 1\", "
+               "basis_date: 2022-07-01}");
+  RuleSet rules;
+  BOOST_TEST(Load(text, &rules) == "");
+  BOOST_TEST_REQUIRE(rules.obligations.size() == 1u);
+  const Obligation& o = rules.obligations[0];
+  BOOST_TEST(o.due.assumed);
+  BOOST_TEST((o.until == Date(2024, 3, 3)));
+  BOOST_TEST((o.on_succession == OnSuccession::kEvery));
+  BOOST_TEST(o.source.basis == "Quyết định số 1");
+  BOOST_TEST((o.source.basis_date == Date(2022, 7, 1)));
+}
+
+BOOST_AUTO_TEST_CASE(until_not_after_issued_on_and_bad_on_succession_are_errors) {
+  std::string text = kValid;
+  text.replace(text.find("    due: 2022-12-15\n"), 19,
+               "    due: 2022-12-15\n    issued_on: 2022-07-01\n    until: 2022-07-01\n"
+               "    on_succession: lapses\n");
+  BOOST_TEST(Load(text) ==
+             "rules/x.yaml:9:12: error [plan-2023]: until is not after issued_on: the duty would "
+             "never be in force\n"
+             "        until: 2022-07-01\n"
+             "               ^\n"
+             "rules/x.yaml:10:20: error [plan-2023]: on_succession must be main, every or lapse, "
+             "not 'lapses' (did you mean 'lapse'?)\n"
+             "        on_succession: lapses\n"
+             "                       ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(authorities_load_and_must_follow_each_other) {
+  const std::string entry = R"(  - {FROM body: B, head: H, standing_body: {agency: A, name: N},
+     letterhead: [L], signing_title: [S1, S2], source: D}
+)";
+  const auto with = [&](const std::string& dates) {
+    std::string text = entry;
+    text.replace(text.find("FROM"), 4, dates);
+    return text;
+  };
+  RuleSet rules;
+  BOOST_TEST(Load("authorities:\n" + with("until: 2025-03-13,") +
+                      with("from: 2025-03-13, reply_to: R, escalation_tiers: {3: T3},"),
+                  &rules) == "");
+  BOOST_TEST_REQUIRE(rules.authorities.size() == 2u);
+  BOOST_TEST(rules.authorities[1].reply_to_name == "R");
+  BOOST_TEST(rules.authorities[0].reply_to_name == "N");  // the standing body by default
+  BOOST_TEST(rules.authorities[1].signing_title == (std::vector<std::string>{"S1", "S2"}));
+  BOOST_TEST(rules.authorities[1].escalation_tiers.at(3) == "T3");
+
+  // The escalation tiers take the names of the authority in force.
+  rules.escalation = {EscalationTier{3, "Báo cáo Ủy ban", "", {}, {}}};
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 12))[0].name == "Báo cáo Ủy ban");
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 13))[0].name == "T3");
+  BOOST_TEST(rules.AuthorityOn(Date(2026, 12, 1)) == &rules.authorities[1]);
+
+  // Checked once every file is read: a gap, an overlap.
+  for (const auto& [second, message] :
+       {std::pair<std::string, std::string>{
+            "from: 2025-03-20,",
+            "no authority from 2025-03-13 to 2025-03-19: a letter dated "
+            "then would have no issuer"},
+        {"from: 2025-03-01,",
+         "in force from 2025-03-01 while the authority at rules/x.yaml:2:5 "
+         "is, until 2025-03-13: two authorities on one day"}}) {
+    RuleSet loaded;
+    Diagnostics diagnostics;
+    LoadRuleText("rules/x.yaml", "authorities:\n" + with("until: 2025-03-13,") + with(second),
+                 loaded, diagnostics);
+    BOOST_TEST(!diagnostics.HasErrors());
+    CheckAuthorities(loaded, diagnostics);
+    BOOST_TEST_REQUIRE(diagnostics.error_count() == 1u);
+    BOOST_TEST(diagnostics.Sorted()[0].message == message);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

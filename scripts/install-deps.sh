@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config python3 python3-yaml
-  libboost-graph-dev libboost-date-time-dev libboost-test-dev
+  libboost-graph-dev libboost-date-time-dev libboost-test-dev libboost-locale-dev gettext
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
   libxlsxwriter-dev libkainjow-mustache-dev
   libzip-dev libpugixml-dev libssl-dev

@@ -107,6 +107,8 @@ struct Authority {
   std::string reference_suffix;                 // "Số: ..../<suffix>", e.g. "BTTTT-CĐSQG"
   std::string reply_to_name;                    // who the reply goes to; default: the standing body
   std::map<int, std::string> escalation_tiers;  // tier level -> its name meanwhile
+  // Their English names (--lang en), where the name differs from escalation.yaml's.
+  std::map<int, std::string> escalation_tiers_en;
   LegalSource source;
   SourceLocation location;
 };

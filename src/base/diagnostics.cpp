@@ -1,5 +1,7 @@
 #include "dxcomply/diagnostics.hpp"
 
+#include "base/messages.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -17,7 +19,7 @@ std::string SourceLocation::ToString() const {
 std::string Diagnostic::ToString() const {
   std::string text = location.ToString();
   if (!text.empty()) text += ": ";
-  text += severity == Severity::kError ? "error" : "warning";
+  text += severity == Severity::kError ? TrC("diagnostic", "error") : TrC("diagnostic", "warning");
   if (!rule_id.empty()) text += " [" + rule_id + "]";
   text += ": " + message;
   if (!source_line.empty()) {

@@ -1,6 +1,8 @@
 #include "calendar/calendar_yaml.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -39,9 +41,14 @@ std::optional<int> YearOfFileName(const std::string& name) {
 
 std::string Quote(const std::string& text) { return "'" + text + "'"; }
 
+// Sunday first, as Boost numbers them.
+const char* const kWeekdayNames[] = {TrNoop("Sunday"),    TrNoop("Monday"),   TrNoop("Tuesday"),
+                                     TrNoop("Wednesday"), TrNoop("Thursday"), TrNoop("Friday"),
+                                     TrNoop("Saturday")};
+
 std::string DescribeRange(const Date& first, const Date& last) {
   if (first == last) return FormatIsoDate(first);
-  return FormatIsoDate(first) + " to " + FormatIsoDate(last);
+  return Format(Tr("{0} to {1}"), {FormatIsoDate(first), FormatIsoDate(last)});
 }
 
 struct Field {
@@ -80,15 +87,15 @@ class FileParser {
     const auto file_year = YearOfFileName(name);
     if (!file_year) {
       Report(Severity::kError, YAML::Mark::null_mark(),
-             "calendar file name must be a year, like 2024.yaml");
+             Tr("calendar file name must be a year, like 2024.yaml"));
       return std::nullopt;
     }
     year_ = *file_year;
     if (year_ < kFirstCalendarYear || year_ > kLastCalendarYear) {
       Report(Severity::kError, YAML::Mark::null_mark(),
-             std::to_string(year_) + " is outside the years the calendar supports (" +
-                 std::to_string(kFirstCalendarYear) + "-" + std::to_string(kLastCalendarYear) +
-                 ")");
+             Format(Tr("{0} is outside the years the calendar supports ({1}-{2})"),
+                    {std::to_string(year_), std::to_string(kFirstCalendarYear),
+                     std::to_string(kLastCalendarYear)}));
       return std::nullopt;
     }
 
@@ -98,16 +105,17 @@ class FileParser {
       // lines agree even for CRLF files.
       root = YAML::Load(LinesAsText());
     } catch (const YAML::Exception& e) {
-      Report(Severity::kError, e.mark, "invalid YAML: " + e.msg);
+      Report(Severity::kError, e.mark, Format(Tr("invalid YAML: {0}"), {e.msg}));
       return std::nullopt;
     }
     if (!root.IsDefined() || root.IsNull()) {
       Report(Severity::kError, YAML::Mark::null_mark(),
-             std::string("the file is empty (expected keys: ") + kFileKeys + ")");
+             Format(Tr("the file is empty (expected keys: {0})"), {kFileKeys}));
       return std::nullopt;
     }
     if (!root.IsMap()) {
-      Report(Severity::kError, root.Mark(), std::string("expected a map with keys ") + kFileKeys);
+      Report(Severity::kError, root.Mark(),
+             Format(Tr("expected a map with keys {0}"), {kFileKeys}));
       return std::nullopt;
     }
 
@@ -124,7 +132,7 @@ class FileParser {
     std::vector<ParsedRange> ranges;
     if (const Field* field = Find(fields, "days_off")) {
       if (!field->value.IsSequence()) {
-        Report(Severity::kError, MarkOf(*field), "days_off must be a list of days off");
+        Report(Severity::kError, MarkOf(*field), Tr("days_off must be a list of days off"));
       } else {
         for (const YAML::Node& item : field->value) ParseRange(item, ranges);
       }
@@ -133,7 +141,7 @@ class FileParser {
     if (const Field* field = Find(fields, "working_saturdays")) {
       if (!field->value.IsSequence()) {
         Report(Severity::kError, MarkOf(*field),
-               "working_saturdays must be a list (use [] for none)");
+               Tr("working_saturdays must be a list (use [] for none)"));
       } else {
         for (const YAML::Node& item : field->value) ParseSaturday(item, saturdays);
       }
@@ -215,15 +223,15 @@ class FileParser {
     for (const auto& pair : map) {
       const YAML::Node& key = pair.first;
       if (!key.IsScalar()) {
-        Report(Severity::kError, key.Mark(), std::string("expected a key, one of: ") + expected);
+        Report(Severity::kError, key.Mark(), Format(Tr("expected a key, one of: {0}"), {expected}));
         continue;
       }
       const std::string& name = key.Scalar();
       if (!allowed.count(name)) {
         Report(Severity::kError, key.Mark(),
-               "unknown key " + Quote(name) + " (expected: " + expected + ")");
+               Format(Tr("unknown key {0} (expected: {1})"), {Quote(name), expected}));
       } else if (fields.count(name)) {
-        Report(Severity::kError, key.Mark(), "duplicate key " + Quote(name));
+        Report(Severity::kError, key.Mark(), Format(Tr("duplicate key {0}"), {Quote(name)}));
       } else {
         fields[name] = {key, pair.second};
       }
@@ -234,7 +242,9 @@ class FileParser {
   void Require(const Fields_& fields, const YAML::Node& map,
                std::initializer_list<const char*> required) {
     for (const char* name : required) {
-      if (!fields.count(name)) Report(Severity::kError, map.Mark(), "missing key " + Quote(name));
+      if (!fields.count(name)) {
+        Report(Severity::kError, map.Mark(), Format(Tr("missing key {0}"), {Quote(name)}));
+      }
     }
   }
 
@@ -246,25 +256,26 @@ class FileParser {
   // A non-empty text value.
   std::string Text(const YAML::Node& value, const char* key) {
     if (!value.IsScalar()) {
-      Report(Severity::kError, value.Mark(), std::string(key) + " must be text");
+      Report(Severity::kError, value.Mark(), Format(Tr("{0} must be text"), {key}));
       return "";
     }
     if (value.Scalar().empty()) {
-      Report(Severity::kError, value.Mark(), std::string(key) + " must not be empty");
+      Report(Severity::kError, value.Mark(), Format(Tr("{0} must not be empty"), {key}));
     }
     return value.Scalar();
   }
 
   std::optional<Date> DateValue(const Field& field, const char* key) {
     if (!field.value.IsScalar()) {
-      Report(Severity::kError, MarkOf(field), std::string(key) + " must be a date like 2024-02-08");
+      Report(Severity::kError, MarkOf(field),
+             Format(Tr("{0} must be a date like 2024-02-08"), {key}));
       return std::nullopt;
     }
     const auto date = ParseIsoDate(field.value.Scalar());
     if (!date) {
-      Report(
-          Severity::kError, field.value.Mark(),
-          "bad date " + Quote(field.value.Scalar()) + " (expected YYYY-MM-DD, a day that exists)");
+      Report(Severity::kError, field.value.Mark(),
+             Format(Tr("bad date {0} (expected YYYY-MM-DD, a day that exists)"),
+                    {Quote(field.value.Scalar())}));
     }
     return date;
   }
@@ -278,17 +289,18 @@ class FileParser {
         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (!digits) {
       Report(Severity::kError, value.Mark(),
-             "year must be a number like 2024" + (text.empty() ? "" : ", not " + Quote(text)));
+             text.empty() ? std::string(Tr("year must be a number like 2024"))
+                          : Format(Tr("year must be a number like 2024, not {0}"), {Quote(text)}));
     } else if (std::stoi(text) != year_) {
       Report(Severity::kError, value.Mark(),
-             "year " + text + " does not match the file name " + file_name);
+             Format(Tr("year {0} does not match the file name {1}"), {text, file_name}));
     }
   }
 
   void ParseRange(const YAML::Node& item, std::vector<ParsedRange>& ranges) {
     if (!item.IsMap()) {
       Report(Severity::kError, item.Mark(),
-             std::string("a days_off entry must be a map with keys ") + kRangeKeys);
+             Format(Tr("a days_off entry must be a map with keys {0}"), {kRangeKeys}));
       return;
     }
     const auto fields = Fields(item, {"name", "first", "last", "source"}, kRangeKeys);
@@ -322,7 +334,7 @@ class FileParser {
   void ParseSaturday(const YAML::Node& item, std::vector<ParsedSaturday>& saturdays) {
     if (!item.IsMap()) {
       Report(Severity::kError, item.Mark(),
-             std::string("a working_saturdays entry must be a map with keys ") + kSaturdayKeys);
+             Format(Tr("a working_saturdays entry must be a map with keys {0}"), {kSaturdayKeys}));
       return;
     }
     const auto fields = Fields(item, {"date", "source"}, kSaturdayKeys);
@@ -344,20 +356,21 @@ class FileParser {
     for (const ParsedRange& parsed : ranges) {
       const DayOffRange& range = parsed.range;
       if (range.last < range.first) {
-        Report(
-            Severity::kError, parsed.last_mark,
-            "last " + FormatIsoDate(range.last) + " is before first " + FormatIsoDate(range.first));
+        Report(Severity::kError, parsed.last_mark,
+               Format(Tr("last {0} is before first {1}"),
+                      {FormatIsoDate(range.last), FormatIsoDate(range.first)}));
         continue;
       }
       const long days = (range.last - range.first).days() + 1;
       if (days > kMaxBreakDays) {
         Report(Severity::kError, parsed.first_mark,
-               DescribeRange(range.first, range.last) + " is " + std::to_string(days) +
-                   " days long; a break is at most " + std::to_string(kMaxBreakDays) + " days");
+               Format(Tr("{0} is {1} days long; a break is at most {2} days"),
+                      {DescribeRange(range.first, range.last), std::to_string(days),
+                       std::to_string(kMaxBreakDays)}));
       } else if (range.last < year_first || range.first > year_last) {
         Report(Severity::kError, parsed.first_mark,
-               DescribeRange(range.first, range.last) + " is outside " + std::to_string(year_) +
-                   ", the year of this file");
+               Format(Tr("{0} is outside {1}, the year of this file"),
+                      {DescribeRange(range.first, range.last), std::to_string(year_)}));
       }
     }
   }
@@ -369,22 +382,22 @@ class FileParser {
       const Date& date = saturday.date;
       if (date.year() != year_) {
         Report(Severity::kError, saturday.mark,
-               FormatIsoDate(date) + " is outside " + std::to_string(year_) +
-                   ", the year of this file");
+               Format(Tr("{0} is outside {1}, the year of this file"),
+                      {FormatIsoDate(date), std::to_string(year_)}));
       } else if (date.day_of_week() != boost::date_time::Saturday) {
         Report(Severity::kError, saturday.mark,
-               FormatIsoDate(date) + " is a " + date.day_of_week().as_long_string() +
-                   ", not a Saturday");
+               Format(Tr("{0} is a {1}, not a Saturday"),
+                      {FormatIsoDate(date), Tr(kWeekdayNames[date.day_of_week().as_number()])}));
       } else if (!seen.insert(date).second) {
         Report(Severity::kError, saturday.mark,
-               "working Saturday " + FormatIsoDate(date) + " is listed twice");
+               Format(Tr("working Saturday {0} is listed twice"), {FormatIsoDate(date)}));
       } else {
         for (const ParsedRange& parsed : ranges) {
           if (parsed.range.first <= date && date <= parsed.range.last) {
             Report(Severity::kError, saturday.mark,
-                   "working Saturday " + FormatIsoDate(date) + " falls in days off " +
-                       Quote(parsed.range.name) + " (" +
-                       DescribeRange(parsed.range.first, parsed.range.last) + ")");
+                   Format(Tr("working Saturday {0} falls in days off {1} ({2})"),
+                          {FormatIsoDate(date), Quote(parsed.range.name),
+                           DescribeRange(parsed.range.first, parsed.range.last)}));
             break;
           }
         }
@@ -396,12 +409,12 @@ class FileParser {
   // the file; warn rather than refuse, since the decision is the authority.
   void CheckHolidaysCovered(const std::vector<ParsedRange>& ranges, const YAML::Mark& mark) {
     const std::pair<Date, const char*> holidays[] = {
-        {Date(year_, 1, 1), "Tết Dương lịch (New Year's Day)"},
-        {LunarNewYear(year_), "Tết Nguyên Đán (lunar new year)"},
-        {HungKingsDay(year_), "Giỗ Tổ Hùng Vương (Hùng Kings day)"},
-        {Date(year_, 4, 30), "Ngày Chiến thắng (Victory Day)"},
-        {Date(year_, 5, 1), "Ngày Quốc tế Lao động (International Labour Day)"},
-        {Date(year_, 9, 2), "Quốc khánh (National Day)"},
+        {Date(year_, 1, 1), Tr("Tết Dương lịch (New Year's Day)")},
+        {LunarNewYear(year_), Tr("Tết Nguyên Đán (lunar new year)")},
+        {HungKingsDay(year_), Tr("Giỗ Tổ Hùng Vương (Hùng Kings day)")},
+        {Date(year_, 4, 30), Tr("Ngày Chiến thắng (Victory Day)")},
+        {Date(year_, 5, 1), Tr("Ngày Quốc tế Lao động (International Labour Day)")},
+        {Date(year_, 9, 2), Tr("Quốc khánh (National Day)")},
     };
     for (const auto& holiday : holidays) {
       const Date& day = holiday.first;
@@ -410,8 +423,9 @@ class FileParser {
       });
       if (!covered) {
         Report(Severity::kWarning, mark,
-               "no days_off range covers " + FormatIsoDate(day) + ", " + holiday.second +
-                   ", a public holiday under the Labor Code 2019, Art. 112");
+               Format(Tr("no days_off range covers {0}, {1}, a public holiday under the Labor "
+                         "Code 2019, Art. 112"),
+                      {FormatIsoDate(day), holiday.second}));
       }
     }
   }
@@ -431,7 +445,7 @@ std::optional<CalendarYear> ParseCalendarFile(const std::string& text, const std
     return FileParser(text, file, diagnostics).Parse();
   } catch (const std::exception& e) {
     // yaml-cpp and Boost report misuse by throwing; keep Load's promise.
-    diagnostics.Error({file, 0, 0}, "", std::string("cannot read the calendar: ") + e.what());
+    diagnostics.Error({file, 0, 0}, "", Format(Tr("cannot read the calendar: {0}"), {e.what()}));
     return std::nullopt;
   }
 }
@@ -443,7 +457,7 @@ std::vector<CalendarYear> LoadCalendarDirectory(const std::string& directory,
   fs::directory_iterator it(directory, error);
   if (error) {
     diagnostics.Error({directory, 0, 0}, "",
-                      "cannot read the calendar directory: " + error.message());
+                      Format(Tr("cannot read the calendar directory: {0}"), {error.message()}));
     return years;
   }
   std::vector<std::string> names;
@@ -457,7 +471,7 @@ std::vector<CalendarYear> LoadCalendarDirectory(const std::string& directory,
   }
   if (error) {
     diagnostics.Error({directory, 0, 0}, "",
-                      "cannot read the calendar directory: " + error.message());
+                      Format(Tr("cannot read the calendar directory: {0}"), {error.message()}));
   }
   std::sort(names.begin(), names.end());
 
@@ -470,15 +484,15 @@ std::vector<CalendarYear> LoadCalendarDirectory(const std::string& directory,
       // silently bring in the second.
       const auto [found, inserted] = first_file_of_year.emplace(*year, path);
       if (!inserted) {
-        diagnostics.Error(
-            {path, 0, 0}, "",
-            "a calendar for " + std::to_string(*year) + " is already loaded from " + found->second);
+        diagnostics.Error({path, 0, 0}, "",
+                          Format(Tr("a calendar for {0} is already loaded from {1}"),
+                                 {std::to_string(*year), found->second}));
         continue;
       }
     }
     const FileText file = ReadFileText(path);
     if (!file.ok()) {
-      diagnostics.Error({path, 0, 0}, "", "cannot read the file: " + file.error);
+      diagnostics.Error({path, 0, 0}, "", Format(Tr("cannot read the file: {0}"), {file.error}));
       continue;
     }
     if (auto year = ParseCalendarFile(file.text, path, diagnostics)) {

@@ -1,5 +1,8 @@
 #include "dxcomply/work_calendar.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "calendar/calendar_yaml.hpp"
 
 #include <algorithm>
@@ -12,7 +15,6 @@
 namespace dxcomply {
 namespace {
 
-constexpr const char* kLaborCode = "Labor Code 2019";
 constexpr DayNumber kJdnOfUnixEpoch = 2440588;  // Boost's day_number() of 1970-01-01
 
 // Day of the week of a DayNumber, 0 = Sunday ... 6 = Saturday (1970-01-01
@@ -41,27 +43,32 @@ CalendarYear StatutoryYear(int year) {
   result.year = year;
   result.from_decision = false;
   if (year < kFirstCalendarYear || year > kLastCalendarYear) {
-    result.source = "outside the years the calendar supports (" +
-                    std::to_string(kFirstCalendarYear) + "-" + std::to_string(kLastCalendarYear) +
-                    "): Saturdays and Sundays only";
+    result.source = Format(Tr("outside the years the calendar supports ({0}-{1}): Saturdays and "
+                              "Sundays only"),
+                           {std::to_string(kFirstCalendarYear), std::to_string(kLastCalendarYear)});
     return result;
   }
-  result.source = std::string(kLaborCode) +
-                  ", Art. 112 (public holidays) and Art. 111(3) (substitute days); statutory, no "
-                  "decision file for " +
-                  std::to_string(year);
-  const std::string article = std::string(kLaborCode) + ", Art. 112(1)";
+  result.source = Format(Tr("Labor Code 2019, Art. 112 (public holidays) and Art. 111(3) "
+                            "(substitute days); statutory, no decision file for {0}"),
+                         {std::to_string(year)});
+  // "Labor Code 2019, Art. 112(1)(a)", with what the rule chose where it did.
+  const auto article = [](const char* point) {
+    return Format(Tr("Labor Code 2019, Art. 112(1)({0})"), {point});
+  };
   const Date tet = LunarNewYear(year);
   std::vector<DayOffRange> holidays = {
-      Single(Date(year, 1, 1), "Tết Dương lịch (New Year's Day)", article + "(a)"),
+      Single(Date(year, 1, 1), Tr("Tết Dương lịch (New Year's Day)"), article("a")),
       {tet - boost::gregorian::days(1), tet + boost::gregorian::days(3),
-       "Tết Nguyên Đán (lunar new year): last day of the lunar year and 1-4/1 lunar",
-       article + "(b); the 5 days placed by dxcomply's statutory rule"},
-      Single(HungKingsDay(year), "Giỗ Tổ Hùng Vương (Hùng Kings day, 10/3 lunar)", article + "(e)"),
-      Single(Date(year, 4, 30), "Ngày Chiến thắng (Victory Day)", article + "(c)"),
-      Single(Date(year, 5, 1), "Ngày Quốc tế Lao động (International Labour Day)", article + "(d)"),
-      {Date(year, 9, 1), Date(year, 9, 2), "Quốc khánh (National Day, 2/9 and 1/9)",
-       article + "(đ); 1/9 chosen as the adjacent day by dxcomply's statutory rule"},
+       Tr("Tết Nguyên Đán (lunar new year): last day of the lunar year and 1-4/1 lunar"),
+       Format(Tr("{0}; the 5 days placed by dxcomply's statutory rule"), {article("b")})},
+      Single(HungKingsDay(year), Tr("Giỗ Tổ Hùng Vương (Hùng Kings day, 10/3 lunar)"),
+             article("e")),
+      Single(Date(year, 4, 30), Tr("Ngày Chiến thắng (Victory Day)"), article("c")),
+      Single(Date(year, 5, 1), Tr("Ngày Quốc tế Lao động (International Labour Day)"),
+             article("d")),
+      {Date(year, 9, 1), Date(year, 9, 2), Tr("Quốc khánh (National Day, 2/9 and 1/9)"),
+       Format(Tr("{0}; 1/9 chosen as the adjacent day by dxcomply's statutory rule"),
+              {article("đ")})},
   };
   std::sort(holidays.begin(), holidays.end(),
             [](const DayOffRange& a, const DayOffRange& b) { return a.first < b.first; });
@@ -77,10 +84,11 @@ CalendarYear StatutoryYear(int year) {
       DayNumber substitute = d + 1;
       while (!IsMondayToFriday(substitute) || taken.count(substitute)) ++substitute;
       taken.insert(substitute);
-      result.days_off.push_back(Single(FromDayNumber(substitute),
-                                       "Nghỉ bù (substitute day off) for " + range.name + " on " +
-                                           FormatVnDate(FromDayNumber(d)),
-                                       std::string(kLaborCode) + ", Art. 111(3)"));
+      result.days_off.push_back(
+          Single(FromDayNumber(substitute),
+                 Format(Tr("Nghỉ bù (substitute day off) for {0} on {1}"),
+                        {range.name, FormatVnDate(FromDayNumber(d))}),
+                 Tr("Labor Code 2019, Art. 111(3)")));
     }
   }
   std::stable_sort(result.days_off.begin(), result.days_off.end(),

@@ -2,22 +2,31 @@
 
 #include "dxcomply/work_calendar.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/run_inputs.hpp"
+#include "report/text_layout.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 namespace dxcomply {
 namespace {
 
-const char* const kWeekdays[] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};  // Sunday first
+// Sunday first, as Boost numbers them.
+const char* const kWeekdays[] = {TrNoop("Sun"), TrNoop("Mon"), TrNoop("Tue"), TrNoop("Wed"),
+                                 TrNoop("Thu"), TrNoop("Fri"), TrNoop("Sat")};
 
 std::string Day(const Date& date) {
-  return FormatIsoDate(date) + " (" + kWeekdays[date.day_of_week().as_number()] + ")";
+  return ShownDate(date) + " (" + Tr(kWeekdays[date.day_of_week().as_number()]) + ")";
 }
 
 std::optional<Date> DateArgument(const std::string& text, const char* option, std::ostream& err) {
   if (auto date = ParseIsoDate(text)) return date;
-  err << "error: " << option << " takes an ISO date YYYY-MM-DD that exists, not '" << text << "'\n";
+  err << Tr("error: ")
+      << Format(Tr("{0} takes an ISO date YYYY-MM-DD that exists, not '{1}'"), {option, text})
+      << "\n";
   return std::nullopt;
 }
 
@@ -28,23 +37,28 @@ std::optional<int> CountArgument(const std::string& text, const char* option, st
     if (used == text.size() && value >= -3660 && value <= 3660) return value;
   } catch (const std::exception&) {
   }
-  err << "error: " << option << " takes a whole number of days (-3660..3660), not '" << text
-      << "'\n";
+  err << Tr("error: ")
+      << Format(Tr("{0} takes a whole number of days (-3660..3660), not '{1}'"), {option, text})
+      << "\n";
   return std::nullopt;
 }
 
 void WriteYear(const WorkCalendar& calendar, int year, std::ostream& out) {
   const CalendarYear days = calendar.Year(year);
-  out << year << " · days off for civil servants ("
-      << (days.from_decision ? "decision: " + days.source : days.source) << ")\n";
+  out << Format(Tr("{0} · days off for civil servants ({1})"),
+                {std::to_string(year),
+                 days.from_decision ? Format(Tr("decision: {0}"), {days.source}) : days.source})
+      << "\n";
   for (const DayOffRange& range : days.days_off) {
     const int length = static_cast<int>((range.last - range.first).days()) + 1;
     std::string when = Day(range.first);
-    if (length > 1) when += " - " + Day(range.last) + ", " + std::to_string(length) + " days";
+    if (length > 1) {
+      when += " - " + Day(range.last) + ", " + DaysCount(length, DayUnit::kCalendar);
+    }
     out << "  " << when << "  " << range.name << "\n";
   }
-  out << "working Saturdays:";
-  if (days.working_saturdays.empty()) out << " none";
+  out << Tr("working Saturdays:");
+  if (days.working_saturdays.empty()) out << " " << Tr("none");
   out << "\n";
   for (std::size_t i = 0; i < days.working_saturdays.size(); ++i) {
     out << "  " << Day(days.working_saturdays[i]);
@@ -53,8 +67,9 @@ void WriteYear(const WorkCalendar& calendar, int year, std::ostream& out) {
     }
     out << "\n";
   }
-  out << "Tết (lunar new year): " << Day(LunarNewYear(year))
-      << "; Hùng Kings day (10/3 lunar): " << Day(HungKingsDay(year)) << "\n";
+  out << Format(Tr("Tết (lunar new year): {0}; Hùng Kings day (10/3 lunar): {1}"),
+                {Day(LunarNewYear(year)), Day(HungKingsDay(year))})
+      << "\n";
 }
 
 // Whether `date` falls in a year that has no decision file, for a note.
@@ -63,7 +78,9 @@ std::string StatutoryNote(const WorkCalendar& calendar, const Date& from, const 
   for (int year = std::min(from, to).year(); year <= std::max(from, to).year(); ++year) {
     if (!calendar.HasDecision(year)) years += (years.empty() ? "" : ", ") + std::to_string(year);
   }
-  return years.empty() ? "" : "  (statutory holidays only for " + years + ": no decision file)";
+  return years.empty()
+             ? ""
+             : "  " + Format(Tr("(statutory holidays only for {0}: no decision file)"), {years});
 }
 
 }  // namespace
@@ -74,8 +91,10 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
                       (options.working_days_between.empty() ? 0 : 1) +
                       (options.is_working_day.empty() ? 0 : 1) + (options.lunar.empty() ? 0 : 1);
   if (actions != 1) {
-    err << "error: give exactly one of --year, --add-working-days, --add-days, "
-           "--working-days-between, --is-working-day, --lunar\n";
+    err << Tr("error: ")
+        << Tr("give exactly one of --year, --add-working-days, --add-days, "
+              "--working-days-between, --is-working-day, --lunar")
+        << "\n";
     return kExitInputError;
   }
   const std::optional<std::string> rules = RulesFolder(options.rules, err);
@@ -89,7 +108,9 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
 
   if (options.year) {
     if (*options.year < kFirstCalendarYear || *options.year > kLastCalendarYear) {
-      err << "error: --year must be between " << kFirstCalendarYear << " and " << kLastCalendarYear
+      err << Tr("error: ")
+          << Format(Tr("--year must be between {0} and {1}"),
+                    {std::to_string(kFirstCalendarYear), std::to_string(kLastCalendarYear)})
           << "\n";
       return kExitInputError;
     }
@@ -109,7 +130,7 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
         << (working ? ""
                     : (calendar.IsWorkingDay(*from + boost::gregorian::days(*count))
                            ? ""
-                           : "  (moved off a day off to the next working day)"))
+                           : "  " + std::string(Tr("(moved off a day off to the next working day)"))))
         << StatutoryNote(calendar, *from, result) << "\n";
     return kExitOk;
   }
@@ -117,21 +138,26 @@ ExitStatus RunCalendar(const CalendarOptions& options, std::ostream& out, std::o
     const auto from = DateArgument(options.working_days_between[0], "--working-days-between", err);
     const auto to = DateArgument(options.working_days_between[1], "--working-days-between", err);
     if (!from || !to) return kExitInputError;
-    out << calendar.WorkingDaysBetween(*from, *to) << StatutoryNote(calendar, *from, *to) << "\n";
+    out << GroupThousands(calendar.WorkingDaysBetween(*from, *to))
+        << StatutoryNote(calendar, *from, *to) << "\n";
     return kExitOk;
   }
   if (!options.is_working_day.empty()) {
     const auto day = DateArgument(options.is_working_day, "--is-working-day", err);
     if (!day) return kExitInputError;
-    out << Day(*day) << (calendar.IsWorkingDay(*day) ? " is a working day" : " is a day off")
+    out << Format(calendar.IsWorkingDay(*day) ? Tr("{0} is a working day") : Tr("{0} is a day off"),
+                  {Day(*day)})
         << StatutoryNote(calendar, *day, *day) << "\n";
     return kExitOk;
   }
   const auto day = DateArgument(options.lunar, "--lunar", err);
   if (!day) return kExitInputError;
   const LunarDate lunar = SolarToLunar(*day);
-  out << Day(*day) << " is " << lunar.day << "/" << lunar.month
-      << (lunar.leap_month ? " (leap)" : "") << " of the lunar year " << lunar.year << "\n";
+  out << Format(lunar.leap_month ? Tr("{0} is {1}/{2} (leap month) of the lunar year {3}")
+                                 : Tr("{0} is {1}/{2} of the lunar year {3}"),
+                {Day(*day), std::to_string(lunar.day), std::to_string(lunar.month),
+                 std::to_string(lunar.year)})
+      << "\n";
   return kExitOk;
 }
 

@@ -2,6 +2,9 @@
 
 #include "dxcomply/engine.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/did_you_mean.hpp"
 #include "cli/output_files.hpp"
 #include "cli/output_set.hpp"
@@ -50,7 +53,7 @@ ExitStatus WriteResult(const std::string& output, std::ostream& out, std::ostrea
   try {
     WriteFileAtomically(output, write);
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   }
   return kExitOk;
@@ -65,7 +68,8 @@ bool Colour(const std::string& format, const std::string& output) {
 
 ExitStatus RunReport(const ReportOptions& options, std::ostream& out, std::ostream& err) {
   if (options.order != "severity" && options.order != "impact") {
-    err << "error: --order must be severity or impact, not '" << options.order << "'\n";
+    err << Tr("error: ")
+        << Format(Tr("--order must be severity or impact, not '{0}'"), {options.order}) << "\n";
     return kExitInputError;
   }
   const std::unique_ptr<Reporter> reporter = FindingsReporter(options.format, err);
@@ -92,8 +96,10 @@ ExitStatus RunCheck(const CheckOptions& options, std::ostream& out, std::ostream
   if (!gate_format) {
     const std::optional<OutputFormat> format = ParseOutputFormat(options.format);
     if (!format) {
-      err << "error: --format must be text, json, csv, junit or sarif, not '" << options.format
-          << "'\n";
+      err << Tr("error: ")
+          << Format(Tr("--format must be text, json, csv, junit or sarif, not '{0}'"),
+                    {options.format})
+          << "\n";
       return kExitInputError;
     }
     reporter = MakeReporter(*format);
@@ -142,8 +148,10 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
   };
   auto finding = find(options.obligation, options.agency);
   if (finding == report.findings.end()) {
-    err << "error: obligation '" << options.obligation << "' does not apply to agency '"
-        << options.agency << "'\n";
+    err << Tr("error: ")
+        << Format(Tr("obligation '{0}' does not apply to agency '{1}'"),
+                  {options.obligation, options.agency})
+        << "\n";
     return kExitInputError;
   }
   if (!options.period.empty()) {
@@ -155,8 +163,10 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
       }
     }
     if (periods.empty()) {
-      err << "error: obligation '" << options.obligation
-          << "' is not recurring: it has no periods (drop --period)\n";
+      err << Tr("error: ")
+          << Format(Tr("obligation '{0}' is not recurring: it has no periods (drop --period)"),
+                    {options.obligation})
+          << "\n";
       return kExitInputError;
     }
     finding = std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
@@ -165,10 +175,14 @@ ExitStatus RunExplain(const ExplainOptions& options, std::ostream& out, std::ost
     });
     if (finding == report.findings.end()) {
       std::sort(periods.begin(), periods.end());
-      err << "error: obligation '" << options.obligation << "' has no period '" << options.period
-          << "' for " << options.agency << " as of " << FormatIsoDate(report.as_of)
-          << " (its periods then: " << periods.front()
-          << (periods.size() > 1 ? " to " + periods.back() : "") << ")\n";
+      err << Tr("error: ")
+          << Format(
+                 Tr("obligation '{0}' has no period '{1}' for {2} as of {3} (its periods "
+                    "then: {4})"),
+                 {options.obligation, options.period, options.agency, ShownDate(report.as_of),
+                  periods.size() > 1 ? Format(Tr("{0} to {1}"), {periods.front(), periods.back()})
+                                     : periods.front()})
+          << "\n";
       return kExitInputError;
     }
   }
@@ -198,11 +212,12 @@ ExitStatus RunGraph(const GraphOptions& options, std::ostream& out, std::ostream
   EvaluateOptions evaluate = options;
   const std::optional<GraphFormat> format = ParseGraphFormat(options.format);
   if (!format) {
-    err << "error: --format must be text, json or dot, not '" << options.format << "'\n";
+    err << Tr("error: ")
+        << Format(Tr("--format must be text, json or dot, not '{0}'"), {options.format}) << "\n";
     return kExitInputError;
   }
   if (options.upstream_only && options.downstream_only) {
-    err << "error: --upstream and --downstream exclude each other\n";
+    err << Tr("error: ") << Tr("--upstream and --downstream exclude each other") << "\n";
     return kExitInputError;
   }
   std::optional<Prepared> prepared = Prepare(evaluate, err);
@@ -249,7 +264,8 @@ ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostre
       } else if (what == "html") {
         selection.dashboard = true;
       } else {
-        err << "error: --only takes json, csv, xlsx, ics or html, not '" << what << "'\n";
+        err << Tr("error: ")
+            << Format(Tr("--only takes json, csv, xlsx, ics or html, not '{0}'"), {what}) << "\n";
         return kExitInputError;
       }
     }
@@ -263,9 +279,12 @@ ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostre
     const std::vector<std::string> written =
         WriteOutputSet(report, summary, options.out, selection);
     FlushToDisk(options.out);
-    out << "wrote " << Counted(written.size(), "file") << " to " << options.out << "\n";
+    out << Format(
+               Tr("wrote {0} to {1}"),
+               {Counted(written.size(), TrN("{0} file", "{0} files", written.size())), options.out})
+        << "\n";
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   }
   return kExitOk;
@@ -285,16 +304,21 @@ ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::o
       // from broken rules would make every exception of it an error too.
       if (!diagnostics.HasErrors()) CheckExceptions(rules, store, calendar, diagnostics);
     } catch (const StoreError& e) {
-      err << "error: " << e.what() << "\n";
+      err << Tr("error: ") << e.what() << "\n";
       return kExitInputError;
     }
   }
   PrintDiagnostics(diagnostics, out);
-  out << Counted(rules.files.size(), "file") << ", "
-      << Counted(rules.obligations.size(), "obligation") << ", "
-      << Counted(rules.tables.size(), "table") << ": "
-      << Counted(diagnostics.error_count(), "error") << ", "
-      << Counted(diagnostics.warning_count(), "warning") << "\n";
+  out << Format(Tr("{0}, {1}, {2}: {3}, {4}"),
+                {Counted(rules.files.size(), TrN("{0} file", "{0} files", rules.files.size())),
+                 Counted(rules.obligations.size(),
+                         TrN("{0} obligation", "{0} obligations", rules.obligations.size())),
+                 Counted(rules.tables.size(), TrN("{0} table", "{0} tables", rules.tables.size())),
+                 Counted(diagnostics.error_count(),
+                         TrN("{0} error", "{0} errors", diagnostics.error_count())),
+                 Counted(diagnostics.warning_count(),
+                         TrN("{0} warning", "{0} warnings", diagnostics.warning_count()))})
+      << "\n";
   return diagnostics.HasErrors() ? kExitInputError : kExitOk;
 }
 

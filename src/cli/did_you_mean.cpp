@@ -1,5 +1,8 @@
 #include "cli/did_you_mean.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
@@ -164,12 +167,12 @@ std::vector<const Agency*> NearestAgencies(const std::string& typed,
 
 std::string DidYouMean(const std::vector<std::string>& suggestions) {
   if (suggestions.empty()) return "";
-  std::string text = "; did you mean ";
+  std::string listed;
   for (std::size_t i = 0; i < suggestions.size(); ++i) {
-    if (i > 0) text += i + 1 == suggestions.size() ? " or " : ", ";
-    text += suggestions[i];
+    if (i > 0) listed += i + 1 == suggestions.size() ? Tr(" or ") : ", ";
+    listed += suggestions[i];
   }
-  return text + "?";
+  return Format(Tr("; did you mean {0}?"), {listed});
 }
 
 }  // namespace dxcomply

@@ -1,5 +1,8 @@
 #include "cli/import_command.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "cli/prepared_run.hpp"
 #include "cli/run_inputs.hpp"
 #include "import/import_file.hpp"
 #include "import/table_fields.hpp"
@@ -38,9 +41,11 @@ std::string NowUtc() {
 
 void PrintCounts(const ImportResult& result, std::ostream& out) {
   for (const TablePlan& plan : result.tables) {
-    out << "  " << SheetName(*plan.table) << " (" << plan.table->name << "): thêm "
-        << plan.counts.added << ", sửa " << plan.counts.changed << ", giữ nguyên "
-        << plan.counts.unchanged << "\n";
+    out << "  "
+        << Format(Tr("{0} ({1}): added {2}, changed {3}, unchanged {4}"),
+                  {SheetName(*plan.table), plan.table->name, std::to_string(plan.counts.added),
+                   std::to_string(plan.counts.changed), std::to_string(plan.counts.unchanged)})
+        << "\n";
   }
 }
 
@@ -53,7 +58,10 @@ ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostre
   const RuleSet rules = LoadCheckedRules(*rules_folder, diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, err);
-    err << diagnostics.error_count() << " error(s) in the rules; nothing imported\n";
+    err << Format(Tr("{0} in the rules; nothing imported"),
+                  {Counted(diagnostics.error_count(),
+                           TrN("{0} error", "{0} errors", diagnostics.error_count()))})
+        << "\n";
     return kExitInputError;
   }
   ImportRequest request;
@@ -72,30 +80,38 @@ ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostre
   }
 
   const ImportResult result = ImportFile(request, rules);
-  for (const std::string& note : result.notes) err << "lưu ý: " << note << "\n";
+  for (const std::string& note : result.notes) err << Tr("note: ") << note << "\n";
   switch (result.outcome) {
     case ImportResult::Outcome::kBusy:
-      err << "lỗi: " << options.database
-          << " đang được một lần nhập khác ghi; không ghi gì, hãy chạy lại sau khi lần nhập đó "
-             "xong\n";
+      err << Tr("error: ")
+          << Format(Tr("{0} is being written by another import; nothing written, run again once "
+                       "that import is done"),
+                    {options.database})
+          << "\n";
       return kExitInputError;
     case ImportResult::Outcome::kRefused:
       if (!result.file_problem.empty()) {
-        err << "lỗi: " << result.file_problem << "\n";
-        err << "không ghi gì vào " << options.database << "\n";
+        err << Tr("error: ") << result.file_problem << "\n";
+        err << Format(Tr("nothing written to {0}"), {options.database}) << "\n";
         return kExitInputError;
       }
       for (const CellProblem& problem : result.problems) err << problem.ToString() << "\n";
-      err << result.problems.size() << " lỗi; không ghi gì vào " << options.database << "\n";
+      err << Format(Tr("{0}; nothing written to {1}"),
+                    {Counted(result.problems.size(),
+                             TrN("{0} error", "{0} errors", result.problems.size())),
+                     options.database})
+          << "\n";
       return kExitInputError;
     case ImportResult::Outcome::kNothingNew:
-      out << "Không có gì mới trong " << options.file << " (SHA-256 " << result.sha256 << "); "
-          << options.database << " giữ nguyên:\n";
+      out << Format(Tr("Nothing new in {0} (SHA-256 {1}); {2} unchanged:"),
+                    {options.file, result.sha256, options.database})
+          << "\n";
       PrintCounts(result, out);
       return kExitOk;
     case ImportResult::Outcome::kWritten:
-      out << "Đã nhập " << options.file << " (SHA-256 " << result.sha256 << ") vào "
-          << options.database << ":\n";
+      out << Format(Tr("Imported {0} (SHA-256 {1}) into {2}:"),
+                    {options.file, result.sha256, options.database})
+          << "\n";
       PrintCounts(result, out);
       return kExitOk;
   }

@@ -1,6 +1,11 @@
 #include "cli/list_command.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/did_you_mean.hpp"
+#include "cli/prepared_run.hpp"
 #include "cli/run_inputs.hpp"
 #include "eval/deadlines.hpp"
 #include "records/agency_directory.hpp"
@@ -30,48 +35,45 @@ std::string Joined(const std::vector<std::string>& words, const std::string& sep
   return joined;
 }
 
-std::string DayDate(const Date& date) {
-  return FormatIsoDate(date) + " (" + FormatVnDate(date) + ")";
-}
+std::string DayDate(const Date& date) { return ShownDate(date); }
 
-std::string Days(int days, DayUnit unit) {
-  return std::to_string(days) + (unit == DayUnit::kWorking ? " working" : "") +
-         (days == 1 ? " day" : " days");
-}
+std::string Days(int days, DayUnit unit) { return DaysCount(days, unit); }
 
 const char* FrequencyName(Frequency frequency) {
   switch (frequency) {
     case Frequency::kMonth:
-      return "month";
+      return Tr("month");
     case Frequency::kQuarter:
-      return "quarter";
+      return Tr("quarter");
     case Frequency::kYear:
-      return "year";
+      return Tr("year");
   }
   return "";
 }
 
-// "in the month after the period begins, on its 5th working day".
+// "1 month after the period's first month, on its working day 5".
 std::string RecurringDueDay(const Due& due) {
   std::string month;
   if (due.month_offset == 0) {
-    month = "in the period's first month";
+    month = Tr("in the period's first month");
   } else if (due.month_offset > 0) {
-    month = std::to_string(due.month_offset) + " month" + (due.month_offset == 1 ? "" : "s") +
-            " after the period's first month";
+    month = Format(TrN("{0} month after the period's first month",
+                       "{0} months after the period's first month", due.month_offset),
+                   {std::to_string(due.month_offset)});
   } else {
-    month = std::to_string(-due.month_offset) + " month" + (due.month_offset == -1 ? "" : "s") +
-            " before the period's first month";
+    month = Format(TrN("{0} month before the period's first month",
+                       "{0} months before the period's first month", -due.month_offset),
+                   {std::to_string(-due.month_offset)});
   }
   std::string day;
   if (due.working_day > 0) {
-    day = "its working day " + std::to_string(due.working_day);
+    day = Format(Tr("its working day {0}"), {std::to_string(due.working_day)});
   } else if (due.day == 0) {
-    day = "its last day";
+    day = Tr("its last day");
   } else {
-    day = "day " + std::to_string(due.day);
+    day = Format(Tr("day {0}"), {std::to_string(due.day)});
   }
-  return month + ", on " + day;
+  return Format(Tr("{0}, on {1}"), {month, day});
 }
 
 // How the obligation falls due, in one phrase.
@@ -82,30 +84,35 @@ std::string DueText(const Obligation& obligation, const Deadlines& deadlines) {
       const Date date = deadlines.Fixed(due);
       std::string text = DayDate(date);
       if (due.roll_to_working_day && date != due.date) {
-        text += ", moved from " + FormatIsoDate(due.date) + " (a day off)";
+        text += Format(Tr(", moved from {0} (a day off)"), {ShownDate(due.date)});
       }
       return text;
     }
     case Due::Kind::kAfter:
-      return Days(due.days, due.unit) + " after " + due.after + " is met";
+      return Format(Tr("{0} after {1} is met"), {Days(due.days, due.unit), due.after});
     case Due::Kind::kPerRecord:
-      return "each " + obligation.check.table + " row " + Days(due.days, due.unit) + " after its " +
-             due.after_column;
+      return Format(Tr("each {0} row {1} after its {2}"),
+                    {obligation.check.table, Days(due.days, due.unit), due.after_column});
     case Due::Kind::kRecurring:
-      return std::string("every ") + FrequencyName(due.first.frequency) + " from " +
-             due.first.Label() + (due.last ? " to " + due.last->Label() : "") + ", due " +
-             RecurringDueDay(due);
+      return due.last ? Format(Tr("every {0} from {1} to {2}, due {3}"),
+                               {FrequencyName(due.first.frequency), due.first.Label(),
+                                due.last->Label(), RecurringDueDay(due)})
+                      : Format(Tr("every {0} from {1}, due {2}"),
+                               {FrequencyName(due.first.frequency), due.first.Label(),
+                                RecurringDueDay(due)});
   }
   return "";
 }
 
 std::string ScopeText(const Scope& scope) {
   std::vector<std::string> parts;
-  if (!scope.kinds.empty()) parts.push_back("kinds " + Joined(scope.kinds));
-  if (!scope.agencies.empty()) parts.push_back("agencies " + Joined(scope.agencies));
-  if (!scope.except.empty()) parts.push_back("except " + Joined(scope.except));
-  if (scope.national) parts.push_back(std::string("national (") + kNationalAgencyId + ")");
-  return parts.empty() ? "no agency" : Joined(parts, "; ");
+  if (!scope.kinds.empty()) parts.push_back(Format(Tr("kinds {0}"), {Joined(scope.kinds)}));
+  if (!scope.agencies.empty()) {
+    parts.push_back(Format(Tr("agencies {0}"), {Joined(scope.agencies)}));
+  }
+  if (!scope.except.empty()) parts.push_back(Format(Tr("except {0}"), {Joined(scope.except)}));
+  if (scope.national) parts.push_back(Format(Tr("national ({0})"), {kNationalAgencyId}));
+  return parts.empty() ? std::string(Tr("no agency")) : Joined(parts, "; ");
 }
 
 Json ScopeJson(const Scope& scope) {
@@ -135,16 +142,17 @@ std::vector<PeriodDue> PeriodsOf(const Obligation& obligation, const Deadlines& 
 }
 
 std::string PeriodsText(const std::vector<PeriodDue>& periods, const Date& as_of) {
-  if (periods.empty()) return "none yet as of " + FormatIsoDate(as_of);
+  if (periods.empty()) return Format(Tr("none yet as of {0}"), {ShownDate(as_of)});
   std::vector<std::string> shown;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     if (periods.size() > kPeriodsShown && i == 1) shown.push_back("…");
     if (periods.size() > kPeriodsShown && i >= 1 && i + kPeriodsShown - 1 < periods.size()) {
       continue;
     }
-    shown.push_back(periods[i].label + " (due " + FormatIsoDate(periods[i].due) + ")");
+    shown.push_back(Format(Tr("{0} (due {1})"), {periods[i].label, ShownDate(periods[i].due)}));
   }
-  return std::to_string(periods.size()) + " as of " + FormatIsoDate(as_of) + ": " + Joined(shown);
+  return Format(Tr("{0} as of {1}: {2}"),
+                {std::to_string(periods.size()), ShownDate(as_of), Joined(shown)});
 }
 
 ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::ostream& out,
@@ -156,7 +164,10 @@ ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::o
   const WorkCalendar calendar = LoadCalendar(*folder, diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, err);
-    err << diagnostics.error_count() << " error(s) in the rules; nothing listed\n";
+    err << Format(Tr("{0} in the rules; nothing listed"),
+                  {Counted(diagnostics.error_count(),
+                           TrN("{0} error", "{0} errors", diagnostics.error_count()))})
+        << "\n";
     return kExitInputError;
   }
   const Deadlines deadlines(calendar);
@@ -196,26 +207,43 @@ ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::o
     return kExitOk;
   }
 
-  out << rules.obligations.size() << " obligations in " << *folder << " · as of " << DayDate(as_of)
+  out << Format(Tr("{0} in {1} · as of {2}"),
+                {Counted(rules.obligations.size(),
+                         TrN("{0} obligation", "{0} obligations", rules.obligations.size())),
+                 *folder, DayDate(as_of)})
       << "\n";
+  // The labels of each obligation's lines, padded to the longest.
+  const std::string due_label = TrC("list", "due");
+  const std::string periods_label = TrC("list", "periods");
+  const std::string scope_label = TrC("list", "scope");
+  const std::string in_force_label = TrC("list", "in force");
+  const std::string source_label = Tr("source");
+  const std::string assumed_label = Tr("assumed");
+  std::size_t width = 8;
+  for (const std::string* label :
+       {&due_label, &periods_label, &scope_label, &in_force_label, &source_label, &assumed_label}) {
+    width = std::max(width, DisplayWidth(*label));
+  }
+  const auto line = [&](const std::string& label, const std::string& value) {
+    out << "  " << FitWidth(label, width) << "  " << value << "\n";
+  };
   for (const Obligation& obligation : rules.obligations) {
     out << "\n"
-        << obligation.id << " · " << CheckKindName(obligation.check.kind)
+        << obligation.id << " · " << CheckKindLabel(CheckKindName(obligation.check.kind))
         << (obligation.theme.empty() ? "" : " · " + obligation.theme) << "\n";
     out << "  " << obligation.title << "\n";
-    out << "  due       " << DueText(obligation, deadlines) << "\n";
+    line(due_label, DueText(obligation, deadlines));
     if (obligation.due.kind == Due::Kind::kRecurring) {
-      out << "  periods   " << PeriodsText(PeriodsOf(obligation, deadlines, as_of), as_of) << "\n";
+      line(periods_label, PeriodsText(PeriodsOf(obligation, deadlines, as_of), as_of));
     }
-    out << "  scope     " << ScopeText(obligation.applies_to) << "\n";
+    line(scope_label, ScopeText(obligation.applies_to));
     if (obligation.issued_on) {
-      out << "  in force  " << (InForce(obligation, as_of) ? "since " : "not yet: from ")
-          << DayDate(*obligation.issued_on) << "\n";
+      line(in_force_label,
+           Format(InForce(obligation, as_of) ? Tr("since {0}") : Tr("not yet: from {0}"),
+                  {DayDate(*obligation.issued_on)}));
     }
-    out << "  source    " << obligation.source.document << "\n";
-    if (!obligation.source.assumed.empty()) {
-      out << "  assumed   " << obligation.source.assumed << "\n";
-    }
+    line(source_label, obligation.source.document);
+    if (!obligation.source.assumed.empty()) line(assumed_label, obligation.source.assumed);
   }
   return kExitOk;
 }
@@ -223,14 +251,14 @@ ExitStatus ListObligations(const ListOptions& options, const Date& as_of, std::o
 ExitStatus ListAgencies(const ListOptions& options, const Date& as_of, std::ostream& out,
                         std::ostream& err) {
   if (options.database.empty()) {
-    err << "error: list agencies needs --db FILE\n";
+    err << Tr("error: ") << Tr("list agencies needs --db FILE") << "\n";
     return kExitInputError;
   }
   std::vector<std::string> kinds = kAgencyKinds;
   kinds.push_back("national");
   for (const std::string& kind : options.kinds) {
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-      err << "error: --kind takes " << Joined(kinds) << ", not '" << kind << "'"
+      err << Tr("error: ") << Format(Tr("--kind takes {0}, not '{1}'"), {Joined(kinds), kind})
           << DidYouMean(NearestIds(kind, kinds)) << "\n";
       return kExitInputError;
     }
@@ -261,7 +289,10 @@ ExitStatus ListAgencies(const ListOptions& options, const Date& as_of, std::ostr
   if (options.format == "json") {
     Json list = Json::array();
     for (const Agency& agency : agencies) {
-      list.push_back({{"id", agency.id}, {"name", agency.name}, {"kind", agency.kind}});
+      list.push_back({{"id", agency.id},
+                      {"name", agency.name},
+                      {"kind", agency.kind},
+                      {"kind_label", AgencyKindLabel(agency.kind)}});
     }
     out << Json{{"format", "dxcomply-agencies"},
                 {"version", 1},
@@ -271,14 +302,24 @@ ExitStatus ListAgencies(const ListOptions& options, const Date& as_of, std::ostr
         << "\n";
     return kExitOk;
   }
-  std::size_t id_width = 2;
-  for (const Agency& agency : agencies) id_width = std::max(id_width, DisplayWidth(agency.id));
-  out << agencies.size() << " agencies in " << store.path() << " · as of " << DayDate(as_of)
-      << "\n";
-  out << "  " << FitWidth("id", id_width) << "  " << FitWidth("kind", 10) << "  name\n";
+  const std::string id_heading = TrC("column", "id");
+  const std::string kind_heading = TrC("column", "kind");
+  std::size_t id_width = DisplayWidth(id_heading);
+  std::size_t kind_width = std::max<std::size_t>(10, DisplayWidth(kind_heading));
   for (const Agency& agency : agencies) {
-    out << "  " << FitWidth(agency.id, id_width) << "  " << FitWidth(agency.kind, 10) << "  "
-        << agency.name << (agency.id == kNationalAgencyId ? " (the national indicators)" : "")
+    id_width = std::max(id_width, DisplayWidth(agency.id));
+    kind_width = std::max(kind_width, DisplayWidth(AgencyKindLabel(agency.kind)));
+  }
+  out << Format(Tr("{0} in {1} · as of {2}"),
+                {Counted(agencies.size(), TrN("{0} agency", "{0} agencies", agencies.size())),
+                 store.path(), DayDate(as_of)})
+      << "\n";
+  out << "  " << FitWidth(id_heading, id_width) << "  " << FitWidth(kind_heading, kind_width)
+      << "  " << TrC("column", "name") << "\n";
+  for (const Agency& agency : agencies) {
+    out << "  " << FitWidth(agency.id, id_width) << "  "
+        << FitWidth(AgencyKindLabel(agency.kind), kind_width) << "  " << agency.name
+        << (agency.id == kNationalAgencyId ? std::string(Tr(" (the national indicators)")) : "")
         << "\n";
   }
   return kExitOk;
@@ -288,15 +329,18 @@ ExitStatus ListAgencies(const ListOptions& options, const Date& as_of, std::ostr
 
 ExitStatus RunList(const ListOptions& options, std::ostream& out, std::ostream& err) {
   if (options.format != "text" && options.format != "json") {
-    err << "error: --format must be text or json, not '" << options.format << "'\n";
+    err << Tr("error: ") << Format(Tr("--format must be text or json, not '{0}'"), {options.format})
+        << "\n";
     return kExitInputError;
   }
   Date as_of = boost::gregorian::day_clock::local_day();
   if (!options.as_of.empty()) {
     const std::optional<Date> date = ParseIsoDate(options.as_of);
     if (!date) {
-      err << "error: --as-of must be an ISO date YYYY-MM-DD that exists, not '" << options.as_of
-          << "'\n";
+      err << Tr("error: ")
+          << Format(Tr("--as-of must be an ISO date YYYY-MM-DD that exists, not '{0}'"),
+                    {options.as_of})
+          << "\n";
       return kExitInputError;
     }
     as_of = *date;
@@ -304,12 +348,14 @@ ExitStatus RunList(const ListOptions& options, std::ostream& out, std::ostream& 
   if (options.what == "agencies") return ListAgencies(options, as_of, out, err);
   if (options.what == "obligations") {
     if (!options.kinds.empty()) {
-      err << "error: --kind lists agencies of a kind; with obligations, see each one's scope\n";
+      err << Tr("error: ")
+          << Tr("--kind lists agencies of a kind; with obligations, see each one's scope") << "\n";
       return kExitInputError;
     }
     return ListObligations(options, as_of, out, err);
   }
-  err << "error: list takes agencies or obligations, not '" << options.what << "'"
+  err << Tr("error: ")
+      << Format(Tr("list takes agencies or obligations, not '{0}'"), {options.what})
       << DidYouMean(NearestIds(options.what, {"agencies", "obligations"})) << "\n";
   return kExitInputError;
 }

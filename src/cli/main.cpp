@@ -3,22 +3,26 @@
 // Commands check every input (rules, calendar, database, options) before they
 // write anything, so a failed run leaves nothing on stdout; results then
 // stream to stdout rather than being held in memory.
+#include "base/messages.hpp"
 #include "cli/calendar_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
-#include "cli/template_command.hpp"
+#include "cli/language_choice.hpp"
 #include "cli/list_command.hpp"
 #include "cli/remind_command.hpp"
 #include "cli/resource_paths.hpp"
+#include "cli/template_command.hpp"
 #include "cli/terminal.hpp"
-#include "cli/version.hpp"
 #include "cli/test_command.hpp"
+#include "cli/usage_errors.hpp"
+#include "cli/version.hpp"
 #include "store/record_store.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #ifdef __GLIBC__
@@ -46,16 +50,16 @@ void KeepFreedMemory() {
 #endif
 }
 
-const char* const kRulesHelp =
+const char* const kRulesHelp = TrNoop(
     "Rules folder, with its calendar/ (default: $DXCOMPLY_DATA_DIR/rules, else the rules "
-    "installed with the program, <prefix>/share/dxcomply/rules)";
+    "installed with the program, <prefix>/share/dxcomply/rules)");
 
-const char* const kFooter =
+const char* const kFooter = TrNoop(
     "Exit codes: 0 done; 1 check found something overdue; 2 bad usage, rules, calendar, "
     "templates, state or database (nothing written); 3 writing an output failed.\n"
     "Data: the rules (with calendar/) and letter templates are found beside the program "
     "(<prefix>/share/dxcomply), or in $DXCOMPLY_DATA_DIR, or where --rules and --templates "
-    "say.\nNO_COLOR set: no colour on a terminal. Manual: man dxcomply.";
+    "say.\nNO_COLOR set: no colour on a terminal. Manual: man dxcomply.");
 
 struct LogOptions {
   bool verbose = false;
@@ -63,18 +67,20 @@ struct LogOptions {
 };
 
 void AddLogOptions(CLI::App* command, LogOptions& log) {
-  command->add_flag("-v,--verbose", log.verbose, "Log progress and timings to stderr");
-  command->add_flag("-q,--quiet", log.quiet, "Log only errors");
+  command->add_flag("-v,--verbose", log.verbose, Tr("Log progress and timings to stderr"));
+  command->add_flag("-q,--quiet", log.quiet, Tr("Log only errors"));
 }
 
 void AddEvaluateOptions(CLI::App* command, EvaluateOptions& options, LogOptions& log) {
-  command->add_option("--db", options.database, "SQLite database of records")->required();
-  command->add_option("--rules", options.rules, kRulesHelp);
-  command->add_option("--as-of", options.as_of, "Evaluation date T, YYYY-MM-DD (default: today)");
+  command->add_option("--db", options.database, Tr("SQLite database of records"))->required();
+  command->add_option("--rules", options.rules, Tr(kRulesHelp));
+  command->add_option("--as-of", options.as_of,
+                      Tr("Evaluation date T, YYYY-MM-DD (default: today)"));
   command->add_option("--lookback", options.lookback_days,
-                      "Lookback window W in days for every rule (default: each rule's, 30)");
-  command->add_option("--warn-before", options.warn_before_days,
-                      "Days before the due date that count as at risk (default: each rule's, 14)");
+                      Tr("Lookback window W in days for every rule (default: each rule's, 30)"));
+  command->add_option(
+      "--warn-before", options.warn_before_days,
+      Tr("Days before the due date that count as at risk (default: each rule's, 14)"));
   AddLogOptions(command, log);
 }
 
@@ -87,21 +93,22 @@ void AddFormatOption(CLI::App* command, EvaluateOptions& options, const std::str
 // remind and nightly: the evaluation's options and the letters'.
 void AddReminderOptions(CLI::App* command, RemindOptions& options, LogOptions& log) {
   AddEvaluateOptions(command, options, log);
-  command->add_option("--out", options.out, "Folder to write into")->required();
+  command->add_option("--out", options.out, Tr("Folder to write into"))->required();
   command->add_option("--templates", options.templates,
-                      "Folder of the letter templates (default: the shipped ones, found as "
-                      "the rules are)");
+                      Tr("Folder of the letter templates (default: the shipped ones, found as "
+                         "the rules are)"));
   command
       ->add_option("--reply-within", options.reply_within_working_days,
-                   "Working days the agency has to reply")
+                   Tr("Working days the agency has to reply"))
       ->check(CLI::Range(0, 366))
       ->capture_default_str();
   command
-      ->add_option("--max-letters", options.max_letters,
-                   "Refuse to write more letters than this (a broken rule must not write to all)")
+      ->add_option(
+          "--max-letters", options.max_letters,
+          Tr("Refuse to write more letters than this (a broken rule must not write to all)"))
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
-  command->add_flag("--force", options.force, "Write however many letters there are");
+  command->add_flag("--force", options.force, Tr("Write however many letters there are"));
 }
 
 void SetUpLogging(const LogOptions& log) {
@@ -117,182 +124,220 @@ void SetUpLogging(const LogOptions& log) {
 
 int main(int argc, char** argv) {
   KeepFreedMemory();
-  CLI::App app{"dxcomply: checks digital-transformation obligations and their deadlines"};
+  // First, so that every text after (help and usage errors included) is in it.
+  const LanguageChoice language = ChooseLanguage(argc, argv, std::getenv(kLanguageVariable));
+  if (!language.language) {
+    std::cerr << Tr("error: ") << language.problem << "\n";
+    return kExitInputError;
+  }
+  SetLanguage(*language.language);
+  CLI::App app{Tr("dxcomply: checks digital-transformation obligations and their deadlines")};
+  // CLI11's own words in the help, in the run's language; set before the
+  // commands are added, which take them from here.
+  const std::shared_ptr<CLI::FormatterBase> formatter = app.get_formatter();
+  formatter->label("Usage", TrC("help", "Usage"));
+  formatter->label("OPTIONS", TrC("help", "OPTIONS"));
+  formatter->label("SUBCOMMAND", TrC("help", "SUBCOMMAND"));
+  formatter->label("SUBCOMMANDS", TrC("help", "SUBCOMMANDS"));
+  formatter->label("REQUIRED", TrC("help", "REQUIRED"));
+  formatter->label("Positionals", TrC("help", "Positionals"));
+  app.option_defaults()->group(TrC("help", "Options"));
+  app.set_help_flag("-h,--help", Tr("Print this help message and exit"));
+  app.failure_message(
+      [](const CLI::App*, const CLI::Error& error) { return UsageErrorText(error.what()); });
   app.require_subcommand(1);
-  app.footer(kFooter);
+  // Taken before or after the command (ChooseLanguage has read it already).
+  app.fallthrough();
+  std::string language_option;
+  app.add_option("--lang", language_option,
+                 Tr("Language of every text: vi (default) or en; default from DXCOMPLY_LANG"))
+      ->check(CLI::IsMember({"vi", "en"}));
+  app.footer(Tr(kFooter));
   app.set_version_flag(
       "--version", [] { return VersionText(); },
-      "Print the version, git revision and library versions, and exit");
+      Tr("Print the version, git revision and library versions, and exit"));
   LogOptions log;
 
   ReportOptions report;
   CLI::App* report_command =
-      app.add_subcommand("report", "Every agency: overdue list, at-risk list, summary");
+      app.add_subcommand("report", Tr("Every agency: overdue list, at-risk list, summary"));
   AddEvaluateOptions(report_command, report, log);
-  AddFormatOption(report_command, report, "text, json or csv");
+  AddFormatOption(report_command, report, Tr("text, json or csv"));
   report_command->add_flag("--all", report.all_statuses,
-                           "List every finding, not only overdue and at risk");
+                           Tr("List every finding, not only overdue and at risk"));
   report_command
       ->add_option("--order", report.order,
-                   "severity (days overdue, days left) or impact (what it holds back)")
+                   Tr("severity (days overdue, days left) or impact (what it holds back)"))
       ->capture_default_str();
   report_command->add_option(
       "--status", report.statuses,
-      "Only findings of this status: overdue, at_risk, on_track, waiting, "
-      "met_late, met, waived, not_applicable (repeatable; listed even without --all)");
+      Tr("Only findings of this status: overdue, at_risk, on_track, waiting, "
+         "met_late, met, waived, not_applicable (repeatable; listed even without --all)"));
   report_command->add_option("--kind", report.kinds,
-                             "Only agencies of this kind: ministry, gov_agency, province, "
-                             "national (repeatable)");
+                             Tr("Only agencies of this kind: ministry, gov_agency, province, "
+                                "national (repeatable)"));
   report_command->add_option("--theme", report.themes,
-                             "Only obligations of this theme, as the rules write it, diacritics "
-                             "optional (repeatable)");
+                             Tr("Only obligations of this theme, as the rules write it, diacritics "
+                                "optional (repeatable)"));
   report_command->add_option("--obligation", report.obligations,
-                             "Only this obligation (repeatable)");
-  report_command->add_option("--agency", report.agencies, "Only this agency (repeatable)");
-  report_command->add_option("--output", report.output,
-                             "Write to this file (atomically: whole or not at all), not stdout");
+                             Tr("Only this obligation (repeatable)"));
+  report_command->add_option("--agency", report.agencies, Tr("Only this agency (repeatable)"));
+  report_command->add_option(
+      "--output", report.output,
+      Tr("Write to this file (atomically: whole or not at all), not stdout"));
 
   CheckOptions check;
   CLI::App* check_command =
-      app.add_subcommand("check", "One agency's self-check; exit 1 when something is overdue");
+      app.add_subcommand("check", Tr("One agency's self-check; exit 1 when something is overdue"));
   AddEvaluateOptions(check_command, check, log);
   AddFormatOption(check_command, check,
-                  "text, json, csv, junit (JUnit XML) or sarif (SARIF 2.1.0), for CI gates");
-  check_command->add_option("--agency", check.agency, "Agency id")->required();
+                  Tr("text, json, csv, junit (JUnit XML) or sarif (SARIF 2.1.0), for CI gates"));
+  check_command->add_option("--agency", check.agency, Tr("Agency id"))->required();
   check_command->add_flag("--fail-on-risk", check.fail_on_risk,
-                          "Exit 1 when at risk too (junit and sarif fail it too)");
+                          Tr("Exit 1 when at risk too (junit and sarif fail it too)"));
   check_command->add_option("--output", check.output,
-                            "Write to this file (atomically: whole or not at all), not stdout");
+                            Tr("Write to this file (atomically: whole or not at all), not stdout"));
 
   ExplainOptions explain;
   CLI::App* explain_command =
-      app.add_subcommand("explain", "The full reasoning behind one finding");
-  explain_command->add_option("obligation", explain.obligation, "Obligation id")->required();
-  explain_command->add_option("agency", explain.agency, "Agency id")->required();
+      app.add_subcommand("explain", Tr("The full reasoning behind one finding"));
+  explain_command->add_option("obligation", explain.obligation, Tr("Obligation id"))->required();
+  explain_command->add_option("agency", explain.agency, Tr("Agency id"))->required();
   AddEvaluateOptions(explain_command, explain, log);
-  AddFormatOption(explain_command, explain, "text, json or csv");
-  explain_command->add_option("--limit", explain.record_limit, "Records to list")
+  AddFormatOption(explain_command, explain, Tr("text, json or csv"));
+  explain_command->add_option("--limit", explain.record_limit, Tr("Records to list"))
       ->capture_default_str();
   explain_command->add_option("--period", explain.period,
-                              "Period of a recurring obligation: 2023-09, 2023-Q3, 2023 "
-                              "(default: its worst; `list obligations` shows them)");
+                              Tr("Period of a recurring obligation: 2023-09, 2023-Q3, 2023 "
+                                 "(default: its worst; `list obligations` shows them)"));
 
   GraphOptions graph;
-  CLI::App* graph_command =
-      app.add_subcommand("graph", "The dependency graph: who waits for whom, slack, critical path");
+  CLI::App* graph_command = app.add_subcommand(
+      "graph", Tr("The dependency graph: who waits for whom, slack, critical path"));
   AddEvaluateOptions(graph_command, graph, log);
-  AddFormatOption(graph_command, graph, "text, json or dot");
-  graph_command->add_option("--agency", graph.agency, "Only around this agency's instances");
+  AddFormatOption(graph_command, graph, Tr("text, json or dot"));
+  graph_command->add_option("--agency", graph.agency, Tr("Only around this agency's instances"));
   graph_command->add_option("--obligation", graph.obligation,
-                            "Only around this obligation's instances");
-  graph_command->add_flag("--upstream", graph.upstream_only, "Only what they wait on");
-  graph_command->add_flag("--downstream", graph.downstream_only, "Only what waits on them");
+                            Tr("Only around this obligation's instances"));
+  graph_command->add_flag("--upstream", graph.upstream_only, Tr("Only what they wait on"));
+  graph_command->add_flag("--downstream", graph.downstream_only, Tr("Only what waits on them"));
   graph_command->add_option("--critical-path", graph.critical_path,
-                            "The least-slack chain to this obligation (with --agency: there)");
+                            Tr("The least-slack chain to this obligation (with --agency: there)"));
 
   CalendarOptions calendar;
   CLI::App* calendar_command = app.add_subcommand(
-      "calendar", "Working days as the law counts them (rules/calendar, Labor Code 2019)");
-  calendar_command->add_option("--rules", calendar.rules, kRulesHelp);
-  calendar_command->add_option("--year", calendar.year, "A year's days off and working Saturdays");
+      "calendar", Tr("Working days as the law counts them (rules/calendar, Labor Code 2019)"));
+  calendar_command->add_option("--rules", calendar.rules, Tr(kRulesHelp));
+  calendar_command->add_option("--year", calendar.year,
+                               Tr("A year's days off and working Saturdays"));
   calendar_command
       ->add_option("--add-working-days", calendar.add_working_days,
-                   "DATE N: the N-th working day after DATE")
+                   Tr("DATE N: the N-th working day after DATE"))
       ->expected(2);
   calendar_command
       ->add_option("--add-days", calendar.add_days,
-                   "DATE N: N days after DATE, moved off a day off (Civil Code)")
+                   Tr("DATE N: N days after DATE, moved off a day off (Civil Code)"))
       ->expected(2);
   calendar_command
       ->add_option("--working-days-between", calendar.working_days_between,
-                   "FROM TO: working days after FROM up to TO")
+                   Tr("FROM TO: working days after FROM up to TO"))
       ->expected(2);
-  calendar_command->add_option("--is-working-day", calendar.is_working_day, "DATE");
-  calendar_command->add_option("--lunar", calendar.lunar, "DATE: its Vietnamese lunar date");
+  calendar_command->add_option("--is-working-day", calendar.is_working_day, Tr("DATE"));
+  calendar_command->add_option("--lunar", calendar.lunar, Tr("DATE: its Vietnamese lunar date"));
   AddLogOptions(calendar_command, log);
 
   ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand(
       "export",
-      "Write findings (JSON, CSV), the workbook, calendars and the dashboard to a folder");
+      Tr("Write findings (JSON, CSV), the workbook, calendars and the dashboard to a folder"));
   AddEvaluateOptions(export_command, export_options, log);
-  export_command->add_option("--out", export_options.out, "Folder to write into")->required();
-  export_command->add_option("--only", export_options.only, "Some of: json csv xlsx ics html")
+  export_command->add_option("--out", export_options.out, Tr("Folder to write into"))->required();
+  export_command->add_option("--only", export_options.only, Tr("Some of: json csv xlsx ics html"))
       ->delimiter(',');
 
   RemindOptions remind;
   CLI::App* remind_command = app.add_subcommand(
-      "remind", "Write one reminder letter per agency with anything overdue or at risk");
+      "remind", Tr("Write one reminder letter per agency with anything overdue or at risk"));
   AddReminderOptions(remind_command, remind, log);
-  remind_command->add_option("--agency", remind.agency, "Only this agency's letter");
+  remind_command->add_option("--agency", remind.agency, Tr("Only this agency's letter"));
 
   NightlyOptions nightly;
   CLI::App* nightly_command = app.add_subcommand(
-      "nightly", "The nightly batch: every output into a dated folder, escalations since last run");
+      "nightly",
+      Tr("The nightly batch: every output into a dated folder, escalations since last run"));
   AddReminderOptions(nightly_command, nightly, log);
-  nightly_command->add_option("--state", nightly.state, "Folder of the batch's state")->required();
+  nightly_command->add_option("--state", nightly.state, Tr("Folder of the batch's state"))
+      ->required();
 
   ValidateOptions validate;
   CLI::App* validate_command =
-      app.add_subcommand("validate", "Check the rules (and, with --db, the database schema)");
-  validate_command->add_option("--rules", validate.rules, kRulesHelp);
-  validate_command->add_option("--db", validate.database, "Also check against this database");
+      app.add_subcommand("validate", Tr("Check the rules (and, with --db, the database schema)"));
+  validate_command->add_option("--rules", validate.rules, Tr(kRulesHelp));
+  validate_command->add_option("--db", validate.database, Tr("Also check against this database"));
   AddLogOptions(validate_command, log);
 
   // The spreadsheet round trip: template writes a file; import is the one
   // command that writes to the database.
   TemplateOptions template_options;
   CLI::App* template_command = app.add_subcommand(
-      "template", "Write the workbook an agency fills in (its records, open tasks)");
+      "template", Tr("Write the workbook an agency fills in (its records, open tasks)"));
   AddEvaluateOptions(template_command, template_options, log);
-  template_command->add_option("--agency", template_options.agency, "Agency id")->required();
-  template_command->add_option("--out", template_options.out, "The .xlsx file to write")
+  template_command->add_option("--agency", template_options.agency, Tr("Agency id"))->required();
+  template_command->add_option("--out", template_options.out, Tr("The .xlsx file to write"))
       ->required();
   template_command
       ->add_option("--tables", template_options.tables,
-                   "Only these tables (e.g. exception); default: those it owes")
+                   Tr("Only these tables (e.g. exception); default: those it owes"))
       ->delimiter(',');
   ImportOptions import_options;
   CLI::App* import_command = app.add_subcommand(
-      "import", "Load a filled workbook or CSV file into the database (the one writing command)");
-  import_command->add_option("file", import_options.file, "The .xlsx or .csv file")->required();
-  import_command->add_option("--db", import_options.database, "SQLite database to write")
+      "import",
+      Tr("Load a filled workbook or CSV file into the database (the one writing command)"));
+  import_command->add_option("file", import_options.file, Tr("The .xlsx or .csv file"))->required();
+  import_command->add_option("--db", import_options.database, Tr("SQLite database to write"))
       ->required();
-  import_command->add_option("--rules", import_options.rules, kRulesHelp);
+  import_command->add_option("--rules", import_options.rules, Tr(kRulesHelp));
   import_command->add_option("--agency", import_options.agency,
-                             "The file's agency: every row must be this agency's");
+                             Tr("The file's agency: every row must be this agency's"));
   import_command->add_option("--table", import_options.table,
-                             "A CSV file's table (default: the one its header matches)");
+                             Tr("A CSV file's table (default: the one its header matches)"));
   AddLogOptions(import_command, log);
   ListOptions list;
   CLI::App* list_command = app.add_subcommand(
-      "list", "The ids the other commands take: agencies (names, kinds) or obligations");
-  list_command->add_option("what", list.what, "agencies or obligations")->required();
-  list_command->add_option("--db", list.database, "SQLite database (for agencies)");
-  list_command->add_option("--rules", list.rules, kRulesHelp);
+      "list", Tr("The ids the other commands take: agencies (names, kinds) or obligations"));
+  list_command->add_option("what", list.what, Tr("agencies or obligations"))->required();
+  list_command->add_option("--db", list.database, Tr("SQLite database (for agencies)"));
+  list_command->add_option("--rules", list.rules, Tr(kRulesHelp));
   list_command->add_option("--as-of", list.as_of,
-                           "Date, YYYY-MM-DD (default: today): obligations in force and "
-                           "periods begun by then");
+                           Tr("Date, YYYY-MM-DD (default: today): obligations in force and "
+                              "periods begun by then"));
   list_command->add_option("--kind", list.kinds,
-                           "Agencies of this kind only: ministry, gov_agency, province, "
-                           "national (repeatable)");
-  list_command->add_option("--format", list.format, "text or json")->capture_default_str();
+                           Tr("Agencies of this kind only: ministry, gov_agency, province, "
+                              "national (repeatable)"));
+  list_command->add_option("--format", list.format, Tr("text or json"))->capture_default_str();
   AddLogOptions(list_command, log);
   TestOptions test;
   CLI::App* test_command = app.add_subcommand(
-      "test", "Run the rule tests (rules/tests/*.yaml): fixtures, a date, the expected statuses");
-  test_command
-      ->add_option("paths", test.paths,
-                   "Rules folders (their tests/), test files or folders of test files "
-                   "(default: the rules folder, found as --rules is)");
-  test_command->add_option("--run", test.run, "Only the cases whose name matches this regex");
-  test_command->add_flag("-v,--verbose", test.verbose, "Show what the engine said of every case");
+      "test",
+      Tr("Run the rule tests (rules/tests/*.yaml): fixtures, a date, the expected statuses"));
+  test_command->add_option("paths", test.paths,
+                           Tr("Rules folders (their tests/), test files or folders of test files "
+                              "(default: the rules folder, found as --rules is)"));
+  test_command->add_option("--run", test.run, Tr("Only the cases whose name matches this regex"));
+  test_command->add_flag("-v,--verbose", test.verbose,
+                         Tr("Show what the engine said of every case"));
   test_command->add_flag("--require-coverage", test.require_coverage,
-                         "Fail when an obligation of a rules folder has no test");
+                         Tr("Fail when an obligation of a rules folder has no test"));
   test_command->add_option("--schema", test.schema,
-                           "The data contract fixtures are built on (default: data/schema.sql, "
-                           "built in)");
-  for (CLI::App* command : app.get_subcommands({})) command->footer(kFooter);
+                           Tr("The data contract fixtures are built on (default: data/schema.sql, "
+                              "built in)"));
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->footer(Tr(kFooter));
+    command->group(TrC("help", "Subcommands"));
+    // Made again, so that it takes the options' (translated) group: a
+    // command copies its help flag before its option defaults.
+    command->set_help_flag("-h,--help", Tr("Print this help message and exit"));
+  }
 
   try {
     app.parse(argc, argv);

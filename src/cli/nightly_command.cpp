@@ -4,6 +4,8 @@
 // previous run of the same night wrote and this one did not are removed,
 // and the state goes last. A run killed anywhere leaves the last state as it
 // was, so the next run compares with the same baseline and recovers.
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_files.hpp"
 #include "cli/output_set.hpp"
@@ -103,9 +105,11 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     const StateLock lock(options.state);
     const std::optional<NightlyState> last = LoadState(state_path);
     if (last && last->as_of > as_of) {
-      err << "error: " << state_path << " is of " << FormatIsoDate(last->as_of)
-          << ", later than --as-of " << night
-          << "; the batch only runs forward (use another --state to look at the past)\n";
+      err << Tr("error: ")
+          << Format(Tr("{0} is of {1}, later than --as-of {2}; the batch only runs forward (use "
+                       "another --state to look at the past)"),
+                    {state_path, FormatIsoDate(last->as_of), night})
+          << "\n";
       return kExitInputError;
     }
 
@@ -130,7 +134,7 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     progress.Step("composing the letters");
     const std::string refused = TooManyLetters(AgenciesToRemind(report).size(), options);
     if (!refused.empty()) {
-      err << "error: " << refused << "\n";
+      err << Tr("error: ") << refused << "\n";
       return kExitInputError;
     }
     const std::vector<ReminderLetter> letters = composer.Compose(report);
@@ -162,24 +166,30 @@ ExitStatus RunNightly(const NightlyOptions& options, std::ostream& out, std::ost
     WriteFileDurably(state_path, SerializeState(state));
     progress.Clear();
 
-    out << "nightly " << night << ": " << report.findings.size() << " findings, "
-        << summary.statuses[static_cast<int>(Status::kOverdue)] << " overdue, "
-        << summary.statuses[static_cast<int>(Status::kAtRisk)] << " at risk; "
-        << (state.baseline_as_of ? "since " + FormatIsoDate(*state.baseline_as_of)
-                                 : std::string("first run"))
-        << ": " << ChangeCounts(changes) << "; " << Counted(letters.size(), "letter") << "; "
-        << Counted(written.size(), "file") << " in " << folder << "\n";
+    // "nightly <date>: " starts the line in every language (scripts look for it).
+    out << "nightly " << night << ": "
+        << Format(Tr("{0} findings, {1} overdue, {2} at risk; {3}: {4}; {5}; {6} in {7}"),
+                  {std::to_string(report.findings.size()),
+                   std::to_string(summary.statuses[static_cast<int>(Status::kOverdue)]),
+                   std::to_string(summary.statuses[static_cast<int>(Status::kAtRisk)]),
+                   state.baseline_as_of
+                       ? Format(Tr("since {0}"), {FormatIsoDate(*state.baseline_as_of)})
+                       : std::string(Tr("first run")),
+                   ChangeCounts(changes),
+                   Counted(letters.size(), TrN("{0} letter", "{0} letters", letters.size())),
+                   Counted(written.size(), TrN("{0} file", "{0} files", written.size())), folder})
+        << "\n";
   } catch (const TemplateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const StateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   } catch (const fs::filesystem_error& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   }
   return kExitOk;

@@ -1,8 +1,12 @@
 #include "cli/prepared_run.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/did_you_mean.hpp"
 #include "records/agency_directory.hpp"
 #include "records/agency_timeline.hpp"
+#include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -12,6 +16,8 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
+#include <string_view>
 #include <vector>
 
 namespace dxcomply {
@@ -30,16 +36,18 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
   } else if (auto date = ParseIsoDate(options.as_of)) {
     engine.as_of = *date;
   } else {
-    err << "error: --as-of must be an ISO date YYYY-MM-DD that exists, not '" << options.as_of
-        << "'\n";
+    err << Tr("error: ")
+        << Format(Tr("--as-of must be an ISO date YYYY-MM-DD that exists, not '{0}'"),
+                  {options.as_of})
+        << "\n";
     return std::nullopt;
   }
   if (options.lookback_days && *options.lookback_days < 1) {
-    err << "error: --lookback must be at least 1 day\n";
+    err << Tr("error: ") << Tr("--lookback must be at least 1 day") << "\n";
     return std::nullopt;
   }
   if (options.warn_before_days && *options.warn_before_days < 0) {
-    err << "error: --warn-before must not be negative\n";
+    err << Tr("error: ") << Tr("--warn-before must not be negative") << "\n";
     return std::nullopt;
   }
   engine.lookback_days = options.lookback_days;
@@ -52,7 +60,8 @@ std::optional<Prepared> Prepare(const EvaluateOptions& options, std::ostream& er
 std::unique_ptr<Reporter> FindingsReporter(const std::string& format, std::ostream& err) {
   const std::optional<OutputFormat> parsed = ParseOutputFormat(format);
   if (!parsed) {
-    err << "error: --format must be text, json or csv, not '" << format << "'\n";
+    err << Tr("error: ") << Format(Tr("--format must be text, json or csv, not '{0}'"), {format})
+        << "\n";
     return nullptr;
   }
   return MakeReporter(*parsed);
@@ -84,7 +93,8 @@ bool RequireKnownAgency(Prepared& prepared, const std::string& id, std::ostream&
   for (const Agency* near : NearestAgencies(id, directory.agencies())) {
     suggestions.push_back(near->id + " (" + near->name + ")");
   }
-  err << "error: agency '" << id << "' is not in the agency table of " << store.path()
+  err << Tr("error: ")
+      << Format(Tr("agency '{0}' is not in the agency table of {1}"), {id, store.path()})
       << DidYouMean(suggestions) << "\n";
   return false;
 }
@@ -93,7 +103,8 @@ bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::os
   if (rules.FindObligation(id) != nullptr) return true;
   std::vector<std::string> ids;
   for (const Obligation& obligation : rules.obligations) ids.push_back(obligation.id);
-  err << "error: unknown obligation '" << id << "'" << DidYouMean(NearestIds(id, ids)) << "\n";
+  err << Tr("error: ") << Format(Tr("unknown obligation '{0}'"), {id})
+      << DidYouMean(NearestIds(id, ids)) << "\n";
   return false;
 }
 
@@ -105,17 +116,24 @@ bool RequireExistingAgency(RecordStore& store, const std::string& id, const Date
   const int index = directory.Find(id);
   const DayNumber day = ToDayNumber(as_of);
   if (index < 0 || timeline.ExistsOn(index, day)) return true;
-  err << "error: agency '" << id << "' (" << timeline.NameOn(index, day) << ") did not exist on "
-      << FormatIsoDate(as_of);
+  const std::string name = timeline.NameOn(index, day);
+  err << Tr("error: ");
   if (day < timeline.BeginsOn(index)) {
-    err << ": it exists from " << FormatIsoDay(timeline.BeginsOn(index)) << "\n";
+    err << Format(Tr("agency '{0}' ({1}) did not exist on {2}: it exists from {3}"),
+                  {id, name, ShownDate(as_of), ShownDate(FromDayNumber(timeline.BeginsOn(index)))})
+        << "\n";
     return false;
   }
-  err << ": it ceased on " << FormatIsoDay(timeline.CeasesOn(index));
+  const std::string ceased = ShownDate(FromDayNumber(timeline.CeasesOn(index)));
   const int holder = timeline.HolderOn(index, day);
   if (holder != index) {
-    err << "; its records and open duties are " << directory.at(holder).id << "'s ("
-        << timeline.NameOn(holder, day) << ")";
+    err << Format(Tr("agency '{0}' ({1}) did not exist on {2}: it ceased on {3}; its records and "
+                     "open duties are {4}'s ({5})"),
+                  {id, name, ShownDate(as_of), ceased, directory.at(holder).id,
+                   timeline.NameOn(holder, day)});
+  } else {
+    err << Format(Tr("agency '{0}' ({1}) did not exist on {2}: it ceased on {3}"),
+                  {id, name, ShownDate(as_of), ceased});
   }
   err << "\n";
   return false;
@@ -135,8 +153,12 @@ Report ForAgency(const Report& report, const std::string& agency_id) {
   return filtered;
 }
 
-std::string Counted(std::size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+std::string Counted(std::size_t count, const char* format) {
+  // A plain noun here ("file") would print no count: a caller's mistake.
+  if (std::string_view(format).find("{0}") == std::string_view::npos) {
+    throw std::logic_error(std::string("Counted: format without {0}: ") + format);
+  }
+  return Format(format, {GroupThousands(static_cast<long long>(count))});
 }
 
 }  // namespace dxcomply

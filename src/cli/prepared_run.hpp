@@ -53,7 +53,8 @@ bool RequireKnownObligation(const RuleSet& rules, const std::string& id, std::os
 // Only what concerns one agency: its findings and its data issues.
 Report ForAgency(const Report& report, const std::string& agency_id);
 
-// "1 file", "3 files".
-std::string Counted(std::size_t count, const std::string& noun);
+// A count in its translated form: Counted(n, TrN("{0} file", "{0} files", n))
+// is "1 file", "3 files", "1.204 tệp".
+std::string Counted(std::size_t count, const char* format);
 
 }  // namespace dxcomply

@@ -1,5 +1,8 @@
 #include "cli/remind_command.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/resource_paths.hpp"
@@ -13,8 +16,10 @@ std::string TooManyLetters(std::size_t count, const RemindOptions& options) {
   if (options.force || count <= static_cast<std::size_t>(options.max_letters)) {
     return "";
   }
-  return "would write " + Counted(count, "letter") + ", more than --max-letters " +
-         std::to_string(options.max_letters) + "; check the rules, or pass --force";
+  return Format(
+      Tr("would write {0}, more than --max-letters {1}; check the rules, or pass --force"),
+      {Counted(count, TrN("{0} letter", "{0} letters", count)),
+       std::to_string(options.max_letters)});
 }
 
 std::optional<std::string> TemplatesFolder(const std::string& given, std::ostream& err) {
@@ -52,7 +57,7 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
   try {
     composer.emplace(settings, prepared->inputs.rules, prepared->inputs.calendar);
   } catch (const TemplateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   }
   if (!options.agency.empty() && !RequireKnownAgency(*prepared, options.agency, err)) {
@@ -62,15 +67,15 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
   const std::size_t count = AgenciesToRemind(report, options.agency).size();
   const std::string refusal = TooManyLetters(count, options);
   if (!refusal.empty()) {
-    err << "error: " << refusal << "\n";
+    err << Tr("error: ") << refusal << "\n";
     return kExitInputError;
   }
   if (!options.agency.empty() && count == 0) {
     out << (options.agency == kNationalAgencyId
-                ? "no letter for " + options.agency +
-                      ": the national indicators are the Committee's own"
-                : "nothing overdue or at risk for " + options.agency + " as of " +
-                      FormatIsoDate(report.as_of) + "; no letter written")
+                ? Format(Tr("no letter for {0}: the national indicators are the Committee's own"),
+                         {options.agency})
+                : Format(Tr("nothing overdue or at risk for {0} as of {1}; no letter written"),
+                         {options.agency, ShownDate(report.as_of)}))
         << "\n";
     return kExitOk;
   }
@@ -80,13 +85,16 @@ ExitStatus RunRemind(const RemindOptions& options, std::ostream& out, std::ostre
     RemoveStrayTemporaries(options.out);
     const std::vector<std::string> written = WriteReminderLetters(letters, options.out);
     FlushToDisk(options.out);
-    out << "wrote " << Counted(letters.size(), "letter") << " (" << Counted(written.size(), "file")
-        << ") to " << options.out << "\n";
+    out << Format(
+               Tr("wrote {0} ({1}) to {2}"),
+               {Counted(letters.size(), TrN("{0} letter", "{0} letters", letters.size())),
+                Counted(written.size(), TrN("{0} file", "{0} files", written.size())), options.out})
+        << "\n";
   } catch (const TemplateError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   }
   return kExitOk;

@@ -1,5 +1,7 @@
 #include "cli/report_filter.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "cli/did_you_mean.hpp"
 #include "rules/rule_vocabulary.hpp"
 
@@ -32,7 +34,8 @@ std::optional<FindingFilter> MakeFindingFilter(const ReportOptions& options, Pre
   for (const std::string& name : options.statuses) {
     const std::optional<Status> status = ParseStatus(name);
     if (!status) {
-      err << "error: --status takes " << Listed(status_names) << ", not '" << name << "'"
+      err << Tr("error: ")
+          << Format(Tr("--status takes {0}, not '{1}'"), {Listed(status_names), name})
           << DidYouMean(NearestIds(name, status_names)) << "\n";
       return std::nullopt;
     }
@@ -43,7 +46,7 @@ std::optional<FindingFilter> MakeFindingFilter(const ReportOptions& options, Pre
   kinds.push_back("national");
   for (const std::string& kind : options.kinds) {
     if (!Contains(kinds, kind)) {
-      err << "error: --kind takes " << Listed(kinds) << ", not '" << kind << "'"
+      err << Tr("error: ") << Format(Tr("--kind takes {0}, not '{1}'"), {Listed(kinds), kind})
           << DidYouMean(NearestIds(kind, kinds)) << "\n";
       return std::nullopt;
     }
@@ -60,9 +63,9 @@ std::optional<FindingFilter> MakeFindingFilter(const ReportOptions& options, Pre
       return theme == typed || FoldForMatching(theme) == FoldForMatching(typed);
     });
     if (theme == themes.end()) {
-      err << "error: no obligation has the theme '" << typed << "'"
-          << DidYouMean(NearestIds(typed, themes)) << " (themes: '" << Listed(themes, "', '")
-          << "')\n";
+      err << Tr("error: ") << Format(Tr("no obligation has the theme '{0}'"), {typed})
+          << DidYouMean(NearestIds(typed, themes))
+          << Format(Tr(" (themes: '{0}')"), {Listed(themes, "', '")}) << "\n";
       return std::nullopt;
     }
     filter.themes.push_back(*theme);

@@ -1,5 +1,8 @@
 #include "cli/resource_paths.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -41,28 +44,35 @@ std::optional<std::string> FindDataFolder(const std::string& given, const std::s
                                           const std::string& option, std::ostream& err) {
   if (!given.empty()) {
     if (IsFolder(given)) return given;
-    err << "error: " << name << " folder not found: " << given << " (given by " << option << ")\n";
+    err << Tr("error: ")
+        << Format(Tr("{0} folder not found: {1} (given by {2})"), {name, given, option}) << "\n";
     return std::nullopt;
   }
   const char* variable = std::getenv(kDataDirVariable);
   if (variable != nullptr && *variable != '\0') {
     const std::string folder = (fs::path(variable) / name).string();
     if (IsFolder(folder)) return folder;
-    err << "error: " << name << " folder not found: " << folder << " (from " << kDataDirVariable
-        << "=" << variable << "); give " << option << " DIR or fix " << kDataDirVariable << "\n";
+    err << Tr("error: ")
+        << Format(Tr("{0} folder not found: {1} (from {2}={3}); give {4} DIR or fix {2}"),
+                  {name, folder, kDataDirVariable, variable, option})
+        << "\n";
     return std::nullopt;
   }
   const std::string data = InstalledDataDir();
   if (!data.empty()) {
     const std::string folder = (fs::path(data) / name).string();
     if (IsFolder(folder)) return folder;
-    err << "error: " << name << " folder not found: looked in " << folder << " (beside the program "
-        << ProgramPath() << "); give " << option << " DIR or set " << kDataDirVariable
-        << " to a folder holding " << name << "/\n";
+    err << Tr("error: ")
+        << Format(Tr("{0} folder not found: looked in {1} (beside the program {2}); give {3} DIR "
+                     "or set {4} to a folder holding {0}/"),
+                  {name, folder, ProgramPath(), option, kDataDirVariable})
+        << "\n";
   } else {
-    err << "error: " << name << " folder not found: the program's own path cannot be read "
-        << "(/proc/self/exe), so " << DXCOMPLY_DATA_FROM_PROGRAM << " cannot be looked in; give "
-        << option << " DIR or set " << kDataDirVariable << "\n";
+    err << Tr("error: ")
+        << Format(Tr("{0} folder not found: the program's own path cannot be read "
+                     "(/proc/self/exe), so {1} cannot be looked in; give {2} DIR or set {3}"),
+                  {name, DXCOMPLY_DATA_FROM_PROGRAM, option, kDataDirVariable})
+        << "\n";
   }
   return std::nullopt;
 }

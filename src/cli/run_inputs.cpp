@@ -1,6 +1,9 @@
 #include "cli/run_inputs.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
+#include "cli/prepared_run.hpp"
 #include "cli/resource_paths.hpp"
 #include "graph/rule_cycles.hpp"
 #include "records/agency_directory.hpp"
@@ -24,10 +27,10 @@ WorkCalendar LoadCalendar(const std::string& rules_directory, Diagnostics& diagn
     // A missing rules folder is the rules loader's to report.
     if (std::filesystem::is_directory(rules_directory, error)) {
       diagnostics.Error({folder, 0, 0}, "",
-                        "calendar folder not found: working days would silently be the Labor "
-                        "Code's holidays only, without the Government's yearly decisions; copy "
-                        "the shipped rules/calendar here (an empty folder means statutory "
-                        "holidays only)");
+                        Tr("calendar folder not found: working days would silently be the "
+                           "Labor Code's holidays only, without the Government's yearly "
+                           "decisions; copy the shipped rules/calendar here (an empty folder "
+                           "means statutory holidays only)"));
     }
     return WorkCalendar::Statutory();
   }
@@ -70,7 +73,10 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_option, const st
   diagnostics.Append(calendar_diagnostics);
   if (diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics, errors);
-    errors << diagnostics.error_count() << " error(s) in the rules; nothing evaluated\n";
+    errors << Format(Tr("{0} in the rules; nothing evaluated"),
+                     {Counted(diagnostics.error_count(),
+                              TrN("{0} error", "{0} errors", diagnostics.error_count()))})
+           << "\n";
     return std::nullopt;
   }
   try {
@@ -78,13 +84,15 @@ std::optional<RunInputs> OpenRunInputs(const std::string& rules_option, const st
     CheckAgainstDatabase(rules, store, diagnostics);
     if (!diagnostics.empty()) PrintDiagnostics(diagnostics, errors);
     if (diagnostics.HasErrors()) {
-      errors << diagnostics.error_count()
-             << " error(s) between the rules and the database; nothing evaluated\n";
+      errors << Format(Tr("{0} between the rules and the database; nothing evaluated"),
+                       {Counted(diagnostics.error_count(),
+                                TrN("{0} error", "{0} errors", diagnostics.error_count()))})
+             << "\n";
       return std::nullopt;
     }
     return RunInputs{std::move(rules), std::move(store), std::move(*calendar), rules_directory};
   } catch (const StoreError& e) {
-    errors << "error: " << e.what() << "\n";
+    errors << Tr("error: ") << e.what() << "\n";
     return std::nullopt;
   }
 }

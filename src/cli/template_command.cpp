@@ -1,5 +1,8 @@
 #include "cli/template_command.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 #include "import/template_content.hpp"
@@ -66,8 +69,10 @@ ExitStatus RunTemplate(const TemplateOptions& options, std::ostream& out, std::o
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
   if (options.agency == kNationalAgencyId) {
-    err << "error: the template is for one agency; national figures are imported from a CSV "
-           "file of measurements with an empty agency_id\n";
+    err << Tr("error: ")
+        << Tr("the template is for one agency; national figures are imported from a CSV file of "
+              "measurements with an empty agency_id")
+        << "\n";
     return kExitInputError;
   }
   if (!RequireKnownAgency(*prepared, options.agency, err)) return kExitInputError;
@@ -76,7 +81,9 @@ ExitStatus RunTemplate(const TemplateOptions& options, std::ostream& out, std::o
   for (const std::string& name : options.tables) {
     const TableSpec* table = rules.FindTable(name);
     if (table == nullptr) {
-      err << "error: --tables: no table '" << name << "' in " << options.rules << "/tables.yaml\n";
+      err << Tr("error: ")
+          << Format(Tr("--tables: no table '{0}' in {1}/tables.yaml"), {name, options.rules})
+          << "\n";
       return kExitInputError;
     }
     chosen.push_back(table);
@@ -94,21 +101,27 @@ ExitStatus RunTemplate(const TemplateOptions& options, std::ostream& out, std::o
   PendingFile file(options.out);
   const std::string error = WriteTemplate(content, file.temp_path());
   if (!error.empty()) {
-    err << "error: cannot write " << options.out << ": " << error << "\n";
+    err << Tr("error: ") << Format(Tr("cannot write {0}: {1}"), {options.out, error}) << "\n";
     return kExitRunFailed;
   }
   try {
     file.Commit();
   } catch (const OutputError& e) {
-    err << "error: " << e.what() << "\n";
+    err << Tr("error: ") << e.what() << "\n";
     return kExitRunFailed;
   }
   std::size_t rows = 0;
   for (const TemplateSheet& sheet : content.sheets) rows += sheet.rows.size();
-  out << options.out << ": " << Counted(content.sheets.size(), "record sheet") << ", "
-      << Counted(rows, "row") << " for " << request.agency.name << " (" << request.agency.id
-      << ") as of " << FormatIsoDate(request.as_of) << "; " << request.open_duties.size()
-      << " open task duties\n";
+  out << Format(
+             Tr("{0}: {1}, {2} for {3} ({4}) as of {5}; {6}"),
+             {options.out,
+              Counted(content.sheets.size(),
+                      TrN("{0} record sheet", "{0} record sheets", content.sheets.size())),
+              Counted(rows, TrN("{0} row", "{0} rows", rows)), request.agency.name,
+              request.agency.id, ShownDate(request.as_of),
+              Counted(request.open_duties.size(), TrN("{0} open task duty", "{0} open task duties",
+                                                      request.open_duties.size()))})
+      << "\n";
   return kExitOk;
 }
 

@@ -1,6 +1,9 @@
 #include "cli/test_command.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "cli/prepared_run.hpp"
 #include "cli/run_inputs.hpp"
 #include "records/schema_check.hpp"
 #include "ruletest/case_runner.hpp"
@@ -87,8 +90,9 @@ class TestRun {
       try {
         run.emplace(options_.run, std::regex::ECMAScript);
       } catch (const std::regex_error& e) {
-        err_ << "error: --run is not a regular expression: " << options_.run << " (" << e.what()
-             << ")\n";
+        err_ << Tr("error: ")
+             << Format(Tr("--run is not a regular expression: {0} ({1})"), {options_.run, e.what()})
+             << "\n";
         return kExitInputError;
       }
     }
@@ -97,7 +101,9 @@ class TestRun {
     if (!options_.schema.empty()) {
       const FileText file = ReadFileText(options_.schema);
       if (!file.ok()) {
-        err_ << "error: cannot read the schema " << options_.schema << ": " << file.error << "\n";
+        err_ << Tr("error: ")
+             << Format(Tr("cannot read the schema {0}: {1}"), {options_.schema, file.error})
+             << "\n";
         return kExitInputError;
       }
       contract = file.text;
@@ -111,8 +117,10 @@ class TestRun {
     for (auto& suite : suites_) Prepare(*suite, contract, contract_name, scratch, diagnostics);
     if (diagnostics.HasErrors()) {
       PrintDiagnostics(diagnostics, err_);
-      err_ << diagnostics.error_count()
-           << " error(s) in the rules or the rule tests; nothing run\n";
+      err_ << Format(Tr("{0} in the rules or the rule tests; nothing run"),
+                     {Counted(diagnostics.error_count(),
+                              TrN("{0} error", "{0} errors", diagnostics.error_count()))})
+           << "\n";
       return kExitInputError;
     }
 
@@ -134,8 +142,10 @@ class TestRun {
     }
     if (cases == 0) {
       PrintDiagnostics(diagnostics, err_);
-      err_ << "error: no test case"
-           << (run ? " matches --run " + options_.run : std::string(" in the files given")) << "\n";
+      err_ << Tr("error: ")
+           << (run ? Format(Tr("no test case matches --run {0}"), {options_.run})
+                   : std::string(Tr("no test case in the files given")))
+           << "\n";
       return kExitInputError;
     }
     const bool uncovered = CheckCoverage(coverage);
@@ -169,7 +179,7 @@ class TestRun {
     for (const std::string& path : files_) {
       const FileText text = ReadFileText(path);
       if (!text.ok()) {
-        diagnostics.Error({path, 0, 0}, "", "cannot read the file: " + text.error);
+        diagnostics.Error({path, 0, 0}, "", Format(Tr("cannot read the file: {0}"), {text.error}));
         continue;
       }
       RuleTestFile file = ReadRuleTestFile(path, text.text, diagnostics);
@@ -187,7 +197,7 @@ class TestRun {
         continue;
       }
       if (!fs::is_directory(path, error)) {
-        err_ << "error: " << path << ": no such file or folder\n";
+        err_ << Tr("error: ") << path << ": " << Tr("no such file or folder") << "\n";
         return false;
       }
       const std::string tests = (fs::path(path) / "tests").string();
@@ -197,13 +207,16 @@ class TestRun {
         continue;
       }
       if (fs::exists(fs::path(path) / "tables.yaml", error)) {
-        err_ << "error: " << path << " is a rules folder without tests: write its rule tests in "
-             << tests << "/*.yaml\n";
+        err_ << Tr("error: ")
+             << Format(
+                    Tr("{0} is a rules folder without tests: write its rule tests in {1}/*.yaml"),
+                    {path, tests})
+             << "\n";
         return false;
       }
       const std::vector<std::string> files = YamlFilesIn(path);
       if (files.empty()) {
-        err_ << "error: " << path << ": no *.yaml test files in this folder\n";
+        err_ << Tr("error: ") << path << ": " << Tr("no *.yaml test files in this folder") << "\n";
         return false;
       }
       files_.insert(files_.end(), files.begin(), files.end());
@@ -256,7 +269,8 @@ class TestRun {
         if (tested.count(obligation.id) > 0) continue;
         uncovered = true;
         const std::string message =
-            "no rule test in " + suite->directory + "/tests expects an instance of this obligation";
+            Format(Tr("no rule test in {0}/tests expects an instance of this obligation"),
+                   {suite->directory});
         if (options_.require_coverage) {
           coverage.Error(obligation.location, obligation.id, message);
         } else {

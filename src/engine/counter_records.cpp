@@ -4,6 +4,9 @@
 #include "dxcomply/engine.hpp"
 #include "dxcomply/finding.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "records/agency_timeline.hpp"
 #include "records/scan_plan.hpp"
 #include "records/schema_check.hpp"
@@ -157,7 +160,7 @@ std::vector<CounterRecord> ListCounterRecords(const RuleSet& rules, RecordStore&
       const int slot = plan.date_slot_of_column[static_cast<std::size_t>(index - 2)];
       if (slot >= 0 && row.dates[static_cast<std::size_t>(slot)] != kPlusInfinity &&
           row.dates[static_cast<std::size_t>(slot)] > t) {
-        detail += " (after " + FormatIsoDate(as_of) + ")";
+        detail += Format(Tr(" (after {0})"), {ShownDate(as_of)});
       }
       record.details.push_back(detail);
     }

@@ -5,7 +5,10 @@
 #include "dxcomply/engine.hpp"
 
 #include "base/grouping.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "engine/graph_findings.hpp"
 #include "engine/risk_priority.hpp"
@@ -135,8 +138,8 @@ class Evaluation {
       national = agencies.AddPseudoAgency({kNationalAgencyId, kNationalAgencyName, "national"});
       if (national < 0) {
         report.data_issues.push_back({kAgencyTable, kNationalAgencyId, "id", kNationalAgencyId,
-                                      "id reserved for the country as a whole; national rules "
-                                      "are not evaluated",
+                                      Tr("id reserved for the country as a whole; national "
+                                         "rules are not evaluated"),
                                       kNationalAgencyId});
       }
     }
@@ -449,12 +452,15 @@ class Evaluation {
 
   // Said last, whatever the rest of the reason became on the graph (a
   // blocked or squeezed finding's reason is rewritten there).
+  struct StandingPhrases {
+    std::string assumed{Tr("; the due date is assumed")};
+    Phrase inherited{Tr("; inherited from {0}")};
+  };
   static void AppendStandingNotes(Finding& finding) {
-    if (finding.due_assumed && finding.due) {
-      finding.reason += "; the due date is assumed (thời hạn dự kiến)";
-    }
+    const StandingPhrases& words = Translated<StandingPhrases>();
+    if (finding.due_assumed && finding.due) finding.reason += words.assumed;
     if (!finding.inherited_from.empty()) {
-      finding.reason += "; kế thừa từ " + OriginsText(finding.inherited_from);
+      words.inherited.AppendTo(finding.reason, {OriginsText(finding.inherited_from)});
     }
   }
 
@@ -499,11 +505,12 @@ class Evaluation {
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
       const bool owed = after >= 0 && instances.Find(after, instance.agency) >= 0;
       finding.status = owed ? Status::kWaiting : Status::kNotApplicable;
-      finding.reason = owed ? "waits for " + finding.agency->name + " · " + rule.due.after +
-                                  " to be met; then due " +
-                                  CountText(rule.due.days, rule.due.unit) + " later"
-                            : "its due date counts from " + rule.due.after +
-                                  ", which does not apply to this agency";
+      finding.reason =
+          owed ? Format(Tr("waits for {0} · {1} to be met; then due {2} later"),
+                        {finding.agency->name, rule.due.after,
+                         CountText(rule.due.days, rule.due.unit)})
+               : Format(Tr("its due date counts from {0}, which does not apply to this agency"),
+                        {rule.due.after});
       finding.reason += extension_note();
       return finding;
     }
@@ -541,10 +548,10 @@ class Evaluation {
     finding.days_left = classification.days_left;
     finding.projection = classification.projection;
     if (finding.data_issues > 0) {
-      finding.reason += "; " + std::to_string(finding.data_issues) + " of this agency's " +
-                        rule.check.table +
-                        (finding.data_issues == 1 ? " rows has a data-quality issue"
-                                                  : " rows have data-quality issues");
+      finding.reason += Format(
+          TrN("; {0} of this agency's {1} rows has a data-quality issue",
+              "; {0} of this agency's {1} rows have data-quality issues", finding.data_issues),
+          {std::to_string(finding.data_issues), rule.check.table});
     }
     return finding;
   }

@@ -1,5 +1,9 @@
 #include "engine/finding_text.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -128,38 +132,52 @@ void FindingText::LookUpTasks(const std::vector<NodeId>& nodes) {
 
 namespace {
 
-void AppendDays(std::string& text, int days, const char* one, const char* many) {
-  text += std::to_string(days);
-  text += days == 1 ? one : many;
-}
+// The words of chains, translated and parsed once per run: a large report
+// names a blocker in tens of thousands of reasons.
+struct ChainPhrases {
+  Phrase free_task_titled{Tr("task {0} '{1}' of {2} (not completed)")};
+  Phrase free_task{Tr("task {0} of {1} (not completed)")};
+  // A task of an instance: {1} or {2} names the instance as chains do.
+  Phrase task_titled{Tr("task {0} '{1}' of {2}")};
+  Phrase task{Tr("task {0} of {1}")};
+  Phrase overdue{Tr(" (overdue {0})")};
+  Phrase at_risk{Tr(" (at risk, {0} left)")};
+  Phrase blocked_by{Tr("blocked by {0}")};
+  Phrase via{Tr(" via {0}")};
+  Phrase more{Tr(" and {0} more")};
+};
 
-// DescribeRef, appended to `text` without temporaries.
+struct OriginPhrases {
+  // "Bình Thuận (BINH-THUAN) từ 01/07/2025"
+  Phrase since{Tr("{0} ({1}) since {2}")};
+};
+
+// DescribeRef, appended to `text`.
 void AppendRef(std::string& text, const InstanceRef& ref) {
+  const ChainPhrases& words = Translated<ChainPhrases>();
   const std::string& agency = ref.agency_name.empty() ? ref.agency_id : ref.agency_name;
-  if (!ref.task_id.empty()) {
-    text += "task ";
-    text += ref.task_id;
-    if (!ref.title.empty()) {
-      text += " '";
-      text += ref.title;
-      text += '\'';
+  if (!ref.task_id.empty() && ref.free_task) {
+    if (ref.title.empty()) {
+      words.free_task.AppendTo(text, {ref.task_id, agency});
+    } else {
+      words.free_task_titled.AppendTo(text, {ref.task_id, ref.title, agency});
     }
-    text += " of ";
-    if (ref.free_task) {
-      text += agency;
-      text += " (not completed)";
-      return;
-    }
+    return;
   }
-  text += agency;
-  text += " · ";
-  text += ref.obligation_id;
+  std::string instance = agency;
+  instance += " · ";
+  instance += ref.obligation_id;
   if (ref.status == Status::kOverdue) {
-    text += " (overdue ";
-    AppendDays(text, ref.days, " day)", " days)");
+    words.overdue.AppendTo(instance, {DaysCount(ref.days, DayUnit::kCalendar)});
   } else if (ref.status == Status::kAtRisk) {
-    text += " (at risk, ";
-    AppendDays(text, ref.days, " day left)", " days left)");
+    words.at_risk.AppendTo(instance, {DaysCount(ref.days, DayUnit::kCalendar)});
+  }
+  if (ref.task_id.empty()) {
+    text += instance;
+  } else if (ref.title.empty()) {
+    words.task.AppendTo(text, {ref.task_id, instance});
+  } else {
+    words.task_titled.AppendTo(text, {ref.task_id, ref.title, instance});
   }
 }
 
@@ -172,31 +190,31 @@ std::string DescribeRef(const InstanceRef& ref) {
 }
 
 std::string OriginsText(const std::vector<DutyOrigin>& origins) {
+  const Phrase& since = Translated<OriginPhrases>().since;
   std::string text;
   for (const DutyOrigin& origin : origins) {
     if (!text.empty()) text += ", ";
-    text += origin.agency_name + " (" + origin.agency_id + ") từ " + FormatVnDate(origin.since);
+    since.AppendTo(text, {origin.agency_name, origin.agency_id, ShownDate(origin.since)});
   }
   return text;
 }
 
 std::string DescribeBlockers(const std::vector<BlockerChain>& blockers) {
   if (blockers.empty()) return "";
+  const ChainPhrases& words = Translated<ChainPhrases>();
   const std::vector<InstanceRef>& chain = blockers.front().chain;
-  std::string text = "blocked by ";
-  AppendRef(text, chain.back());
+  std::string root;
+  AppendRef(root, chain.back());
+  std::string text = words.blocked_by({root});
   if (chain.size() > 1) {
-    text += " via ";
+    std::string links;
     for (std::size_t i = chain.size() - 1; i-- > 0;) {
-      AppendRef(text, chain[i]);
-      if (i > 0) text += ", ";
+      AppendRef(links, chain[i]);
+      if (i > 0) links += ", ";
     }
+    words.via.AppendTo(text, {links});
   }
-  if (blockers.size() > 1) {
-    text += " and ";
-    text += std::to_string(blockers.size() - 1);
-    text += " more";
-  }
+  if (blockers.size() > 1) words.more.AppendTo(text, {std::to_string(blockers.size() - 1)});
   return text;
 }
 

@@ -1,5 +1,10 @@
 #include "engine/graph_findings.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -11,10 +16,10 @@ bool IsOpen(Status status) {
 }
 
 std::string DaysAgo(int days) {
-  if (days == 0) return "today";
+  if (days == 0) return Tr("today");
   const int magnitude = days < 0 ? -days : days;
-  const std::string count = std::to_string(magnitude) + (magnitude == 1 ? " day" : " days");
-  return days < 0 ? count + " ago" : "in " + count;
+  const std::string count = DaysCount(magnitude, DayUnit::kCalendar);
+  return Format(days < 0 ? Tr("{0} ago") : TrC("time", "in {0}"), {count});
 }
 
 }  // namespace
@@ -36,10 +41,10 @@ Schedule ApplySchedule(const DependencyGraph& graph, std::vector<Finding>& findi
     const NodeId driver = schedule.constrained_by[i];
     if (*finding.slack_days >= 0 || driver == i || finding.status == Status::kOverdue) continue;
     const Finding& waiting = findings[driver];
-    const std::string note = "must be done by " + FormatIsoDate(*finding.latest_finish) + " (" +
-                             DaysAgo(*finding.slack_days) + ") to leave time for " +
-                             waiting.agency->name + " · " + waiting.obligation->id + ", due " +
-                             FormatIsoDate(*waiting.due);
+    const std::string note =
+        Format(Tr("must be done by {0} ({1}) to leave time for {2} · {3}, due {4}"),
+               {ShownDate(*finding.latest_finish), DaysAgo(*finding.slack_days),
+                waiting.agency->name, waiting.obligation->id, ShownDate(*waiting.due)});
     if (finding.status == Status::kOnTrack) {
       finding.status = Status::kAtRisk;
       finding.reason = note;
@@ -94,10 +99,8 @@ void WriteBlockerChains(const DependencyGraph& graph, const Blocking& blocking,
       }
       if (!graph.IsInstance(blocker.from)) {
         // "task 812 -> task 77", 77 named first in the chain.
-        chain.via_tasks = "task ";
-        chain.via_tasks += std::to_string(graph.TaskId(blocker.from));
-        chain.via_tasks += " -> task ";
-        chain.via_tasks += chain.chain.front().task_id;
+        chain.via_tasks =
+            DependencyGraph::ViaTasks(graph.TaskId(blocker.from), chain.chain.front().task_id);
       }
       finding.blocked_by.push_back(std::move(chain));
     }

@@ -1,5 +1,9 @@
 #include "eval/classify.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "eval/deadlines.hpp"
 #include "eval/measure_book.hpp"
 
@@ -13,6 +17,77 @@ namespace dxcomply {
 namespace {
 
 constexpr double kEpsilon = 1e-9;
+
+// The reasons' words in the run's language, translated and parsed once per
+// run: a large report fills them a quarter of a million times. English
+// needs one and many forms (TrN); Vietnamese has one.
+struct ReasonPhrases {
+  Phrase one_row{TrN("{0} row", "{0} rows", 1)};
+  Phrase rows{TrN("{0} row", "{0} rows", 2)};
+  Phrase one_task{TrN("{0} task", "{0} tasks", 1)};
+  Phrase tasks{TrN("{0} task", "{0} tasks", 2)};
+  Phrase with_target{Tr("{0}, target {1}")};
+  // Coverage with a due date per row.
+  Phrase per_row_rule{Tr("{0} after {1}")};
+  Phrase rows_without_event{Tr("; {0} without {1} yet")};
+  Phrase rows_late{Tr("{0}; {1} past their own due date ({2}), the oldest due {3}, {4} ago{5}")};
+  Phrase rows_pending{Tr("{0}; {1} not yet satisfied ({2}), the next due {3}, in {4}{5}")};
+  Phrase rows_met_late{Tr("{0}; {1} satisfied after their own due date ({2}){3}")};
+  Phrase rows_met{Tr("{0}, each row by its own due date ({1}){2}")};
+  // Nothing to measure.
+  Phrase nothing_on{Tr("nothing to measure on {0}{1}")};
+  Phrase nothing_counts_as_met{Tr("nothing to measure on {0}, which this rule counts as met")};
+  Phrase not_met_by_due{Tr("; not met by the due date {0} ({1}, target {2} then)")};
+  Phrase nothing_in_base{Tr("nothing to measure on {0} (no {1} rows in the check's base)")};
+  // Reached, overdue, on track.
+  Phrase met{Tr("{0}, reached by the due date {1}")};
+  Phrase met_late{Tr("{0}, reached after the due date {1} ({2} then)")};
+  Phrase overdue{Tr("{0}, {1} past the due date {2}")};
+  Phrase on_track{Tr("{0}, due {1} in {2}{3}")};
+  std::string on_pace = Tr(", on pace");
+  std::string nothing_to_project = Tr(", nothing to project from");
+  // At risk: its grounds.
+  Phrase due_in{Tr("due in {0} ({1})")};
+  Phrase pace{Tr("at the pace of the last {0} it would reach {1} by {2}")};
+  Phrase nothing_started{Tr("nothing started by its latest start {0}")};
+  Phrase to_start_by{Tr(", to start by {0}")};
+  Phrase task_would_be{Tr("at the progress reported it would be {0} done by {1}")};
+  Phrase no_task_done{
+      Tr("at the progress reported no task would be done by {0} (the most "
+         "advanced {1})")};
+  Phrase tasks_not_done{
+      Tr("at the progress reported {0} of the {1} would not be done by {2} (the "
+         "one that decides {3})")};
+  Phrase not_started{Tr("not started by the latest start {0}")};
+  Phrase some_not_started{Tr("{0} of the {1} not started by the latest start {2}")};
+  Phrase first_to_start{Tr(", {0} not started, the first by {1}")};
+  std::string progress_unknown = Tr(", progress not known");
+  Phrase some_progress_unknown{Tr(", progress of {0} of the {1} not known")};
+  // Measures and targets.
+  std::string no_measurement = Tr("no measurement");
+  std::string nothing_to_measure = Tr("nothing to measure");
+  std::string no_task = Tr("no task recorded");
+  std::string completed = Tr("completed");
+  std::string not_completed = Tr("not completed");
+  Phrase tasks_completed{Tr("{0} of {1} tasks completed")};
+  Phrase at_least{Tr("at least {0}")};
+  std::string any_one_task = Tr("any one task");
+};
+
+const ReasonPhrases& Words() { return Translated<ReasonPhrases>(); }
+
+// A count inside a reason: 1.982 in Vietnamese; English reasons keep plain
+// digits (1982), as they always have.
+std::string Count(std::int64_t value) {
+  if (ThousandsSeparator() != '.') return std::to_string(value);
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string grouped = value < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';
+    grouped += digits[i];
+  }
+  return grouped;
+}
 
 bool IsShare(const Check& check) {
   return check.kind == CheckKind::kCoverage || check.kind == CheckKind::kTask ||
@@ -48,6 +123,21 @@ std::string FormatValue(const Check& check, double value) {
 
 std::string DaysText(int days) { return CountText(days, DayUnit::kCalendar); }
 
+// printf's "%.1f" less a trailing ".0", with a decimal point whatever the
+// language: "62.1", "3".
+std::string TenthsWithPoint(double value) {
+  std::string text = OneDecimal(value);
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  return text;
+}
+
+// The decimal point as the run's language writes it: 12,5 in Vietnamese.
+std::string Localized(std::string text) {
+  const char separator = DecimalSeparator();
+  if (separator != '.') std::replace(text.begin(), text.end(), '.', separator);
+  return text;
+}
+
 int DaysBetween(const ClassifyInput& input, const Date& from, const Date& to) {
   if (input.warn_before.unit == DayUnit::kWorking && input.deadlines != nullptr) {
     return input.deadlines->Between(DayUnit::kWorking, from, to);
@@ -56,7 +146,7 @@ int DaysBetween(const ClassifyInput& input, const Date& from, const Date& to) {
 }
 
 std::string RowsText(std::int64_t rows) {
-  return std::to_string(rows) + (rows == 1 ? " row" : " rows");
+  return (rows == 1 ? Words().one_row : Words().rows)({Count(rows)});
 }
 
 // Coverage where every row has its own due date: late rows make it overdue,
@@ -64,18 +154,19 @@ std::string RowsText(std::int64_t rows) {
 Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& now) {
   const InstanceCounts& rows = *input.per_record;
   const Due& due = *input.due_rule;
-  const std::string rule = CountText(due.days, due.unit) + " after " + due.after_column;
+  const ReasonPhrases& words = Words();
+  const std::string rule = words.per_row_rule({CountText(due.days, due.unit), due.after_column});
   Classification out;
-  const std::string waiting = rows.without_event > 0 ? "; " + RowsText(rows.without_event) +
-                                                           " without " + due.after_column + " yet"
-                                                     : "";
+  const std::string waiting =
+      rows.without_event > 0
+          ? words.rows_without_event({RowsText(rows.without_event), due.after_column})
+          : "";
   if (rows.late_open > 0) {
     out.status = Status::kOverdue;
     out.due = FromDayNumber(rows.oldest_late_due);
     out.days_overdue = DaysBetween(input, *out.due, input.as_of);
-    out.reason = now + "; " + RowsText(rows.late_open) + " past their own due date (" + rule +
-                 "), the oldest due " + FormatIsoDate(*out.due) + ", " +
-                 CountText(out.days_overdue, input.warn_before.unit) + " ago" + waiting;
+    out.reason = words.rows_late({now, RowsText(rows.late_open), rule, ShownDate(*out.due),
+                                  CountText(out.days_overdue, input.warn_before.unit), waiting});
     return out;
   }
   if (rows.pending > 0) {
@@ -83,22 +174,19 @@ Classification ClassifyPerRecord(const ClassifyInput& input, const std::string& 
     out.days_left = DaysBetween(input, input.as_of, *out.due);
     out.status = out.days_left <= input.warn_before.days ? Status::kAtRisk : Status::kOnTrack;
     if (out.status == Status::kAtRisk) out.grounds = GroundBit(RiskGround::kWarnWindow);
-    out.reason = now + "; " + RowsText(rows.pending) + " not yet satisfied (" + rule +
-                 "), the next due " + FormatIsoDate(*out.due) + ", in " +
-                 CountText(out.days_left, input.warn_before.unit) + waiting;
+    out.reason = words.rows_pending({now, RowsText(rows.pending), rule, ShownDate(*out.due),
+                                     CountText(out.days_left, input.warn_before.unit), waiting});
     return out;
   }
   if (!input.at_as_of.known) {
     out.status = Status::kNotApplicable;
-    out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) + waiting;
+    out.reason = words.nothing_on({ShownDate(input.as_of), waiting});
     return out;
   }
   out.status = rows.satisfied_late > 0 ? Status::kMetLate : Status::kMet;
-  out.reason = now +
-               (rows.satisfied_late > 0 ? "; " + RowsText(rows.satisfied_late) +
-                                              " satisfied after their own due date (" + rule + ")"
-                                        : ", each row by its own due date (" + rule + ")") +
-               waiting;
+  out.reason = rows.satisfied_late > 0
+                   ? words.rows_met_late({now, RowsText(rows.satisfied_late), rule, waiting})
+                   : words.rows_met({now, rule, waiting});
   return out;
 }
 
@@ -113,7 +201,7 @@ double Project(const ClassifyInput& input, int days_left) {
 }
 
 std::string TasksText(std::int32_t count) {
-  return std::to_string(count) + (count == 1 ? " task" : " tasks");
+  return (count == 1 ? Words().one_task : Words().tasks)({Count(count)});
 }
 
 // Task checks: the rows that must be completed decide (README "What the
@@ -123,16 +211,17 @@ std::string TasksText(std::int32_t count) {
 // than it can spare. Rows of unknown progress count neither way.
 void ForecastTasks(const ClassifyInput& input, const std::string& due_text, Classification& out,
                    std::vector<std::string>& signals, std::string& notes) {
+  const ReasonPhrases& words = Words();
   const TaskOutlook& task = *input.task;
   const std::string latest_start =
-      task.latest_start == kPlusInfinity ? "" : FormatIsoDay(task.latest_start);
+      task.latest_start == kPlusInfinity ? "" : ShownDate(FromDayNumber(task.latest_start));
   if (!std::isnan(task.projection)) out.projection = task.projection;
   if (task.rows == 0) {
     if (task.latest_start <= ToDayNumber(input.as_of)) {
       out.grounds |= GroundBit(RiskGround::kNotStarted);
-      signals.push_back("nothing started by its latest start " + latest_start);
+      signals.push_back(words.nothing_started({latest_start}));
     } else {
-      notes = ", to start by " + latest_start;
+      notes = words.to_start_by({latest_start});
     }
     return;
   }
@@ -141,58 +230,45 @@ void ForecastTasks(const ClassifyInput& input, const std::string& due_text, Clas
     out.grounds |= GroundBit(RiskGround::kTaskProgress);
     const std::string projected = FormatPercent(out.projection.value_or(0));
     if (task.rows == 1) {
-      signals.push_back("at the progress reported it would be " + projected + " done by " +
-                        due_text);
+      signals.push_back(words.task_would_be({projected, due_text}));
     } else if (task.needed == 1) {
-      signals.push_back("at the progress reported no task would be done by " + due_text +
-                        " (the most advanced " + projected + ")");
+      signals.push_back(words.no_task_done({due_text, projected}));
     } else {
-      signals.push_back("at the progress reported " + std::to_string(task.behind) + " of the " +
-                        TasksText(task.rows) + " would not be done by " + due_text +
-                        " (the one that decides " + projected + ")");
+      signals.push_back(
+          words.tasks_not_done({Count(task.behind), TasksText(task.rows), due_text, projected}));
     }
   }
   if (short_of_rows && task.late_to_start > 0) {
     out.grounds |= GroundBit(RiskGround::kNotStarted);
-    signals.push_back((task.rows == 1 ? "not started"
-                                      : std::to_string(task.late_to_start) + " of the " +
-                                            TasksText(task.rows) + " not started") +
-                      " by the latest start " + latest_start);
+    signals.push_back(task.rows == 1
+                          ? words.not_started({latest_start})
+                          : words.some_not_started(
+                                {Count(task.late_to_start), TasksText(task.rows), latest_start}));
   }
   if (out.grounds != 0) return;
   const std::int32_t unknown =
       task.rows - task.finishing - task.behind - task.late_to_start - task.to_start;
   if (task.to_start > 0) {
-    notes =
-        (task.rows == 1 ? ", to start by "
-                        : ", " + std::to_string(task.to_start) + " not started, the first by ") +
-        latest_start;
+    notes = task.rows == 1 ? words.to_start_by({latest_start})
+                           : words.first_to_start({Count(task.to_start), latest_start});
   } else if (unknown > 0) {
-    notes = task.rows == 1 ? ", progress not known"
-                           : ", progress of " + std::to_string(unknown) + " of the " +
-                                 TasksText(task.rows) + " not known";
+    notes = task.rows == 1 ? words.progress_unknown
+                           : words.some_progress_unknown({Count(unknown), TasksText(task.rows)});
   }
 }
 
 }  // namespace
 
-std::string CountText(int count, DayUnit unit) {
-  const std::string noun = unit == DayUnit::kWorking ? " working day" : " day";
-  return std::to_string(count) + noun + (count == 1 || count == -1 ? "" : "s");
-}
+std::string CountText(int count, DayUnit unit) { return DaysCount(count, unit); }
 
 std::string FormatPercent(double share) {
-  std::string text = FormatTenths(share * 100.0);
+  std::string text = TenthsWithPoint(share * 100.0);
   // 9,999 of 10,000 is not 100%: never round up to a target not reached.
   if (share < 1.0 && text == "100") text = "99.9";
-  return text + "%";
+  return Localized(text) + "%";
 }
 
-std::string FormatTenths(double value) {
-  std::string text = OneDecimal(value);
-  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-  return text;
-}
+std::string FormatTenths(double value) { return Localized(TenthsWithPoint(value)); }
 
 bool ReachesValue(const Check& check, double value) {
   if (check.kind == CheckKind::kCount)
@@ -222,20 +298,28 @@ bool Reaches(const Check& check, const Measure& measure) {
 }
 
 std::string DescribeMeasure(const Check& check, const Measure& measure) {
+  const ReasonPhrases& words = Words();
   if (!measure.known) {
-    return check.kind == CheckKind::kIndicator ? "no measurement" : "nothing to measure";
+    return check.kind == CheckKind::kIndicator ? words.no_measurement : words.nothing_to_measure;
   }
   switch (check.kind) {
-    case CheckKind::kCoverage:
-      return FormatPercent(measure.value) + " (" + std::to_string(measure.numerator) + "/" +
-             std::to_string(measure.denominator) + ")";
+    case CheckKind::kCoverage: {
+      std::string text = FormatPercent(measure.value);
+      text += " (";
+      text += Count(measure.numerator);
+      text += '/';
+      text += Count(measure.denominator);
+      text += ')';
+      return text;
+    }
     case CheckKind::kCount:
-      return std::to_string(measure.numerator);
+      return Count(measure.numerator);
     case CheckKind::kTask:
-      if (measure.denominator == 0) return "no task recorded";
-      if (measure.denominator == 1) return measure.numerator == 1 ? "completed" : "not completed";
-      return std::to_string(measure.numerator) + " of " + std::to_string(measure.denominator) +
-             " tasks completed";
+      if (measure.denominator == 0) return words.no_task;
+      if (measure.denominator == 1) {
+        return measure.numerator == 1 ? words.completed : words.not_completed;
+      }
+      return words.tasks_completed({Count(measure.numerator), Count(measure.denominator)});
     case CheckKind::kIndicator:
       return FormatValue(check, measure.value);
   }
@@ -245,9 +329,9 @@ std::string DescribeMeasure(const Check& check, const Measure& measure) {
 std::string DescribeTarget(const Check& check) {
   switch (check.kind) {
     case CheckKind::kCount:
-      return "at least " + std::to_string(check.at_least);
+      return Words().at_least({Count(check.at_least)});
     case CheckKind::kTask:
-      if (check.complete == TaskRowsNeeded::kAny) return "any one task";
+      if (check.complete == TaskRowsNeeded::kAny) return Words().any_one_task;
       return FormatValue(check, check.target);
     default:
       return FormatValue(check, check.target);
@@ -255,6 +339,7 @@ std::string DescribeTarget(const Check& check) {
 }
 
 Classification Classify(const ClassifyInput& input) {
+  const ReasonPhrases& words = Words();
   const Check& check = *input.check;
   Classification out;
   // "62.1% (18/29), target 100%"; a task check's usual target (all done)
@@ -264,13 +349,11 @@ Classification Classify(const ClassifyInput& input) {
       check.kind == CheckKind::kTask &&
       (check.complete == TaskRowsNeeded::kAll ? check.target >= 1.0
                                               : input.at_as_of.denominator <= 1);
-  if (!plain_task) {
-    now += ", target " + DescribeTarget(check);
-  }
+  if (!plain_task) now = words.with_target({now, DescribeTarget(check)});
   if (input.per_record != nullptr) return ClassifyPerRecord(input, now);
   const int days_to_due = static_cast<int>((input.due - input.as_of).days());  // calendar days
   const DayUnit unit = input.warn_before.unit;
-  const std::string due_text = FormatIsoDate(input.due);
+  const std::string due_text = ShownDate(input.due);
 
   if (!input.at_as_of.known && check.kind != CheckKind::kIndicator) {
     if (check.empty_base == EmptyBase::kMet) {
@@ -278,17 +361,14 @@ Classification Classify(const ClassifyInput& input) {
       // due date, short of the target, was not met by it.
       const bool late = days_to_due < 0 && input.at_due.known && !Reaches(check, input.at_due);
       out.status = late ? Status::kMetLate : Status::kMet;
-      out.reason =
-          "nothing to measure on " + FormatIsoDate(input.as_of) + ", which this rule counts as met";
+      out.reason = words.nothing_counts_as_met({ShownDate(input.as_of)});
       if (late) {
-        out.reason += "; not met by the due date " + due_text + " (" +
-                      DescribeMeasure(check, input.at_due) + ", target " + DescribeTarget(check) +
-                      " then)";
+        words.not_met_by_due.AppendTo(
+            out.reason, {due_text, DescribeMeasure(check, input.at_due), DescribeTarget(check)});
       }
     } else {
       out.status = Status::kNotApplicable;
-      out.reason = "nothing to measure on " + FormatIsoDate(input.as_of) + " (no " + check.table +
-                   " rows in the check's base)";
+      out.reason = words.nothing_in_base({ShownDate(input.as_of), check.table});
     }
     return out;
   }
@@ -300,11 +380,10 @@ Classification Classify(const ClassifyInput& input) {
                             (!input.at_due.known && check.empty_base == EmptyBase::kMet);
     if (days_to_due >= 0 || met_by_due) {
       out.status = Status::kMet;
-      out.reason = now + ", reached by the due date " + due_text;
+      out.reason = words.met({now, due_text});
     } else {
       out.status = Status::kMetLate;
-      out.reason = now + ", reached after the due date " + due_text + " (" +
-                   DescribeMeasure(check, input.at_due) + " then)";
+      out.reason = words.met_late({now, due_text, DescribeMeasure(check, input.at_due)});
     }
     return out;
   }
@@ -312,7 +391,7 @@ Classification Classify(const ClassifyInput& input) {
   if (days_to_due < 0) {
     out.status = Status::kOverdue;
     out.days_overdue = DaysBetween(input, input.due, input.as_of);
-    out.reason = now + ", " + CountText(out.days_overdue, unit) + " past the due date " + due_text;
+    out.reason = words.overdue({now, CountText(out.days_overdue, unit), due_text});
     return out;
   }
 
@@ -323,26 +402,25 @@ Classification Classify(const ClassifyInput& input) {
   std::string notes;
   if (out.days_left <= input.warn_before.days) {
     out.grounds |= GroundBit(RiskGround::kWarnWindow);
-    signals.push_back("due in " + CountText(out.days_left, unit) + " (" + due_text + ")");
+    signals.push_back(words.due_in({CountText(out.days_left, unit), due_text}));
   }
   if (check.kind == CheckKind::kTask) {
     ForecastTasks(input, due_text, out, signals, notes);
   } else if (!input.at_as_of.known) {
     // Unknown is not behind: no measurement raises no risk on its own.
-    notes = ", nothing to project from";
+    notes = words.nothing_to_project;
   } else {
     out.projection = Project(input, days_to_due);
     if (!ReachesValue(check, *out.projection)) {
       out.grounds |= GroundBit(RiskGround::kTrend);
-      signals.push_back("at the pace of the last " + DaysText(input.lookback_days) +
-                        " it would reach " + FormatValue(check, *out.projection) + " by " +
-                        due_text);
+      signals.push_back(words.pace(
+          {DaysText(input.lookback_days), FormatValue(check, *out.projection), due_text}));
     }
   }
   if (out.grounds == 0) {
     out.status = Status::kOnTrack;
-    out.reason = now + ", due " + due_text + " in " + CountText(out.days_left, unit) +
-                 (notes.empty() ? ", on pace" : notes);
+    out.reason = words.on_track(
+        {now, due_text, CountText(out.days_left, unit), notes.empty() ? words.on_pace : notes});
     return out;
   }
   out.status = Status::kAtRisk;

@@ -1,3 +1,4 @@
+#include "base/messages.hpp"
 #include "eval/task_scan.hpp"
 #include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
@@ -131,16 +132,16 @@ void TaskScan::ReadRow(const ScanRow& row, Part& part) const {
     return row.agency >= 0 ? context_.agencies.at(row.agency).id : std::string();
   };
   if (values.Type(0) != SqlType::kInteger) {
-    part.issues.push_back({kTaskTable, ValueText(values, 0), part.plan.table->id_column,
-                           ValueText(values, 0),
-                           "task id must be an integer (task left out of the graph)", agency_id()});
+    part.issues.push_back(
+        {kTaskTable, ValueText(values, 0), part.plan.table->id_column, ValueText(values, 0),
+         Tr("task id must be an integer (task left out of the graph)"), agency_id()});
   } else if (!records.ids.empty() && values.Int64(0) < records.ids.back()) {
     // TaskRecords::Find relies on it; VisitSql asks SQLite for this order.
     throw std::runtime_error("task rows did not come in id order (task " + ValueText(values, 0) +
                              " after " + std::to_string(records.ids.back()) + ")");
   } else if (!records.ids.empty() && values.Int64(0) == records.ids.back()) {
     part.issues.push_back({kTaskTable, ValueText(values, 0), part.plan.table->id_column,
-                           ValueText(values, 0), "duplicate task id (later row ignored)",
+                           ValueText(values, 0), Tr("duplicate task id (later row ignored)"),
                            agency_id()});
     return;
   }

@@ -1,7 +1,11 @@
 #include "eval/exception_check.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "eval/deadlines.hpp"
 #include "eval/instance_table.hpp"
+#include "records/agency_timeline.hpp"
 #include "records/exception_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -14,15 +18,19 @@
 namespace dxcomply {
 namespace {
 
-constexpr const char* kNotHonoured = "; the exception is not honoured";
+// "<where>: <problem>; the exception is not honoured".
+std::string NotHonoured(const std::string& message) {
+  return Format(Tr("{0}; the exception is not honoured"), {message});
+}
 
-std::string Where(const std::string& row_id, const std::string& column) {
-  return std::string("table '") + kExceptionTable + "', row " + row_id + ", column " + column +
-         ": ";
+// "table 'exception', row 7, column new_due: <problem>".
+std::string At(const std::string& row_id, const std::string& column, const std::string& problem) {
+  return Format(Tr("table '{0}', row {1}, column {2}: {3}"),
+                {kExceptionTable, row_id, column, problem});
 }
 
 std::string PeriodText(const std::string& period) {
-  return period.empty() ? "every period" : "period " + period;
+  return period.empty() ? std::string(Tr("every period")) : Format(Tr("period {0}"), {period});
 }
 
 // The period of `due`'s series labelled `label`, if it has one.
@@ -38,10 +46,11 @@ std::optional<Period> SeriesPeriod(const Due& due, const std::string& label) {
 
 class RowChecker {
  public:
-  RowChecker(const RuleSet& rules, const AgencyDirectory& agencies, const Deadlines& deadlines,
-             const std::string& database, Diagnostics& diagnostics)
+  RowChecker(const RuleSet& rules, const AgencyDirectory& agencies, const AgencyTimeline& timeline,
+             const Deadlines& deadlines, const std::string& database, Diagnostics& diagnostics)
       : rules_(rules),
         agencies_(agencies),
+        timeline_(timeline),
         deadlines_(deadlines),
         database_{database, 0, 0},
         diagnostics_(diagnostics) {}
@@ -52,17 +61,35 @@ class RowChecker {
     if (!row.values_fit || row.agency < 0) return false;
     const Obligation* rule = rules_.FindObligation(row.obligation_id);
     if (rule == nullptr) {
-      diagnostics_.Error(database_, "",
-                         Where(row.id, "obligation_id") + "unknown obligation '" +
-                             row.obligation_id + "'" + kNotHonoured);
+      diagnostics_.Error(
+          database_, "",
+          At(row.id, "obligation_id",
+             NotHonoured(Format(Tr("unknown obligation '{0}'"), {row.obligation_id}))));
       return false;
     }
     const GrantedException& grant = row.grant;
     const Agency& agency = agencies_.at(row.agency);
     const bool national = agency.id == kNationalAgencyId && agency.kind == "national";
     if (!InScope(rule->applies_to, agency, national)) {
-      Warn(rule->id, Where(row.id, "agency_id") + "obligation '" + rule->id +
-                         "' does not apply to " + agency.id + "; nothing to extend or waive");
+      Warn(rule->id,
+           At(row.id, "agency_id",
+              Format(Tr("obligation '{0}' does not apply to {1}; nothing to extend or waive"),
+                     {rule->id, agency.id})));
+      return false;
+    }
+    // Its duties pass on the day before it ceases, with the exceptions in
+    // force then: one granted on or after that day reaches no one.
+    const DayNumber ceases = timeline_.CeasesOn(row.agency);
+    if (ceases != kPlusInfinity && ToDayNumber(grant.document_date) >= ceases) {
+      const std::vector<Succession>& successors = timeline_.SuccessorsOf(row.agency);
+      const std::string problem =
+          Format(Tr("granted on {0} to {1}, which ceased on {2}: it would never be honoured"),
+                 {ShownDate(grant.document_date), agency.id, ShownDate(FromDayNumber(ceases))});
+      Warn(rule->id, At(row.id, "document_date",
+                        successors.empty()
+                            ? problem
+                            : Format(Tr("{0}; grant it to the successor {1}"),
+                                     {problem, agencies_.at(successors.front().successor).id})));
       return false;
     }
     std::optional<Date> original_due;
@@ -72,20 +99,25 @@ class RowChecker {
                                                ? std::optional<Period>(rule->due.first)
                                                : SeriesPeriod(rule->due, row.period);
       if (!period) {
-        Warn(rule->id, Where(row.id, "period") + "'" + row.period + "' is not a period of '" +
-                           rule->id + "' (from " + rule->due.first.Label() +
-                           (rule->due.last ? " to " + rule->due.last->Label() : "") + ")" +
-                           kNotHonoured);
+        const std::string series =
+            rule->due.last
+                ? Format(Tr("from {0} to {1}"), {rule->due.first.Label(), rule->due.last->Label()})
+                : Format(Tr("from {0}"), {rule->due.first.Label()});
+        Warn(rule->id, At(row.id, "period",
+                          NotHonoured(Format(Tr("'{0}' is not a period of '{1}' ({2})"),
+                                             {row.period, rule->id, series}))));
         return false;
       }
       original_due = deadlines_.PeriodDue(rule->due, *period);
     } else {
       if (!row.period.empty() && row.period != rule->period) {
-        Warn(rule->id, Where(row.id, "period") + "'" + rule->id + "' has no period '" + row.period +
-                           "'" +
-                           (rule->period.empty() ? " (it is not recurring)"
-                                                 : " (its period is " + rule->period + ")") +
-                           kNotHonoured);
+        Warn(rule->id,
+             At(row.id, "period",
+                NotHonoured(rule->period.empty()
+                                ? Format(Tr("'{0}' has no period '{1}' (it is not recurring)"),
+                                         {rule->id, row.period})
+                                : Format(Tr("'{0}' has no period '{1}' (its period is {2})"),
+                                         {rule->id, row.period, rule->period}))));
         return false;
       }
       if (rule->due.kind == Due::Kind::kFixed) original_due = deadlines_.Fixed(rule->due);
@@ -93,24 +125,28 @@ class RowChecker {
     if (grant.kind == ExceptionKind::kExtension) {
       if (!grant.new_due) {
         Warn(rule->id,
-             Where(row.id, "new_due") + "an extension without a new due date" + kNotHonoured);
+             At(row.id, "new_due", NotHonoured(Tr("an extension without a new due date"))));
         honoured = false;
       } else if (original_due && !(*original_due < *grant.new_due)) {
-        Warn(rule->id, Where(row.id, "new_due") + FormatIsoDate(*grant.new_due) + " is not after " +
-                           (row.period.empty() && rule->due.kind == Due::Kind::kRecurring
-                                ? "the first period's due date "
-                                : "the due date ") +
-                           FormatIsoDate(*original_due) + "; the extension extends nothing");
+        Warn(rule->id,
+             At(row.id, "new_due",
+                Format(row.period.empty() && rule->due.kind == Due::Kind::kRecurring
+                           ? Tr("{0} is not after the first period's due date {1}; the extension "
+                                "extends nothing")
+                           : Tr("{0} is not after the due date {1}; the extension extends nothing"),
+                       {ShownDate(*grant.new_due), ShownDate(*original_due)})));
         honoured = false;
       }
     } else if (grant.new_due) {
-      Warn(rule->id, Where(row.id, "new_due") + "a waiver has no new due date; " +
-                         FormatIsoDate(*grant.new_due) + " is ignored");
+      Warn(rule->id, At(row.id, "new_due",
+                        Format(Tr("a waiver has no new due date; {0} is ignored"),
+                               {ShownDate(*grant.new_due)})));
     }
     if (grant.expires_on && !(grant.document_date < *grant.expires_on)) {
-      Warn(rule->id, Where(row.id, "expires_on") + FormatIsoDate(*grant.expires_on) +
-                         " is not after document_date " + FormatIsoDate(grant.document_date) +
-                         "; the exception is never in force");
+      Warn(rule->id,
+           At(row.id, "expires_on",
+              Format(Tr("{0} is not after document_date {1}; the exception is never in force"),
+                     {ShownDate(*grant.expires_on), ShownDate(grant.document_date)})));
       honoured = false;
     }
     return honoured;
@@ -128,13 +164,17 @@ class RowChecker {
     if (b.expires_on && (!until || *b.expires_on < *until)) until = b.expires_on;
     if (until && !(from < *until)) return;
     const bool later_wins = !(b.document_date < a.document_date);
+    const std::string days =
+        until ? Format(Tr("from {0} to {1}"),
+                       {ShownDate(from), ShownDate(*until - boost::gregorian::days(1))})
+              : Format(Tr("from {0}"), {ShownDate(from)});
     Warn(later.obligation_id,
-         Where(later.id, "document_date") + "in force on the same days as row " + earlier.id +
-             " (from " + FormatIsoDate(from) +
-             (until ? " to " + FormatIsoDate(*until - boost::gregorian::days(1)) : "") + ") for '" +
-             later.obligation_id + "', " + later.agency_id + ", " +
-             PeriodText(later.period.empty() ? earlier.period : later.period) +
-             "; the later document wins (row " + (later_wins ? later.id : earlier.id) + ")");
+         At(later.id, "document_date",
+            Format(Tr("in force on the same days as row {0} ({1}) for '{2}', {3}, {4}; the later "
+                      "document wins (row {5})"),
+                   {earlier.id, days, later.obligation_id, later.agency_id,
+                    PeriodText(later.period.empty() ? earlier.period : later.period),
+                    later_wins ? later.id : earlier.id})));
   }
 
  private:
@@ -144,6 +184,7 @@ class RowChecker {
 
   const RuleSet& rules_;
   const AgencyDirectory& agencies_;
+  const AgencyTimeline& timeline_;
   const Deadlines& deadlines_;
   SourceLocation database_;
   Diagnostics& diagnostics_;
@@ -155,6 +196,7 @@ void CheckExceptions(const RuleSet& rules, RecordStore& store, const WorkCalenda
                      Diagnostics& diagnostics) {
   std::vector<DataIssue> ignored;  // The agency table's issues are the evaluation's.
   AgencyDirectory agencies = AgencyDirectory::Read(store, ignored);
+  const AgencyTimeline timeline = AgencyTimeline::Read(store, agencies, ignored);
   if (std::any_of(rules.obligations.begin(), rules.obligations.end(),
                   [](const Obligation& rule) { return rule.applies_to.national; })) {
     agencies.AddPseudoAgency({kNationalAgencyId, kNationalAgencyName, "national"});
@@ -163,18 +205,19 @@ void CheckExceptions(const RuleSet& rules, RecordStore& store, const WorkCalenda
   const std::vector<ExceptionRow> rows = ReadExceptions(store, agencies, issues);
   const SourceLocation database{store.path(), 0, 0};
   const Deadlines deadlines(calendar);
-  RowChecker checker(rules, agencies, deadlines, store.path(), diagnostics);
+  RowChecker checker(rules, agencies, timeline, deadlines, store.path(), diagnostics);
   std::vector<const ExceptionRow*> honoured;
   for (const ExceptionRow& row : rows) {
     // In row order: first the values that break the contract.
     for (const DataIssue& issue : issues) {
       if (issue.row_id != row.id) continue;
       const bool agency = issue.column == ExceptionTableSpec().agency_column;
-      const std::string problem = !agency ? "'" + issue.value + "' " + issue.problem
-                                  : issue.value == "NULL"
-                                      ? std::string("no agency")
-                                      : "agency '" + issue.value + "' is not in the agency table";
-      diagnostics.Error(database, "", Where(issue.row_id, issue.column) + problem + kNotHonoured);
+      const std::string problem =
+          !agency ? Format(Tr("'{0}' {1}"), {issue.value, issue.problem})
+          : issue.value == "NULL"
+              ? std::string(Tr("no agency"))
+              : Format(Tr("agency '{0}' is not in the agency table"), {issue.value});
+      diagnostics.Error(database, "", At(issue.row_id, issue.column, NotHonoured(problem)));
     }
     if (checker.Check(row)) honoured.push_back(&row);
   }

@@ -1,5 +1,9 @@
 #include "eval/exception_grants.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <tuple>
@@ -120,27 +124,41 @@ DayNumber RowDueFloor(const InstanceTable& instances, int instance) {
   return ToDayNumber(*exception->grant->new_due);
 }
 
+namespace {
+
+// Translated and parsed once per run: a report may carry many exceptions.
+struct ExceptionPhrases {
+  Phrase document{TrC("document", "{0} of {1} ({2})")};
+  Phrase waived{Tr("waived by {0}")};
+  Phrase waiver_reason{Tr("{0}: {1}")};
+  Phrase expires{Tr("{0}; expires on {1}")};
+  Phrase per_record{Tr("rows due before {0} are due then, extended by {1}")};
+  Phrase extension_to{Tr("extension to {0} granted by {1}")};
+  Phrase extended{Tr("due date extended from {0} to {1} by {2}")};
+};
+
+}  // namespace
+
 std::string DocumentText(const GrantedException& grant) {
-  return grant.document_number + " of " + FormatIsoDate(grant.document_date) + " (" +
-         grant.granted_by + ")";
+  return Translated<ExceptionPhrases>().document(
+      {grant.document_number, ShownDate(grant.document_date), grant.granted_by});
 }
 
 std::string WaiverReason(const GrantedException& grant) {
-  std::string text = "waived by " + DocumentText(grant);
-  if (!grant.reason.empty()) text += ": " + grant.reason;
-  if (grant.expires_on) text += "; expires on " + FormatIsoDate(*grant.expires_on);
+  const ExceptionPhrases& phrases = Translated<ExceptionPhrases>();
+  std::string text = phrases.waived({DocumentText(grant)});
+  if (!grant.reason.empty()) text = phrases.waiver_reason({text, grant.reason});
+  if (grant.expires_on) text = phrases.expires({text, ShownDate(*grant.expires_on)});
   return text;
 }
 
 std::string ExtensionNote(const GrantedException& grant, const std::optional<Date>& original_due,
                           bool per_record) {
-  const std::string new_due = FormatIsoDate(*grant.new_due);
-  if (per_record) {
-    return "rows due before " + new_due + " are due then, extended by " + DocumentText(grant);
-  }
-  if (!original_due) return "extension to " + new_due + " granted by " + DocumentText(grant);
-  return "due date extended from " + FormatIsoDate(*original_due) + " to " + new_due + " by " +
-         DocumentText(grant);
+  const ExceptionPhrases& phrases = Translated<ExceptionPhrases>();
+  const std::string new_due = ShownDate(*grant.new_due);
+  if (per_record) return phrases.per_record({new_due, DocumentText(grant)});
+  if (!original_due) return phrases.extension_to({new_due, DocumentText(grant)});
+  return phrases.extended({ShownDate(*original_due), new_due, DocumentText(grant)});
 }
 
 }  // namespace dxcomply

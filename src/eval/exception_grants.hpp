@@ -41,10 +41,12 @@ void ExtendResolvedDue(InstanceTable& instances, int instance);
 // instance is due before its new due date; kMinusInfinity without one.
 DayNumber RowDueFloor(const InstanceTable& instances, int instance);
 
-// What the findings' reasons say (English, as the other reasons):
-// "2785/BTTTT-CATTT of 2022-09-23 (Bộ Thông tin và Truyền thông)".
+// What the findings' reasons say, in the run's language: "2785/BTTTT-CATTT
+// of 2022-09-23 (Bộ Thông tin và Truyền thông)", "văn bản số 2785/BTTTT-CATTT
+// ngày 23/09/2022 của Bộ Thông tin và Truyền thông".
 std::string DocumentText(const GrantedException& grant);
-// "waived by <document>: <reason>; expires on 2023-01-01".
+// "waived by <document>: <reason>; expires on 2023-01-01" (dates as
+// people read them: base/shown_format.hpp).
 std::string WaiverReason(const GrantedException& grant);
 // What an extension adds to a reason: "due date extended from 2022-09-30
 // to 2022-12-31 by <document>"; other wording while the due date is not

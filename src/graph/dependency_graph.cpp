@@ -1,5 +1,7 @@
 #include "graph/dependency_graph.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "eval/dependency_owners.hpp"
 #include "rules/rule_vocabulary.hpp"
 
@@ -14,6 +16,13 @@
 
 namespace dxcomply {
 namespace {
+
+// Translated once per run: every blocking chain through task rows names its
+// link, and a task cycle its tasks.
+struct TaskLinkPhrases {
+  Phrase via{Tr("task {0} -> task {1}")};
+  Phrase task{Tr("task {0}")};
+};
 
 constexpr std::uint32_t kNoNode = UINT32_MAX;
 
@@ -76,7 +85,7 @@ class GraphBuilder {
         const std::string row = std::to_string(task_id) + "->" + std::to_string(depends_on);
         issues_.push_back({kTaskDependencyTable, row, task_unknown ? "task_id" : "depends_on",
                            std::to_string(task_unknown ? task_id : depends_on),
-                           "unknown task (row ignored)", ""});
+                           Tr("unknown task (row ignored)"), ""});
         continue;
       }
       if (to >= from) tasks_descending_ = false;
@@ -378,10 +387,14 @@ class GraphBuilder {
 
   void ReportCycle(const std::vector<NodeId>& cycle) {
     std::string path;
-    for (NodeId task : cycle) path += (path.empty() ? "task " : " -> task ") + TaskId(task);
+    const Phrase& named = Translated<TaskLinkPhrases>().task;
+    for (NodeId task : cycle) {
+      if (!path.empty()) path += " -> ";
+      named.AppendTo(path, {TaskId(task)});
+    }
     const std::string row = TaskId(cycle[cycle.size() - 2]) + "->" + TaskId(cycle.back());
     issues_.push_back({kTaskDependencyTable, row, "depends_on", TaskId(cycle.back()),
-                       "dependency cycle: " + path + " (ignored for blocking)",
+                       Format(Tr("dependency cycle: {0} (ignored for blocking)"), {path}),
                        AgencyOfTask(cycle[0])});
   }
 
@@ -452,11 +465,11 @@ void DependencyGraph::IndexDownstream() {
 }
 
 std::string DependencyGraph::ViaTasks(NodeId from, NodeId to) const {
-  std::string text = "task ";
-  text += std::to_string(TaskId(from));
-  text += " -> task ";
-  text += std::to_string(TaskId(to));
-  return text;
+  return ViaTasks(TaskId(from), std::to_string(TaskId(to)));
+}
+
+std::string DependencyGraph::ViaTasks(std::int64_t from_id, std::string_view to_id) {
+  return Translated<TaskLinkPhrases>().via({std::to_string(from_id), to_id});
 }
 
 }  // namespace dxcomply

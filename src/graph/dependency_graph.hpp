@@ -78,6 +78,8 @@ class DependencyGraph {
   std::int64_t TaskId(NodeId node) const { return tasks_->ids[TaskOf(node)]; }
   // "task 812 -> task 77" for the task link from task node `from` to `to`.
   std::string ViaTasks(NodeId from, NodeId to) const;
+  // The same for task ids, in the run's language.
+  static std::string ViaTasks(std::int64_t from_id, std::string_view to_id);
 
   // The instances and every node upstream of one (every node with
   // Inputs::order_all_nodes), each after all the nodes it depends on: the

@@ -1,5 +1,7 @@
 #include "graph/rule_cycles.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "graph/graph_algorithms.hpp"
 
 #include <map>
@@ -33,7 +35,7 @@ void CheckRuleCycles(const RuleSet& rules, Diagnostics& diagnostics) {
     for (const Dependency& dependency : first.depends_on) {
       if (dependency.obligation == rule_of[cycle[1]]->id) location = dependency.location;
     }
-    diagnostics.Error(location, first.id, "dependency cycle: " + path);
+    diagnostics.Error(location, first.id, Format(Tr("dependency cycle: {0}"), {path}));
   }
 }
 

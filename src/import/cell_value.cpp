@@ -1,6 +1,8 @@
 #include "import/cell_value.hpp"
 
 #include "base/day_month_year.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "import/messages.hpp"
 #include "import/table_fields.hpp"
 
@@ -176,7 +178,7 @@ CellReading ReadCellAs(const Cell& cell, const ColumnSpec& column) {
       if ((column.min && value < *column.min) || (column.max && value > *column.max)) {
         const std::string low = column.min ? std::to_string(*column.min) : "";
         const std::string high = column.max ? std::to_string(*column.max) : "";
-        return Problem(msg::OutsideRange(shown, low + " đến " + high));
+        return Problem(msg::OutsideRange(shown, Format(Tr("{0} to {1}"), {low, high})));
       }
       return {Value::Integer(value), ""};
     }

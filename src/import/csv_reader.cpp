@@ -1,5 +1,8 @@
 #include "import/csv_reader.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 namespace dxcomply {
 namespace {
 
@@ -42,7 +45,7 @@ std::optional<Sheet> ParseCsv(std::string_view text, const std::string& name, st
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   if (!IsUtf8(text)) {
-    *error = name + ": không phải văn bản UTF-8 (hãy lưu tệp CSV với mã hóa UTF-8)";
+    *error = name + ": " + Tr("not UTF-8 text (save the CSV file in the UTF-8 encoding)");
     return std::nullopt;
   }
   const char separator = Separator(text);
@@ -79,7 +82,9 @@ std::optional<Sheet> ParseCsv(std::string_view text, const std::string& name, st
       ++i;
       while (true) {
         if (i >= text.size()) {
-          *error = name + ": dòng " + std::to_string(opened) + ": dấu ngoặc kép mở mà không đóng";
+          *error = name + ": " +
+                   Format(Tr("line {0}: a quotation mark opened and never closed"),
+                          {std::to_string(opened)});
           return std::nullopt;
         }
         if (text[i] == '"') {

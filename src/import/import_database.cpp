@@ -1,5 +1,7 @@
 #include "import/import_database.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "store/record_store.hpp"
 
 #include <sqlite3.h>
@@ -41,14 +43,15 @@ Value ColumnValue(sqlite3_stmt* statement, int column) {
 ImportDatabase::ImportDatabase(const std::string& path, int busy_timeout_ms) : path_(path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
-    throw StoreError(path + ": database not found", SQLITE_CANTOPEN);
+    throw StoreError(path + ": " + Tr("database not found"), SQLITE_CANTOPEN);
   }
   if (std::filesystem::is_directory(path, error)) {
-    throw StoreError(path + ": is a folder, not a database file", SQLITE_CANTOPEN);
+    throw StoreError(path + ": " + Tr("is a folder, not a database file"), SQLITE_CANTOPEN);
   }
   const int code = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr);
   if (code != SQLITE_OK) {
-    const std::string message = path + ": cannot open for writing: " + sqlite3_errstr(code);
+    const std::string message =
+        path + ": " + Format(Tr("cannot open for writing: {0}"), {sqlite3_errstr(code)});
     sqlite3_close(db_);
     db_ = nullptr;
     throw StoreError(message, code);
@@ -58,9 +61,10 @@ ImportDatabase::ImportDatabase(const std::string& path, int busy_timeout_ms) : p
   if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) !=
       SQLITE_OK) {
     const bool not_sqlite = (sqlite3_errcode(db_) & 0xFF) == SQLITE_NOTADB;
-    const std::string message = path +
-                                (not_sqlite ? ": not a SQLite database (" : ": cannot read (") +
-                                sqlite3_errmsg(db_) + ")";
+    const std::string message =
+        path + ": " +
+        Format(not_sqlite ? Tr("not a SQLite database ({0})") : Tr("cannot read ({0})"),
+               {sqlite3_errmsg(db_)});
     const int failure = sqlite3_errcode(db_);
     sqlite3_close(db_);
     db_ = nullptr;
@@ -76,7 +80,7 @@ ImportDatabase::~ImportDatabase() {
 bool ImportDatabase::BeginWrite() {
   const int code = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
   if ((code & 0xFF) == SQLITE_BUSY) return false;
-  if (code != SQLITE_OK) Fail(db_, path_, "cannot start writing");
+  if (code != SQLITE_OK) Fail(db_, path_, Tr("cannot start writing"));
   in_transaction_ = true;
   return true;
 }
@@ -86,7 +90,7 @@ void ImportDatabase::Commit() {
   // snapshot): longer than for another import's write lock.
   sqlite3_busy_timeout(db_, kCommitTimeoutMs);
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Fail(db_, path_, "cannot commit");
+    Fail(db_, path_, Tr("cannot commit"));
   }
   in_transaction_ = false;
 }
@@ -99,7 +103,7 @@ void ImportDatabase::Rollback() {
 
 void ImportDatabase::Execute(const std::string& sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Fail(db_, path_, "cannot run '" + sql.substr(0, 60) + "'");
+    Fail(db_, path_, Format(Tr("cannot run '{0}'"), {sql.substr(0, 60)}));
   }
 }
 
@@ -108,7 +112,7 @@ namespace {
 StatementPtr Prepare(sqlite3* db, const std::string& path, const std::string& sql) {
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
-    Fail(db, path, "cannot prepare '" + sql.substr(0, 80) + "'");
+    Fail(db, path, Format(Tr("cannot prepare '{0}'"), {sql.substr(0, 80)}));
   }
   return StatementPtr(statement);
 }
@@ -135,7 +139,7 @@ bool Step(sqlite3* db, const std::string& path, sqlite3_stmt* statement) {
   const int code = sqlite3_step(statement);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
-  Fail(db, path, "cannot read or write");
+  Fail(db, path, Tr("cannot read or write"));
 }
 
 std::string SelectList(const std::string& id_column, const std::string& agency_column,

@@ -1,6 +1,8 @@
 #include "import/import_file.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "import/csv_reader.hpp"
 #include "import/file_digest.hpp"
 #include "import/messages.hpp"
@@ -86,20 +88,22 @@ class FileImporter {
       }
       const auto [other, added] = sheet_of_table.emplace(table, sheets[i].name);
       if (!added) {
-        return Refuse(name + ": trang tính '" + sheets[i].name + "' và '" + other->second +
-                      "' cùng là bảng " + table->name);
+        return Refuse(name + ": " +
+                      Format(Tr("the sheets '{0}' and '{1}' are both table {2}"),
+                             {sheets[i].name, other->second, table->name}));
       }
       tables.push_back(ReadSheetRows(sheets[i], static_cast<int>(i), *table, result_.problems));
       if (!tables.back().blank_rows.empty()) {
-        result_.notes.push_back(SheetName(*table) + ": bỏ qua " +
-                                std::to_string(tables.back().blank_rows.size()) +
-                                " dòng mới chưa điền gì ngoài cột khóa");
+        result_.notes.push_back(
+            SheetName(*table) + ": " +
+            Format(Tr("skipped {0} new rows with nothing filled in beyond their key columns"),
+                   {std::to_string(tables.back().blank_rows.size())}));
       }
     }
     if (tables.empty()) {
-      return Refuse(name +
-                    ": không có trang tính nào là bảng dữ liệu (tên trang tính phải là "
-                    "tên bảng, ví dụ 'Hệ thống', 'Nhiệm vụ')");
+      return Refuse(name + ": " +
+                    Tr("no sheet is a table of records (a sheet's name must be a table's, e.g. "
+                       "'Hệ thống', 'Công việc')"));
     }
     return Write(tables, name);
   }
@@ -114,8 +118,9 @@ class FileImporter {
   bool ResolveAgency(const std::string& workbook_agency) {
     if (!request_.agency.empty() && !workbook_agency.empty() &&
         request_.agency != workbook_agency) {
-      Refuse(request_.file + ": tệp là của cơ quan '" + workbook_agency + "', không phải '" +
-             request_.agency + "' (--agency)");
+      Refuse(request_.file + ": " +
+             Format(Tr("the file is agency '{0}''s, not '{1}' (--agency)"),
+                    {workbook_agency, request_.agency}));
       return false;
     }
     result_.agency = request_.agency.empty() ? workbook_agency : request_.agency;
@@ -128,13 +133,14 @@ class FileImporter {
       if (name == msg::kInfoSheet || name == msg::kListsSheet) return nullptr;
       const TableSpec* table = TableOfSheet(rules_, sheet.name);
       if (table == nullptr) {
-        result_.notes.push_back("bỏ qua trang tính '" + sheet.name + "' (không phải bảng nào)");
+        result_.notes.push_back(
+            Format(Tr("skipped the sheet '{0}' (it is no table)"), {sheet.name}));
       }
       return table;
     }
     if (!request_.table.empty()) {
       const TableSpec* table = TableOfSheet(rules_, request_.table);
-      if (table == nullptr) Refuse("--table: không có bảng '" + request_.table + "'");
+      if (table == nullptr) Refuse(Format(Tr("--table: no table '{0}'"), {request_.table}));
       return table;
     }
     std::vector<std::string> headers;
@@ -143,9 +149,9 @@ class FileImporter {
     }
     const TableSpec* table = TableOfHeader(rules_, headers);
     if (table == nullptr) {
-      Refuse(
-          sheet.name +
-          ": dòng tiêu đề không khớp đúng một bảng; dùng --table để chỉ bảng (ví dụ --table task)");
+      Refuse(sheet.name + ": " +
+             Tr("the header row does not match exactly one table; name the table with --table "
+                "(e.g. --table task)"));
     }
     return table;
   }

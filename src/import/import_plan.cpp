@@ -1,5 +1,7 @@
 #include "import/import_plan.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "import/messages.hpp"
 
 #include <algorithm>
@@ -64,8 +66,9 @@ class SheetPlanner {
   bool CheckTable() {
     if (!database_.HasTable(table_.name)) {
       Problem(sheet_.header_row, 0,
-              "cơ sở dữ liệu không có bảng '" + table_.name +
-                  "' (tạo bảng theo data/schema.sql rồi nhập lại)");
+              Format(Tr("the database has no table '{0}' (create it as data/schema.sql does, "
+                        "then import again)"),
+                     {table_.name}));
       return false;
     }
     const std::vector<std::string> stored = database_.Columns(table_.name);
@@ -75,7 +78,7 @@ class SheetPlanner {
       if (sheet_.field_cell[i] < 0 || name == "rowid") continue;
       if (std::find(stored.begin(), stored.end(), name) == stored.end()) {
         Problem(sheet_.header_row, sheet_.field_cell[i],
-                "bảng '" + table_.name + "' trong cơ sở dữ liệu không có cột '" + name + "'");
+                Format(Tr("table '{0}' of the database has no column '{1}'"), {table_.name, name}));
         ok = false;
       }
     }

@@ -1,6 +1,8 @@
-// What the import and the template say to people, in Vietnamese, in one
-// place (until the message catalogues of issue 14 take them over).
+// What the import and the template say to people, in one place.
 #pragma once
+
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 #include <string>
 
@@ -23,67 +25,73 @@ inline constexpr const char* kListsSheet = "Danh mục";
 inline constexpr const char* kYes = "Có";
 inline constexpr const char* kNo = "Không";
 
-// Cell problems: each follows "<sheet>!<cell>: ".
-inline std::string Required() { return "bắt buộc, không được để trống"; }
+// Cell problems: each follows "<sheet>!<cell>: ". In the run's language
+// (the message catalogue); the sheets' own words above stay Vietnamese,
+// being what the workbook holds and the import reads back.
+inline std::string Required() { return Tr("required, may not be empty"); }
 inline std::string NotDate(const std::string& text) {
-  return "'" + text + "' không phải ngày có thật (nhập dd/mm/yyyy hoặc yyyy-mm-dd)";
+  return Format(Tr("'{0}' is not a date that exists (type dd/mm/yyyy or yyyy-mm-dd)"), {text});
 }
 inline std::string NotWholeNumber(const std::string& text) {
-  return "'" + text + "' không phải số nguyên";
+  return Format(Tr("'{0}' is not a whole number"), {text});
 }
 inline std::string OutsideRange(const std::string& text, const std::string& range) {
-  return "'" + text + "' nằm ngoài khoảng " + range;
+  return Format(Tr("'{0}' is outside {1}"), {text, range});
 }
 inline std::string NotYesNo(const std::string& text) {
-  return "'" + text + "' không phải Có hoặc Không";
+  return Format(Tr("'{0}' is not Có or Không"), {text});
 }
-inline std::string NotNumber(const std::string& text) { return "'" + text + "' không phải số"; }
+inline std::string NotNumber(const std::string& text) {
+  return Format(Tr("'{0}' is not a number"), {text});
+}
 inline std::string NotFraction(const std::string& text) {
-  return "'" + text + "' phải từ 0% đến 100% (hoặc từ 0 đến 1)";
+  return Format(Tr("'{0}' must be from 0% to 100% (or from 0 to 1)"), {text});
 }
 inline std::string NotInList(const std::string& text, const std::string& list) {
-  return "'" + text + "' không có trong danh sách: " + list;
+  return Format(Tr("'{0}' is not in the list: {1}"), {text, list});
 }
-inline std::string FormulaError(const std::string& text) { return "ô có lỗi công thức " + text; }
+inline std::string FormulaError(const std::string& text) {
+  return Format(Tr("the cell holds the formula error {0}"), {text});
+}
 inline std::string DateInTextCell() {
-  return "ô kiểu ngày ở cột văn bản (hãy định dạng ô là Văn bản và nhập lại)";
+  return Tr("a date cell in a text column (format the cell as Text and type it again)");
 }
 inline std::string UnknownObligation(const std::string& id) {
-  return "không có nghĩa vụ '" + id + "' trong bộ quy tắc";
+  return Format(Tr("no obligation '{0}' in the rules"), {id});
 }
 inline std::string UnknownAgency(const std::string& id) {
-  return "không có cơ quan '" + id + "' trong cơ sở dữ liệu";
+  return Format(Tr("no agency '{0}' in the database"), {id});
 }
 inline std::string OtherAgency(const std::string& row, const std::string& file) {
-  return "dòng của cơ quan '" + row + "', nhưng tệp này là của cơ quan '" + file + "'";
+  return Format(Tr("a row of agency '{0}', but this file is agency '{1}''s"), {row, file});
 }
 inline std::string UnknownRowId(const std::string& id) {
-  return "không có dòng mã " + id + " trong cơ sở dữ liệu (để trống mã khi thêm dòng mới)";
+  return Format(Tr("no row with id {0} in the database (leave the id empty for a new row)"), {id});
 }
 inline std::string RowIdOfOtherAgency(const std::string& id, const std::string& agency) {
-  return "dòng mã " + id + " là của cơ quan '" + agency + "'";
+  return Format(Tr("row {0} is agency '{1}''s"), {id, agency});
 }
 inline std::string RowIdTwice(const std::string& id, const std::string& first_cell) {
-  return "mã " + id + " đã có ở " + first_cell;
+  return Format(Tr("id {0} is already at {1}"), {id, first_cell});
 }
 inline std::string Before(const std::string& label, const std::string& date,
                           const std::string& earlier_label, const std::string& earlier) {
-  return label + " " + date + " trước " + earlier_label + " " + earlier;
+  return Format(Tr("{0} {1} before {2} {3}"), {label, date, earlier_label, earlier});
 }
 inline std::string RequiredWhen(const std::string& label, const std::string& value) {
-  return "bắt buộc khi " + label + " là " + value;
+  return Format(Tr("required when {0} is {1}"), {label, value});
 }
 inline std::string UnknownHeader(const std::string& header, const std::string& sheet) {
-  return "cột '" + header + "' không có trong bảng " + sheet;
+  return Format(Tr("column '{0}' is not in table {1}"), {header, sheet});
 }
 inline std::string HeaderTwice(const std::string& header, const std::string& first_cell) {
-  return "cột '" + header + "' lặp lại (đã có ở " + first_cell + ")";
+  return Format(Tr("column '{0}' given twice (first at {1})"), {header, first_cell});
 }
 inline std::string MissingColumn(const std::string& label) {
-  return "thiếu cột bắt buộc '" + label + "'";
+  return Format(Tr("the required column '{0}' is missing"), {label});
 }
 inline std::string MissingAgency() {
-  return "thiếu mã cơ quan (tệp không ghi cơ quan; dùng --agency hoặc điền cột Mã cơ quan)";
+  return Tr("no agency id (the file names none; use --agency or fill in the Mã cơ quan column)");
 }
 
 }  // namespace msg

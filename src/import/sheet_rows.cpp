@@ -1,5 +1,7 @@
 #include "import/sheet_rows.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "import/messages.hpp"
 
 #include <algorithm>
@@ -91,8 +93,8 @@ SheetRows ReadSheetRows(const Sheet& sheet, int sheet_index, const TableSpec& ta
       if (std::find(out.field_cell.begin(), out.field_cell.end(), static_cast<int>(column)) ==
           out.field_cell.end()) {
         problem(row.number, static_cast<int>(column),
-                "ô không thuộc cột nào (cột không có tiêu đề ở dòng " +
-                    std::to_string(header.number) + ")");
+                Format(Tr("the cell is in no column (the column has no header in row {0})"),
+                       {std::to_string(header.number)}));
       }
       any = true;
     }

@@ -304,9 +304,9 @@ void WriteInfoSheet(Book& book, lxw_worksheet* ws, const TemplateContent& conten
       "Cột Mã dòng và Mã cơ quan đã khóa: không sửa. Thêm bản ghi mới ở cuối bảng, để trống Mã "
       "dòng.",
       "Ngày nhập dạng dd/mm/yyyy. Ở cột có danh sách, chọn một giá trị trong danh sách.",
-      "Trang Nhiệm vụ liệt kê các nhiệm vụ chưa hoàn thành tính đến ngày trên; điền ngày bắt đầu, "
-      "tiến độ, ngày hoàn thành và văn bản minh chứng.",
-      "Dòng mới chỉ có mã nghĩa vụ, kỳ (hoặc mã chỉ tiêu) mà không điền gì thêm thì được bỏ qua.",
+      "Trang Công việc liệt kê công việc của các nhiệm vụ chưa hoàn thành tính đến ngày trên; điền "
+      "ngày bắt đầu, tiến độ, ngày hoàn thành và văn bản minh chứng.",
+      "Dòng mới chỉ có mã nhiệm vụ, kỳ (hoặc mã chỉ tiêu) mà không điền gì thêm thì được bỏ qua.",
       "Gửi lại tệp này; lệnh dxcomply import kiểm tra từng ô và báo mọi lỗi theo tên trang và ô "
       "(ví dụ Hệ thống!F12); có lỗi thì không ghi gì."};
   lxw_row_t row = 6;

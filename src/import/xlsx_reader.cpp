@@ -1,5 +1,8 @@
 #include "import/xlsx_reader.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -73,7 +76,7 @@ class XlsxReader {
       if (!archive_) zip_source_free(source);
     }
     zip_error_fini(&zip_error);
-    if (!archive_) return Fail("không mở được như một tệp Excel .xlsx (tệp zip)");
+    if (!archive_) return Fail(Tr("cannot be opened as an Excel .xlsx file (a zip file)"));
     pugi::xml_document workbook;
     if (!Parse("xl/workbook.xml", workbook)) return std::nullopt;
     const pugi::xml_node root = workbook.document_element();
@@ -90,8 +93,8 @@ class XlsxReader {
       const std::string id = PrefixedAttribute(sheet, "id").value();
       const auto target = targets_.find(id);
       if (target == targets_.end())
-        return Fail("trang tính '" + std::string(sheet.attribute("name").value()) +
-                    "' không có nội dung");
+        return Fail(
+            Format(Tr("the sheet '{0}' has no content"), {sheet.attribute("name").value()}));
       Sheet out;
       out.name = sheet.attribute("name").value();
       if (!ReadSheet(target->second, out)) return std::nullopt;
@@ -111,23 +114,23 @@ class XlsxReader {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat(archive_.get(), name.c_str(), 0, &stat) != 0) {
-      if (!optional) Fail("thiếu phần '" + name + "' của tệp .xlsx");
+      if (!optional) Fail(Format(Tr("the part '{0}' of the .xlsx file is missing"), {name}));
       return std::nullopt;
     }
     if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > kMaxPartBytes) {
-      Fail("phần '" + name + "' quá lớn");
+      Fail(Format(Tr("the part '{0}' is too large"), {name}));
       return std::nullopt;
     }
     zip_file_t* file = zip_fopen(archive_.get(), name.c_str(), 0);
     if (file == nullptr) {
-      Fail("không đọc được phần '" + name + "'");
+      Fail(Format(Tr("cannot read the part '{0}'"), {name}));
       return std::nullopt;
     }
     std::string bytes(stat.size, '\0');
     const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
     zip_fclose(file);
     if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) {
-      Fail("không đọc được phần '" + name + "' (tệp hỏng?)");
+      Fail(Format(Tr("cannot read the part '{0}' (a damaged file?)"), {name}));
       return std::nullopt;
     }
     return bytes;
@@ -139,7 +142,7 @@ class XlsxReader {
     const pugi::xml_parse_result parsed = document.load_buffer(
         bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata);
     if (!parsed) {
-      Fail("phần '" + name + "' không phải XML hợp lệ (" + parsed.description() + ")");
+      Fail(Format(Tr("the part '{0}' is not valid XML ({1})"), {name, parsed.description()}));
       return false;
     }
     return true;
@@ -207,7 +210,8 @@ class XlsxReader {
         column = CellColumn(cell.attribute("r").value(), column + 1);
         if (column < 0) {
           *error_ =
-              path_ + ": " + sheet.name + ": ô '" + cell.attribute("r").value() + "' không hợp lệ";
+              path_ + ": " + sheet.name + ": " +
+              Format(Tr("the cell reference '{0}' is not valid"), {cell.attribute("r").value()});
           return false;
         }
         Cell value = ReadCell(cell);

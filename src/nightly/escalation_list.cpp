@@ -1,5 +1,10 @@
 #include "nightly/escalation_list.hpp"
 
+#include "base/labels.hpp"
+#include "base/language.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "eval/classify.hpp"
 #include "report/csv_field.hpp"
 
@@ -19,17 +24,43 @@ std::string DueText(const std::optional<Date>& due) {
   return due ? FormatIsoDate(*due) : std::string();
 }
 
+// The list's words in the run's language, made once per run.
+struct ListPhrases {
+  Phrase overdue{Tr("overdue {0}")};
+  Phrase at_risk{Tr("at risk, {0} left")};
+  Phrase due{Tr(", due {0}")};
+  Phrase counts{Tr("{0} new, {1} worsened, {2} resolved, {3} unchanged; {4} escalated")};
+  Phrase tier_count{Tr("tier {0}: {1}")};
+  Phrase title{Tr("Escalation list of the night of {0}, compared with {1}")};
+  std::string first_run = Tr("nothing (first run)");
+  Phrase tier_heading{Tr("Tier {0}: {1} ({2})")};
+  Phrase was_at_tier{Tr(": was {0} at tier {1}")};
+  Phrase was_below{Tr(": was {0}, below tier 1")};
+  std::string nobody = Tr("Nobody moves to a higher tier tonight.");
+  Phrase resolved_since{Tr("Resolved since {0}")};
+  std::string then = Tr(" (then)");
+  // In Change order: new, worsened, resolved, unchanged.
+  std::array<std::string, 4> changes = {TrC("change", "new"), TrC("change", "worsened"),
+                                        TrC("change", "resolved"), TrC("change", "unchanged")};
+};
+
+const ListPhrases& Words() { return Translated<ListPhrases>(); }
+
 // "overdue 12 working days", "at risk, 3 days left"
 std::string StateText(const TrackedItem& item) {
   const std::string days = CountText(item.days, item.day_unit);
-  if (item.status == Status::kOverdue) return "overdue " + days;
-  return "at risk, " + days + " left";
+  if (item.status == Status::kOverdue) return Words().overdue({days});
+  return Words().at_risk({days});
 }
 
+// The tier's name from rules/escalation.yaml: `name_en` for English when
+// given, else `name`.
 std::string TierName(const NightHeader& header, int level) {
   if (header.tiers != nullptr) {
     for (const EscalationTier& tier : *header.tiers) {
-      if (tier.level == level) return tier.name;
+      if (tier.level != level) continue;
+      if (CurrentLanguage() == Language::kEnglish && !tier.name_en.empty()) return tier.name_en;
+      return tier.name;
     }
   }
   return "";
@@ -39,7 +70,7 @@ std::string ItemLine(const TrackedItem& item) {
   std::string line = item.agency_name + " (" + item.agency_id + ") · " + item.obligation_id;
   if (!item.period.empty()) line += " [" + item.period + "]";
   line += ": " + StateText(item);
-  if (item.due) line += ", due " + FormatIsoDate(*item.due);
+  if (item.due) Words().due.AppendTo(line, {ShownDate(*item.due)});
   return line;
 }
 
@@ -67,26 +98,27 @@ std::string ChangeCounts(const NightChanges& changes) {
       ++tiers[change.escalate_to];
     }
   }
-  std::ostringstream out;
-  out << counts[0] << " new, " << counts[1] << " worsened, " << counts[2] << " resolved, "
-      << counts[3] << " unchanged; " << escalated << " escalated";
+  std::string text = Words().counts({std::to_string(counts[0]), std::to_string(counts[1]),
+                                     std::to_string(counts[2]), std::to_string(counts[3]),
+                                     std::to_string(escalated)});
   if (!tiers.empty()) {
-    out << " (";
+    text += " (";
     const char* separator = "";
     for (const auto& [tier, count] : tiers) {
-      out << separator << "tier " << tier << ": " << count;
+      text += separator;
+      Words().tier_count.AppendTo(text, {std::to_string(tier), std::to_string(count)});
       separator = ", ";
     }
-    out << ")";
+    text += ")";
   }
-  return out.str();
+  return text;
 }
 
 std::string EscalationListText(const NightHeader& header, const NightChanges& changes) {
   std::ostringstream out;
-  out << "Escalation list of the night of " << FormatIsoDate(header.as_of) << ", compared with "
-      << (header.baseline_as_of ? FormatIsoDate(*header.baseline_as_of)
-                                : std::string("nothing (first run)"))
+  const ListPhrases& words = Words();
+  out << words.title({ShownDate(header.as_of),
+                      header.baseline_as_of ? ShownDate(*header.baseline_as_of) : words.first_run})
       << "\n"
       << ChangeCounts(changes) << "\n";
 
@@ -97,31 +129,35 @@ std::string EscalationListText(const NightHeader& header, const NightChanges& ch
       current_tier = change->escalate_to;
       int count = 0;
       for (const ItemChange* other : escalated) count += other->escalate_to == current_tier;
-      out << "\nTier " << current_tier << ": " << TierName(header, current_tier) << " (" << count
-          << ")\n";
+      out << "\n"
+          << words.tier_heading({std::to_string(current_tier), TierName(header, current_tier),
+                                 std::to_string(count)})
+          << "\n";
     }
-    out << "  " << ItemLine(change->item) << " — " << ChangeName(change->change);
+    out << "  " << ItemLine(change->item) << " — "
+        << words.changes[static_cast<std::size_t>(change->change)];
     if (change->previous) {
-      out << ": was " << StatusName(change->previous->status);
+      const std::string& was = StatusLabel(change->previous->status);
       if (change->previous->tier > 0) {
-        out << " at tier " << change->previous->tier;
+        out << words.was_at_tier({was, std::to_string(change->previous->tier)});
       } else {
-        out << ", below tier 1";
+        out << words.was_below({was});
       }
     }
     out << "\n";
   }
-  if (escalated.empty()) out << "\nNobody moves to a higher tier tonight.\n";
+  if (escalated.empty()) out << "\n" << words.nobody << "\n";
 
   bool resolved_header = false;
   for (const ItemChange& change : changes.changes) {
     if (change.change != Change::kResolved) continue;
     if (!resolved_header) {
-      out << "\nResolved since " << FormatIsoDate(header.baseline_as_of.value_or(header.as_of))
+      out << "\n"
+          << words.resolved_since({ShownDate(header.baseline_as_of.value_or(header.as_of))})
           << "\n";
       resolved_header = true;
     }
-    out << "  " << ItemLine(change.item) << " (then)\n";
+    out << "  " << ItemLine(change.item) << words.then << "\n";
   }
   return out.str();
 }

@@ -1,5 +1,6 @@
 #include "records/agency_directory.hpp"
 
+#include "base/messages.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -21,16 +22,17 @@ AgencyDirectory AgencyDirectory::Read(RecordStore& store, std::vector<DataIssue>
   while (statement.Step()) {
     Agency agency{statement.String(0), statement.String(1), statement.String(2)};
     if (agency.id.empty()) {
-      issues.push_back({kAgencyTable, "", "id", "", "agency without an id (row ignored)", ""});
+      issues.push_back({kAgencyTable, "", "id", "", Tr("agency without an id (row ignored)"), ""});
       continue;
     }
     if (agency.name.empty()) {
-      issues.push_back({kAgencyTable, agency.id, "name", "", "missing name", agency.id});
+      issues.push_back({kAgencyTable, agency.id, "name", "", Tr("missing name"), agency.id});
     }
     if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), agency.kind) == kAgencyKinds.end()) {
       issues.push_back(
           {kAgencyTable, agency.id, "kind", agency.kind,
-           "unknown kind (expected ministry, gov_agency or province); no kind-scoped rule applies",
+           Tr("unknown kind (expected ministry, gov_agency or province); no kind-scoped rule "
+              "applies"),
            agency.id});
     }
     agencies.push_back(std::move(agency));

@@ -1,5 +1,8 @@
 #include "records/agency_timeline.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -25,7 +28,7 @@ std::optional<DayNumber> DateColumn(const Statement& row, int column, const char
   const std::optional<DayNumber> day = ParseIsoDay(row.Text(column));
   if (!day) {
     issues.push_back({table, row_id, name, row.String(column),
-                      std::string("not an ISO date YYYY-MM-DD (") + if_bad + ")", agency_id});
+                      Format(Tr("not an ISO date YYYY-MM-DD ({0})"), {Tr(if_bad)}), agency_id});
   }
   return day;
 }
@@ -65,14 +68,16 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
       const std::string id = row.String(0);
       const int index = directory.Find(id);
       if (index < 0) continue;  // No id: reported by AgencyDirectory::Read.
-      const char* if_bad = "read as NULL: no limit";
+      const char* if_bad = TrNoop("read as NULL: no limit");
       const auto from = DateColumn(row, 1, kAgencyTable, id, "valid_from", id, if_bad, issues);
       const auto until = DateColumn(row, 2, kAgencyTable, id, "valid_until", id, if_bad, issues);
       if (from && until && *until <= *from) {
-        issues.push_back({kAgencyTable, id, "valid_until", row.String(2),
-                          "not after valid_from " + row.String(1) +
-                              ": the agency would never exist (both dates ignored)",
-                          id});
+        issues.push_back(
+            {kAgencyTable, id, "valid_until", row.String(2),
+             Format(Tr("not after valid_from {0}: the agency would never exist (both dates "
+                       "ignored)"),
+                    {row.String(1)}),
+             id});
         continue;
       }
       Life& life = lives[static_cast<std::size_t>(index)];
@@ -93,38 +98,38 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
       const int index = directory.Find(id);
       if (index < 0) {
         issues.push_back({kAgencyVersionTable, row_id, "agency_id", Shown(row, 0),
-                          "unknown agency (row ignored)", ""});
+                          Tr("unknown agency (row ignored)"), ""});
         continue;
       }
       if (row.IsNull(1)) {
-        issues.push_back(
-            {kAgencyVersionTable, row_id, "valid_from", "NULL", "missing date (row ignored)", id});
+        issues.push_back({kAgencyVersionTable, row_id, "valid_from", "NULL",
+                          Tr("missing date (row ignored)"), id});
         continue;
       }
-      const auto from =
-          DateColumn(row, 1, kAgencyVersionTable, row_id, "valid_from", id, "row ignored", issues);
+      const auto from = DateColumn(row, 1, kAgencyVersionTable, row_id, "valid_from", id,
+                                   TrNoop("row ignored"), issues);
       if (!from) continue;
       Life& life = lives[static_cast<std::size_t>(index)];
       if (*from < life.from || *from >= life.until) {
         issues.push_back({kAgencyVersionTable, row_id, "valid_from", row.String(1),
-                          "outside the agency's validity (row ignored)", id});
+                          Tr("outside the agency's validity (row ignored)"), id});
         continue;
       }
       if (life.versions.back().from == *from) {
         issues.push_back({kAgencyVersionTable, row_id, "valid_from", row.String(1),
-                          "a second version on the same day (row ignored)", id});
+                          Tr("a second version on the same day (row ignored)"), id});
         continue;
       }
       Version version{*from, row.String(2), row.String(3)};
       if (version.name.empty()) {
-        issues.push_back(
-            {kAgencyVersionTable, row_id, "name", Shown(row, 2), "missing name (row ignored)", id});
+        issues.push_back({kAgencyVersionTable, row_id, "name", Shown(row, 2),
+                          Tr("missing name (row ignored)"), id});
         continue;
       }
       if (!KnownKind(version.kind)) {
         issues.push_back({kAgencyVersionTable, row_id, "kind", Shown(row, 3),
-                          "unknown kind (expected ministry, gov_agency or province); no "
-                          "kind-scoped rule applies",
+                          Tr("unknown kind (expected ministry, gov_agency or province); no "
+                             "kind-scoped rule applies"),
                           id});
       }
       life.versions.push_back(std::move(version));
@@ -155,35 +160,36 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
     succession.predecessor = directory.Find(read.predecessor_id);
     succession.successor = directory.Find(successor_id);
     if (succession.predecessor < 0) {
-      issue("predecessor_id", Shown(row, 0), "unknown agency (row ignored)");
+      issue("predecessor_id", Shown(row, 0), Tr("unknown agency (row ignored)"));
       continue;
     }
     if (succession.successor < 0) {
-      issue("successor_id", Shown(row, 1), "unknown agency (row ignored)");
+      issue("successor_id", Shown(row, 1), Tr("unknown agency (row ignored)"));
       continue;
     }
     if (succession.predecessor == succession.successor) {
-      issue("successor_id", successor_id, "an agency cannot succeed itself (row ignored)");
+      issue("successor_id", successor_id, Tr("an agency cannot succeed itself (row ignored)"));
       continue;
     }
     if (row.IsNull(2)) {
-      issue("effective_on", "NULL", "missing date (row ignored)");
+      issue("effective_on", "NULL", Tr("missing date (row ignored)"));
       continue;
     }
     const auto effective = DateColumn(row, 2, kAgencySuccessionTable, read.row_id, "effective_on",
-                                      read.predecessor_id, "row ignored", issues);
+                                      read.predecessor_id, TrNoop("row ignored"), issues);
     if (!effective) continue;
     succession.effective = *effective;
     const Life& successor = lives[static_cast<std::size_t>(succession.successor)];
     if (*effective < successor.from || *effective >= successor.until) {
       issue("successor_id", successor_id,
-            "the successor does not exist on " + FormatIsoDay(*effective) + " (row ignored)");
+            Format(Tr("the successor does not exist on {0} (row ignored)"),
+                   {ShownDate(FromDayNumber(*effective))}));
       continue;
     }
     const Life& predecessor = lives[static_cast<std::size_t>(succession.predecessor)];
     if (*effective <= predecessor.from) {
       issue("effective_on", FormatIsoDay(*effective),
-            "not after the predecessor begins to exist (row ignored)");
+            Tr("not after the predecessor begins to exist (row ignored)"));
       continue;
     }
     read.marked_main = !row.IsNull(3) && row.Int64(3) != 0;
@@ -203,7 +209,8 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
         kept.push_back(std::move(read));
       } else {
         issue(read, "effective_on", FormatIsoDay(read.succession.effective),
-              "the predecessor already ceased on " + FormatIsoDay(date) + " (row ignored)");
+              Format(Tr("the predecessor already ceased on {0} (row ignored)"),
+                     {ShownDate(FromDayNumber(date))}));
       }
     }
     // One main successor.
@@ -219,10 +226,11 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
       }
       if (marked != 1) {
         issue(kept[main], "main", std::to_string(marked),
-              std::string(marked == 0 ? "a split with no main successor"
-                                      : "a split with several main successors") +
-                  ": " + directory.at(kept[main].succession.successor).id +
-                  " takes the predecessor's records");
+              Format(marked == 0 ? Tr("a split with no main successor: {0} takes the "
+                                      "predecessor's records")
+                                 : Tr("a split with several main successors: {0} takes the "
+                                      "predecessor's records"),
+                     {directory.at(kept[main].succession.successor).id}));
       }
     }
     Life& life = lives[static_cast<std::size_t>(predecessor)];
@@ -230,9 +238,11 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
       life.until = date;  // The succession ends it.
     } else if (life.until != date) {
       issue(kept[main], "effective_on", FormatIsoDay(date),
-            "differs from the predecessor's valid_until " + FormatIsoDay(life.until) +
-                (life.until > date ? ": both exist until then"
-                                   : ": no one holds its records between"));
+            Format(life.until > date
+                       ? Tr("differs from the predecessor's valid_until {0}: both exist until then")
+                       : Tr("differs from the predecessor's valid_until {0}: no one holds its "
+                            "records between"),
+                   {ShownDate(FromDayNumber(life.until))}));
     }
     for (std::size_t i = 0; i < kept.size(); ++i) {
       kept[i].succession.main = i == main;
@@ -285,7 +295,7 @@ AgencyTimeline AgencyTimeline::Read(RecordStore& store, const AgencyDirectory& d
           {kAgencySuccessionTable,
            breaker_id + " -> " + directory.at(broken.successors.front().successor).id,
            "successor_id", directory.at(broken.successors.front().successor).id,
-           "a succession cycle " + text + " (" + breaker_id + "'s successions ignored)",
+           Format(Tr("a succession cycle {0} ({1}'s successions ignored)"), {text, breaker_id}),
            breaker_id});
       broken.successors.clear();
       // Start over from this root with the cycle broken: cheap, and cycles are rare.

@@ -1,5 +1,6 @@
 #include "records/dataset_info.hpp"
 
+#include "base/messages.hpp"
 #include "store/record_store.hpp"
 
 namespace dxcomply {
@@ -15,7 +16,7 @@ Dataset ReadDataset(RecordStore& store, std::vector<DataIssue>& issues) {
   while (row.Step()) {
     if (!first) {
       issues.push_back({kDatasetTable, row.String(0), "", row.String(1),
-                        "a second dataset row (only the first is read)", ""});
+                        Tr("a second dataset row (only the first is read)"), ""});
       continue;
     }
     first = false;

@@ -1,5 +1,7 @@
 #include "records/schema_check.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "records/agency_timeline.hpp"
 #include "records/dataset_info.hpp"
 #include "records/exception_reader.hpp"
@@ -30,8 +32,9 @@ void CheckExceptionTable(const RuleSet& rules, RecordStore& store, Diagnostics& 
   if (!store.HasTable(kExceptionTable)) {
     if (const TableSpec* declared = rules.FindTable(kExceptionTable)) {
       diagnostics.Warning(declared->location, "",
-                          std::string("table '") + kExceptionTable + "' does not exist in " +
-                              store.path() + "; no extension or waiver is honoured");
+                          Format(Tr("{0}; no extension or waiver is honoured"),
+                                 {Format(Tr("table '{0}' does not exist in {1}"),
+                                         {kExceptionTable, store.path()})}));
     }
     return;
   }
@@ -40,9 +43,11 @@ void CheckExceptionTable(const RuleSet& rules, RecordStore& store, Diagnostics& 
   for (const ColumnSpec& column : table.columns) names.push_back(column.name);
   for (const std::string& name : names) {
     if (!store.HasColumn(table.name, name)) {
-      diagnostics.Error(database, "",
-                        "table '" + table.name + "' has no column '" + name +
-                            "', which the engine reads to honour extensions and waivers");
+      diagnostics.Error(
+          database, "",
+          Format(Tr("table '{0}' has no column '{1}', which the engine reads to honour extensions "
+                    "and waivers"),
+                 {table.name, name}));
     }
   }
 }
@@ -64,26 +69,26 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     for (const char* column : table.columns) {
       if (!store.HasColumn(table.name, column)) {
         diagnostics.Error(database, "",
-                          std::string("table '") + table.name + "' has no column '" + column + "'");
+                          Format(Tr("table '{0}' has no column '{1}'"), {table.name, column}));
       }
     }
   }
   for (const BuiltInTable& table : kBuiltInTables) {
     if (!store.HasTable(table.name)) {
-      diagnostics.Error(database, "", std::string("missing table '") + table.name + "'");
+      diagnostics.Error(database, "", Format(Tr("missing table '{0}'"), {table.name}));
       continue;
     }
     for (const char* column : table.columns) {
       if (!store.HasColumn(table.name, column)) {
         diagnostics.Error(database, "",
-                          std::string("table '") + table.name + "' has no column '" + column + "'");
+                          Format(Tr("table '{0}' has no column '{1}'"), {table.name, column}));
       }
     }
   }
   for (const char* required : {kTaskTable, kMeasurementTable}) {
     if (rules.FindTable(required) == nullptr) {
       diagnostics.Error({rules.files.empty() ? "" : rules.files.front(), 0, 0}, "",
-                        std::string("tables.yaml must declare table '") + required + "'");
+                        Format(Tr("tables.yaml must declare table '{0}'"), {required}));
     }
   }
 
@@ -100,11 +105,12 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
       if (read) {
         diagnostics.Error(location, "", message);
       } else {
-        diagnostics.Warning(location, "", message + "; no rule reads it");
+        diagnostics.Warning(location, "", Format(Tr("{0}; no rule reads it"), {message}));
       }
     };
     if (!store.HasTable(table.name)) {
-      report(table.location, "table '" + table.name + "' does not exist in " + store.path());
+      report(table.location,
+             Format(Tr("table '{0}' does not exist in {1}"), {table.name, store.path()}));
       continue;
     }
     std::vector<std::string> names = {table.id_column, table.agency_column};
@@ -116,8 +122,8 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
         const ColumnSpec* spec = table.FindColumn(name);
         if (spec != nullptr && spec->optional) continue;
         report(spec != nullptr ? spec->location : table.location,
-               "column '" + name + "' of table '" + table.name + "' does not exist in " +
-                   store.path());
+               Format(Tr("column '{0}' of table '{1}' does not exist in {2}"),
+                      {name, table.name, store.path()}));
       }
     }
   }
@@ -138,17 +144,18 @@ void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
   for (const Authority& authority : rules.authorities) {
     if (agencies.Find(authority.standing_body_agency) < 0) {
       diagnostics.Warning(authority.location, "",
-                          "standing body '" + authority.standing_body_agency +
-                              "' is not in the agency table; its own letter would ask it to "
-                              "report to itself");
+                          Format(Tr("standing body '{0}' is not in the agency table; its own "
+                                    "letter would ask it to report to itself"),
+                                 {authority.standing_body_agency}));
     }
   }
   for (const Obligation& rule : rules.obligations) {
     for (const auto* list : {&rule.applies_to.agencies, &rule.applies_to.except}) {
       for (const std::string& id : *list) {
         if (agencies.Find(id) < 0) {
-          diagnostics.Warning(rule.applies_to.location, rule.id,
-                              "agency '" + id + "' is not in the agency table; the rule skips it");
+          diagnostics.Warning(
+              rule.applies_to.location, rule.id,
+              Format(Tr("agency '{0}' is not in the agency table; the rule skips it"), {id}));
         }
       }
     }
@@ -157,7 +164,7 @@ void CheckAgencyIds(const RuleSet& rules, const AgencyDirectory& agencies,
         if (agencies.Find(id) < 0) {
           diagnostics.Warning(
               dependency.location, rule.id,
-              "agency '" + id + "' is not in the agency table; no dependency on it");
+              Format(Tr("agency '{0}' is not in the agency table; no dependency on it"), {id}));
         }
       }
     }

@@ -1,5 +1,6 @@
 #include "records/table_scan.hpp"
 
+#include "base/messages.hpp"
 #include "records/value_check.hpp"
 #include "store/record_store.hpp"
 
@@ -47,7 +48,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
     if (row.IsNull(1)) {
       if (!agency_may_be_null) {
         issues.push_back({table, ValueText(row, 0), plan.table->agency_column, "NULL",
-                          "missing agency (not counted for any agency)", ""});
+                          Tr("missing agency (not counted for any agency)"), ""});
         agency = kUnknownAgency;
         has_issue = true;
       }
@@ -59,7 +60,7 @@ ScanResult ScanTable(RecordStore& store, const TableScanPlan& plan, const Agency
       agency = agencies.FindRecordHolder(agency_id);
       if (agency < 0) {
         issues.push_back({table, ValueText(row, 0), plan.table->agency_column,
-                          std::string(agency_id), "unknown agency (not counted for any agency)",
+                          std::string(agency_id), Tr("unknown agency (not counted for any agency)"),
                           ""});
         agency = kUnknownAgency;
         has_issue = true;

@@ -1,5 +1,6 @@
 #include "records/task_dependency_reader.hpp"
 
+#include "base/messages.hpp"
 #include "records/value_check.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
@@ -17,7 +18,7 @@ void ReadTaskDependencies(RecordStore& store, std::vector<DataIssue>& issues,
       ok = false;
       issues.push_back({kTaskDependencyTable, ValueText(row, 0) + "->" + ValueText(row, 1),
                         column == 0 ? "task_id" : "depends_on", ValueText(row, column),
-                        "not a task id (row ignored)", ""});
+                        Tr("not a task id (row ignored)"), ""});
     }
     if (ok) visit(row.Int64(0), row.Int64(1));
   });

@@ -1,5 +1,7 @@
 #include "records/value_check.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "store/record_store.hpp"
 
 namespace dxcomply {
@@ -13,34 +15,35 @@ std::string ValueProblem(const ColumnSpec& column, const RowValues& row, int ind
     case Misfit::kNone:
       return "";
     case Misfit::kMissing:
-      return "missing value";
+      return Tr("missing value");
     case Misfit::kNotIsoDate:
-      return "not an ISO date YYYY-MM-DD";
+      return Tr("not an ISO date YYYY-MM-DD");
     case Misfit::kYearBefore1400:
-      return "year before 1400";
+      return Tr("year before 1400");
     case Misfit::kNoSuchDate:
-      return "no such date";
+      return Tr("no such date");
     case Misfit::kNotWholeNumber:
-      return "not a whole number";
+      return Tr("not a whole number");
     case Misfit::kOutsideRange:
-      return "outside " + (column.min ? std::to_string(*column.min) : std::string("..")) + "-" +
-             (column.max ? std::to_string(*column.max) : std::string(".."));
+      return Format(Tr("outside {0}-{1}"),
+                    {column.min ? std::to_string(*column.min) : std::string(".."),
+                     column.max ? std::to_string(*column.max) : std::string("..")});
     case Misfit::kNotZeroOrOne:
-      return "not 0 or 1";
+      return Tr("not 0 or 1");
     case Misfit::kNotNumber:
-      return "not a number";
+      return Tr("not a number");
     case Misfit::kNotFraction:
-      return "not a number between 0 and 1";
+      return Tr("not a number between 0 and 1");
     case Misfit::kOutsideZeroToOne:
-      return "outside 0-1";
+      return Tr("outside 0-1");
     case Misfit::kNotText:
-      return "not text";
+      return Tr("not text");
     case Misfit::kNotAllowedText: {
       std::string expected;
       for (const std::string& value : column.values) {
         expected += (expected.empty() ? "" : ", ") + value;
       }
-      return "not one of: " + expected;
+      return Format(Tr("not one of: {0}"), {expected});
     }
   }
   return "";

@@ -22,11 +22,11 @@ std::string TaskPhrase(const Finding& finding) {
   const Measure& now = finding.at_as_of;
   std::string text;
   if (now.denominator == 0) {
-    text = "chưa có nhiệm vụ nào được ghi nhận";
+    text = "chưa có công việc nào được ghi nhận";
   } else if (now.denominator == 1) {
     text = now.numerator == 1 ? "đã hoàn thành" : "chưa hoàn thành";
   } else {
-    text = "hoàn thành " + Fraction(now) + " nhiệm vụ";
+    text = "hoàn thành " + Fraction(now) + " công việc";
   }
   if (finding.target < 1.0 - kEpsilon) text += ", yêu cầu " + VnPercent(finding.target);
   return text;
@@ -72,14 +72,14 @@ std::string LegalBasis(const LegalSource& source) {
 std::string RecordNoun(const std::string& table) {
   if (table == "information_system") return "hệ thống thông tin";
   if (table == "security_staff") return "chuyên gia";
-  if (table == "task") return "nhiệm vụ";
+  if (table == "task") return "công việc";
   return "";
 }
 
 std::string MeasuredPhrase(const Finding& finding, const Obligation* obligation) {
   const Measure& now = finding.at_as_of;
   if (finding.obligation->check_kind == "task") {
-    return now.known ? TaskPhrase(finding) : "chưa có nhiệm vụ nào được ghi nhận";
+    return now.known ? TaskPhrase(finding) : "chưa có công việc nào được ghi nhận";
   }
   if (finding.obligation->check_kind == "indicator") {
     const std::string target = "mục tiêu " + VnPercent(finding.target);

@@ -14,7 +14,7 @@ namespace dxcomply {
 
 // What the records are called in a letter, by the check's table:
 // information_system -> "hệ thống thông tin", security_staff -> "chuyên gia",
-// task -> "nhiệm vụ"; empty for a table it does not know.
+// task -> "công việc"; empty for a table it does not know.
 std::string RecordNoun(const std::string& table);
 
 // What was measured as of the letter's date, with the target when it is not

@@ -81,7 +81,7 @@ NamedInstance Name(const InstanceRef& ref, const LetterContext& context) {
   NamedInstance named;
   named.period = ref.period.empty() ? "" : VnPeriod(ref.period);
   if (!ref.task_id.empty()) {
-    named.title = ref.title.empty() ? "Nhiệm vụ số " + ref.task_id : ref.title;
+    named.title = ref.title.empty() ? "Công việc số " + ref.task_id : ref.title;
     if (ref.free_task) return named;
   }
   if (const Finding* finding = context.index->FindingOf(ref)) {

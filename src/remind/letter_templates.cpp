@@ -1,13 +1,16 @@
 #include "remind/letter_templates.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 
 namespace dxcomply {
 namespace {
 
 std::string ReadTemplateFile(const std::string& path) {
   FileText file = ReadFileText(path);
-  if (!file.ok()) throw TemplateError("cannot read template " + path + ": " + file.error);
+  if (!file.ok())
+    throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {path, file.error}));
   return std::move(file.text);
 }
 
@@ -60,7 +63,8 @@ std::string LetterTemplate::Render(const kainjow::mustache::data& data) const {
   kainjow::mustache::mustache parsed = Parse(path_, text_, escaping_);
   std::string text = parsed.render(data);
   if (!parsed.is_valid()) {
-    throw TemplateError("template " + path_ + " failed to render: " + parsed.error_message());
+    throw TemplateError(
+        Format(Tr("template {0} failed to render: {1}"), {path_, parsed.error_message()}));
   }
   return text;
 }

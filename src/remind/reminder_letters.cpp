@@ -1,5 +1,8 @@
 #include "remind/reminder_letters.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "remind/letter_data.hpp"
 #include "report/finding_format.hpp"
 
@@ -61,10 +64,13 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
   context.index = &index;
   context.authority = rules_.AuthorityOn(report.as_of);
   if (context.authority == nullptr && !by_agency.empty()) {
-    throw TemplateError("no authority in force on " + FormatIsoDate(report.as_of) +
-                        " in the rules' authorities.yaml: no one to issue the letters");
+    throw TemplateError(Format(Tr("no authority in force on {0} in the rules' authorities.yaml: "
+                                  "no one to issue the letters"),
+                               {ShownDate(report.as_of)}));
   }
-  context.sample_notice = SampleDataNotice(report.dataset);
+  context.sample_notice = SampleDataNotice(
+      report.dataset,
+      "DỮ LIỆU MẪU: số liệu là số liệu giả lập, không phải số liệu thật của các cơ quan có tên");
 
   std::vector<ReminderLetter> letters;
   for (const auto& [agency_id, findings] : by_agency) {

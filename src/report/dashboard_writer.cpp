@@ -8,6 +8,7 @@
 // written once per obligation, which keeps the sample's page near 0.5 MB.
 #include "report/dashboard_writer.hpp"
 
+#include "base/labels.hpp"
 #include "eval/classify.hpp"
 #include "report/finding_format.hpp"
 #include "report/json_parts.hpp"
@@ -160,6 +161,19 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
   out.Newline().Key("statuses").BeginArray();
   for (int i = 0; i < kStatusCount; ++i) out.String(StatusName(static_cast<Status>(i)));
   out.EndArray();
+  // The names the page shows for the codes, from the message catalogue.
+  out.Newline().Key("labels").BeginObject();
+  out.Key("statuses").BeginObject();
+  for (int i = 0; i < kStatusCount; ++i) {
+    out.Key(StatusName(static_cast<Status>(i))).String(StatusLabel(static_cast<Status>(i)));
+  }
+  out.EndObject();
+  out.Key("agency_kinds").BeginObject();
+  for (const char* kind : {"ministry", "gov_agency", "province", "national"}) {
+    out.Key(kind).String(AgencyKindLabel(kind));
+  }
+  out.EndObject();
+  out.EndObject();
   out.Newline().Key("agencies").Raw(DumpJson(AgenciesJson(report)));
   out.Newline().Key("obligations");
   WriteObligations(out, report, summary);

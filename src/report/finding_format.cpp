@@ -1,5 +1,9 @@
 #include "report/finding_format.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "eval/classify.hpp"
 #include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -39,6 +43,10 @@ std::string DueText(const Finding& finding) {
   return finding.due ? FormatIsoDate(*finding.due) : "-";
 }
 
+std::string ShownDueText(const Finding& finding) {
+  return finding.due ? ShownDate(*finding.due) : "-";
+}
+
 std::string DaysText(const Finding& finding) {
   if (finding.status == Status::kOverdue) return std::to_string(finding.days_overdue);
   if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
@@ -48,33 +56,38 @@ std::string DaysText(const Finding& finding) {
 }
 
 std::string StatusWithDaysText(const Finding& finding) {
-  std::string text = StatusName(finding.status);
-  if (finding.status == Status::kOverdue) {
-    text += " (" + CountText(finding.days_overdue, finding.day_unit) + " overdue)";
-  } else if (finding.status == Status::kAtRisk || finding.status == Status::kOnTrack) {
-    text += " (" + CountText(finding.days_left, finding.day_unit) + " left)";
+  switch (finding.status) {
+    case Status::kOverdue:
+      return Format(Tr("overdue by {0}"), {DaysCount(finding.days_overdue, finding.day_unit)});
+    case Status::kAtRisk:
+      return Format(Tr("at risk, {0} left"), {DaysCount(finding.days_left, finding.day_unit)});
+    case Status::kOnTrack:
+      return Format(Tr("on track, {0} left"), {DaysCount(finding.days_left, finding.day_unit)});
+    default:
+      return StatusLabel(finding.status);
   }
-  return text;
 }
 
 std::string NationalTotalText(const ObligationSummary& o) {
   if (o.check_kind == "coverage" && o.denominator > 0) {
-    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " (" +
-           FormatPercent(static_cast<double>(o.numerator) / o.denominator) + ")";
+    return Format(Tr("{0} of {1} ({2})"),
+                  {GroupThousands(o.numerator), GroupThousands(o.denominator),
+                   FormatPercent(static_cast<double>(o.numerator) / o.denominator)});
   }
   if (o.check_kind == "task" && o.denominator > 0) {
-    return GroupThousands(o.numerator) + " of " + GroupThousands(o.denominator) + " tasks done";
+    return Format(Tr("{0} of {1} tasks done"),
+                  {GroupThousands(o.numerator), GroupThousands(o.denominator)});
   }
-  if (o.check_kind == "count") return GroupThousands(o.numerator) + " in total";
+  if (o.check_kind == "count") return Format(Tr("{0} in total"), {GroupThousands(o.numerator)});
   return "";
 }
 
-std::string SampleDataNotice(const Dataset& dataset) {
+std::string SampleDataNotice(const Dataset& dataset, const char* fallback) {
   if (!dataset.sample) return "";
-  return dataset.description.empty()
-             ? "DỮ LIỆU MẪU (sample data): the records are invented; they are not the named "
-               "agencies' real figures"
-             : dataset.description;
+  if (!dataset.description.empty()) return dataset.description;
+  return fallback != nullptr ? fallback
+                             : Tr("SAMPLE DATA: the records are invented; they are not the named "
+                                  "agencies' real figures");
 }
 
 }  // namespace dxcomply

@@ -1,17 +1,24 @@
 #include "report/finding_rows.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
 #include "engine/finding_text.hpp"
 #include "report/finding_format.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <map>
+#include <string_view>
 
 namespace dxcomply {
 namespace {
 
+// The *_label columns: what people read for the code before them, in the
+// run's language (base/labels.hpp); programs read the codes.
 const std::vector<std::string> kColumns = {"type",
                                            "status",
+                                           "status_label",
                                            "priority",
                                            "heading_tier",
                                            "days_overdue",
@@ -20,6 +27,7 @@ const std::vector<std::string> kColumns = {"type",
                                            "agency_id",
                                            "agency_name",
                                            "agency_kind",
+                                           "agency_kind_label",
                                            "obligation_id",
                                            "obligation_title",
                                            "period",
@@ -49,6 +57,7 @@ const std::vector<std::string> kColumns = {"type",
                                            "due_assumed",
                                            "inherited_from",
                                            "exception_kind",
+                                           "exception_kind_label",
                                            "exception_document_number",
                                            "exception_document_date",
                                            "exception_granted_by",
@@ -60,7 +69,69 @@ const std::vector<std::string> kColumns = {"type",
                                            "issue_value",
                                            "issue_problem"};
 
+// The header people read for each column (ColumnLabel); a code column
+// beside its label column says it holds the code.
+const std::map<std::string_view, const char*> kColumnLabels = {
+    {"type", TrNoop("row type")},
+    {"status", TrNoop("status (code)")},
+    {"status_label", TrNoop("status")},
+    {"priority", TrNoop("priority")},
+    {"heading_tier", TrNoop("heading for tier")},
+    {"days_overdue", TrNoop("days overdue")},
+    {"days_left", TrNoop("days left")},
+    {"day_unit", TrNoop("day unit")},
+    {"agency_id", TrNoop("agency id")},
+    {"agency_name", TrNoop("agency")},
+    {"agency_kind", TrNoop("agency kind (code)")},
+    {"agency_kind_label", TrNoop("agency kind")},
+    {"obligation_id", TrNoop("obligation id")},
+    {"obligation_title", TrNoop("obligation")},
+    {"period", TrNoop("period")},
+    {"check", TrNoop("check")},
+    {"due", TrNoop("due")},
+    {"original_due", TrNoop("original due date")},
+    {"as_of", TrNoop("as of")},
+    {"value", TrNoop("value")},
+    {"numerator", TrNoop("numerator")},
+    {"denominator", TrNoop("denominator")},
+    {"value_lookback", TrNoop("value at the lookback's start")},
+    {"value_due", TrNoop("value at the due date")},
+    {"target", TrNoop("target")},
+    {"projection", TrNoop("projection")},
+    {"reason", TrNoop("reason")},
+    {"grounds", TrNoop("grounds")},
+    {"blocked_by", TrNoop("blocked by")},
+    {"latest_finish", TrNoop("latest finish")},
+    {"slack_days", TrNoop("slack (days)")},
+    {"latest_start", TrNoop("latest start")},
+    {"spare_days", TrNoop("spare days")},
+    {"holds_back", TrNoop("holds back (obligations)")},
+    {"holds_back_agencies", TrNoop("holds back (agencies)")},
+    {"data_issues", TrNoop("data-quality issues")},
+    {"source_document", TrNoop("legal source")},
+    {"source_assumed", TrNoop("assumed")},
+    {"due_assumed", TrNoop("due date assumed")},
+    {"inherited_from", TrNoop("inherited from")},
+    {"exception_kind", TrNoop("exception kind (code)")},
+    {"exception_kind_label", TrNoop("exception kind")},
+    {"exception_document_number", TrNoop("exception: document number")},
+    {"exception_document_date", TrNoop("exception: document date")},
+    {"exception_granted_by", TrNoop("exception: granted by")},
+    {"exception_reason", TrNoop("exception: reason")},
+    {"exception_expires_on", TrNoop("exception: expires on")},
+    {"issue_table", TrNoop("table")},
+    {"issue_row_id", TrNoop("row")},
+    {"issue_column", TrNoop("column")},
+    {"issue_value", TrNoop("value as written")},
+    {"issue_problem", TrNoop("problem")},
+};
+
 }  // namespace
+
+std::string ColumnLabel(const std::string& column) {
+  const auto found = kColumnLabels.find(column);
+  return found == kColumnLabels.end() ? column : Tr(found->second);
+}
 
 Cell Cell::Text(std::string value) {
   Cell cell;
@@ -116,6 +187,7 @@ std::vector<Cell> FindingRow(const Finding& f) {
   const GrantedException* grant = f.exception.get();
   return {Cell::Text("finding"),
           Cell::Text(StatusName(f.status)),
+          Cell::Text(StatusLabel(f.status)),
           ranked ? Cell::Integer(f.priority_rank) : Cell(),
           ranked ? Cell::Integer(f.heading_tier) : Cell(),
           Cell::Integer(f.days_overdue),
@@ -124,6 +196,7 @@ std::vector<Cell> FindingRow(const Finding& f) {
           Cell::Text(f.agency->id),
           Cell::Text(f.agency->name),
           Cell::Text(f.agency->kind),
+          Cell::Text(AgencyKindLabel(f.agency->kind)),
           Cell::Text(f.obligation->id),
           Cell::Text(f.obligation->title),
           Cell::Text(f.period),
@@ -153,6 +226,7 @@ std::vector<Cell> FindingRow(const Finding& f) {
           Cell::Text(f.due_assumed ? "yes" : ""),
           Cell::Text(OriginsText(f.inherited_from)),
           Cell::Text(grant ? ExceptionKindName(grant->kind) : ""),
+          Cell::Text(grant ? ExceptionKindLabel(grant->kind) : ""),
           Cell::Text(grant ? grant->document_number : ""),
           grant ? Cell::Day(grant->document_date) : Cell(),
           Cell::Text(grant ? grant->granted_by : ""),

@@ -28,6 +28,11 @@ struct Cell {
 // Column names, in order.
 const std::vector<std::string>& FindingColumns();
 
+// What people read as the header of a column of FindingColumns() (or of
+// the workbook's data-quality sheet), in the run's language: "số ngày quá
+// hạn" for days_overdue. The CSV keeps the names, which programs read.
+std::string ColumnLabel(const std::string& column);
+
 // A finding's row (type "finding"), and a data issue's row (type
 // "data_issue", only the agency and issue_* cells set).
 std::vector<Cell> FindingRow(const Finding& finding);

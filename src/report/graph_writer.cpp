@@ -1,8 +1,13 @@
 #include "report/graph_writer.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "graph/graph_view_ops.hpp"
 #include "report/finding_format.hpp"
+#include "report/text_layout.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -56,22 +61,58 @@ std::string NodeName(const Report& report, int node) {
     return f->agency->name + " · " + f->obligation->id + (f->period.empty() ? "" : " " + f->period);
   }
   const InstanceRef& task = report.graph->nodes[static_cast<std::size_t>(node)].task;
-  return "task " + task.task_id + " of " +
-         (task.agency_name.empty() ? task.agency_id : task.agency_name);
+  return Format(Tr("task {0} of {1}"),
+                {task.task_id, task.agency_name.empty() ? task.agency_id : task.agency_name});
+}
+
+// "at risk, due 15/11/2022"
+std::string StateText(const Finding& f) {
+  return Format(Tr("{0}, due {1}"), {StatusLabel(f.status), ShownDueText(f)});
 }
 
 std::string SlackText(const GraphView::Node& node) {
   if (!node.slack_days) return "";
-  return "latest finish " + FormatIsoDate(*node.latest_finish) + ", slack " +
-         std::to_string(*node.slack_days) + (std::abs(*node.slack_days) == 1 ? " day" : " days");
+  return Format(Tr("latest finish {0}, slack {1}"),
+                {ShownDate(*node.latest_finish), DaysCount(*node.slack_days, DayUnit::kCalendar)});
 }
 
 std::string ImpactText(const Finding& f) {
   if (f.holds_back == 0) return "";
-  return "holds back " + std::to_string(f.holds_back) +
-         (f.holds_back == 1 ? " instance" : " instances") + " of " +
-         std::to_string(f.holds_back_agencies) +
-         (f.holds_back_agencies == 1 ? " agency" : " agencies");
+  const std::string instances = std::to_string(f.holds_back);
+  const std::string agencies = std::to_string(f.holds_back_agencies);
+  return Format(Tr("holds back {0} of {1}"),
+                {Format(TrN("{0} instance", "{0} instances", f.holds_back), {instances}),
+                 Format(TrN("{0} agency", "{0} agencies", f.holds_back_agencies), {agencies})});
+}
+
+std::string LeadTimeText(int days) {
+  return Format(TrN("lead time {0} day", "lead time {0} days", days), {std::to_string(days)});
+}
+
+// The colours' meaning, in a box of its own: the statuses shown, and a
+// task when one is.
+void WriteDotLegend(const Report& report, const std::vector<int>& nodes, std::ostream& out) {
+  std::set<Status> statuses;
+  bool tasks = false;
+  for (int node : nodes) {
+    if (const Finding* f = NodeFinding(report, node)) {
+      statuses.insert(f->status);
+    } else {
+      tasks = true;
+    }
+  }
+  if (statuses.empty() && !tasks) return;
+  out << "  subgraph cluster_legend {\n"
+      << "    label=\"" << DotEscape(Tr("Legend")) << "\"; fontsize=10; style=rounded;\n";
+  for (Status status : statuses) {
+    out << "    legend_" << StatusName(status) << " [label=\"" << DotEscape(StatusLabel(status))
+        << "\", fillcolor=\"" << StatusColour(status) << "\"];\n";
+  }
+  if (tasks) {
+    out << "    legend_task [label=\"" << DotEscape(Tr("task (record)"))
+        << "\", fillcolor=\"#cfe2f3\"];\n";
+  }
+  out << "  }\n";
 }
 
 bool OnPath(const std::vector<int>& path, int upstream, int waiting) {
@@ -87,20 +128,21 @@ void WriteDot(const Report& report, const std::vector<int>& nodes, const std::ve
   const std::set<int> shown(nodes.begin(), nodes.end());
   const std::set<int> on_path(path.begin(), path.end());
   out << "digraph dxcomply {\n"
-      << "  graph [rankdir=LR, fontname=\"DejaVu Sans\", label=\"dxcomply · as of "
-      << FormatIsoDate(report.as_of) << "\", labelloc=t];\n"
+      << "  graph [rankdir=LR, fontname=\"DejaVu Sans\", label=\""
+      << DotEscape(Format(Tr("dxcomply · as of {0}"), {ShownDate(report.as_of)}))
+      << "\", labelloc=t];\n"
       << "  node [shape=box, style=\"rounded,filled\", fontname=\"DejaVu Sans\", fontsize=10];\n"
       << "  edge [fontname=\"DejaVu Sans\", fontsize=8];\n";
   for (int node : nodes) {
     std::string label;
     std::string colour = "#cfe2f3";
     if (const Finding* f = NodeFinding(report, node)) {
-      label = f->agency->name + "\n" + f->obligation->id + "\n" + StatusName(f->status) +
-              " · due " + DueText(*f);
+      label = f->agency->name + "\n" + f->obligation->id + "\n" +
+              Format(Tr("{0} · due {1}"), {StatusLabel(f->status), ShownDueText(*f)});
       colour = StatusColour(f->status);
     } else {
       const InstanceRef& task = view.nodes[static_cast<std::size_t>(node)].task;
-      label = "task " + task.task_id + "\n" + task.title + "\n" + task.agency_name;
+      label = Format(Tr("task {0}"), {task.task_id}) + "\n" + task.title + "\n" + task.agency_name;
     }
     out << "  n" << node << " [label=\"" << DotEscape(label) << "\", fillcolor=\"" << colour << "\""
         << (on_path.count(node) ? ", penwidth=3, color=\"#cc0000\"" : "") << "];\n";
@@ -108,9 +150,9 @@ void WriteDot(const Report& report, const std::vector<int>& nodes, const std::ve
   for (const GraphView::Link& link : view.links) {
     if (!shown.count(link.upstream) || !shown.count(link.waiting)) continue;
     std::string label = link.via_tasks;
-    if (link.lead_time_days > 0)
-      label += (label.empty() ? "" : ", ") + std::string("lead ") +
-               std::to_string(link.lead_time_days) + " d";
+    if (link.lead_time_days > 0) {
+      label += (label.empty() ? "" : ", ") + LeadTimeText(link.lead_time_days);
+    }
     out << "  n" << link.upstream << " -> n" << link.waiting;
     std::vector<std::string> attributes;
     if (!label.empty()) attributes.push_back("label=\"" + DotEscape(label) + "\"");
@@ -125,6 +167,7 @@ void WriteDot(const Report& report, const std::vector<int>& nodes, const std::ve
     }
     out << ";\n";
   }
+  WriteDotLegend(report, nodes, out);
   out << "}\n";
 }
 
@@ -143,6 +186,7 @@ void WriteJson(const Report& report, const std::vector<int>& nodes, const std::v
           {"id", f->agency->id}, {"name", f->agency->name}, {"kind", f->agency->kind}};
       object["period"] = f->period;
       object["status"] = StatusName(f->status);
+      object["status_label"] = StatusLabel(f->status);
       object["due"] = DueText(*f);
       object["holds_back"] = f->holds_back;
       object["holds_back_agencies"] = f->holds_back_agencies;
@@ -180,16 +224,19 @@ void WriteText(const Report& report, const std::vector<int>& nodes, const std::v
   for (const GraphView::Link& link : view.links) {
     if (shown.count(link.upstream) && shown.count(link.waiting)) ++link_count;
   }
-  out << "dxcomply graph · as of " << FormatIsoDate(report.as_of) << " · " << nodes.size()
-      << " nodes, " << link_count << " links\n";
+  out << Format(Tr("dxcomply graph · as of {0} · {1}, {2}"),
+                {ShownDate(report.as_of),
+                 Format(TrN("{0} node", "{0} nodes", static_cast<long long>(nodes.size())),
+                        {GroupThousands(static_cast<long long>(nodes.size()))}),
+                 Format(TrN("{0} link", "{0} links", static_cast<long long>(link_count)),
+                        {GroupThousands(static_cast<long long>(link_count))})})
+      << "\n";
   if (!path.empty()) {
-    out << "\ncritical path to " << NodeName(report, path.front()) << ":\n";
+    out << "\n" << Format(Tr("critical path to {0}:"), {NodeName(report, path.front())}) << "\n";
     for (std::size_t i = 0; i < path.size(); ++i) {
       const GraphView::Node& n = view.nodes[static_cast<std::size_t>(path[i])];
       out << "  " << i + 1 << ". " << NodeName(report, path[i]);
-      if (const Finding* f = NodeFinding(report, path[i])) {
-        out << "  " << StatusName(f->status) << ", due " << DueText(*f);
-      }
+      if (const Finding* f = NodeFinding(report, path[i])) out << "  " << StateText(*f);
       const std::string slack = SlackText(n);
       out << (slack.empty() ? "" : ", " + slack) << "\n";
     }
@@ -204,16 +251,16 @@ void WriteText(const Report& report, const std::vector<int>& nodes, const std::v
   for (int node : nodes) {
     out << "\n" << NodeName(report, node);
     if (const Finding* f = NodeFinding(report, node)) {
-      out << "  " << StatusName(f->status) << ", due " << DueText(*f);
+      out << "  " << StateText(*f);
       const std::string impact = ImpactText(*f);
       if (!impact.empty()) out << ", " << impact;
     }
     const std::string slack = SlackText(view.nodes[static_cast<std::size_t>(node)]);
     out << (slack.empty() ? "" : ", " + slack) << "\n";
     for (const GraphView::Link* link : waits_on[static_cast<std::size_t>(node)]) {
-      out << "  waits on " << NodeName(report, link->upstream);
+      out << "  " << Format(Tr("waits on {0}"), {NodeName(report, link->upstream)});
       if (!link->via_tasks.empty()) out << " [" << link->via_tasks << "]";
-      if (link->lead_time_days > 0) out << " [lead " << link->lead_time_days << " days]";
+      if (link->lead_time_days > 0) out << " [" << LeadTimeText(link->lead_time_days) << "]";
       out << "\n";
     }
   }

@@ -1,6 +1,10 @@
 #include "report/ics_writer.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
 #include "base/percent_encoding.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "eval/exception_grants.hpp"
@@ -100,33 +104,38 @@ std::string EventSummary(const Finding& finding) {
 }
 
 std::string StatusText(const Finding& finding) {
-  return StatusWithDaysText(finding) + " as of " + FormatIsoDate(finding.as_of);
+  return Format(Tr("{0}, as of {1}"), {StatusWithDaysText(finding), ShownDate(finding.as_of)});
 }
 
 // Unescaped; one "label: value" per line, like `dxcomply explain`.
 std::string Description(const Finding& finding) {
-  std::string text = "obligation: " + finding.obligation->id;
-  if (!finding.period.empty()) text += ", period " + finding.period;
-  text += "\nagency: " + finding.agency->name + " (" + finding.agency->id + ")";
-  text += "\nstatus: " + StatusText(finding);
-  text += "\nreason: " + finding.reason;
-  text += "\ndue: " + FormatIsoDate(*finding.due) + " (" + FormatVnDate(*finding.due) + ")";
-  if (finding.due_assumed) text += ", assumed (thời hạn dự kiến)";
+  const auto line = [](const char* label, const std::string& value) {
+    return Format(Tr("{0}: {1}"), {label, value});
+  };
+  std::string text = line(TrC("field", "obligation"), finding.obligation->id);
+  if (!finding.period.empty()) text += Format(Tr(", period {0}"), {finding.period});
+  text +=
+      "\n" + line(TrC("field", "agency"), finding.agency->name + " (" + finding.agency->id + ")");
+  text += "\n" + line(Tr("status"), StatusText(finding));
+  text += "\n" + line(Tr("reason"), finding.reason);
+  std::string due = finding.due_assumed ? Format(Tr("{0}, assumed"), {ShownDate(*finding.due)})
+                                        : ShownDate(*finding.due);
   if (finding.original_due) {
-    text += ", extended from " + FormatIsoDate(*finding.original_due) + " (" +
-            FormatVnDate(*finding.original_due) + ")";
+    due = Format(Tr("{0}, extended from {1}"), {due, ShownDate(*finding.original_due)});
   }
+  text += "\n" + line(TrC("explain", "due"), due);
   if (finding.exception) {
-    text += "\nexception: " + std::string(ExceptionKindName(finding.exception->kind)) + " by " +
-            DocumentText(*finding.exception);
+    text += "\n" + line(Tr("exception"),
+                        Format(Tr("{0} by {1}"), {ExceptionKindLabel(finding.exception->kind),
+                                                  DocumentText(*finding.exception)}));
   }
   if (!finding.inherited_from.empty()) {
-    text += "\ninherited: kế thừa từ " + OriginsText(finding.inherited_from);
+    text += "\n" + line(Tr("inherited from"), OriginsText(finding.inherited_from));
   }
   const LegalSource& source = finding.obligation->source;
-  if (!source.document.empty()) text += "\nsource: " + source.document;
-  if (!source.passage.empty()) text += "\npassage: " + source.passage;
-  if (!source.assumed.empty()) text += "\nassumed: " + source.assumed;
+  if (!source.document.empty()) text += "\n" + line(Tr("source"), source.document);
+  if (!source.passage.empty()) text += "\n" + line(Tr("passage"), source.passage);
+  if (!source.assumed.empty()) text += "\n" + line(Tr("assumed"), source.assumed);
   return text;
 }
 
@@ -155,7 +164,8 @@ void AppendEvent(const Finding& finding, const std::string& dtstamp, std::string
   AppendFolded("TRANSP:TRANSPARENT", out);
   AppendFolded("BEGIN:VALARM", out);
   AppendFolded("ACTION:DISPLAY", out);
-  AppendFolded("DESCRIPTION:" + EscapeText("Hạn " + FormatVnDate(due) + ": " + summary), out);
+  AppendFolded("DESCRIPTION:" + EscapeText(Format(Tr("Due {0}: {1}"), {ShownDate(due), summary})),
+               out);
   // 01:00 UTC is 08:00 in Vietnam; absolute triggers must be in UTC.
   AppendFolded("TRIGGER;VALUE=DATE-TIME:" + IcsDate(finding.warn_from.value_or(due)) + "T010000Z",
                out);
@@ -199,10 +209,11 @@ std::string CalendarText(const Report& report, const std::string& agency_id,
   AppendFolded("CALSCALE:GREGORIAN", out);
   AppendFolded("METHOD:PUBLISH", out);
   AppendFolded("X-WR-CALNAME:" + EscapeText(name), out);
-  AppendFolded("X-WR-CALDESC:" + EscapeText("dxcomply: upcoming deadlines of " + name + " (" +
-                                            agency_id + ") as of " + FormatIsoDate(report.as_of) +
-                                            SampleSuffix(report.dataset)),
-               out);
+  AppendFolded(
+      "X-WR-CALDESC:" + EscapeText(Format(Tr("dxcomply: upcoming deadlines of {0} ({1}) as of {2}"),
+                                          {name, agency_id, ShownDate(report.as_of)}) +
+                                   SampleSuffix(report.dataset)),
+      out);
   AppendTimeZone(out);
   for (const Finding* finding : events) AppendEvent(*finding, dtstamp, out);
   AppendFolded("END:VCALENDAR", out);

@@ -2,6 +2,9 @@
 // through JsonStream, one object at a time, so a large report is never a
 // document in memory; the small summary uses nlohmann::json. Invalid UTF-8
 // from records is replaced, never fatal.
+#include "base/labels.hpp"
+#include "base/language.hpp"
+#include "base/phrase.hpp"
 #include "base/run_beside.hpp"
 #include "report/finding_format.hpp"
 #include "report/json_parts.hpp"
@@ -27,6 +30,48 @@ using json = nlohmann::ordered_json;
 
 constexpr int kFormatVersion = 1;
 
+// The label beside each finding's status code (status_label), as JSON
+// strings escaped once per run rather than per finding. The other codes'
+// labels are given once, in the document's "labels".
+struct JsonLabels {
+  std::array<std::string, kStatusCount> statuses;
+  JsonLabels() {
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+      AppendJsonString(StatusLabel(static_cast<Status>(i)), statuses[i]);
+    }
+  }
+  const std::string& ForStatus(Status status) const {
+    return statuses[static_cast<std::size_t>(status)];
+  }
+};
+
+// {"statuses": {"overdue": "quá hạn", ...}, "agency_kinds": {...},
+//  "day_units": {...}, "checks": {...}}: what people read for every code.
+void WriteLabels(JsonStream& out) {
+  out.BeginObject();
+  out.Key("statuses").BeginObject();
+  for (int i = 0; i < kStatusCount; ++i) {
+    out.Key(StatusName(static_cast<Status>(i))).String(StatusLabel(static_cast<Status>(i)));
+  }
+  out.EndObject();
+  out.Key("agency_kinds").BeginObject();
+  for (const char* kind : {"ministry", "gov_agency", "province", "national"}) {
+    out.Key(kind).String(AgencyKindLabel(kind));
+  }
+  out.EndObject();
+  out.Key("day_units").BeginObject();
+  for (DayUnit unit : {DayUnit::kCalendar, DayUnit::kWorking}) {
+    out.Key(DayUnitName(unit)).String(DayUnitLabel(unit));
+  }
+  out.EndObject();
+  out.Key("checks").BeginObject();
+  for (const char* check : {"coverage", "count", "task", "indicator"}) {
+    out.Key(check).String(CheckKindLabel(check));
+  }
+  out.EndObject();
+  out.EndObject();
+}
+
 void WriteMeasure(JsonStream& out, const Measure& measure) {
   out.BeginObject();
   out.Key("known").Bool(measure.known);
@@ -43,6 +88,7 @@ void WriteRef(JsonStream& out, const InstanceRef& ref) {
   out.Key("agency_name").String(ref.agency_name);
   out.Key("period").String(ref.period);
   out.Key("status").String(StatusName(ref.status));
+  out.Key("status_label").Raw(Translated<JsonLabels>().ForStatus(ref.status));
   out.Key("days").Int(ref.days);
   if (!ref.task_id.empty()) {
     out.Key("task_id").String(ref.task_id);
@@ -144,6 +190,7 @@ void WriteException(JsonStream& out, const GrantedException* grant, SharedMember
   }
   out.BeginObject();
   out.Key("kind").String(ExceptionKindName(grant->kind));
+  out.Key("kind_label").String(ExceptionKindLabel(grant->kind));
   out.Key("id").String(grant->row_id);
   out.Key("new_due");
   WriteDay(out, grant->new_due, shared);
@@ -162,6 +209,7 @@ void WriteException(JsonStream& out, const GrantedException* grant, SharedMember
 // map rather than in each of thousands of findings; a finding standing alone
 // (explain, `shared` null) carries it.
 void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
+  const JsonLabels& labels = Translated<JsonLabels>();
   out.BeginObject();
   if (shared != nullptr) {
     out.Members(shared->Of(*f.obligation)).Members(shared->Of(*f.agency));
@@ -171,6 +219,7 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   }
   out.Key("period").String(f.period);
   out.Key("status").String(StatusName(f.status));
+  out.Key("status_label").Raw(labels.ForStatus(f.status));
   out.Key("reason").String(f.reason);
   out.Key("grounds").BeginArray();
   for (RiskGround ground : GroundsIn(f.grounds)) out.String(RiskGroundName(ground));
@@ -343,6 +392,9 @@ class JsonReporter : public Reporter {
     json_out.BeginObject();
     json_out.Key("format").String("dxcomply-findings");
     json_out.Key("version").Int(kFormatVersion);
+    json_out.Key("language").String(LanguageCode(CurrentLanguage()));
+    json_out.Key("labels");
+    WriteLabels(json_out);
     json_out.Key("as_of").String(FormatIsoDate(view.report.as_of));
     json_out.Key("agency");
     if (view.agency_id.empty()) {
@@ -367,6 +419,7 @@ class JsonReporter : public Reporter {
       json_out.Key("title").String(finding->obligation->title);
       json_out.Key("theme").String(finding->obligation->theme);
       json_out.Key("check").String(finding->obligation->check_kind);
+      json_out.Key("check_label").String(CheckKindLabel(finding->obligation->check_kind));
       if (finding->obligation->check_kind == "task") {
         json_out.Key("complete")
             .String(finding->obligation->complete == TaskRowsNeeded::kAny ? "any" : "all");
@@ -395,6 +448,9 @@ class JsonReporter : public Reporter {
     json_out.BeginObject();
     json_out.Key("format").String("dxcomply-explanation");
     json_out.Key("version").Int(kFormatVersion);
+    json_out.Key("language").String(LanguageCode(CurrentLanguage()));
+    json_out.Key("labels");
+    WriteLabels(json_out);
     json_out.Key("finding");
     WriteFinding(json_out, explanation.finding, nullptr);
     json_out.Key("upstream").BeginArray();

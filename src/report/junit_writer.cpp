@@ -1,3 +1,7 @@
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "report/check_gate.hpp"
 #include "report/finding_format.hpp"
@@ -71,17 +75,20 @@ std::string CaseName(const Finding& finding) {
 // What a person reading the CI log needs: the duty, its status and why,
 // the due date and the legal source.
 std::string Details(const Finding& finding) {
+  const auto line = [](const char* label, const std::string& value) {
+    return Format(Tr("{0}: {1}"), {label, value}) + "\n";
+  };
   std::string text = finding.obligation->title + "\n";
-  text += "status: " + StatusWithDaysText(finding) + "\n";
-  text += "reason: " + finding.reason + "\n";
-  text += "due: " + DueText(finding) + "\n";
-  if (finding.original_due) text += "original due: " + FormatIsoDate(*finding.original_due) + "\n";
+  text += line(Tr("status"), StatusWithDaysText(finding));
+  text += line(Tr("reason"), finding.reason);
+  text += line(TrC("explain", "due"), ShownDueText(finding));
+  if (finding.original_due) text += line(Tr("original due"), ShownDate(*finding.original_due));
   if (!finding.blocked_by.empty()) {
-    text += "blocked by: " + DescribeBlockers(finding.blocked_by) + "\n";
+    text += line(Tr("blocked by"), DescribeBlockers(finding.blocked_by));
   }
-  text += "source: " + finding.obligation->source.document + "\n";
+  text += line(Tr("source"), finding.obligation->source.document);
   if (!finding.obligation->source.assumed.empty()) {
-    text += "assumed: " + finding.obligation->source.assumed + "\n";
+    text += line(Tr("assumed"), finding.obligation->source.assumed);
   }
   return text;
 }
@@ -103,14 +110,12 @@ void WriteCase(const Finding& finding, const CheckGate& gate, std::ostream& out)
       << Xml(finding.obligation->theme.empty() ? "dxcomply" : finding.obligation->theme)
       << "\" name=\"" << Xml(CaseName(finding)) << "\" time=\"0\">\n";
   const std::string status = StatusName(finding.status);
+  const std::string message = Format(Tr("{0}: {1}"), {StatusLabel(finding.status), finding.reason});
   if (FailsCheck(finding, gate.fail_on_risk)) {
-    out << "      <failure type=\"" << status << "\" message=\""
-        << Xml(status + ": " + finding.reason) << "\">" << Xml(Details(finding), true)
-        << "</failure>\n";
+    out << "      <failure type=\"" << status << "\" message=\"" << Xml(message) << "\">"
+        << Xml(Details(finding), true) << "</failure>\n";
   } else {
-    if (Skipped(finding)) {
-      out << "      <skipped message=\"" << Xml(status + ": " + finding.reason) << "\"/>\n";
-    }
+    if (Skipped(finding)) out << "      <skipped message=\"" << Xml(message) << "\"/>\n";
     out << "      <system-out>" << Xml(Details(finding), true) << "</system-out>\n";
   }
   out << "    </testcase>\n";
@@ -149,9 +154,10 @@ void WriteJunit(const CheckGate& gate, std::ostream& out) {
   const std::string as_of = FormatIsoDate(report.as_of);
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"" << Xml("dxcomply check " + gate.agency_id + " as of " + as_of)
-      << "\" tests=\"" << report.findings.size() << "\" failures=\"" << failures
-      << "\" errors=\"0\" skipped=\"" << skipped << "\" time=\"0\">\n";
+  out << "<testsuites name=\""
+      << Xml(Format(Tr("dxcomply check {0} as of {1}"), {gate.agency_id, as_of})) << "\" tests=\""
+      << report.findings.size() << "\" failures=\"" << failures << "\" errors=\"0\" skipped=\""
+      << skipped << "\" time=\"0\">\n";
   for (const Suite& suite : suites) {
     out << "  <testsuite name=\"" << Xml(suite.name) << "\" tests=\"" << suite.findings.size()
         << "\" failures=\"" << suite.failures << "\" errors=\"0\" skipped=\"" << suite.skipped
@@ -168,11 +174,13 @@ void WriteJunit(const CheckGate& gate, std::ostream& out) {
   }
   if (!report.data_issues.empty()) {
     // Not failures (check's exit code ignores them), but in the CI log.
-    out << "  <testsuite name=\"data quality\" tests=\"0\" failures=\"0\" errors=\"0\" "
+    out << "  <testsuite name=\"" << Xml(Tr("data quality"))
+        << "\" tests=\"0\" failures=\"0\" errors=\"0\" "
            "skipped=\"0\" time=\"0\">\n    <system-out>";
     for (const DataIssue& issue : report.data_issues) {
-      out << Xml(issue.table + " row " + issue.row_id + ", " + issue.column + " '" + issue.value +
-                     "': " + issue.problem + "\n",
+      out << Xml(Format(Tr("{0} row {1}, {2} '{3}': {4}"),
+                        {issue.table, issue.row_id, issue.column, issue.value, issue.problem}) +
+                     "\n",
                  true);
     }
     out << "</system-out>\n  </testsuite>\n";

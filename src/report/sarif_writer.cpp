@@ -1,4 +1,7 @@
+#include "base/labels.hpp"
+#include "base/messages.hpp"
 #include "base/percent_encoding.hpp"
+#include "base/phrase.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/exception_grants.hpp"
 #include "report/check_gate.hpp"
@@ -65,7 +68,9 @@ std::pair<const char*, const char*> KindAndLevel(const Finding& finding, bool fa
 
 Json RuleOf(const Obligation& obligation) {
   std::string help = obligation.source.document + "\n" + obligation.source.passage;
-  if (!obligation.source.assumed.empty()) help += "\nAssumed: " + obligation.source.assumed;
+  if (!obligation.source.assumed.empty()) {
+    help += "\n" + Format(Tr("{0}: {1}"), {Tr("assumed"), obligation.source.assumed});
+  }
   Json rule = {{"id", obligation.id},
                {"shortDescription", {{"text", obligation.title}}},
                {"fullDescription", {{"text", obligation.title}}},
@@ -100,7 +105,8 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
     rule_index[kDataQualityRule] = static_cast<int>(rules.size());
     rules.push_back({{"id", kDataQualityRule},
                      {"shortDescription",
-                      {{"text", "A record value breaks the data contract and reads as unknown"}}},
+                      {{"text", Tr("A record value breaks the data contract and reads as "
+                                   "unknown")}}},
                      {"defaultConfiguration", {{"level", "warning"}}}});
   }
 
@@ -124,7 +130,7 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
       location["physicalLocation"] = physical;
     }
     std::string message = finding.agency->name + " (" + finding.agency->id + ")";
-    if (!finding.period.empty()) message += ", period " + finding.period;
+    if (!finding.period.empty()) message += Format(Tr(", period {0}"), {finding.period});
     message += ": " + StatusWithDaysText(finding) + ": " + finding.reason;
     Json result = {{"ruleId", finding.obligation->id},
                    {"ruleIndex", rule_index.at(finding.obligation->id)},
@@ -135,6 +141,7 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
                    {"partialFingerprints", {{"dxcomplyInstance/v1", instance}}},
                    {"properties",
                     {{"status", StatusName(finding.status)},
+                     {"status_label", StatusLabel(finding.status)},
                      {"agency_id", finding.agency->id},
                      {"agency_name", finding.agency->name},
                      {"period", finding.period},
@@ -157,10 +164,7 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
       // suppression (3.35), justified by the document.
       if (grant.kind == ExceptionKind::kWaiver) {
         result["suppressions"] = {
-            {{"kind", "external"},
-             {"status", "accepted"},
-             {"justification", "waived by " + DocumentText(grant) +
-                                   (grant.reason.empty() ? "" : ": " + grant.reason)}}};
+            {{"kind", "external"}, {"status", "accepted"}, {"justification", WaiverReason(grant)}}};
       }
     }
     results.push_back(std::move(result));
@@ -172,8 +176,9 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
          {"kind", "fail"},
          {"level", "warning"},
          {"message",
-          {{"text", issue.table + " row " + issue.row_id + ", " + issue.column + " '" +
-                        issue.value + "': " + issue.problem}}},
+          {{"text",
+            Format(Tr("{0} row {1}, {2} '{3}': {4}"),
+                   {issue.table, issue.row_id, issue.column, issue.value, issue.problem})}}},
          {"locations",
           {{{"logicalLocations",
              {{{"name", issue.row_id},

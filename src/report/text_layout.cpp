@@ -1,5 +1,7 @@
 #include "report/text_layout.hpp"
 
+#include "base/shown_format.hpp"
+
 namespace dxcomply {
 namespace {
 
@@ -32,6 +34,8 @@ std::string PadLeft(const std::string& utf8, std::size_t width) {
   const std::size_t current = DisplayWidth(utf8);
   return current >= width ? utf8 : std::string(width - current, ' ') + utf8;
 }
+
+std::string GroupThousands(long long value) { return GroupThousands(value, ThousandsSeparator()); }
 
 std::string GroupThousands(long long value, char separator) {
   std::string digits = std::to_string(value < 0 ? -value : value);

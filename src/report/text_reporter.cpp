@@ -1,6 +1,10 @@
 // The terminal format: overdue and at-risk lists with the reason under each
 // finding, then a summary. Columns count characters, so Vietnamese names
 // with diacritics line up.
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "eval/exception_grants.hpp"
@@ -8,38 +12,33 @@
 #include "report/reporter.hpp"
 #include "report/text_layout.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <utility>
 
 namespace dxcomply {
 namespace {
 
 constexpr std::size_t kAgencyWidth = 30;
 constexpr std::size_t kObligationWidth = 28;
-constexpr const char* kPriorityNote =
+constexpr const char* kPriorityNote = TrNoop(
     "highest priority first: the escalation tier it is heading for, then spare days (days "
-    "left less the lead time), then what it holds back";
+    "left less the lead time), then what it holds back");
 
-const char* StatusHeading(Status status) {
-  switch (status) {
-    case Status::kOverdue:
-      return "OVERDUE";
-    case Status::kAtRisk:
-      return "AT RISK";
-    case Status::kOnTrack:
-      return "ON TRACK";
-    case Status::kWaiting:
-      return "WAITING";
-    case Status::kMetLate:
-      return "MET LATE";
-    case Status::kMet:
-      return "MET";
-    case Status::kWaived:
-      return "WAIVED";
-    case Status::kNotApplicable:
-      return "NOT APPLICABLE";
+// The summary's status columns, each as wide as its heading and at least 9.
+struct CountColumns {
+  std::array<std::string, kStatusCount> headings = {
+      TrC("summary column", "overdue"),  TrC("summary column", "at_risk"),
+      TrC("summary column", "on_track"), TrC("summary column", "waiting"),
+      TrC("summary column", "met_late"), TrC("summary column", "met"),
+      TrC("summary column", "waived"),   TrC("summary column", "n/a")};
+  std::array<std::size_t, kStatusCount> widths{};
+  CountColumns() {
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+      widths[i] = std::max<std::size_t>(9, DisplayWidth(headings[i]) + 1);
+    }
   }
-  return "";
-}
+};
 
 // A status heading in bold and its colour (ANSI SGR): red overdue, yellow
 // at risk, green met, cyan waived.
@@ -53,16 +52,35 @@ std::string Coloured(Status status, const std::string& text) {
 }
 
 void WriteCounts(const StatusCounts& counts, std::ostream& out) {
-  for (int count : counts) out << PadLeft(GroupThousands(count), 9);
+  const CountColumns& columns = Translated<CountColumns>();
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    out << PadLeft(GroupThousands(counts[i]), columns.widths[i]);
+  }
 }
 
 void WriteCountsHeader(const std::string& first, std::size_t width, std::ostream& out) {
+  const CountColumns& columns = Translated<CountColumns>();
   out << "  " << FitWidth(first, width);
-  for (const char* name :
-       {"overdue", "at_risk", "on_track", "waiting", "met_late", "met", "waived", "n/a"}) {
-    out << PadLeft(name, 9);
+  for (std::size_t i = 0; i < columns.headings.size(); ++i) {
+    out << PadLeft(columns.headings[i], columns.widths[i]);
   }
 }
+
+// explain's "label  value" lines, the labels padded to the longest.
+class LabelledLines {
+ public:
+  void Add(std::string label, std::string value) {
+    lines_.emplace_back(std::move(label), std::move(value));
+  }
+  void Write(std::ostream& out) const {
+    std::size_t width = 12;
+    for (const auto& line : lines_) width = std::max(width, DisplayWidth(line.first));
+    for (const auto& [label, value] : lines_) out << FitWidth(label, width) << " " << value << "\n";
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> lines_;
+};
 
 class TextReporter : public Reporter {
  public:
@@ -70,19 +88,21 @@ class TextReporter : public Reporter {
     const Report& report = view.report;
     const Summary& summary = view.summary;
     if (view.agency_id.empty()) {
-      out << "dxcomply report · as of " << FormatIsoDate(report.as_of) << " ("
-          << FormatVnDate(report.as_of) << ")\n";
+      out << Format(Tr("dxcomply report · as of {0}"), {ShownDate(report.as_of)}) << "\n";
     } else {
       const Agency* agency = FindAgency(report, view.agency_id);
-      out << "dxcomply check · " << (agency ? agency->name : view.agency_id) << " ("
-          << view.agency_id << (agency ? ", " + agency->kind : "") << ") · as of "
-          << FormatIsoDate(report.as_of) << " (" << FormatVnDate(report.as_of) << ")\n";
+      out << Format(Tr("dxcomply check · {0} ({1}) · {2} · as of {3}"),
+                    {agency ? agency->name : view.agency_id, view.agency_id,
+                     agency ? AgencyKindLabel(agency->kind) : "?", ShownDate(report.as_of)})
+          << "\n";
     }
     if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
       out << notice << "\n";
     }
-    out << GroupThousands(static_cast<long long>(report.findings.size())) << " findings · "
-        << GroupThousands(summary.data_issues) << " data-quality issues\n";
+    out << Format(Tr("{0} findings · {1} data-quality issues"),
+                  {GroupThousands(static_cast<long long>(report.findings.size())),
+                   GroupThousands(summary.data_issues)})
+        << "\n";
 
     const std::vector<const Finding*> listed = ListedFindings(view);
     for (Status status :
@@ -107,116 +127,114 @@ class TextReporter : public Reporter {
   void WriteExplanation(const Explanation& explanation, std::ostream& out) override {
     const Finding& f = explanation.finding;
     out << f.obligation->id << " · " << f.agency->name << " (" << f.agency->id << ")";
-    if (!f.period.empty()) out << " · period " << f.period;
+    if (!f.period.empty()) out << Format(Tr(" · period {0}"), {f.period});
     out << "\n" << f.obligation->title << "\n";
-    if (!explanation.rule.title_en.empty()) out << explanation.rule.title_en << "\n";
+    // The rule's English title, for English readers only.
+    if (!explanation.rule.title_en.empty() && CurrentLanguage() == Language::kEnglish) {
+      out << explanation.rule.title_en << "\n";
+    }
     if (const std::string notice = SampleDataNotice(explanation.dataset); !notice.empty()) {
       out << notice << "\n";
     }
     out << "\n";
-    Line("status", StatusWithDaysText(f), out);
-    Line("reason", f.reason, out);
+    LabelledLines lines;
+    lines.Add(Tr("status"), StatusWithDaysText(f));
+    lines.Add(Tr("reason"), f.reason);
     if (f.grounds != 0) {
       std::string grounds;
       for (RiskGround ground : GroundsIn(f.grounds)) {
-        grounds += (grounds.empty() ? "" : ", ") + std::string(RiskGroundName(ground));
+        grounds += (grounds.empty() ? "" : ", ") + RiskGroundLabel(ground);
       }
-      Line("grounds", grounds, out);
+      lines.Add(Tr("grounds"), grounds);
     }
     if (f.priority_rank > 0) {
-      Line("priority",
-           "rank " + std::to_string(f.priority_rank) + " of the at-risk list" +
-               (f.heading_tier > 0
-                    ? ", heading for escalation tier " + std::to_string(f.heading_tier)
-                    : ""),
-           out);
+      lines.Add(Tr("priority"),
+                f.heading_tier > 0
+                    ? Format(Tr("rank {0} of the at-risk list, heading for escalation tier {1}"),
+                             {std::to_string(f.priority_rank), std::to_string(f.heading_tier)})
+                    : Format(Tr("rank {0} of the at-risk list"), {std::to_string(f.priority_rank)}));
     }
-    Line("check", f.obligation->check_kind, out);
-    Line("target", TargetText(f), out);
-    Line("due",
-         (f.due ? FormatIsoDate(*f.due) + " (" + FormatVnDate(*f.due) + ")"
-                : "- (" + f.reason + ")") +
-             (f.original_due ? ", extended from " + FormatIsoDate(*f.original_due) + " (" +
-                                   FormatVnDate(*f.original_due) + ")"
-                             : ""),
-         out);
+    lines.Add(Tr("check"), CheckKindLabel(f.obligation->check_kind));
+    lines.Add(Tr("target"), TargetText(f));
+    {
+      std::string due = f.due ? ShownDate(*f.due) : "- (" + f.reason + ")";
+      if (f.original_due) {
+        due = Format(Tr("{0}, extended from {1}"), {due, ShownDate(*f.original_due)});
+      }
+      lines.Add(TrC("explain", "due"), due);
+    }
     if (f.exception) {
       const GrantedException& grant = *f.exception;
-      Line("exception",
-           std::string(ExceptionKindName(grant.kind)) +
-               (grant.kind == ExceptionKind::kExtension
-                    ? " to " + FormatIsoDate(*grant.new_due) + " (" + FormatVnDate(*grant.new_due) +
-                          ")"
-                    : "") +
-               " granted by " + DocumentText(grant) + ", exception row " + grant.row_id,
-           out);
-      if (!grant.reason.empty()) Line("", "\"" + grant.reason + "\"", out);
+      lines.Add(Tr("exception"),
+                grant.kind == ExceptionKind::kExtension
+                    ? Format(Tr("extension to {0} granted by {1}, exception row {2}"),
+                             {ShownDate(*grant.new_due), DocumentText(grant), grant.row_id})
+                    : Format(Tr("waiver granted by {0}, exception row {1}"),
+                             {DocumentText(grant), grant.row_id}));
+      if (!grant.reason.empty()) lines.Add("", "\"" + grant.reason + "\"");
       if (grant.expires_on) {
-        Line("",
-             "expires on " + FormatIsoDate(*grant.expires_on) + " (" +
-                 FormatVnDate(*grant.expires_on) + ")",
-             out);
+        lines.Add("", Format(Tr("expires on {0}"), {ShownDate(*grant.expires_on)}));
       }
     }
-    if (f.day_unit != DayUnit::kCalendar)
-      Line("days count", std::string("in ") + DayUnitName(f.day_unit), out);
-    Line("v(T)", FormatIsoDate(f.as_of) + "  " + MeasureText(f, f.at_as_of), out);
-    Line("v(T-W)", FormatIsoDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback), out);
-    Line("v(due)",
-         FormatIsoDate(f.due && *f.due < f.as_of ? *f.due : f.as_of) + "  " +
-             MeasureText(f, f.at_due),
-         out);
+    if (f.day_unit != DayUnit::kCalendar) {
+      lines.Add(Tr("days count"), Format(Tr("in {0}"), {DayUnitLabel(f.day_unit)}));
+    }
+    lines.Add("v(T)", ShownDate(f.as_of) + "  " + MeasureText(f, f.at_as_of));
+    lines.Add("v(T-W)", ShownDate(f.lookback_date) + "  " + MeasureText(f, f.at_lookback));
+    lines.Add(Tr("v(due)"), ShownDate(f.due && *f.due < f.as_of ? *f.due : f.as_of) + "  " +
+                                MeasureText(f, f.at_due));
     if (f.projection) {
-      Line("projection", ProjectionText(f) + " by the due date", out);
+      lines.Add(Tr("projection"), Format(Tr("{0} by the due date"), {ProjectionText(f)}));
     } else if (f.obligation->check_kind == "task" &&
                (f.status == Status::kAtRisk || f.status == Status::kOnTrack)) {
-      Line("projection", "- (no task's reported progress to project from)", out);
+      lines.Add(Tr("projection"), Tr("- (no task's reported progress to project from)"));
     } else {
-      Line("projection", "- (only for targets not reached before the due date)", out);
+      lines.Add(Tr("projection"), Tr("- (only for targets not reached before the due date)"));
     }
     if (explanation.upstream.empty()) {
-      Line("depends on", "nothing", out);
+      lines.Add(Tr("depends on"), Tr("nothing"));
     } else {
       for (std::size_t i = 0; i < explanation.upstream.size(); ++i) {
-        Line(i == 0 ? "depends on" : "", UpstreamText(explanation.upstream[i]), out);
+        lines.Add(i == 0 ? Tr("depends on") : "", UpstreamText(explanation.upstream[i]));
       }
     }
     if (f.latest_start) {
-      Line("start by",
-           FormatIsoDate(*f.latest_start) + " (spare " + CountText(*f.spare_days, f.day_unit) +
-               ": days left less the lead time)",
-           out);
+      lines.Add(Tr("start by"),
+                Format(Tr("{0} (spare {1}: days left less the lead time)"),
+                       {ShownDate(*f.latest_start), CountText(*f.spare_days, f.day_unit)}));
     }
     if (f.latest_finish) {
-      Line("finish by",
-           FormatIsoDate(*f.latest_finish) + " (slack " + std::to_string(*f.slack_days) +
-               " days: own due date and what waits on it)",
-           out);
+      lines.Add(Tr("finish by"), Format(Tr("{0} (slack {1}: own due date and what waits on it)"),
+                                        {ShownDate(*f.latest_finish),
+                                         DaysCount(*f.slack_days, DayUnit::kCalendar)}));
     }
     if (f.status == Status::kOverdue || f.status == Status::kAtRisk) {
-      Line("holds back",
-           std::to_string(f.holds_back_direct) + " instances of " +
-               std::to_string(f.holds_back_agencies_direct) + " agencies directly, " +
-               std::to_string(f.holds_back) + " of " + std::to_string(f.holds_back_agencies) +
-               " in all",
-           out);
+      lines.Add(
+          Tr("holds back"),
+          Format(Tr("{0} instances of {1} agencies directly, {2} of {3} in all"),
+                 {GroupThousands(f.holds_back_direct), GroupThousands(f.holds_back_agencies_direct),
+                  GroupThousands(f.holds_back), GroupThousands(f.holds_back_agencies)}));
     }
     if (f.blocked_by.empty()) {
-      Line("blocked by", "nothing", out);
+      lines.Add(Tr("blocked by"), Tr("nothing"));
     } else {
       for (std::size_t i = 0; i < f.blocked_by.size(); ++i) {
-        Line(i == 0 ? "blocked by" : "", ChainText(f.blocked_by[i]), out);
+        lines.Add(i == 0 ? Tr("blocked by") : "", ChainText(f.blocked_by[i]));
       }
     }
-    Line("source", f.obligation->source.document, out);
-    if (!f.obligation->source.passage.empty())
-      Line("", "\"" + f.obligation->source.passage + "\"", out);
-    if (!f.obligation->source.assumed.empty()) Line("assumed", f.obligation->source.assumed, out);
-    Line("data issues", std::to_string(f.data_issues) + " of this agency's rows in the table read",
-         out);
+    lines.Add(Tr("source"), f.obligation->source.document);
+    if (!f.obligation->source.passage.empty()) {
+      lines.Add("", "\"" + f.obligation->source.passage + "\"");
+    }
+    if (!f.obligation->source.assumed.empty()) {
+      lines.Add(Tr("assumed"), f.obligation->source.assumed);
+    }
+    lines.Add(Tr("data issues"), Format(Tr("{0} of this agency's rows in the table read"),
+                                        {GroupThousands(f.data_issues)}));
+    lines.Write(out);
 
     out << "\n" << RecordsHeading(f, explanation) << "\n";
-    if (explanation.records.empty()) out << "  (none)\n";
+    if (explanation.records.empty()) out << "  " << Tr("(none)") << "\n";
     for (const CounterRecord& record : explanation.records) {
       out << "  " << record.table << " " << record.id;
       if (!record.label.empty()) out << "  " << record.label;
@@ -234,14 +252,10 @@ class TextReporter : public Reporter {
     return nullptr;
   }
 
-  static void Line(const std::string& label, const std::string& value, std::ostream& out) {
-    out << FitWidth(label, 12) << " " << value << "\n";
-  }
-
   static std::string UpstreamText(const InstanceRef& ref) {
     std::string text = DescribeRef(ref);
     if (ref.status != Status::kOverdue && ref.status != Status::kAtRisk) {
-      text += " (" + std::string(StatusName(ref.status)) + ")";
+      text += " (" + StatusLabel(ref.status) + ")";
     }
     return text;
   }
@@ -256,11 +270,13 @@ class TextReporter : public Reporter {
   }
 
   static std::string RecordsHeading(const Finding& f, const Explanation& explanation) {
-    const std::string first = "first " + std::to_string(explanation.record_limit);
+    const std::string limit = std::to_string(explanation.record_limit);
     if (f.obligation->check_kind == "count")
-      return "records counted on " + FormatIsoDate(f.as_of) + " (" + first + "):";
-    if (f.obligation->check_kind == "indicator") return "latest measurements (" + first + "):";
-    return "records that count against it on " + FormatIsoDate(f.as_of) + " (" + first + "):";
+      return Format(Tr("records counted on {0} (first {1}):"), {ShownDate(f.as_of), limit});
+    if (f.obligation->check_kind == "indicator")
+      return Format(Tr("latest measurements (first {0}):"), {limit});
+    return Format(Tr("records that count against it on {0} (first {1}):"),
+                  {ShownDate(f.as_of), limit});
   }
 
   static void WriteGroup(Status status, const std::vector<const Finding*>& group, bool colour,
@@ -269,34 +285,56 @@ class TextReporter : public Reporter {
                                 GroupThousands(static_cast<long long>(group.size())) + ")";
     out << "\n" << (colour ? Coloured(status, heading) : heading) << "\n";
     if (group.empty()) {
-      out << "  none\n";
+      out << "  " << Tr("none") << "\n";
       return;
     }
-    const char* days = status == Status::kOverdue                                  ? "days late"
-                       : (status == Status::kAtRisk || status == Status::kOnTrack) ? "days left"
-                                                                                   : "";
+    const std::string days = status == Status::kOverdue ? Tr("days late")
+                             : (status == Status::kAtRisk || status == Status::kOnTrack)
+                                 ? Tr("days left")
+                                 : "";
     const bool problems = status == Status::kOverdue || status == Status::kAtRisk;
+    const std::string holds_back = TrC("column", "holds back");
+    const std::size_t days_width = std::max<std::size_t>(9, DisplayWidth(days));
+    const std::size_t holds_width = std::max<std::size_t>(10, DisplayWidth(holds_back));
     // The at-risk list shows its priority's key (README "Which risks first").
     const bool ranked = status == Status::kAtRisk;
-    if (ranked) out << "  " << kPriorityNote << "\n";
-    out << "  " << (ranked ? "rank  tier  spare  " : "") << PadLeft(days, 9)
-        << (problems ? "  holds back" : "") << "  " << FitWidth("agency", kAgencyWidth) << "  "
-        << FitWidth("obligation", kObligationWidth) << "  due         now\n";
+    const std::string rank = TrC("column", "rank");
+    const std::string tier = TrC("column", "tier");
+    const std::string spare = TrC("column", "spare");
+    const std::size_t rank_width = std::max<std::size_t>(4, DisplayWidth(rank));
+    const std::size_t tier_width = std::max<std::size_t>(4, DisplayWidth(tier));
+    const std::size_t spare_width = std::max<std::size_t>(5, DisplayWidth(spare));
+    const std::size_t ranked_width = ranked ? rank_width + tier_width + spare_width + 6 : 0;
+    if (ranked) out << "  " << Tr(kPriorityNote) << "\n";
+    out << "  ";
+    if (ranked) {
+      out << PadLeft(rank, rank_width) << "  " << PadLeft(tier, tier_width) << "  "
+          << PadLeft(spare, spare_width) << "  ";
+    }
+    out << PadLeft(days, days_width)
+        << (problems ? "  " + PadLeft(holds_back, holds_width) : "") << "  "
+        << FitWidth(TrC("column", "agency"), kAgencyWidth) << "  "
+        << FitWidth(TrC("column", "obligation"), kObligationWidth) << "  "
+        << FitWidth(TrC("column", "due"), 10) << "  " << TrC("column", "now") << "\n";
+    // The reason goes under the agency column.
+    const std::string indent(2 + ranked_width + days_width + (problems ? 2 + holds_width : 0) + 2,
+                             ' ');
     for (const Finding* f : group) {
       std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
       out << "  ";
       if (ranked) {
-        out << PadLeft(std::to_string(f->priority_rank), 4)
-            << PadLeft(f->heading_tier ? std::to_string(f->heading_tier) : "", 6)
-            << PadLeft(f->spare_days ? std::to_string(*f->spare_days) : "", 7) << "  ";
+        out << PadLeft(std::to_string(f->priority_rank), rank_width) << "  "
+            << PadLeft(f->heading_tier ? std::to_string(f->heading_tier) : "", tier_width) << "  "
+            << PadLeft(f->spare_days ? std::to_string(*f->spare_days) : "", spare_width) << "  ";
       }
-      out << PadLeft(DaysText(*f), 9)
-          << (problems ? PadLeft(f->holds_back ? std::to_string(f->holds_back) : "", 12) : "")
+      out << PadLeft(DaysText(*f), days_width)
+          << (problems
+                  ? "  " + PadLeft(f->holds_back ? GroupThousands(f->holds_back) : "", holds_width)
+                  : "")
           << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
-          << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(DueText(*f), 10) << "  "
-          << MeasureText(*f, f->at_as_of) << "\n";
-      out << "  " << std::string((problems ? 23 : 11) + (ranked ? 19 : 0), ' ') << f->reason
-          << "\n";
+          << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(ShownDueText(*f), 10)
+          << "  " << MeasureText(*f, f->at_as_of) << "\n";
+      out << indent << f->reason << "\n";
     }
   }
 
@@ -311,32 +349,38 @@ class TextReporter : public Reporter {
       }
     }
     if (extended.empty()) return;
-    const std::string heading =
-        "EXTENDED (" + GroupThousands(static_cast<long long>(extended.size())) + ")";
+    const std::string heading = Tr("EXTENDED") + std::string(" (") +
+                                GroupThousands(static_cast<long long>(extended.size())) + ")";
     out << "\n" << (colour ? "\033[1m" + heading + "\033[0m" : heading) << "\n";
-    out << "  " << FitWidth("agency", kAgencyWidth) << "  "
-        << FitWidth("obligation", kObligationWidth) << "  due         extended to  now\n";
+    const std::string extended_to = TrC("column", "extended to");
+    const std::size_t extended_width = std::max<std::size_t>(11, DisplayWidth(extended_to));
+    out << "  " << FitWidth(TrC("column", "agency"), kAgencyWidth) << "  "
+        << FitWidth(TrC("column", "obligation"), kObligationWidth) << "  "
+        << FitWidth(TrC("column", "due"), 10) << "  " << FitWidth(extended_to, extended_width)
+        << "  " << TrC("column", "now") << "\n";
     for (const Finding* f : extended) {
       const GrantedException& grant = *f->exception;
       const std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
       out << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
           << FitWidth(obligation, kObligationWidth) << "  "
-          << FitWidth(f->original_due ? FormatIsoDate(*f->original_due) : "-", 10) << "  "
-          << FitWidth(FormatIsoDate(*grant.new_due), 11) << "  " << StatusWithDaysText(*f) << "\n";
-      out << "  " << std::string(kAgencyWidth + 2, ' ') << "by " << DocumentText(grant)
-          << (grant.reason.empty() ? "" : ": " + grant.reason) << "\n";
+          << FitWidth(f->original_due ? ShownDate(*f->original_due) : "-", 10) << "  "
+          << FitWidth(ShownDate(*grant.new_due), extended_width) << "  " << StatusWithDaysText(*f)
+          << "\n";
+      const std::string by = Format(Tr("by {0}"), {DocumentText(grant)});
+      out << "  " << std::string(kAgencyWidth + 2, ' ')
+          << (grant.reason.empty() ? by : Format(Tr("{0}: {1}"), {by, grant.reason})) << "\n";
     }
   }
 
   static void WriteSummary(const ReportView& view, std::ostream& out) {
     const Summary& summary = view.summary;
-    out << "\nSUMMARY\n";
-    WriteCountsHeader("findings", kObligationWidth + 2, out);
-    out << "\n  " << FitWidth("all", kObligationWidth + 2);
+    out << "\n" << Tr("SUMMARY") << "\n";
+    WriteCountsHeader(TrC("summary", "findings"), kObligationWidth + 2, out);
+    out << "\n  " << FitWidth(TrC("summary", "all"), kObligationWidth + 2);
     WriteCounts(summary.statuses, out);
     out << "\n\n";
-    WriteCountsHeader("by obligation", kObligationWidth + 2, out);
-    out << (view.agency_id.empty() ? "   national total\n" : "   total\n");
+    WriteCountsHeader(Tr("by obligation"), kObligationWidth + 2, out);
+    out << "   " << (view.agency_id.empty() ? Tr("national total") : Tr("total")) << "\n";
     for (const ObligationSummary& o : summary.obligations) {
       out << "  " << FitWidth(o.obligation_id, kObligationWidth + 2);
       WriteCounts(o.statuses, out);
@@ -344,10 +388,10 @@ class TextReporter : public Reporter {
     }
     if (view.agency_id.empty()) {
       out << "\n";
-      WriteCountsHeader("by agency kind", kObligationWidth + 2, out);
+      WriteCountsHeader(Tr("by agency kind"), kObligationWidth + 2, out);
       out << "\n";
       for (const auto& [kind, counts] : summary.kinds) {
-        out << "  " << FitWidth(kind, kObligationWidth + 2);
+        out << "  " << FitWidth(AgencyKindLabel(kind), kObligationWidth + 2);
         WriteCounts(counts, out);
         out << "\n";
       }
@@ -355,10 +399,12 @@ class TextReporter : public Reporter {
   }
 
   static void WriteDataIssues(const Report& report, std::ostream& out) {
-    out << "\nDATA QUALITY (" << GroupThousands(static_cast<long long>(report.data_issues.size()))
-        << ")\n";
+    out << "\n"
+        << Format(Tr("DATA QUALITY ({0})"),
+                  {GroupThousands(static_cast<long long>(report.data_issues.size()))})
+        << "\n";
     if (report.data_issues.empty()) {
-      out << "  none\n";
+      out << "  " << Tr("none") << "\n";
       return;
     }
     for (const DataIssue& issue : report.data_issues) {

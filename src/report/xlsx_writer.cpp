@@ -3,6 +3,10 @@
 // all and workbook_close (which also frees the workbook) runs on every path.
 #include "report/xlsx_writer.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "report/finding_format.hpp"
 #include "report/finding_rows.hpp"
 #include "report/utf8.hpp"
@@ -19,10 +23,11 @@
 namespace dxcomply {
 namespace {
 
-constexpr const char* kSummarySheet = "Tổng hợp";
-constexpr const char* kOverdueSheet = "Quá hạn";
-constexpr const char* kAtRiskSheet = "Có nguy cơ chậm";
-constexpr const char* kDataSheet = "Chất lượng dữ liệu";
+// Sheet names, in the run's language (Vietnamese by default).
+constexpr const char* kSummarySheet = TrNoop("Summary");
+constexpr const char* kOverdueSheet = TrNoop("Overdue");
+constexpr const char* kAtRiskSheet = TrNoop("At risk");
+constexpr const char* kDataSheet = TrNoop("Data quality");
 
 // Finding columns holding v or the target: shares, except for count checks.
 constexpr std::string_view kShareColumns[] = {"value", "value_lookback", "value_due", "target",
@@ -110,6 +115,12 @@ class Book {
       Text(sheet, row, static_cast<int>(col), names[col], header_);
     }
   }
+  // A table's header: the columns' labels (ColumnLabel), not their names.
+  void LabelledHeader(lxw_worksheet* sheet, const std::vector<std::string>& columns) {
+    std::vector<std::string> labels;
+    for (const std::string& column : columns) labels.push_back(ColumnLabel(column));
+    Header(sheet, 0, labels);
+  }
 
   // Header row frozen, an autofilter over header and data, columns wide
   // enough for their header plus the filter button, or `widths[name]`.
@@ -120,8 +131,9 @@ class Book {
     Check(worksheet_autofilter(sheet, 0, 0, Row(data_rows), Col(last_col)));
     for (int col = 0; col <= last_col; ++col) {
       const auto it = widths.find(names[col]);
-      const double width =
-          it != widths.end() ? it->second : std::max(11.0, names[col].size() + 4.0);
+      const double width = it != widths.end()
+                               ? it->second
+                               : std::max(11.0, Characters(ColumnLabel(names[col])) + 4.0);
       Check(worksheet_set_column(sheet, Col(col), Col(col), width, nullptr));
     }
   }
@@ -134,6 +146,11 @@ class Book {
   }
 
   static lxw_row_t Row(int row) { return static_cast<lxw_row_t>(row); }
+  static double Characters(const std::string& text) {
+    return static_cast<double>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a UTF-8 continuation
+    }));
+  }
   static lxw_col_t Col(int col) { return static_cast<lxw_col_t>(col); }
 
   lxw_workbook* workbook_;
@@ -157,7 +174,7 @@ void WriteFindingSheet(Book& book, lxw_worksheet* sheet, const Report& report, S
     share[col] = std::find(std::begin(kShareColumns), std::end(kShareColumns), columns[col]) !=
                  std::end(kShareColumns);
   }
-  book.Header(sheet, 0, columns);
+  book.LabelledHeader(sheet, columns);
   int row = 0;
   for (const Finding& finding : report.findings) {
     if (finding.status != status) continue;
@@ -175,7 +192,7 @@ void WriteFindingSheet(Book& book, lxw_worksheet* sheet, const Report& report, S
 void WriteDataSheet(Book& book, lxw_worksheet* sheet, const Report& report) {
   std::map<std::string, std::string> names;
   for (const Agency& agency : report.agencies) names[agency.id] = agency.name;
-  book.Header(sheet, 0, kDataIssueColumns);
+  book.LabelledHeader(sheet, kDataIssueColumns);
   int row = 0;
   for (const DataIssue& issue : report.data_issues) {
     ++row;
@@ -211,9 +228,9 @@ void WriteCountsHeader(Book& book, lxw_worksheet* sheet, int row, const std::str
                        const std::vector<std::string>& more = {}) {
   std::vector<std::string> names = {first};
   for (int status = 0; status < kStatusCount; ++status) {
-    names.push_back(StatusName(static_cast<Status>(status)));
+    names.push_back(StatusLabel(static_cast<Status>(status)));
   }
-  names.push_back("total");
+  names.push_back(Tr("total"));
   names.insert(names.end(), more.begin(), more.end());
   book.Header(sheet, row, names);
 }
@@ -221,29 +238,29 @@ void WriteCountsHeader(Book& book, lxw_worksheet* sheet, int row, const std::str
 void WriteSummarySheet(Book& book, lxw_worksheet* sheet, const Report& report,
                        const Summary& summary) {
   book.Text(sheet, 0, 0,
-            "dxcomply · Tổng hợp (summary) · as of " + FormatIsoDate(report.as_of) + " (" +
-                FormatVnDate(report.as_of) + ")",
+            Format(Tr("dxcomply · {0} · as of {1}"), {Tr(kSummarySheet), ShownDate(report.as_of)}),
             book.title());
-  book.Text(sheet, 1, 0, "as_of");
+  book.Text(sheet, 1, 0, ColumnLabel("as_of"));
   book.Day(sheet, 1, 1, report.as_of);
-  book.Text(sheet, 2, 0, "agencies");
+  book.Text(sheet, 2, 0, Tr("agencies"));
   book.Number(sheet, 2, 1, summary.agencies);
-  book.Text(sheet, 3, 0, "data_issues");
+  book.Text(sheet, 3, 0, ColumnLabel("data_issues"));
   book.Number(sheet, 3, 1, summary.data_issues);
   if (const std::string notice = SampleDataNotice(report.dataset); !notice.empty()) {
     book.Text(sheet, 4, 0, notice, book.title());
   }
 
   int row = 5;
-  WriteCountsHeader(book, sheet, row++, "findings");
-  WriteCounts(book, sheet, row++, "all", summary.statuses);
+  WriteCountsHeader(book, sheet, row++, TrC("summary", "findings"));
+  WriteCounts(book, sheet, row++, TrC("summary", "all"), summary.statuses);
 
   ++row;
-  WriteCountsHeader(book, sheet, row++, "obligation_id",
-                    {"check", "numerator", "denominator", "share", "title"});
+  WriteCountsHeader(book, sheet, row++, ColumnLabel("obligation_id"),
+                    {ColumnLabel("check"), ColumnLabel("numerator"), ColumnLabel("denominator"),
+                     Tr("share"), Tr("title")});
   for (const ObligationSummary& o : summary.obligations) {
     int col = WriteCounts(book, sheet, row, o.obligation_id, o.statuses);
-    book.Text(sheet, row, col++, o.check_kind);
+    book.Text(sheet, row, col++, CheckKindLabel(o.check_kind));
     // The national total as the text report gives it: n of d for coverage
     // and task checks, n for count checks, nothing for indicators.
     const bool fraction = (o.check_kind == "coverage" || o.check_kind == "task") && o.denominator;
@@ -259,8 +276,10 @@ void WriteSummarySheet(Book& book, lxw_worksheet* sheet, const Report& report,
   }
 
   ++row;
-  WriteCountsHeader(book, sheet, row++, "agency_kind");
-  for (const auto& [kind, counts] : summary.kinds) WriteCounts(book, sheet, row++, kind, counts);
+  WriteCountsHeader(book, sheet, row++, ColumnLabel("agency_kind_label"));
+  for (const auto& [kind, counts] : summary.kinds) {
+    WriteCounts(book, sheet, row++, AgencyKindLabel(kind), counts);
+  }
 
   book.Check(worksheet_set_column(sheet, 0, 0, 30, nullptr));
   book.Check(worksheet_set_column(sheet, 1, 1 + kStatusCount + 4, 14, nullptr));
@@ -301,17 +320,17 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   Book book(workbook);
   // Without `created`, libxlsxwriter stamps the current time and two runs
   // differ: the as-of date (midnight UTC) is the report's own time.
-  const std::string title = "dxcomply report as of " + FormatIsoDate(report.as_of);
+  const std::string title = Format(Tr("dxcomply report as of {0}"), {ShownDate(report.as_of)});
   lxw_doc_properties properties = {};
   properties.title = const_cast<char*>(title.c_str());
   properties.author = const_cast<char*>("dxcomply");
   properties.created = static_cast<std::time_t>(ToDayNumber(report.as_of)) * 86400;
   book.Check(workbook_set_properties(workbook, &properties));
 
-  lxw_worksheet* summary_sheet = book.AddSheet(kSummarySheet);
-  lxw_worksheet* overdue_sheet = book.AddSheet(kOverdueSheet);
-  lxw_worksheet* at_risk_sheet = book.AddSheet(kAtRiskSheet);
-  lxw_worksheet* data_sheet = book.AddSheet(kDataSheet);
+  lxw_worksheet* summary_sheet = book.AddSheet(Tr(kSummarySheet));
+  lxw_worksheet* overdue_sheet = book.AddSheet(Tr(kOverdueSheet));
+  lxw_worksheet* at_risk_sheet = book.AddSheet(Tr(kAtRiskSheet));
+  lxw_worksheet* data_sheet = book.AddSheet(Tr(kDataSheet));
   if (book.error() == LXW_NO_ERROR) {
     WriteSummarySheet(book, summary_sheet, report, summary);
     WriteFindingSheet(book, overdue_sheet, report, Status::kOverdue);

@@ -1,15 +1,25 @@
 #include "rules/authority_loader.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <algorithm>
+#include <map>
 
 namespace dxcomply {
 namespace {
 
-const std::vector<std::string> kAuthorityKeys = {"from",          "until",
-                                                 "body",          "head",
-                                                 "standing_body", "letterhead",
-                                                 "signing_title", "reference_suffix",
-                                                 "reply_to",      "escalation_tiers",
+const std::vector<std::string> kAuthorityKeys = {"from",
+                                                 "until",
+                                                 "body",
+                                                 "head",
+                                                 "standing_body",
+                                                 "letterhead",
+                                                 "signing_title",
+                                                 "reference_suffix",
+                                                 "reply_to",
+                                                 "escalation_tiers",
+                                                 "escalation_tiers_en",
                                                  "source"};
 const std::vector<std::string> kAgencyRefKeys = {"agency", "name"};
 const std::vector<std::string> kAuthoritySourceKeys = {"document", "passage", "assumed"};
@@ -24,7 +34,7 @@ void LoadAgencyRef(const YAML::Node& node, YamlNodeReader& reader, const std::st
   if (const YAML::Node n = YamlNodeReader::Get(node, "name"); n.IsDefined()) {
     name = reader.Text(n, "", what + ".name").value_or("");
   }
-  if (agency.empty()) reader.Error(node, "", what + " needs 'agency' (its id)");
+  if (agency.empty()) reader.Error(node, "", Format(Tr("{0} needs 'agency' (its id)"), {what}));
 }
 
 std::vector<std::string> Lines(const YAML::Node& node, YamlNodeReader& reader,
@@ -33,7 +43,7 @@ std::vector<std::string> Lines(const YAML::Node& node, YamlNodeReader& reader,
       reader.TextList(node, "", what).value_or(std::vector<std::string>{});
   if (lines.empty() || std::any_of(lines.begin(), lines.end(),
                                    [](const std::string& line) { return line.empty(); })) {
-    reader.Error(node, "", what + " must be one or more lines of text");
+    reader.Error(node, "", Format(Tr("{0} must be one or more lines of text"), {what}));
   }
   return lines;
 }
@@ -46,11 +56,11 @@ std::string DayText(const std::optional<Date>& date, const char* open) {
 
 void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& rules) {
   if (!list.IsSequence()) {
-    reader.Error(list, "", "'authorities' must be a list of authorities");
+    reader.Error(list, "", Tr("'authorities' must be a list of authorities"));
     return;
   }
   for (const YAML::Node& node : list) {
-    if (!reader.CheckMap(node, kAuthorityKeys, "", "an authority")) continue;
+    if (!reader.CheckMap(node, kAuthorityKeys, "", Tr("an authority"))) continue;
     Authority authority;
     authority.location = reader.At(node);
     if (const YAML::Node n = YamlNodeReader::Get(node, "from"); n.IsDefined()) {
@@ -59,13 +69,13 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
     if (const YAML::Node n = YamlNodeReader::Get(node, "until"); n.IsDefined()) {
       authority.until = reader.IsoDate(n, "", "until");
       if (authority.from && authority.until && *authority.until <= *authority.from) {
-        reader.Error(n, "", "until is not after from");
+        reader.Error(n, "", Tr("until is not after from"));
       }
     }
     const auto text = [&](const char* key, std::string& out) {
       const YAML::Node n = YamlNodeReader::Get(node, key);
       if (!n.IsDefined()) {
-        reader.Error(node, "", std::string("an authority needs '") + key + "'");
+        reader.Error(node, "", Format(Tr("an authority needs '{0}'"), {key}));
         return;
       }
       out = reader.Text(n, "", key).value_or("");
@@ -76,7 +86,9 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
       LoadAgencyRef(n, reader, "standing_body", authority.standing_body_agency,
                     authority.standing_body_name);
     } else {
-      reader.Error(node, "", "an authority needs 'standing_body' ({agency: ID, name: ...})");
+      reader.Error(node, "",
+                   Format(Tr("an authority needs '{0}' ({1})"),
+                          {"standing_body", "{agency: ID, name: ...}"}));
     }
     for (const auto& [key, lines] :
          {std::pair<const char*, std::vector<std::string>*>{"letterhead", &authority.letterhead},
@@ -85,7 +97,7 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
       if (n.IsDefined()) {
         *lines = Lines(n, reader, key);
       } else {
-        reader.Error(node, "", std::string("an authority needs '") + key + "' (its lines)");
+        reader.Error(node, "", Format(Tr("an authority needs '{0}' (its lines)"), {key}));
       }
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "reference_suffix"); n.IsDefined()) {
@@ -95,18 +107,22 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
       authority.reply_to_name = reader.Text(n, "", "reply_to").value_or("");
     }
     if (authority.reply_to_name.empty()) authority.reply_to_name = authority.standing_body_name;
-    if (const YAML::Node n = YamlNodeReader::Get(node, "escalation_tiers"); n.IsDefined()) {
+    for (const auto& [key, tiers] : {std::pair<const char*, std::map<int, std::string>*>{
+                                         "escalation_tiers", &authority.escalation_tiers},
+                                     {"escalation_tiers_en", &authority.escalation_tiers_en}}) {
+      const YAML::Node n = YamlNodeReader::Get(node, key);
+      if (!n.IsDefined()) continue;
       if (!n.IsMap()) {
-        reader.Error(n, "", "escalation_tiers must map tier numbers to names");
-      } else {
-        for (const auto& entry : n) {
-          const std::optional<std::int64_t> level = reader.Integer(entry.first, "", "tier");
-          const std::optional<std::string> name = reader.Text(entry.second, "", "tier name");
-          if (level && (*level < 1 || *level > 9)) {
-            reader.Error(entry.first, "", "tier must be between 1 and 9");
-          } else if (level && name) {
-            authority.escalation_tiers[static_cast<int>(*level)] = *name;
-          }
+        reader.Error(n, "", Format(Tr("{0} must map tier numbers to names"), {key}));
+        continue;
+      }
+      for (const auto& entry : n) {
+        const std::optional<std::int64_t> level = reader.Integer(entry.first, "", "tier");
+        const std::optional<std::string> name = reader.Text(entry.second, "", "tier name");
+        if (level && (*level < 1 || *level > 9)) {
+          reader.Error(entry.first, "", Tr("tier must be between 1 and 9"));
+        } else if (level && name) {
+          (*tiers)[static_cast<int>(*level)] = *name;
         }
       }
     }
@@ -125,7 +141,7 @@ void LoadAuthorities(const YAML::Node& list, YamlNodeReader& reader, RuleSet& ru
       }
     }
     if (authority.source.document.empty()) {
-      reader.Error(node, "", "an authority needs 'source' (the document that set it up)");
+      reader.Error(node, "", Tr("an authority needs 'source' (the document that set it up)"));
     }
     rules.authorities.push_back(std::move(authority));
   }
@@ -143,38 +159,43 @@ void CheckAuthorities(RuleSet& rules, Diagnostics& diagnostics) {
     const Authority& authority = authorities[i];
     if (i > 0 && !authority.from) {
       diagnostics.Error(authority.location, "",
-                        "only the first authority may omit 'from' (in force since always)");
+                        Tr("only the first authority may omit 'from' (in force since always)"));
     }
     if (i + 1 == authorities.size()) break;
     const Authority& next = authorities[i + 1];
     if (!authority.until) {
       diagnostics.Error(authority.location, "",
-                        "an authority followed by another needs 'until' (the day the next one "
-                        "takes over, " +
-                            DayText(next.from, "?") + ")");
+                        Format(Tr("an authority followed by another needs 'until' (the day the "
+                                  "next one takes over, {0})"),
+                               {DayText(next.from, "?")}));
       continue;
     }
     if (!next.from) continue;  // Reported above.
     if (*next.from < *authority.until) {
       diagnostics.Error(next.location, "",
-                        "in force from " + FormatIsoDate(*next.from) + " while the authority at " +
-                            authority.location.ToString() + " is, until " +
-                            FormatIsoDate(*authority.until) + ": two authorities on one day");
+                        Format(Tr("in force from {0} while the authority at {1} is, until {2}: two "
+                                  "authorities on one day"),
+                               {FormatIsoDate(*next.from), authority.location.ToString(),
+                                FormatIsoDate(*authority.until)}));
     } else if (*authority.until < *next.from) {
       diagnostics.Error(next.location, "",
-                        "no authority from " + FormatIsoDate(*authority.until) + " to " +
-                            FormatIsoDate(*next.from - boost::gregorian::days(1)) +
-                            ": a letter dated then would have no issuer");
+                        Format(Tr("no authority from {0} to {1}: a letter dated then would have no "
+                                  "issuer"),
+                               {FormatIsoDate(*authority.until),
+                                FormatIsoDate(*next.from - boost::gregorian::days(1))}));
     }
   }
   for (const Authority& authority : authorities) {
-    for (const auto& [level, name] : authority.escalation_tiers) {
+    std::map<int, std::string> named = authority.escalation_tiers;
+    named.insert(authority.escalation_tiers_en.begin(), authority.escalation_tiers_en.end());
+    for (const auto& [level, name] : named) {
       const bool declared = std::any_of(rules.escalation.begin(), rules.escalation.end(),
                                         [&](const EscalationTier& t) { return t.level == level; });
       if (!declared && !rules.escalation.empty()) {
         diagnostics.Error(authority.location, "",
-                          "escalation_tiers names tier " + std::to_string(level) + " ('" + name +
-                              "'), which escalation.yaml does not declare");
+                          Format(Tr("escalation_tiers names tier {0} ('{1}'), which "
+                                    "escalation.yaml does not declare"),
+                                 {std::to_string(level), name}));
       }
     }
   }

@@ -12,6 +12,7 @@
 //       reference_suffix: BCĐCP
 //       reply_to: {agency: BKHCN, name: Bộ Khoa học và Công nghệ}
 //       escalation_tiers: {3: Báo cáo Ban Chỉ đạo của Chính phủ}
+//       escalation_tiers_en: {3: Report to the Government's Steering Committee}
 //       source: {document: Quyết định số 598/QĐ-TTg ngày 13/3/2025, passage: ...}
 #pragma once
 

@@ -1,5 +1,7 @@
 #include "rules/rule_checker.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
@@ -37,7 +39,7 @@ const RequiredColumn kPlanColumns[] = {
 bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& problem) {
   if (operand.kind == Operand::Kind::kAsOf || operand.kind == Operand::Kind::kDue) {
     if (column.type == ColumnType::kDate) return true;
-    problem = "$as_of and $due compare only with date columns";
+    problem = Tr("$as_of and $due compare only with date columns");
     return false;
   }
   const std::string text = operand.text;
@@ -48,7 +50,7 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         operand.date = *day;
         return true;
       }
-      problem = "'" + text + "' is not an ISO date YYYY-MM-DD that exists";
+      problem = Format(Tr("'{0}' is not an ISO date YYYY-MM-DD that exists"), {text});
       return false;
     case ColumnType::kInteger:
     case ColumnType::kBoolean:
@@ -62,7 +64,7 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         }
       } catch (const std::exception&) {
       }
-      problem = "'" + text + "' is not a whole number";
+      problem = Format(Tr("'{0}' is not a whole number"), {text});
       return false;
     case ColumnType::kReal:
     case ColumnType::kFraction:
@@ -76,7 +78,7 @@ bool TypeOperand(Operand& operand, const ColumnSpec& column, std::string& proble
         }
       } catch (const std::exception&) {
       }
-      problem = "'" + text + "' is not a number";
+      problem = Format(Tr("'{0}' is not a number"), {text});
       return false;
     case ColumnType::kText:
       operand.kind = Operand::Kind::kText;
@@ -105,7 +107,8 @@ class RuleSetChecker {
     std::set<std::string> names;
     for (const TableSpec& table : rules_.tables) {
       if (!names.insert(table.name).second) {
-        diagnostics_.Error(table.location, "", "table '" + table.name + "' is declared twice");
+        diagnostics_.Error(table.location, "",
+                           Format(Tr("table '{0}' is declared twice"), {table.name}));
       }
     }
     std::set<std::string> reported;
@@ -114,9 +117,10 @@ class RuleSetChecker {
       if (table == nullptr) continue;  // Reported when a rule needs the table.
       const ColumnSpec* column = table->FindColumn(required.column);
       if (column == nullptr || column->type != required.type) {
-        diagnostics_.Error(table->location, "",
-                           std::string("table '") + required.table + "' must declare column '" +
-                               required.column + "' with type " + ColumnTypeName(required.type));
+        diagnostics_.Error(
+            table->location, "",
+            Format(Tr("table '{0}' must declare column '{1}' with type {2}"),
+                   {required.table, required.column, ColumnTypeName(required.type)}));
       }
     }
     for (const RequiredColumn& plan : kPlanColumns) {
@@ -124,9 +128,9 @@ class RuleSetChecker {
       const ColumnSpec* column = table != nullptr ? table->FindColumn(plan.column) : nullptr;
       if (column != nullptr && column->type != plan.type) {
         diagnostics_.Error(column->location, "",
-                           std::string("column '") + plan.column + "' of table '" + plan.table +
-                               "' must have type " + ColumnTypeName(plan.type) +
-                               " (the engine reads it as a task's plan)");
+                           Format(Tr("column '{0}' of table '{1}' must have type {2} (the engine "
+                                     "reads it as a task's plan)"),
+                                  {plan.column, plan.table, ColumnTypeName(plan.type)}));
       }
     }
   }
@@ -136,9 +140,9 @@ class RuleSetChecker {
     for (const Obligation& obligation : rules_.obligations) {
       auto [it, inserted] = seen.emplace(obligation.id, &obligation);
       if (!inserted) {
-        diagnostics_.Error(
-            obligation.location, obligation.id,
-            "duplicate obligation id (first declared at " + it->second->location.ToString() + ")");
+        diagnostics_.Error(obligation.location, obligation.id,
+                           Format(Tr("duplicate obligation id (first declared at {0})"),
+                                  {it->second->location.ToString()}));
       }
     }
   }
@@ -149,7 +153,7 @@ class RuleSetChecker {
     const TableSpec* table = rules_.FindTable(check.table);
     if (table == nullptr) {
       diagnostics_.Error(check.location, obligation.id,
-                         "table '" + check.table + "' is not declared in tables.yaml");
+                         Format(Tr("table '{0}' is not declared in tables.yaml"), {check.table}));
       return;
     }
     CheckPredicate(obligation, *table, check.where);
@@ -163,25 +167,28 @@ class RuleSetChecker {
         std::vector<std::string> names;
         for (const ColumnSpec& spec : table.columns) names.push_back(spec.name);
         const std::string nearest = NearestWord(condition.column, names);
-        diagnostics_.Error(condition.location, obligation.id,
-                           "column '" + condition.column + "' is not declared for table '" +
-                               table.name + "'" +
-                               (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
+        diagnostics_.Error(
+            condition.location, obligation.id,
+            nearest.empty()
+                ? Format(Tr("column '{0}' is not declared for table '{1}'"),
+                         {condition.column, table.name})
+                : Format(Tr("column '{0}' is not declared for table '{1}' (did you mean '{2}'?)"),
+                         {condition.column, table.name, nearest}));
         continue;
       }
       const bool ordered = condition.op == CompareOp::kLt || condition.op == CompareOp::kLe ||
                            condition.op == CompareOp::kGt || condition.op == CompareOp::kGe;
       if (ordered && (column->type == ColumnType::kText || column->type == ColumnType::kBoolean)) {
-        diagnostics_.Error(condition.location, obligation.id,
-                           std::string(CompareOpName(condition.op)) +
-                               " needs a date or number column; '" + column->name + "' is " +
-                               ColumnTypeName(column->type));
+        diagnostics_.Error(
+            condition.location, obligation.id,
+            Format(Tr("{0} needs a date or number column; '{1}' is {2}"),
+                   {CompareOpName(condition.op), column->name, ColumnTypeName(column->type)}));
       }
       for (Operand& operand : condition.values) {
         std::string problem;
         if (!TypeOperand(operand, *column, problem)) {
           diagnostics_.Error(condition.location, obligation.id,
-                             "value for column '" + column->name + "': " + problem);
+                             Format(Tr("value for column '{0}': {1}"), {column->name, problem}));
         }
       }
     }
@@ -197,12 +204,12 @@ class RuleSetChecker {
       case Due::Kind::kRecurring:
         if (kind != CheckKind::kTask) {
           diagnostics_.Error(due.location, obligation.id,
-                             "a recurring due date needs a task check (one task per period)");
+                             Tr("a recurring due date needs a task check (one task per period)"));
         }
         if (!obligation.period.empty()) {
           diagnostics_.Error(due.location, obligation.id,
-                             "a recurring obligation takes its periods from 'every'; remove "
-                             "'period'");
+                             Tr("a recurring obligation takes its periods from 'every'; remove "
+                                "'period'"));
         }
         break;
       case Due::Kind::kPerRecord: {
@@ -210,12 +217,12 @@ class RuleSetChecker {
         const ColumnSpec* column = table ? table->FindColumn(due.after_column) : nullptr;
         if (kind != CheckKind::kCoverage) {
           diagnostics_.Error(due.location, obligation.id,
-                             "after_column gives each row its own due date; it needs a coverage "
-                             "check");
+                             Tr("after_column gives each row its own due date; it needs a "
+                                "coverage check"));
         } else if (table != nullptr && (column == nullptr || column->type != ColumnType::kDate)) {
           diagnostics_.Error(due.location, obligation.id,
-                             "after_column '" + due.after_column + "' is not a date column of '" +
-                                 table->name + "'");
+                             Format(Tr("after_column '{0}' is not a date column of '{1}'"),
+                                    {due.after_column, table->name}));
         }
         break;
       }
@@ -223,15 +230,15 @@ class RuleSetChecker {
         const Obligation* event = rules_.FindObligation(due.after);
         if (event == nullptr) {
           diagnostics_.Error(due.location, obligation.id,
-                             "due after unknown obligation '" + due.after + "'");
+                             Format(Tr("due after unknown obligation '{0}'"), {due.after}));
           break;
         }
         if (event->due.kind == Due::Kind::kRecurring ||
             (event->check.kind != CheckKind::kTask && event->check.kind != CheckKind::kCoverage)) {
           diagnostics_.Error(due.location, obligation.id,
-                             "due after '" + due.after +
-                                 "': the date an obligation is met is known for task and coverage "
-                                 "checks that do not recur");
+                             Format(Tr("due after '{0}': the date an obligation is met is known "
+                                       "for task and coverage checks that do not recur"),
+                                    {due.after}));
         }
         // The clock starts when the other obligation is met: that is a
         // dependency, for blocking and for cycle checks.
@@ -256,9 +263,12 @@ class RuleSetChecker {
     for (const Dependency& dependency : obligation.depends_on) {
       if (rules_.FindObligation(dependency.obligation) == nullptr) {
         const std::string nearest = NearestWord(dependency.obligation, ids);
-        diagnostics_.Error(dependency.location, obligation.id,
-                           "depends_on names unknown obligation '" + dependency.obligation + "'" +
-                               (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
+        diagnostics_.Error(
+            dependency.location, obligation.id,
+            nearest.empty()
+                ? Format(Tr("depends_on names unknown obligation '{0}'"), {dependency.obligation})
+                : Format(Tr("depends_on names unknown obligation '{0}' (did you mean '{1}'?)"),
+                         {dependency.obligation, nearest}));
       }
     }
   }

@@ -37,7 +37,13 @@ std::vector<EscalationTier> RuleSet::EscalationOn(const Date& date) const {
   if (const Authority* authority = AuthorityOn(date)) {
     for (EscalationTier& tier : tiers) {
       const auto name = authority->escalation_tiers.find(tier.level);
-      if (name != authority->escalation_tiers.end()) tier.name = name->second;
+      if (name != authority->escalation_tiers.end() && name->second != tier.name) {
+        tier.name = name->second;
+        // escalation.yaml's English name is of another body: the authority's
+        // own, or none (the Vietnamese name is then shown as written).
+        const auto name_en = authority->escalation_tiers_en.find(tier.level);
+        tier.name_en = name_en == authority->escalation_tiers_en.end() ? "" : name_en->second;
+      }
     }
   }
   return tiers;

@@ -1,6 +1,8 @@
 #include "rules/yaml_loader.hpp"
 
 #include "base/file_text.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "rules/authority_loader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
@@ -85,10 +87,10 @@ class RuleFileLoader {
     const std::optional<YAML::Node> root = reader_.Parse(text_);
     if (!root) return;
     if (root->IsNull()) {
-      reader_.Error(*root, "", "the file is empty (expected 'obligations:' or 'tables:')");
+      reader_.Error(*root, "", Tr("the file is empty (expected 'obligations:' or 'tables:')"));
       return;
     }
-    if (!reader_.CheckMap(*root, kFileKeys, "", "a rules file")) return;
+    if (!reader_.CheckMap(*root, kFileKeys, "", Tr("a rules file"))) return;
     std::string theme;
     if (const YAML::Node node = YamlNodeReader::Get(*root, "theme"); node.IsDefined()) {
       theme = reader_.Text(node, "", "theme").value_or("");
@@ -100,8 +102,8 @@ class RuleFileLoader {
     if (!obligations.IsDefined() && !tables.IsDefined() && !escalation.IsDefined() &&
         !authorities.IsDefined()) {
       reader_.Error(*root, "",
-                    "a rules file needs 'obligations:', 'tables:', 'escalation:' or "
-                    "'authorities:'");
+                    Tr("a rules file needs 'obligations:', 'tables:', 'escalation:' or "
+                       "'authorities:'"));
     }
     if (obligations.IsDefined()) LoadObligations(obligations, theme);
     if (tables.IsDefined()) LoadTables(tables);
@@ -112,7 +114,7 @@ class RuleFileLoader {
  private:
   void LoadObligations(const YAML::Node& list, const std::string& theme) {
     if (!list.IsSequence()) {
-      reader_.Error(list, "", "'obligations' must be a list of obligations");
+      reader_.Error(list, "", Tr("'obligations' must be a list of obligations"));
       return;
     }
     for (const YAML::Node& node : list) {
@@ -126,12 +128,12 @@ class RuleFileLoader {
   bool LoadObligation(const YAML::Node& node, Obligation& out) {
     out.location = reader_.At(node);
     if (!node.IsMap()) {
-      reader_.Error(node, "", "each obligation must be a map of keys");
+      reader_.Error(node, "", Tr("each obligation must be a map of keys"));
       return false;
     }
     const YAML::Node id_node = YamlNodeReader::Get(node, "id");
     if (!id_node.IsDefined()) {
-      reader_.Error(node, "", "obligation without 'id'");
+      reader_.Error(node, "", Tr("obligation without 'id'"));
       return false;
     }
     const std::optional<std::string> id = reader_.Text(id_node, "", "id");
@@ -139,10 +141,11 @@ class RuleFileLoader {
     out.id = *id;
     out.location = reader_.At(id_node);
     if (!IsValidId(out.id)) {
-      reader_.Error(id_node, out.id,
-                    "id must be letters, digits, '.', '_' or '-', starting with a letter or digit");
+      reader_.Error(
+          id_node, out.id,
+          Tr("id must be letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
-    reader_.CheckMap(node, kObligationKeys, out.id, "an obligation");
+    reader_.CheckMap(node, kObligationKeys, out.id, Tr("an obligation"));
 
     out.title = RequiredText(node, "title", out.id);
     if (const YAML::Node n = YamlNodeReader::Get(node, "title_en"); n.IsDefined()) {
@@ -154,7 +157,7 @@ class RuleFileLoader {
     if (const YAML::Node n = YamlNodeReader::Get(node, "issued_on"); n.IsDefined()) {
       out.issued_on = reader_.IsoDate(n, out.id, "issued_on");
       if (out.issued_on && !out.due.date.is_not_a_date() && out.due.date < *out.issued_on) {
-        reader_.Error(n, out.id, "issued_on is after the due date");
+        reader_.Error(n, out.id, Tr("issued_on is after the due date"));
       }
     }
     LoadInForce(node, out);
@@ -177,11 +180,13 @@ class RuleFileLoader {
                            const std::string& rule_id) {
     const YAML::Node node = YamlNodeReader::Get(map, key);
     if (!node.IsDefined()) {
-      reader_.Error(map, rule_id, "missing '" + key + "'");
+      reader_.Error(map, rule_id, Format(Tr("missing '{0}'"), {key}));
       return "";
     }
     const std::string text = reader_.Text(node, rule_id, key).value_or("");
-    if (text.empty() && node.IsScalar()) reader_.Error(node, rule_id, "'" + key + "' is empty");
+    if (text.empty() && node.IsScalar()) {
+      reader_.Error(node, rule_id, Format(Tr("'{0}' is empty"), {key}));
+    }
     return text;
   }
 
@@ -189,11 +194,13 @@ class RuleFileLoader {
                    int fallback, int minimum) {
     const YAML::Node node = YamlNodeReader::Get(map, key);
     if (!node.IsDefined()) return fallback;
-    const std::optional<std::int64_t> days = reader_.Integer(node, rule_id, key + " (days)");
+    const std::optional<std::int64_t> days =
+        reader_.Integer(node, rule_id, Format(Tr("{0} (days)"), {key}));
     if (!days) return fallback;
     if (*days < minimum || *days > 3660) {
-      reader_.Error(node, rule_id,
-                    key + " must be between " + std::to_string(minimum) + " and 3660 days");
+      reader_.Error(
+          node, rule_id,
+          Format(Tr("{0} must be between {1} and 3660 days"), {key, std::to_string(minimum)}));
       return fallback;
     }
     return static_cast<int>(*days);
@@ -202,7 +209,8 @@ class RuleFileLoader {
   void LoadSource(const YAML::Node& map, Obligation& out) {
     const YAML::Node node = YamlNodeReader::Get(map, "source");
     if (!node.IsDefined()) {
-      reader_.Error(map, out.id, "missing 'source' (the document and passage the duty comes from)");
+      reader_.Error(map, out.id,
+                    Tr("missing 'source' (the document and passage the duty comes from)"));
       return;
     }
     if (!reader_.CheckMap(node, kSourceKeys, out.id, "source")) return;
@@ -218,14 +226,14 @@ class RuleFileLoader {
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "basis_date"); n.IsDefined()) {
       out.source.basis_date = reader_.IsoDate(n, out.id, "basis_date");
-      if (out.source.basis.empty()) reader_.Error(n, out.id, "basis_date without basis");
+      if (out.source.basis.empty()) reader_.Error(n, out.id, Tr("basis_date without basis"));
     }
   }
 
   void LoadScope(const YAML::Node& map, Obligation& out) {
     const YAML::Node node = YamlNodeReader::Get(map, "applies_to");
     if (!node.IsDefined()) {
-      reader_.Error(map, out.id, "missing 'applies_to'");
+      reader_.Error(map, out.id, Tr("missing 'applies_to'"));
       return;
     }
     out.applies_to.location = reader_.At(node);
@@ -248,7 +256,7 @@ class RuleFileLoader {
     }
     if (out.applies_to.kinds.empty() && out.applies_to.agencies.empty() &&
         !out.applies_to.national) {
-      reader_.Error(node, out.id, "applies_to names no agency kind, agency or national scope");
+      reader_.Error(node, out.id, Tr("applies_to names no agency kind, agency or national scope"));
     }
   }
 
@@ -259,16 +267,16 @@ class RuleFileLoader {
       const std::string& kind = kinds[i];
       if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), kind) != kAgencyKinds.end()) continue;
       const YAML::Node at = node.IsSequence() && i < node.size() ? node[i] : node;
-      reader_.Error(
-          at, rule_id,
-          "unknown agency kind '" + kind + "' (expected one of: " + JoinWords(kAgencyKinds) + ")");
+      reader_.Error(at, rule_id,
+                    Format(Tr("unknown agency kind '{0}' (expected one of: {1})"),
+                           {kind, JoinWords(kAgencyKinds)}));
     }
   }
 
   void LoadDue(const YAML::Node& map, Obligation& out) {
     const YAML::Node node = YamlNodeReader::Get(map, "due");
     if (!node.IsDefined()) {
-      reader_.Error(map, out.id, "missing 'due'");
+      reader_.Error(map, out.id, Tr("missing 'due'"));
       return;
     }
     Due& due = out.due;
@@ -286,9 +294,12 @@ class RuleFileLoader {
     }
     if (forms.size() != 1) {
       reader_.Error(node, out.id,
-                    "due needs exactly one of date, in_month, end_of_year, after, after_column, "
-                    "every" +
-                        (forms.empty() ? std::string() : " (found " + JoinWords(forms) + ")"));
+                    forms.empty()
+                        ? std::string(Tr("due needs exactly one of date, in_month, "
+                                         "end_of_year, after, after_column, every"))
+                        : Format(Tr("due needs exactly one of date, in_month, "
+                                    "end_of_year, after, after_column, every (found {0})"),
+                                 {JoinWords(forms)}));
       return;
     }
     const std::string form = forms.front();
@@ -313,9 +324,9 @@ class RuleFileLoader {
       const std::string key = entry.first.Scalar();
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end() &&
           std::find(kDueKeys.begin(), kDueKeys.end(), key) != kDueKeys.end()) {
-        reader_.Error(
-            entry.first, out.id,
-            "'" + key + "' does not go with '" + form + "' (it takes: " + JoinWords(allowed) + ")");
+        reader_.Error(entry.first, out.id,
+                      Format(Tr("'{0}' does not go with '{1}' (it takes: {2})"),
+                             {key, form, JoinWords(allowed)}));
       }
     }
   }
@@ -325,11 +336,12 @@ class RuleFileLoader {
     if (const YAML::Node n = YamlNodeReader::Get(node, "until"); n.IsDefined()) {
       out.until = reader_.IsoDate(n, out.id, "until");
       if (out.until && out.issued_on && *out.until <= *out.issued_on) {
-        reader_.Error(n, out.id, "until is not after issued_on: the duty would never be in force");
+        reader_.Error(n, out.id,
+                      Tr("until is not after issued_on: the duty would never be in force"));
       } else if (out.until && out.due.kind == Due::Kind::kRecurring &&
                  *out.until <= out.due.first.First()) {
         reader_.Error(n, out.id,
-                      "until is not after the first period begins: no period would be owed");
+                      Tr("until is not after the first period begins: no period would be owed"));
       }
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "on_succession"); n.IsDefined()) {
@@ -343,9 +355,13 @@ class RuleFileLoader {
         out.on_succession = OnSuccession::kLapse;
       } else if (n.IsScalar()) {
         const std::string nearest = NearestWord(text, kChoices);
-        reader_.Error(n, out.id,
-                      "on_succession must be main, every or lapse, not '" + text + "'" +
-                          (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
+        reader_.Error(
+            n, out.id,
+            nearest.empty()
+                ? Format(Tr("on_succession must be main, every or lapse, not '{0}'"), {text})
+                : Format(Tr("on_succession must be main, every or lapse, not '{0}' (did "
+                            "you mean '{1}'?)"),
+                         {text, nearest}));
       }
     }
   }
@@ -369,7 +385,7 @@ class RuleFileLoader {
       if (text == "next_working_day") {
         due.roll_to_working_day = true;
       } else if (roll.IsScalar()) {
-        reader_.Error(roll, out.id, "roll must be next_working_day, not '" + text + "'");
+        reader_.Error(roll, out.id, Format(Tr("roll must be next_working_day, not '{0}'"), {text}));
       }
     }
   }
@@ -379,14 +395,14 @@ class RuleFileLoader {
     const YAML::Node days = YamlNodeReader::Get(node, "days");
     const YAML::Node working = YamlNodeReader::Get(node, "working_days");
     if (days.IsDefined() == working.IsDefined()) {
-      reader_.Error(node, out.id, "say either days or working_days");
+      reader_.Error(node, out.id, Tr("say either days or working_days"));
       return;
     }
     const YAML::Node& count = days.IsDefined() ? days : working;
     due.unit = days.IsDefined() ? DayUnit::kCalendar : DayUnit::kWorking;
     if (auto value = reader_.Integer(count, out.id, days.IsDefined() ? "days" : "working_days")) {
       if (*value < 0 || *value > 3660) {
-        reader_.Error(count, out.id, "the number of days must be between 0 and 3660");
+        reader_.Error(count, out.id, Tr("the number of days must be between 0 and 3660"));
       } else {
         due.days = static_cast<int>(*value);
       }
@@ -407,26 +423,27 @@ class RuleFileLoader {
       frequency = Frequency::kYear;
     } else {
       if (every.IsScalar()) {
-        reader_.Error(every, out.id, "every must be month, quarter or year, not '" + text + "'");
+        reader_.Error(every, out.id,
+                      Format(Tr("every must be month, quarter or year, not '{0}'"), {text}));
       }
       return;
     }
     const YAML::Node first = YamlNodeReader::Get(node, "first");
     if (!first.IsDefined()) {
-      reader_.Error(node, out.id, "a recurring due date needs 'first' (the first period)");
+      reader_.Error(node, out.id, Tr("a recurring due date needs 'first' (the first period)"));
       return;
     }
     if (auto period = ParsePeriod(first, frequency, out.id, "first")) due.first = *period;
     if (const YAML::Node last = YamlNodeReader::Get(node, "last"); last.IsDefined()) {
       due.last = ParsePeriod(last, frequency, out.id, "last");
       if (due.last && *due.last < due.first) {
-        reader_.Error(last, out.id, "last comes before first");
+        reader_.Error(last, out.id, Tr("last comes before first"));
       }
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "month_offset"); n.IsDefined()) {
       const auto offset = reader_.Integer(n, out.id, "month_offset");
       if (offset && (*offset < -24 || *offset > 24)) {
-        reader_.Error(n, out.id, "month_offset must be between -24 and 24");
+        reader_.Error(n, out.id, Tr("month_offset must be between -24 and 24"));
       } else if (offset) {
         due.month_offset = static_cast<int>(*offset);
       }
@@ -434,7 +451,7 @@ class RuleFileLoader {
     const YAML::Node day = YamlNodeReader::Get(node, "day");
     const YAML::Node working_day = YamlNodeReader::Get(node, "working_day");
     if (day.IsDefined() == working_day.IsDefined()) {
-      reader_.Error(node, out.id, "a recurring due date needs either day or working_day");
+      reader_.Error(node, out.id, Tr("a recurring due date needs either day or working_day"));
       return;
     }
     if (day.IsDefined()) {
@@ -443,7 +460,7 @@ class RuleFileLoader {
       } else if (auto value = reader_.Integer(day, out.id, "day (1-31 or last)")) {
         // A day that is off moves to the next working day only if asked.
         if (*value < 1 || *value > 31) {
-          reader_.Error(day, out.id, "day must be 1-31 or last");
+          reader_.Error(day, out.id, Tr("day must be 1-31 or last"));
         } else {
           due.day = static_cast<int>(*value);
         }
@@ -451,12 +468,12 @@ class RuleFileLoader {
       if (const YAML::Node roll = YamlNodeReader::Get(node, "roll"); roll.IsDefined()) {
         due.roll_to_working_day = roll.IsScalar() && roll.Scalar() == "next_working_day";
         if (!due.roll_to_working_day) {
-          reader_.Error(roll, out.id, "roll must be next_working_day");
+          reader_.Error(roll, out.id, Tr("roll must be next_working_day"));
         }
       }
     } else if (auto value = reader_.Integer(working_day, out.id, "working_day")) {
       if (*value < 1 || *value > 23) {
-        reader_.Error(working_day, out.id, "working_day must be between 1 and 23");
+        reader_.Error(working_day, out.id, Tr("working_day must be between 1 and 23"));
       } else {
         due.working_day = static_cast<int>(*value);
       }
@@ -490,8 +507,8 @@ class RuleFileLoader {
     }
     if (!ok || year < 1900 || year > 2199) {
       reader_.Error(node, rule_id,
-                    what + " must be a period written " + kShapes[static_cast<int>(frequency)] +
-                        ", not '" + text + "'");
+                    Format(Tr("{0} must be a period written {1}, not '{2}'"),
+                           {what, kShapes[static_cast<int>(frequency)], text}));
       return std::nullopt;
     }
     period.year = year;
@@ -522,15 +539,16 @@ class RuleFileLoader {
       }
       if (ok && count.days <= 3660) return count;
     }
-    reader_.Error(node, rule_id,
-                  what + " must be a number of days: 14, \"14 days\" or \"10 working days\"");
+    reader_.Error(
+        node, rule_id,
+        Format(Tr("{0} must be a number of days: 14, \"14 days\" or \"10 working days\""), {what}));
     return std::nullopt;
   }
 
   void LoadCheck(const YAML::Node& map, Obligation& out) {
     const YAML::Node node = YamlNodeReader::Get(map, "check");
     if (!node.IsDefined()) {
-      reader_.Error(map, out.id, "missing 'check'");
+      reader_.Error(map, out.id, Tr("missing 'check'"));
       return;
     }
     Check& check = out.check;
@@ -542,8 +560,8 @@ class RuleFileLoader {
       check.kind = *parsed;
     } else if (!kind.empty()) {
       reader_.Error(kind_node, out.id,
-                    "unknown check kind '" + kind +
-                        "' (expected one of: " + JoinWords(kCheckKindNames) + ")");
+                    Format(Tr("unknown check kind '{0}' (expected one of: {1})"),
+                           {kind, JoinWords(kCheckKindNames)}));
       return;
     } else {
       return;
@@ -570,8 +588,8 @@ class RuleFileLoader {
       if (std::find(kCheckKeys.begin(), kCheckKeys.end(), key) == kCheckKeys.end()) continue;
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         reader_.Error(entry.first, out.id,
-                      "'" + key + "' does not apply to a " + kind +
-                          " check (it takes: " + JoinWords(allowed) + ")");
+                      Format(Tr("'{0}' does not apply to a {1} check (it takes: {2})"),
+                             {key, kind, JoinWords(allowed)}));
       }
     }
 
@@ -580,7 +598,7 @@ class RuleFileLoader {
         check.table = RequiredText(node, "table", out.id);
         check.where = LoadPredicate(YamlNodeReader::Get(node, "where"), out.id, "where");
         if (!YamlNodeReader::Get(node, "satisfied").IsDefined()) {
-          reader_.Error(node, out.id, "a coverage check needs 'satisfied'");
+          reader_.Error(node, out.id, Tr("a coverage check needs 'satisfied'"));
         }
         check.satisfied =
             LoadPredicate(YamlNodeReader::Get(node, "satisfied"), out.id, "satisfied");
@@ -592,9 +610,9 @@ class RuleFileLoader {
         check.where = LoadPredicate(YamlNodeReader::Get(node, "where"), out.id, "where");
         const YAML::Node at_least = YamlNodeReader::Get(node, "at_least");
         if (!at_least.IsDefined()) {
-          reader_.Error(node, out.id, "a count check needs 'at_least'");
+          reader_.Error(node, out.id, Tr("a count check needs 'at_least'"));
         } else if (auto value = reader_.Integer(at_least, out.id, "at_least")) {
-          if (*value < 1) reader_.Error(at_least, out.id, "at_least must be 1 or more");
+          if (*value < 1) reader_.Error(at_least, out.id, Tr("at_least must be 1 or more"));
           check.at_least = *value;
           check.target = static_cast<double>(*value);
         }
@@ -617,7 +635,7 @@ class RuleFileLoader {
         check.indicator = RequiredText(node, "indicator", out.id);
         const YAML::Node target = YamlNodeReader::Get(node, "target");
         if (!target.IsDefined()) {
-          reader_.Error(node, out.id, "an indicator check needs 'target'");
+          reader_.Error(node, out.id, Tr("an indicator check needs 'target'"));
         } else if (auto value = ParseNumberOrPercent(target, out.id, "target")) {
           check.target = *value;
         }
@@ -638,10 +656,10 @@ class RuleFileLoader {
       out.check.complete = TaskRowsNeeded::kAny;
       if (YamlNodeReader::Get(check, "target").IsDefined()) {
         reader_.Error(node, out.id,
-                      "complete: any takes no target (one completed task row reaches it)");
+                      Tr("complete: any takes no target (one completed task row reaches it)"));
       }
     } else if (node.IsScalar()) {
-      reader_.Error(node, out.id, "complete must be all or any, not '" + value + "'");
+      reader_.Error(node, out.id, Format(Tr("complete must be all or any, not '{0}'"), {value}));
     }
   }
 
@@ -653,7 +671,8 @@ class RuleFileLoader {
     } else if (value == "met") {
       out.check.empty_base = EmptyBase::kMet;
     } else if (node.IsScalar()) {
-      reader_.Error(node, out.id, "empty_base must be not_applicable or met, not '" + value + "'");
+      reader_.Error(node, out.id,
+                    Format(Tr("empty_base must be not_applicable or met, not '{0}'"), {value}));
     }
   }
 
@@ -672,7 +691,8 @@ class RuleFileLoader {
         // Reported below.
       }
     }
-    reader_.Error(node, rule_id, what + " must be a number or a percentage such as 80%");
+    reader_.Error(node, rule_id,
+                  Format(Tr("{0} must be a number or a percentage such as 80%"), {what}));
     return std::nullopt;
   }
 
@@ -682,7 +702,7 @@ class RuleFileLoader {
     if (!value) return fallback;
     if (*value <= 0 || *value > 1) {
       reader_.Error(node, rule_id,
-                    "target must be a share above 0% and at most 100% (write 80% or 0.8)");
+                    Tr("target must be a share above 0% and at most 100% (write 80% or 0.8)"));
       return fallback;
     }
     return *value;
@@ -697,7 +717,7 @@ class RuleFileLoader {
       return predicate;
     }
     if (!node.IsSequence()) {
-      reader_.Error(node, rule_id, what + " must be a list of conditions");
+      reader_.Error(node, rule_id, Format(Tr("{0} must be a list of conditions"), {what}));
       return predicate;
     }
     for (const YAML::Node& item : node) {
@@ -708,7 +728,8 @@ class RuleFileLoader {
 
   std::optional<Condition> LoadCondition(const YAML::Node& node, const std::string& rule_id,
                                          const std::string& what) {
-    if (!reader_.CheckMap(node, kConditionKeys, rule_id, "a condition of " + what)) {
+    if (!reader_.CheckMap(node, kConditionKeys, rule_id,
+                          Format(Tr("a condition of {0}"), {what}))) {
       return std::nullopt;
     }
     Condition condition;
@@ -721,9 +742,10 @@ class RuleFileLoader {
     if (!parsed) {
       const std::string nearest = SuggestOperator(op);
       reader_.Error(op_node, rule_id,
-                    "unknown operator '" + op + "'" +
-                        (nearest.empty() ? " (expected one of: " + JoinWords(kCompareOpNames) + ")"
-                                         : " (expected: " + nearest + ")"));
+                    nearest.empty()
+                        ? Format(Tr("unknown operator '{0}' (expected one of: {1})"),
+                                 {op, JoinWords(kCompareOpNames)})
+                        : Format(Tr("unknown operator '{0}' (expected: {1})"), {op, nearest}));
       return std::nullopt;
     }
     condition.op = *parsed;
@@ -735,20 +757,21 @@ class RuleFileLoader {
         condition.op == CompareOp::kIsNull || condition.op == CompareOp::kNotNull;
     if (takes_none) {
       if (value.IsDefined() || values.IsDefined()) {
-        reader_.Error(value.IsDefined() ? value : values, rule_id, op + " takes no value");
+        reader_.Error(value.IsDefined() ? value : values, rule_id,
+                      Format(Tr("{0} takes no value"), {op}));
       }
       return condition;
     }
     if (takes_list) {
       const YAML::Node list = values.IsDefined() ? values : value;
       if (!list.IsDefined()) {
-        reader_.Error(node, rule_id, op + " needs 'values: [...]'");
+        reader_.Error(node, rule_id, Format(Tr("{0} needs 'values: [...]'"), {op}));
         return std::nullopt;
       }
       const auto items = reader_.TextList(list, rule_id, "values");
       if (!items) return std::nullopt;
       if (items->empty()) {
-        reader_.Error(list, rule_id, op + " needs at least one value");
+        reader_.Error(list, rule_id, Format(Tr("{0} needs at least one value"), {op}));
         return std::nullopt;
       }
       for (const std::string& item : *items) {
@@ -757,11 +780,12 @@ class RuleFileLoader {
       return condition;
     }
     if (values.IsDefined()) {
-      reader_.Error(values, rule_id, op + " compares with one 'value', not 'values'");
+      reader_.Error(values, rule_id,
+                    Format(Tr("{0} compares with one 'value', not 'values'"), {op}));
       return std::nullopt;
     }
     if (!value.IsDefined() || value.IsNull()) {
-      reader_.Error(node, rule_id, op + " needs a 'value'");
+      reader_.Error(node, rule_id, Format(Tr("{0} needs a 'value'"), {op}));
       return std::nullopt;
     }
     const auto text = reader_.Text(value, rule_id, "value");
@@ -780,7 +804,8 @@ class RuleFileLoader {
       } else if (text == "$due") {
         operand.kind = Operand::Kind::kDue;
       } else {
-        reader_.Error(node, rule_id, "unknown symbol '" + text + "' (expected $as_of or $due)");
+        reader_.Error(node, rule_id,
+                      Format(Tr("unknown symbol '{0}' (expected $as_of or $due)"), {text}));
         return std::nullopt;
       }
       return operand;
@@ -794,7 +819,7 @@ class RuleFileLoader {
     const YAML::Node node = YamlNodeReader::Get(map, "depends_on");
     if (!node.IsDefined() || node.IsNull()) return;
     if (!node.IsSequence()) {
-      reader_.Error(node, out.id, "depends_on must be a list");
+      reader_.Error(node, out.id, Tr("depends_on must be a list"));
       return;
     }
     for (const YAML::Node& item : node) {
@@ -805,7 +830,7 @@ class RuleFileLoader {
         out.depends_on.push_back(dependency);
         continue;
       }
-      if (!reader_.CheckMap(item, kDependencyKeys, out.id, "a depends_on entry")) continue;
+      if (!reader_.CheckMap(item, kDependencyKeys, out.id, Tr("a depends_on entry"))) continue;
       dependency.obligation = RequiredText(item, "obligation", out.id);
       if (const YAML::Node n = YamlNodeReader::Get(item, "agency"); n.IsDefined()) {
         if (auto agency = reader_.Text(n, out.id, "agency")) dependency.agencies.push_back(*agency);
@@ -824,7 +849,7 @@ class RuleFileLoader {
       if (const YAML::Node n = YamlNodeReader::Get(item, "lead_time"); n.IsDefined()) {
         const auto days = reader_.Integer(n, out.id, "lead_time (days)");
         if (days && (*days < 0 || *days > 3660)) {
-          reader_.Error(n, out.id, "lead_time must be between 0 and 3660 days");
+          reader_.Error(n, out.id, Tr("lead_time must be between 0 and 3660 days"));
         } else if (days) {
           dependency.lead_time_days = static_cast<int>(*days);
         }
@@ -835,22 +860,22 @@ class RuleFileLoader {
 
   void LoadEscalation(const YAML::Node& list) {
     if (!list.IsSequence()) {
-      reader_.Error(list, "", "'escalation' must be a list of tiers");
+      reader_.Error(list, "", Tr("'escalation' must be a list of tiers"));
       return;
     }
     for (const YAML::Node& node : list) {
-      if (!reader_.CheckMap(node, kTierKeys, "", "an escalation tier")) continue;
+      if (!reader_.CheckMap(node, kTierKeys, "", Tr("an escalation tier"))) continue;
       EscalationTier tier;
       tier.location = reader_.At(node);
       const YAML::Node level = YamlNodeReader::Get(node, "tier");
       if (!level.IsDefined()) {
-        reader_.Error(node, "", "an escalation tier needs 'tier' (1, 2, 3...)");
+        reader_.Error(node, "", Tr("an escalation tier needs 'tier' (1, 2, 3...)"));
         continue;
       }
       const std::optional<std::int64_t> value = reader_.Integer(level, "", "tier");
       if (!value) continue;
       if (*value < 1 || *value > 9) {
-        reader_.Error(level, "", "tier must be between 1 and 9");
+        reader_.Error(level, "", Tr("tier must be between 1 and 9"));
         continue;
       }
       tier.level = static_cast<int>(*value);
@@ -861,13 +886,13 @@ class RuleFileLoader {
       const YAML::Node when = YamlNodeReader::Get(node, "when");
       const YAML::Node when_any = YamlNodeReader::Get(node, "when_any");
       if (when.IsDefined() == when_any.IsDefined()) {
-        reader_.Error(node, "", "an escalation tier needs either 'when' or 'when_any'");
+        reader_.Error(node, "", Tr("an escalation tier needs either 'when' or 'when_any'"));
         continue;
       }
       if (when.IsDefined()) {
         if (auto condition = LoadWhen(when)) tier.when_any.push_back(*condition);
       } else if (!when_any.IsSequence() || when_any.size() == 0) {
-        reader_.Error(when_any, "", "when_any must be a non-empty list of conditions");
+        reader_.Error(when_any, "", Tr("when_any must be a non-empty list of conditions"));
       } else {
         for (const YAML::Node& item : when_any) {
           if (auto condition = LoadWhen(item)) tier.when_any.push_back(*condition);
@@ -876,8 +901,8 @@ class RuleFileLoader {
       for (const EscalationTier& other : rules_.escalation) {
         if (other.level == tier.level) {
           reader_.Error(level, "",
-                        "tier " + std::to_string(tier.level) + " is declared twice (first at " +
-                            other.location.ToString() + ")");
+                        Format(Tr("tier {0} is declared twice (first at {1})"),
+                               {std::to_string(tier.level), other.location.ToString()}));
         }
       }
       rules_.escalation.push_back(std::move(tier));
@@ -887,7 +912,7 @@ class RuleFileLoader {
   }
 
   std::optional<EscalationCondition> LoadWhen(const YAML::Node& node) {
-    if (!reader_.CheckMap(node, kConditionWhenKeys, "", "an escalation condition")) {
+    if (!reader_.CheckMap(node, kConditionWhenKeys, "", Tr("an escalation condition"))) {
       return std::nullopt;
     }
     EscalationCondition condition;
@@ -898,8 +923,9 @@ class RuleFileLoader {
         if (status == Status::kOverdue || status == Status::kAtRisk) {
           condition.statuses.push_back(*status);
         } else {
-          reader_.Error(n, "",
-                        "escalation applies to overdue and at_risk findings, not '" + name + "'");
+          reader_.Error(
+              n, "",
+              Format(Tr("escalation applies to overdue and at_risk findings, not '{0}'"), {name}));
         }
       }
     }
@@ -919,9 +945,9 @@ class RuleFileLoader {
     if (condition.statuses.empty() && !condition.due_within_warn_before &&
         !condition.overdue_at_least && !condition.blocks_other_agencies) {
       reader_.Error(node, "",
-                    "an escalation condition needs at least one of: status, "
-                    "due_within_warn_before: true, overdue_at_least, "
-                    "blocks_other_agencies: true");
+                    Tr("an escalation condition needs at least one of: status, "
+                       "due_within_warn_before: true, overdue_at_least, "
+                       "blocks_other_agencies: true"));
       return std::nullopt;
     }
     return condition;
@@ -929,13 +955,13 @@ class RuleFileLoader {
 
   void LoadTables(const YAML::Node& list) {
     if (!list.IsSequence()) {
-      reader_.Error(list, "", "'tables' must be a list of tables");
+      reader_.Error(list, "", Tr("'tables' must be a list of tables"));
       return;
     }
     for (const YAML::Node& node : list) {
       TableSpec table;
       table.location = reader_.At(node);
-      if (!reader_.CheckMap(node, kTableKeys, "", "a table")) continue;
+      if (!reader_.CheckMap(node, kTableKeys, "", Tr("a table"))) continue;
       table.name = RequiredText(node, "name", "");
       if (const YAML::Node n = YamlNodeReader::Get(node, "id"); n.IsDefined()) {
         table.id_column = reader_.Text(n, "", "id").value_or("id");
@@ -961,7 +987,7 @@ class RuleFileLoader {
       }
       const YAML::Node columns = YamlNodeReader::Get(node, "columns");
       if (columns.IsDefined() && !columns.IsSequence()) {
-        reader_.Error(columns, "", "columns must be a list");
+        reader_.Error(columns, "", Tr("columns must be a list"));
       } else if (columns.IsDefined()) {
         for (const YAML::Node& column : columns) LoadColumn(column, table);
       }
@@ -970,8 +996,9 @@ class RuleFileLoader {
         const ColumnSpec* spec = table.FindColumn(*lifetime);
         if (spec == nullptr || spec->type != ColumnType::kDate) {
           reader_.Error(node, "",
-                        "lifetime column '" + *lifetime + "' of table '" + table.name +
-                            "' must be declared with type date");
+                        Format(Tr("lifetime column '{0}' of table '{1}' must be declared with "
+                                  "type date"),
+                               {*lifetime, table.name}));
         }
       }
       CheckSheetKeys(node, table);
@@ -980,7 +1007,7 @@ class RuleFileLoader {
   }
 
   void LoadColumn(const YAML::Node& node, TableSpec& table) {
-    if (!reader_.CheckMap(node, kColumnKeys, "", "a column")) return;
+    if (!reader_.CheckMap(node, kColumnKeys, "", Tr("a column"))) return;
     ColumnSpec column;
     column.location = reader_.At(node);
     column.name = RequiredText(node, "name", "");
@@ -990,8 +1017,8 @@ class RuleFileLoader {
       column.type = *parsed;
     } else if (!type.empty()) {
       reader_.Error(type_node, "",
-                    "unknown column type '" + type +
-                        "' (expected one of: " + JoinWords(kColumnTypeNames) + ")");
+                    Format(Tr("unknown column type '{0}' (expected one of: {1})"),
+                           {type, JoinWords(kColumnTypeNames)}));
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "min"); n.IsDefined()) {
       column.min = reader_.Integer(n, "", "min");
@@ -1000,12 +1027,12 @@ class RuleFileLoader {
       column.max = reader_.Integer(n, "", "max");
     }
     if ((column.min || column.max) && column.type != ColumnType::kInteger) {
-      reader_.Error(node, "", "min and max apply only to integer columns");
+      reader_.Error(node, "", Tr("min and max apply only to integer columns"));
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "values"); n.IsDefined()) {
       column.values = reader_.TextList(n, "", "values").value_or(std::vector<std::string>{});
       if (column.type != ColumnType::kText) {
-        reader_.Error(n, "", "values applies only to text columns");
+        reader_.Error(n, "", Tr("values applies only to text columns"));
       }
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "nullable"); n.IsDefined()) {
@@ -1016,7 +1043,7 @@ class RuleFileLoader {
     }
     LoadSheetKeys(node, column);
     if (table.FindColumn(column.name) != nullptr) {
-      reader_.Error(node, "", "column '" + column.name + "' is declared twice");
+      reader_.Error(node, "", Format(Tr("column '{0}' is declared twice"), {column.name}));
       return;
     }
     if (!column.name.empty()) table.columns.push_back(std::move(column));
@@ -1034,13 +1061,13 @@ class RuleFileLoader {
     if (const YAML::Node n = YamlNodeReader::Get(node, "labels"); n.IsDefined()) {
       column.value_labels = reader_.TextList(n, "", "labels").value_or(std::vector<std::string>{});
       if (column.value_labels.size() != column.values.size()) {
-        reader_.Error(n, "", "labels must name each of the column's values, in their order");
+        reader_.Error(n, "", Tr("labels must name each of the column's values, in their order"));
       }
     }
     if (!column.references.empty() && column.references != "obligation" &&
         column.references != "agency") {
       reader_.Error(YamlNodeReader::Get(node, "references"), "",
-                    "references must be 'obligation' or 'agency'");
+                    Tr("references must be 'obligation' or 'agency'"));
     }
     if (const YAML::Node n = YamlNodeReader::Get(node, "required_when"); n.IsDefined()) {
       if (reader_.CheckMap(n, kRequiredWhenKeys, "", "required_when")) {
@@ -1054,8 +1081,9 @@ class RuleFileLoader {
   void CheckSheetKeys(const YAML::Node& node, const TableSpec& table) {
     for (const std::string& key : table.key) {
       if (table.FindColumn(key) == nullptr) {
-        reader_.Error(YamlNodeReader::Get(node, "key"), "",
-                      "key column '" + key + "' of table '" + table.name + "' is not declared");
+        reader_.Error(
+            YamlNodeReader::Get(node, "key"), "",
+            Format(Tr("key column '{0}' of table '{1}' is not declared"), {key, table.name}));
       }
     }
     const YAML::Node columns = YamlNodeReader::Get(node, "columns");
@@ -1071,15 +1099,17 @@ class RuleFileLoader {
         if (earlier == nullptr || earlier->type != ColumnType::kDate ||
             column->type != ColumnType::kDate) {
           reader_.Error(YamlNodeReader::Get(column_node, "not_before"), "",
-                        "not_before of column '" + column->name +
-                            "' must name another date column, and apply to a date column");
+                        Format(Tr("not_before of column '{0}' must name another date column, "
+                                  "and apply to a date column"),
+                               {column->name}));
         }
       }
       if (!column->required_when_column.empty() &&
           table.FindColumn(column->required_when_column) == nullptr) {
         reader_.Error(YamlNodeReader::Get(column_node, "required_when"), "",
-                      "required_when of column '" + column->name + "' names column '" +
-                          column->required_when_column + "', which is not declared");
+                      Format(Tr("required_when of column '{0}' names column '{1}', which is not "
+                                "declared"),
+                             {column->name, column->required_when_column}));
       }
     }
   }
@@ -1101,7 +1131,7 @@ RuleSet LoadRuleDirectory(const std::string& directory, Diagnostics& diagnostics
   RuleSet rules;
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
-    diagnostics.Error({directory, 0, 0}, "", "rules folder not found");
+    diagnostics.Error({directory, 0, 0}, "", Tr("rules folder not found"));
     return rules;
   }
   std::vector<fs::path> files;
@@ -1112,13 +1142,14 @@ RuleSet LoadRuleDirectory(const std::string& directory, Diagnostics& diagnostics
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) {
-    diagnostics.Error({directory, 0, 0}, "", "no *.yaml rule files in this folder");
+    diagnostics.Error({directory, 0, 0}, "", Tr("no *.yaml rule files in this folder"));
     return rules;
   }
   for (const fs::path& path : files) {
     const FileText file = ReadFileText(path.string());
     if (!file.ok()) {
-      diagnostics.Error({path.string(), 0, 0}, "", "cannot read the file: " + file.error);
+      diagnostics.Error({path.string(), 0, 0}, "",
+                        Format(Tr("cannot read the file: {0}"), {file.error}));
       continue;
     }
     LoadRuleText(path.string(), file.text, rules, diagnostics);

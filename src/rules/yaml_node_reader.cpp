@@ -1,5 +1,8 @@
 #include "rules/yaml_node_reader.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -22,9 +25,9 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
 }
 
 std::string KindOf(const YAML::Node& node) {
-  if (node.IsMap()) return "a map";
-  if (node.IsSequence()) return "a list";
-  if (node.IsNull()) return "empty";
+  if (node.IsMap()) return Tr("a map");
+  if (node.IsSequence()) return Tr("a list");
+  if (node.IsNull()) return Tr("empty");
   return "'" + node.Scalar() + "'";
 }
 
@@ -65,7 +68,7 @@ std::optional<YAML::Node> YamlNodeReader::Parse(const std::string& text) {
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    Report(Severity::kError, AtMark(e.mark), "", "invalid YAML: " + e.msg);
+    Report(Severity::kError, AtMark(e.mark), "", Format(Tr("invalid YAML: {0}"), {e.msg}));
     return std::nullopt;
   }
 }
@@ -116,22 +119,23 @@ void YamlNodeReader::Warning(const YAML::Node& node, const std::string& rule_id,
 bool YamlNodeReader::CheckMap(const YAML::Node& node, const std::vector<std::string>& allowed,
                               const std::string& rule_id, const std::string& what) {
   if (!node.IsMap()) {
-    Error(node, rule_id, what + " must be a map of keys, not " + KindOf(node));
+    Error(node, rule_id, Format(Tr("{0} must be a map of keys, not {1}"), {what, KindOf(node)}));
     return false;
   }
   std::set<std::string> seen;
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     if (!seen.insert(key).second) {
-      Error(entry.first, rule_id, "duplicate key '" + key + "' in " + what);
+      Error(entry.first, rule_id, Format(Tr("duplicate key '{0}' in {1}"), {key, what}));
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     const std::string nearest = NearestWord(key, allowed);
     Error(entry.first, rule_id,
-          "unknown key '" + key + "' in " + what +
-              (nearest.empty() ? " (expected one of: " + JoinWords(allowed) + ")"
-                               : " (did you mean '" + nearest + "'?)"));
+          nearest.empty()
+              ? Format(Tr("unknown key '{0}' in {1} (expected one of: {2})"),
+                       {key, what, JoinWords(allowed)})
+              : Format(Tr("unknown key '{0}' in {1} (did you mean '{2}'?)"), {key, what, nearest}));
   }
   return true;
 }
@@ -148,7 +152,7 @@ YAML::Node YamlNodeReader::Get(const YAML::Node& map, const std::string& key) {
 std::optional<std::string> YamlNodeReader::Text(const YAML::Node& node, const std::string& rule_id,
                                                 const std::string& what) {
   if (!node.IsScalar()) {
-    Error(node, rule_id, what + " must be a text value, not " + KindOf(node));
+    Error(node, rule_id, Format(Tr("{0} must be a text value, not {1}"), {what, KindOf(node)}));
     return std::nullopt;
   }
   return node.Scalar();
@@ -167,7 +171,7 @@ std::optional<std::int64_t> YamlNodeReader::Integer(const YAML::Node& node,
       // Reported below.
     }
   }
-  Error(node, rule_id, what + " must be a whole number, not " + KindOf(node));
+  Error(node, rule_id, Format(Tr("{0} must be a whole number, not {1}"), {what, KindOf(node)}));
   return std::nullopt;
 }
 
@@ -176,7 +180,9 @@ std::optional<Date> YamlNodeReader::IsoDate(const YAML::Node& node, const std::s
   if (node.IsScalar()) {
     if (auto date = ParseIsoDate(node.Scalar())) return date;
   }
-  Error(node, rule_id, what + " must be an ISO date YYYY-MM-DD that exists, not " + KindOf(node));
+  Error(
+      node, rule_id,
+      Format(Tr("{0} must be an ISO date YYYY-MM-DD that exists, not {1}"), {what, KindOf(node)}));
   return std::nullopt;
 }
 
@@ -187,7 +193,7 @@ std::optional<bool> YamlNodeReader::Boolean(const YAML::Node& node, const std::s
     if (text == "true") return true;
     if (text == "false") return false;
   }
-  Error(node, rule_id, what + " must be true or false, not " + KindOf(node));
+  Error(node, rule_id, Format(Tr("{0} must be true or false, not {1}"), {what, KindOf(node)}));
   return std::nullopt;
 }
 
@@ -200,7 +206,7 @@ std::optional<std::vector<std::string>> YamlNodeReader::TextList(const YAML::Nod
     return items;
   }
   if (!node.IsSequence()) {
-    Error(node, rule_id, what + " must be a list, not " + KindOf(node));
+    Error(node, rule_id, Format(Tr("{0} must be a list, not {1}"), {what, KindOf(node)}));
     return std::nullopt;
   }
   bool ok = true;
@@ -208,7 +214,8 @@ std::optional<std::vector<std::string>> YamlNodeReader::TextList(const YAML::Nod
     if (item.IsScalar()) {
       items.push_back(item.Scalar());
     } else {
-      Error(item, rule_id, "each entry of " + what + " must be a text value, not " + KindOf(item));
+      Error(item, rule_id,
+            Format(Tr("each entry of {0} must be a text value, not {1}"), {what, KindOf(item)}));
       ok = false;
     }
   }

@@ -2,6 +2,9 @@
 
 #include "dxcomply/engine.hpp"
 
+#include "base/language.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "ruletest/fixture_database.hpp"
 #include "ruletest/scratch_database.hpp"
 #include "store/record_store.hpp"
@@ -69,10 +72,11 @@ std::vector<FieldDiff> Compare(const Expectation& expected, const ActualInstance
   }
   if (expected.due && expected.due != actual.due) {
     diffs.push_back({"due", FormatIsoDate(*expected.due),
-                     actual.due ? FormatIsoDate(*actual.due) : "none (waiting)"});
+                     actual.due ? FormatIsoDate(*actual.due) : std::string(Tr("none (waiting)"))});
   }
   if (expected.reason && actual.reason.find(*expected.reason) == std::string::npos) {
-    diffs.push_back({"reason", "contains " + Quoted(*expected.reason), Quoted(actual.reason)});
+    diffs.push_back(
+        {"reason", Format(Tr("contains {0}"), {Quoted(*expected.reason)}), Quoted(actual.reason)});
   }
   if (expected.blocked_by) {
     std::vector<InstanceName> names = *expected.blocked_by;
@@ -99,8 +103,8 @@ std::string NoSingleInstance(const Expectation& expectation,
     for (const Finding* finding : candidates) {
       periods += (periods.empty() ? "" : ", ") + finding->period;
     }
-    return std::to_string(candidates.size()) + " instances (periods " + periods +
-           "): name one with 'period:'";
+    return Format(Tr("{0} instances (periods {1}): name one with 'period:'"),
+                  {std::to_string(candidates.size()), periods});
   }
   std::vector<std::string> others;
   for (const Finding& finding : findings) {
@@ -108,16 +112,18 @@ std::string NoSingleInstance(const Expectation& expectation,
     others.push_back(
         DescribeInstance({finding.obligation->id, finding.agency->id, finding.period, {}}));
   }
-  std::string problem = "the engine made no such instance";
-  if (others.empty()) return problem + " (and none of " + expectation.obligation + " at all)";
-  problem += " (it made ";
+  if (others.empty()) {
+    return Format(Tr("the engine made no such instance (and none of {0} at all)"),
+                  {expectation.obligation});
+  }
+  std::string made;
   for (std::size_t i = 0; i < others.size() && i < kInstancesNamed; ++i) {
-    problem += (i == 0 ? "" : ", ") + others[i];
+    made += (i == 0 ? "" : ", ") + others[i];
   }
   if (others.size() > kInstancesNamed) {
-    problem += " and " + std::to_string(others.size() - kInstancesNamed) + " more";
+    made += Format(Tr(" and {0} more"), {std::to_string(others.size() - kInstancesNamed)});
   }
-  return problem + ")";
+  return Format(Tr("the engine made no such instance (it made {0})"), {made});
 }
 
 Report EvaluateCase(const RuleTestCase& test, const RuleTestContext& context,
@@ -132,6 +138,9 @@ Report EvaluateCase(const RuleTestCase& test, const RuleTestContext& context,
   options.calendar = &context.calendar;
   Report report;
   {
+    // A test file pins the reasons' English source texts (the catalogue's
+    // keys), so that it means the same whatever --lang or DXCOMPLY_LANG.
+    const ScopedLanguage english(Language::kEnglish);
     RecordStore store = RecordStore::Open(path);
     report = Evaluate(context.rules, store, options);
   }
@@ -186,8 +195,8 @@ CaseOutcome RunRuleTestCase(const RuleTestFile& file, const RuleTestCase& test,
     if (expectation.none) {
       if (!candidates.empty()) {
         result.actual = Actual(*candidates.front());
-        result.problem = "the engine made one (" +
-                         std::string(StatusName(result.actual->status)) + ")";
+        result.problem =
+            Format(Tr("the engine made one ({0})"), {StatusName(result.actual->status)});
       }
     } else if (candidates.size() != 1) {
       result.problem = NoSingleInstance(expectation, candidates, report.findings);

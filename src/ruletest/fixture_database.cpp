@@ -1,5 +1,7 @@
 #include "ruletest/fixture_database.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "ruletest/scratch_database.hpp"
 
 namespace dxcomply {
@@ -18,7 +20,9 @@ std::vector<RowProblem> WriteFixtureDatabase(const std::string& path, const Fixt
       values.push_back(value.text ? &*value.text : nullptr);
     }
     const std::string refused = database.Insert(row.table, columns, values);
-    if (!refused.empty()) problems.push_back({row.location, "SQLite refused this row: " + refused});
+    if (!refused.empty()) {
+      problems.push_back({row.location, Format(Tr("SQLite refused this row: {0}"), {refused})});
+    }
   }
   database.Execute("COMMIT");
   return problems;

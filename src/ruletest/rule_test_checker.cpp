@@ -1,5 +1,7 @@
 #include "ruletest/rule_test_checker.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "rules/yaml_node_reader.hpp"
 #include "ruletest/fixture_database.hpp"
@@ -39,10 +41,12 @@ class Checker {
     if (table == nullptr) {
       const std::string nearest = NearestWord(row.table, schema_.TableNames());
       Error(row.location, "",
-            "no table '" + row.table + "' in " + schema_.contract_name() +
-                " or the rules' tables.yaml" +
-                (nearest.empty() ? " (tables: " + JoinWords(schema_.TableNames()) + ")"
-                                 : " (did you mean '" + nearest + "'?)"));
+            nearest.empty()
+                ? Format(Tr("no table '{0}' in {1} or the rules' tables.yaml (tables: {2})"),
+                         {row.table, schema_.contract_name(), JoinWords(schema_.TableNames())})
+                : Format(Tr("no table '{0}' in {1} or the rules' tables.yaml (did you mean "
+                            "'{2}'?)"),
+                         {row.table, schema_.contract_name(), nearest}));
       return false;
     }
     bool fits = true;
@@ -50,9 +54,10 @@ class Checker {
       if (table->Find(value.column) != nullptr) continue;
       const std::string nearest = NearestWord(value.column, table->ColumnNames());
       Error(value.location, "",
-            "table " + row.table + " has no column '" + value.column + "'" +
-                (nearest.empty() ? " (columns: " + JoinWords(table->ColumnNames()) + ")"
-                                 : " (did you mean '" + nearest + "'?)"));
+            nearest.empty() ? Format(Tr("table {0} has no column '{1}' (columns: {2})"),
+                                     {row.table, value.column, JoinWords(table->ColumnNames())})
+                            : Format(Tr("table {0} has no column '{1}' (did you mean '{2}'?)"),
+                                     {row.table, value.column, nearest}));
       fits = false;
     }
     for (const FixtureColumn& column : table->columns) {
@@ -61,8 +66,9 @@ class Checker {
       for (const FixtureValue& value : row.values) given = given || value.column == column.name;
       if (given) continue;
       Error(row.location, "",
-            "a row of table " + row.table + " needs '" + column.name + "' (NOT NULL in " +
-                schema_.contract_name() + "; give it here or under 'defaults:')");
+            Format(Tr("a row of table {0} needs '{1}' (NOT NULL in {2}; give it here or under "
+                      "'defaults:')"),
+                   {row.table, column.name, schema_.contract_name()}));
       fits = false;
     }
     return fits;
@@ -89,8 +95,9 @@ class Checker {
     if (rules_.FindObligation(id) != nullptr) return;
     const std::string nearest = NearestWord(id, obligation_ids_);
     Error(location, "",
-          "the rules have no obligation '" + id + "'" +
-              (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)"));
+          nearest.empty() ? Format(Tr("the rules have no obligation '{0}'"), {id})
+                          : Format(Tr("the rules have no obligation '{0}' (did you mean '{1}'?)"),
+                                   {id, nearest}));
   }
 
   void CheckAgency(const std::string& id, const std::set<std::string>& agencies,
@@ -99,10 +106,14 @@ class Checker {
     std::vector<std::string> known(agencies.begin(), agencies.end());
     const std::string nearest = NearestWord(id, known);
     Error(location, rule_id,
-          "agency '" + id + "' is not among this case's agency rows" +
-              (nearest.empty() ? " (" + (known.empty() ? std::string("none") : JoinWords(known)) +
-                                     "; " + kNationalAgencyId + " for the country)"
-                               : " (did you mean '" + nearest + "'?)"));
+          nearest.empty()
+              ? Format(Tr("agency '{0}' is not among this case's agency rows ({1}; {2} for the "
+                          "country)"),
+                       {id, known.empty() ? std::string(Tr("none")) : JoinWords(known),
+                        kNationalAgencyId})
+              : Format(Tr("agency '{0}' is not among this case's agency rows (did you mean "
+                          "'{1}'?)"),
+                       {id, nearest}));
   }
 
   void CheckExpectations(const RuleTestCase& test) {
@@ -116,7 +127,7 @@ class Checker {
                         expectation.period.value_or("\x01any")})
                .second) {
         Error(expectation.location, expectation.obligation,
-              "this case already expects this instance");
+              Tr("this case already expects this instance"));
       }
       if (!expectation.blocked_by) continue;
       for (const InstanceName& blocker : *expectation.blocked_by) {

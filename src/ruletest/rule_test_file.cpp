@@ -1,5 +1,7 @@
 #include "ruletest/rule_test_file.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "rules/yaml_node_reader.hpp"
 
 #include <filesystem>
@@ -55,10 +57,10 @@ class TestFileReader {
     const std::optional<YAML::Node> root = reader_.Parse(text_);
     if (!root) return std::move(file_);
     if (!root->IsMap() || !YamlNodeReader::Get(*root, "tests").IsDefined()) {
-      reader_.Error(*root, "", "a rule test file needs 'tests:', a list of cases");
+      reader_.Error(*root, "", Tr("a rule test file needs 'tests:', a list of cases"));
       return std::move(file_);
     }
-    reader_.CheckMap(*root, kFileKeys, "", "a rule test file");
+    reader_.CheckMap(*root, kFileKeys, "", Tr("a rule test file"));
     if (const YAML::Node rules = YamlNodeReader::Get(*root, "rules"); rules.IsDefined()) {
       if (const auto folder = reader_.Text(rules, "", "'rules'")) {
         file_.rules_directory = NormalFolder(fs::path(file_.path).parent_path() / *folder);
@@ -74,7 +76,7 @@ class TestFileReader {
     }
     const YAML::Node tests = YamlNodeReader::Get(*root, "tests");
     if (!tests.IsSequence() || tests.size() == 0) {
-      reader_.Error(tests, "", "'tests' must be a list of cases with at least one case");
+      reader_.Error(tests, "", Tr("'tests' must be a list of cases with at least one case"));
       return std::move(file_);
     }
     std::set<std::string> names;
@@ -83,7 +85,7 @@ class TestFileReader {
       if (!test) continue;
       if (!names.insert(test->name).second) {
         reader_.Error(YamlNodeReader::Get(node, "name"), "",
-                      "a case named '" + test->name + "' is already in this file");
+                      Format(Tr("a case named '{0}' is already in this file"), {test->name}));
         continue;
       }
       file_.cases.push_back(std::move(*test));
@@ -99,8 +101,9 @@ class TestFileReader {
     if (value.IsNull()) return fixture;
     if (!value.IsScalar()) {
       reader_.Error(value, "",
-                    "the value of column '" + fixture.column + "' of a row of table " + table +
-                        " must be a single value (or empty for NULL), not a list or a map");
+                    Format(Tr("the value of column '{0}' of a row of table {1} must be a single "
+                              "value (or empty for NULL), not a list or a map"),
+                           {fixture.column, table}));
       return std::nullopt;
     }
     fixture.text = value.Scalar();
@@ -110,15 +113,16 @@ class TestFileReader {
   std::optional<ColumnValues> ReadColumns(const YAML::Node& node, const std::string& table,
                                           const std::string& what) {
     if (!node.IsMap()) {
-      reader_.Error(node, "", what + " must be a map of column: value");
+      reader_.Error(node, "", Format(Tr("{0} must be a map of column: value"), {what}));
       return std::nullopt;
     }
     ColumnValues values;
     std::set<std::string> seen;
     for (const auto& entry : node) {
       if (!seen.insert(entry.first.Scalar()).second) {
-        reader_.Error(entry.first, "",
-                      "column '" + entry.first.Scalar() + "' is given twice in " + what);
+        reader_.Error(
+            entry.first, "",
+            Format(Tr("column '{0}' is given twice in {1}"), {entry.first.Scalar(), what}));
         continue;
       }
       if (auto value = ReadValue(entry.first, entry.second, table)) {
@@ -130,12 +134,13 @@ class TestFileReader {
 
   void ReadDefaults(const YAML::Node& node) {
     if (!node.IsMap()) {
-      reader_.Error(node, "", "'defaults' must be a map of table: {column: value}");
+      reader_.Error(node, "", Tr("'defaults' must be a map of table: {column: value}"));
       return;
     }
     for (const auto& entry : node) {
       const std::string table = entry.first.Scalar();
-      if (auto values = ReadColumns(entry.second, table, "the defaults of table " + table)) {
+      if (auto values =
+              ReadColumns(entry.second, table, Format(Tr("the defaults of table {0}"), {table}))) {
         defaults_.push_back({table, std::move(*values)});
       }
     }
@@ -154,19 +159,21 @@ class TestFileReader {
 
   void ReadRows(const YAML::Node& node, std::vector<FixtureRow>& rows) {
     if (!node.IsMap()) {
-      reader_.Error(node, "", "'rows' must be a map of table: [rows]");
+      reader_.Error(node, "", Tr("'rows' must be a map of table: [rows]"));
       return;
     }
     for (const auto& entry : node) {
       const std::string table = entry.first.Scalar();
       if (entry.second.IsNull()) continue;  // "task:" with no rows
       if (!entry.second.IsSequence()) {
-        reader_.Error(entry.second, "",
-                      "the rows of table " + table + " must be a list of {column: value} maps");
+        reader_.Error(
+            entry.second, "",
+            Format(Tr("the rows of table {0} must be a list of column: value maps"), {table}));
         continue;
       }
       for (const YAML::Node& item : entry.second) {
-        std::optional<ColumnValues> values = ReadColumns(item, table, "a row of table " + table);
+        std::optional<ColumnValues> values =
+            ReadColumns(item, table, Format(Tr("a row of table {0}"), {table}));
         if (!values) continue;
         FixtureRow row{table, std::move(*values), reader_.At(item)};
         ApplyDefaults(row);
@@ -179,8 +186,9 @@ class TestFileReader {
     const std::optional<std::int64_t> days = reader_.Integer(node, "", what);
     if (!days) return std::nullopt;
     if (*days < minimum || *days > 100000) {
-      reader_.Error(node, "",
-                    what + " must be between " + std::to_string(minimum) + " and 100000 days");
+      reader_.Error(
+          node, "",
+          Format(Tr("{0} must be between {1} and 100000 days"), {what, std::to_string(minimum)}));
       return std::nullopt;
     }
     return static_cast<int>(*days);
@@ -190,7 +198,8 @@ class TestFileReader {
     InstanceName name;
     name.location = reader_.At(node);
     if (node.IsMap()) {
-      if (!reader_.CheckMap(node, kInstanceKeys, "", "an entry of blocked_by")) return std::nullopt;
+      if (!reader_.CheckMap(node, kInstanceKeys, "", Tr("an entry of blocked_by")))
+        return std::nullopt;
       const auto obligation =
           reader_.Text(YamlNodeReader::Get(node, "obligation"), "", "its 'obligation'");
       const auto agency = reader_.Text(YamlNodeReader::Get(node, "agency"), "", "its 'agency'");
@@ -217,9 +226,9 @@ class TestFileReader {
     }
     if (at == std::string::npos || at == 0 || agency.empty()) {
       reader_.Error(node, "",
-                    "an entry of blocked_by is written obligation@AGENCY (or "
-                    "obligation@AGENCY[period]), not '" +
-                        text + "'");
+                    Format(Tr("an entry of blocked_by is written obligation@AGENCY (or "
+                              "obligation@AGENCY[period]), not '{0}'"),
+                           {text}));
       return std::nullopt;
     }
     name.obligation = text.substr(0, at);
@@ -228,13 +237,13 @@ class TestFileReader {
   }
 
   std::optional<Expectation> ReadExpectation(const YAML::Node& node) {
-    if (!reader_.CheckMap(node, kExpectationKeys, "", "an expectation")) return std::nullopt;
+    if (!reader_.CheckMap(node, kExpectationKeys, "", Tr("an expectation"))) return std::nullopt;
     Expectation expectation;
     expectation.location = reader_.At(node);
     bool ok = true;
     for (const char* required : {"obligation", "agency", "status"}) {
       if (!YamlNodeReader::Get(node, required).IsDefined()) {
-        reader_.Error(node, "", std::string("an expectation needs '") + required + "'");
+        reader_.Error(node, "", Format(Tr("an expectation needs '{0}'"), {required}));
         ok = false;
       }
     }
@@ -255,7 +264,8 @@ class TestFileReader {
     if (!parsed && status.IsScalar() && status.Scalar() == "none") {
       expectation.none = true;
     } else if (!parsed) {
-      reader_.Error(status, expectation.obligation, "'status' must be one of: " + StatusNames());
+      reader_.Error(status, expectation.obligation,
+                    Format(Tr("'status' must be one of: {0}"), {StatusNames()}));
       ok = false;
     } else {
       expectation.status = *parsed;
@@ -282,7 +292,7 @@ class TestFileReader {
     if (const YAML::Node blocked = YamlNodeReader::Get(node, "blocked_by"); blocked.IsDefined()) {
       if (!blocked.IsSequence()) {
         reader_.Error(blocked, expectation.obligation,
-                      "'blocked_by' must be a list of obligation@AGENCY ([] for none)");
+                      Tr("'blocked_by' must be a list of obligation@AGENCY ([] for none)"));
         return std::nullopt;
       }
       std::vector<InstanceName> names;
@@ -302,25 +312,24 @@ class TestFileReader {
   // run before any case runs.
   std::optional<RuleTestCase> ReadCase(const YAML::Node& node,
                                        const std::vector<FixtureRow>& shared_rows) {
-    if (!reader_.CheckMap(node, kCaseKeys, "", "a test case")) return std::nullopt;
+    if (!reader_.CheckMap(node, kCaseKeys, "", Tr("a test case"))) return std::nullopt;
     RuleTestCase test;
     const YAML::Node name = YamlNodeReader::Get(node, "name");
     if (!name.IsDefined()) {
-      reader_.Error(node, "", "a test case needs 'name'");
+      reader_.Error(node, "", Tr("a test case needs 'name'"));
       return std::nullopt;
     }
     const auto name_text = reader_.Text(name, "", "'name'");
     if (!name_text) return std::nullopt;
     if (name_text->empty()) {
-      reader_.Error(name, "", "'name' must not be empty");
+      reader_.Error(name, "", Tr("'name' must not be empty"));
       return std::nullopt;
     }
     test.name = *name_text;
     test.location = reader_.At(name);
     for (const char* required : {"as_of", "expect"}) {
       if (!YamlNodeReader::Get(node, required).IsDefined()) {
-        reader_.Error(name, "",
-                      std::string("test case '") + test.name + "' needs '" + required + "'");
+        reader_.Error(name, "", Format(Tr("test case '{0}' needs '{1}'"), {test.name, required}));
       }
     }
     if (const YAML::Node as_of = YamlNodeReader::Get(node, "as_of"); as_of.IsDefined()) {
@@ -343,7 +352,7 @@ class TestFileReader {
     const YAML::Node expect = YamlNodeReader::Get(node, "expect");
     if (!expect.IsDefined()) return test;
     if (!expect.IsSequence() || expect.size() == 0) {
-      reader_.Error(expect, "", "'expect' must be a list of at least one expected instance");
+      reader_.Error(expect, "", Tr("'expect' must be a list of at least one expected instance"));
       return test;
     }
     for (const YAML::Node& item : expect) {

@@ -1,5 +1,7 @@
 #include "ruletest/scratch_database.hpp"
 
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
 #include "store/record_store.hpp"
 
 #include <sqlite3.h>
@@ -36,10 +38,10 @@ std::string ColumnText(sqlite3_stmt* statement, int column) {
 ScratchDatabase::ScratchDatabase(const std::string& path) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-    const std::string message = db_ == nullptr ? "out of memory" : sqlite3_errmsg(db_);
+    const std::string message = db_ == nullptr ? Tr("out of memory") : sqlite3_errmsg(db_);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw FixtureError("cannot create " + path + ": " + message);
+    throw FixtureError(Format(Tr("cannot create {0}: {1}"), {path, message}));
   }
   // A scratch file read once: no journal to write, nothing to sync.
   Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");

@@ -1,5 +1,9 @@
 #include "ruletest/test_output.hpp"
 
+#include "base/labels.hpp"
+#include "base/messages.hpp"
+#include "base/phrase.hpp"
+
 #include <algorithm>
 
 namespace dxcomply {
@@ -8,12 +12,11 @@ namespace {
 constexpr const char* kIndent = "        ";  // under "  PASS  "
 constexpr std::size_t kDataIssuesShown = 5;
 
-std::string Line(const SourceLocation& location) { return "line " + std::to_string(location.line); }
-
-std::string Days(int days, DayUnit unit) {
-  const std::string noun = unit == DayUnit::kWorking ? " working day" : " day";
-  return std::to_string(days) + noun + (days == 1 ? "" : "s");
+std::string Line(const SourceLocation& location) {
+  return Format(Tr("line {0}"), {std::to_string(location.line)});
 }
+
+std::string Days(int days, DayUnit unit) { return DaysCount(days, unit); }
 
 bool Differs(const ExpectationOutcome& outcome, const std::string& field) {
   return std::any_of(outcome.diffs.begin(), outcome.diffs.end(),
@@ -27,9 +30,9 @@ std::string Summary(const ActualInstance& actual) {
     text += " " + Days(actual.days_overdue, actual.day_unit);
   }
   if (actual.status == Status::kAtRisk || actual.status == Status::kOnTrack) {
-    text += ", " + Days(actual.days_left, actual.day_unit) + " left";
+    text += Format(Tr(", {0} left"), {Days(actual.days_left, actual.day_unit)});
   }
-  if (actual.due) text += ", due " + FormatIsoDate(*actual.due);
+  if (actual.due) text += Format(Tr(", due {0}"), {FormatIsoDate(*actual.due)});
   return text + ": \"" + actual.reason + "\"";
 }
 
@@ -43,13 +46,13 @@ void TestOutput::Case(const CaseOutcome& outcome) {
   const RuleTestCase& test = *outcome.test;
   if (!outcome.error.empty()) {
     ++errors_;
-    out_ << "  ERROR " << test.name << " (" << Line(test.location) << ")\n"
+    out_ << "  " << Tr("ERROR") << " " << test.name << " (" << Line(test.location) << ")\n"
          << kIndent << outcome.error << "\n";
     return;
   }
   if (outcome.passed()) {
     ++passed_;
-    out_ << "  PASS  " << test.name << "\n";
+    out_ << "  " << Tr("PASS ") << " " << test.name << "\n";
     if (!verbose_) return;
     for (const ExpectationOutcome& expectation : outcome.expectations) {
       out_ << kIndent << DescribeInstance(expectation.actual->name) << ": "
@@ -59,7 +62,7 @@ void TestOutput::Case(const CaseOutcome& outcome) {
     return;
   }
   ++failed_;
-  out_ << "  FAIL  " << test.name << " (" << Line(test.location) << ")\n";
+  out_ << "  " << Tr("FAIL ") << " " << test.name << " (" << Line(test.location) << ")\n";
   for (const ExpectationOutcome& expectation : outcome.expectations) {
     if (!expectation.passed() || verbose_) Expectation(expectation);
   }
@@ -72,19 +75,19 @@ void TestOutput::Expectation(const ExpectationOutcome& outcome) {
   const InstanceName name{expected.obligation, expected.agency, expected.period.value_or(""), {}};
   if (outcome.passed()) {
     out_ << kIndent << DescribeInstance(name) << " (" << Line(expected.location)
-         << "): as expected, " << Summary(*outcome.actual) << "\n";
+         << "): " << Format(Tr("as expected, {0}"), {Summary(*outcome.actual)}) << "\n";
     return;
   }
   if (!outcome.problem.empty()) {
     out_ << kIndent << DescribeInstance(name) << " (" << Line(expected.location)
-         << "): - expected, + actual\n"
+         << "): " << Tr("- expected, + actual") << "\n"
          << kIndent << "- status: " << (expected.none ? "none" : StatusName(expected.status))
          << "\n"
          << kIndent << "+ " << outcome.problem << "\n";
     return;
   }
   out_ << kIndent << DescribeInstance(name) << " (" << Line(expected.location)
-       << "): - expected, + actual\n";
+       << "): " << Tr("- expected, + actual") << "\n";
   for (const FieldDiff& diff : outcome.diffs) {
     out_ << kIndent << "- " << diff.field << ": " << diff.expected << "\n";
     out_ << kIndent << "+ " << diff.field << ": " << diff.actual << "\n";
@@ -95,8 +98,8 @@ void TestOutput::Expectation(const ExpectationOutcome& outcome) {
     out_ << kIndent << "  status: " << StatusName(actual.status) << "\n";
   }
   if (!Differs(outcome, "due")) {
-    out_ << kIndent << "  due: " << (actual.due ? FormatIsoDate(*actual.due) : "none (waiting)")
-         << "\n";
+    out_ << kIndent << "  due: "
+         << (actual.due ? FormatIsoDate(*actual.due) : std::string(Tr("none (waiting)"))) << "\n";
   }
   if (!Differs(outcome, "reason")) {
     out_ << kIndent << "  reason: \"" << actual.reason << "\"\n";
@@ -104,16 +107,19 @@ void TestOutput::Expectation(const ExpectationOutcome& outcome) {
 }
 
 void TestOutput::Unexpected(const ActualInstance& actual) {
-  out_ << kIndent << DescribeInstance(actual.name)
-       << ": not expected (the case is exhaustive), - expected, + actual\n"
-       << kIndent << "- (no such instance)\n"
+  out_ << kIndent << DescribeInstance(actual.name) << ": "
+       << Tr("not expected (the case is exhaustive), - expected, + actual") << "\n"
+       << kIndent << "- " << Tr("(no such instance)") << "\n"
        << kIndent << "+ " << Summary(actual) << "\n";
 }
 
 void TestOutput::DataIssues(const CaseOutcome& outcome) {
   if (outcome.data_issues.empty()) return;
-  out_ << kIndent << "note: the rows have " << outcome.data_issues.size() << " data issue"
-       << (outcome.data_issues.size() == 1 ? "" : "s") << "\n";
+  out_ << kIndent
+       << Format(TrN("note: the rows have {0} data issue", "note: the rows have {0} data issues",
+                     static_cast<long long>(outcome.data_issues.size())),
+                 {std::to_string(outcome.data_issues.size())})
+       << "\n";
   for (std::size_t i = 0; i < outcome.data_issues.size() && i < kDataIssuesShown; ++i) {
     const DataIssue& issue = outcome.data_issues[i];
     out_ << kIndent << "  " << issue.table << " " << issue.row_id << ", " << issue.column << " = '"
@@ -124,15 +130,17 @@ void TestOutput::DataIssues(const CaseOutcome& outcome) {
 void TestOutput::Totals() {
   const std::size_t total = passed_ + failed_ + errors_;
   out_ << std::string(80, '-') << "\n";
-  out_ << "PASS: " << passed_ << "/" << total << "\n";
-  if (failed_ > 0) out_ << "FAIL: " << failed_ << "/" << total << "\n";
-  if (errors_ > 0) out_ << "ERROR: " << errors_ << "/" << total << "\n";
+  const std::string all = std::to_string(total);
+  out_ << Tr("PASS") << ": " << passed_ << "/" << all << "\n";
+  if (failed_ > 0) out_ << Tr("FAIL") << ": " << failed_ << "/" << all << "\n";
+  if (errors_ > 0) out_ << Tr("ERROR") << ": " << errors_ << "/" << all << "\n";
 }
 
 void TestOutput::Coverage(const std::string& rules_directory, std::size_t obligations,
                           std::size_t tested) {
-  out_ << "coverage: " << tested << " of " << obligations << " obligations in " << rules_directory
-       << " have a test\n";
+  out_ << Format(Tr("coverage: {0} of {1} obligations in {2} have a test"),
+                 {std::to_string(tested), std::to_string(obligations), rules_directory})
+       << "\n";
 }
 
 }  // namespace dxcomply

@@ -8,6 +8,7 @@ add_executable(import_tests
   ${CMAKE_CURRENT_LIST_DIR}/cell_value_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sheet_keys_test.cpp)
 target_link_libraries(import_tests PRIVATE dxcomply_import Boost::unit_test_framework)
+target_include_directories(import_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests)
 target_compile_definitions(import_tests PRIVATE BOOST_TEST_DYN_LINK)
 add_test(NAME import_tests COMMAND import_tests)
 

@@ -1,3 +1,4 @@
+#include "base/language.hpp"
 #include "rules/yaml_loader.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -47,6 +48,7 @@ BOOST_AUTO_TEST_CASE(the_keys_for_people_are_read) {
 }
 
 BOOST_AUTO_TEST_CASE(keys_that_name_nothing_are_errors) {
+  const ScopedLanguage english(Language::kEnglish);  // the rules' messages, as written
   const auto messages = Load(R"(tables:
   - name: t
     key: [nothing]

@@ -47,19 +47,19 @@ def main():
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env["TERM"] = "xterm"
     coloured = on_terminal(command, env)
-    check("\x1b[1;31mOVERDUE" in coloured, "on a terminal, OVERDUE is in colour")
+    check("\x1b[1;31mQUÁ HẠN" in coloured, "on a terminal, QUÁ HẠN (overdue) is in colour")
     plain = on_terminal(command, {**env, "NO_COLOR": "1"})
-    check("OVERDUE" in plain and ESCAPE not in plain, "NO_COLOR=1: no colour on a terminal")
+    check("QUÁ HẠN" in plain and ESCAPE not in plain, "NO_COLOR=1: no colour on a terminal")
     empty = on_terminal(command, {**env, "NO_COLOR": ""})
     check(ESCAPE in empty, "NO_COLOR set but empty: colour, as no-color.org says")
     dumb = on_terminal(command, {**env, "TERM": "dumb"})
-    check("OVERDUE" in dumb and ESCAPE not in dumb, "TERM=dumb: no colour")
+    check("QUÁ HẠN" in dumb and ESCAPE not in dumb, "TERM=dumb: no colour")
     piped = subprocess.run(command, capture_output=True, text=True, env=env).stdout
-    check("OVERDUE" in piped and ESCAPE not in piped, "into a pipe: no colour")
+    check("QUÁ HẠN" in piped and ESCAPE not in piped, "into a pipe: no colour")
     with tempfile.TemporaryDirectory() as temp:
         on_terminal([*command, "--output", f"{temp}/report.txt"], env)
         written = open(f"{temp}/report.txt", encoding="utf-8").read()
-        check("OVERDUE" in written and ESCAPE not in written, "--output on a terminal: no colour")
+        check("QUÁ HẠN" in written and ESCAPE not in written, "--output on a terminal: no colour")
     as_json = on_terminal([*command, "--format", "json"], env)
     check(as_json.lstrip().startswith("{") and ESCAPE not in as_json, "json: never colour")
     print(f"{len(failures)} failed" if failures else "all passed")

@@ -42,8 +42,10 @@ def main():
 
         elsewhere = temp / "elsewhere"  # no rules/ or templates/ here
         elsewhere.mkdir()
-        # Nothing of the user's environment points at data.
-        env = {k: v for k, v in os.environ.items() if k != "DXCOMPLY_DATA_DIR"}
+        # Nothing of the user's environment points at data or sets the
+        # language: the tool speaks Vietnamese, as to its users.
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("DXCOMPLY_DATA_DIR", "DXCOMPLY_LANG")}
 
         def run(*args, env_extra=None, binary=program):
             return subprocess.run([str(binary), *map(str, args)], cwd=elsewhere,
@@ -60,7 +62,7 @@ def main():
 
         report = run("report", *db, "--as-of", "2022-11-01")
         from_build = run("report", *db, "--as-of", "2022-11-01", binary=build / "src" / "dxcomply")
-        check(report.returncode == 0 and "OVERDUE (" in report.stdout
+        check(report.returncode == 0 and "QUÁ HẠN (" in report.stdout
               and report.stdout == from_build.stdout,
               "report finds the installed rules from another folder (the build tree's output)")
         check_run = run("check", *db, "--as-of", "2022-11-01", "--agency", "NGHE-AN")
@@ -73,7 +75,7 @@ def main():
               and "đôn đốc" in (letters / "NGHE-AN.md").read_text(encoding="utf-8"),
               "remind finds the installed templates")
         calendar = run("calendar", "--is-working-day", "2025-01-27")
-        check(calendar.returncode == 0 and "is a day off" in calendar.stdout,
+        check(calendar.returncode == 0 and "là ngày nghỉ" in calendar.stdout,
               "calendar reads the installed 2025 decision (27/01/2025 is Tết)")
         nightly = run("nightly", *db, "--as-of", "2022-11-14", "--state", elsewhere / "state",
                       "--out", elsewhere / "out")
@@ -89,7 +91,7 @@ def main():
         link.parent.mkdir()
         link.symlink_to(program)
         linked = run("calendar", "--is-working-day", "2025-01-27", binary=link)
-        check(linked.returncode == 0 and "is a day off" in linked.stdout,
+        check(linked.returncode == 0 and "là ngày nghỉ" in linked.stdout,
               "a symbolic link to the program finds the data of the program's prefix")
 
         # DXCOMPLY_DATA_DIR wins over the install: a copy without the 2025
@@ -99,13 +101,13 @@ def main():
         (other / "rules" / "calendar" / "2025.yaml").unlink()
         overridden = run("calendar", "--is-working-day", "2025-01-27",
                          env_extra={"DXCOMPLY_DATA_DIR": str(other)})
-        check(overridden.returncode == 0 and "is a working day" in overridden.stdout
-              and "no decision file" in overridden.stdout,
+        check(overridden.returncode == 0 and "là ngày làm việc" in overridden.stdout
+              and "không có văn bản quyết định" in overridden.stdout,
               "DXCOMPLY_DATA_DIR overrides the installed data")
         # --rules wins over DXCOMPLY_DATA_DIR.
         given = run("calendar", "--rules", data / "rules", "--is-working-day", "2025-01-27",
                     env_extra={"DXCOMPLY_DATA_DIR": str(other)})
-        check(given.returncode == 0 and "is a day off" in given.stdout,
+        check(given.returncode == 0 and "là ngày nghỉ" in given.stdout,
               "--rules overrides DXCOMPLY_DATA_DIR")
         missing_variable = run("report", *db, env_extra={"DXCOMPLY_DATA_DIR": str(temp / "no")})
         check(missing_variable.returncode == 2 and missing_variable.stdout == ""
@@ -123,9 +125,9 @@ def main():
                      ["remind", *db, "--as-of", "2022-11-01", "--out", elsewhere / "x"],
                      ["validate"]]:
             result = run(*args, "--rules", no_calendar)
-            check(result.returncode == 2 and result.stdout.find("day off") < 0
+            check(result.returncode == 2 and result.stdout.find("là ngày nghỉ") < 0
                   and str(no_calendar / "calendar") in result.stderr + result.stdout
-                  and "calendar folder not found" in result.stderr + result.stdout,
+                  and "không tìm thấy thư mục lịch" in result.stderr + result.stdout,
                   f"{args[0]} without a calendar folder is exit 2, naming it")
         check(not (elsewhere / "x").exists(), "remind wrote nothing without a calendar")
         installed_calendar = data / "rules" / "calendar"

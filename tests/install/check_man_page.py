@@ -4,14 +4,16 @@
 
     check_man_page.py DXCOMPLY docs/dxcomply.1
 """
+import os
 import re
 import subprocess
 import sys
 
 
 def help_of(program, *args):
+    # The manual page is English, as is --lang en's help.
     return subprocess.run([program, *args, "--help"], capture_output=True, text=True,
-                          check=True).stdout
+                          check=True, env={**os.environ, "DXCOMPLY_LANG": "en"}).stdout
 
 
 def main():

@@ -171,7 +171,7 @@ def main():
 
     # Backwards: refused, nothing touched.
     back = batch.run(NIGHTS[1])
-    checks.check(back.returncode == 2 and "only runs forward" in back.stderr,
+    checks.check(back.returncode == 2 and "chỉ đi tới" in back.stderr,
                  "an earlier night after a later one is refused (exit 2)", back.stderr)
     checks.check((tree(batch.out), tree(batch.state)) == after_third,
                  "the refused run changed nothing")

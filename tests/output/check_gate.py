@@ -67,7 +67,9 @@ def check_junit(text, findings, fail_on_risk, label):
     for case in cases:
         failure = case.find("failure")
         if failure is not None:
-            check(failure.get("message", "").startswith(failure.get("type") + ": "),
+            finding = next(f for f in findings if instance_name(f) == case.get("name"))
+            check(failure.get("type") == finding["status"]
+                  and failure.get("message", "") == finding["status_label"] + ": " + finding["reason"],
                   f"{label}: failure of {case.get('name')} says its status and reason")
             break
     skipped = sorted(c.get("name") for c in cases if c.find("skipped") is not None)

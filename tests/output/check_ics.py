@@ -117,9 +117,10 @@ def line_problems(data):
 def event_key(event):
     """(obligation, period) from the DESCRIPTION's first line, independent of the UID."""
     first = str(event["DESCRIPTION"]).split("\n", 1)[0]
-    if not first.startswith("obligation: "):
-        return "(DESCRIPTION does not start with 'obligation: ') " + first, ""
-    obligation, _, period = first[len("obligation: "):].partition(", period ")
+    # The labels are Vietnamese, as agencies read them (docs/glossary.md).
+    if not first.startswith("nhiệm vụ: "):
+        return "(DESCRIPTION does not start with 'nhiệm vụ: ') " + first, ""
+    obligation, _, period = first[len("nhiệm vụ: "):].partition(", kỳ ")
     return obligation, period
 
 
@@ -282,7 +283,7 @@ def main():
         event = events[0]
         description = str(event["DESCRIPTION"])
         ok = (str(event["SUMMARY"]) == ONE_TITLE
-              and "\npassage: " + ONE_PASSAGE + "\n" in description + "\n")
+              and "\ntrích: " + ONE_PASSAGE + "\n" in description + "\n")
     checks.check(ok, "one rule: the parser reads back the title (, ; \\ \" newline) and the "
                  "passage exactly", str([(str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in events]))
     # icalendar 4.0.3 splits CATEGORIES on escaped commas too (collective/icalendar#127, fixed

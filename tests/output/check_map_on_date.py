@@ -115,14 +115,14 @@ def check_date(check, binary, db, source, work, date):
     book_ids = set()
     for sheet in ("Quá hạn", "Có nguy cơ chậm"):
         rows_of = list(book[sheet].iter_rows(values_only=True))
-        column = rows_of[0].index("agency_id")
+        column = rows_of[0].index("mã cơ quan")  # agency_id, as the header says it
         book_ids |= {row[column] for row in rows_of[1:] if row[column]}
     check.ok(book_ids <= known, f"{date}: the workbook names only agencies existing on the date",
              repr(sorted(book_ids - known)[:10]))
     summary = [row for row in book["Tổng hợp"].iter_rows(values_only=True)]
     check.ok(any(row and str(row[0]).startswith(SAMPLE) for row in summary),
              f"{date}: the workbook says sample data")
-    check.ok(any(row[:2] == ("agencies", len(agencies)) for row in summary if row),
+    check.ok(any(row[:2] == ("số cơ quan", len(agencies)) for row in summary if row),
              f"{date}: the workbook counts {len(agencies)} agencies")
 
     page = (out / "dashboard.html").read_text(encoding="utf-8")

@@ -5,7 +5,8 @@
 
 Runs `dxcomply export --only xlsx,csv` on the sample country as of
 2022-11-01, then checks workbook.xlsx: the four sheets; the finding sheets'
-header equals the CSV header; the overdue and at-risk sheets hold the CSV's
+header is the CSV header's columns as people read them, in Vietnamese
+(LABELS: "số ngày quá hạn" for days_overdue); the overdue and at-risk sheets hold the CSV's
 overdue and at-risk rows in the same order, with dates as real date cells
 and numbers as number cells (the sample's extension for Quảng Trị among the
 at-risk rows with both due dates and its document; its waiver counted in the
@@ -52,6 +53,36 @@ NUMBER_COLUMNS = {"priority", "heading_tier", "days_overdue", "days_left", "valu
 SHARE_COLUMNS = {"value", "value_lookback", "value_due", "target", "projection"}
 DATA_COLUMNS = ["issue_table", "issue_row_id", "issue_column", "issue_value", "issue_problem",
                 "agency_id", "agency_name"]
+# What the workbook's headers say for the CSV's columns (the default
+# language): the catalogue's translations of report/finding_rows.cpp's labels.
+LABELS = {
+    "type": "loại dòng", "status": "trạng thái (mã)", "status_label": "trạng thái",
+    "priority": "mức ưu tiên", "heading_tier": "sắp chuyển cấp", "days_overdue": "số ngày quá hạn",
+    "days_left": "số ngày còn lại", "day_unit": "đơn vị ngày", "agency_id": "mã cơ quan",
+    "agency_name": "tên cơ quan", "agency_kind": "loại cơ quan (mã)",
+    "agency_kind_label": "loại cơ quan", "obligation_id": "mã nhiệm vụ",
+    "obligation_title": "tên nhiệm vụ", "period": "kỳ", "check": "kiểu kiểm tra", "due": "hạn",
+    "as_of": "tính đến ngày", "value": "giá trị", "numerator": "tử số", "denominator": "mẫu số",
+    "value_lookback": "giá trị đầu khoảng nhìn lại", "value_due": "giá trị tại hạn",
+    "target": "yêu cầu", "projection": "dự báo", "reason": "lý do", "grounds": "dấu hiệu nguy cơ",
+    "blocked_by": "phải chờ", "latest_finish": "phải xong trước",
+    "slack_days": "thời gian dự phòng (ngày)", "latest_start": "bắt đầu trước",
+    "spare_days": "số ngày dư", "holds_back": "làm chậm (nhiệm vụ)",
+    "holds_back_agencies": "làm chậm (cơ quan)", "data_issues": "lỗi dữ liệu",
+    "source_document": "căn cứ", "source_assumed": "giả định", "due_assumed": "thời hạn dự kiến",
+    "inherited_from": "kế thừa từ", "issue_table": "bảng", "issue_row_id": "dòng",
+    "issue_column": "cột", "issue_value": "giá trị như đã ghi", "issue_problem": "lỗi",
+    "original_due": "hạn ban đầu", "exception_kind": "loại ngoại lệ (mã)",
+    "exception_kind_label": "loại ngoại lệ", "exception_document_number": "ngoại lệ: số văn bản",
+    "exception_document_date": "ngoại lệ: ngày văn bản",
+    "exception_granted_by": "ngoại lệ: cơ quan cho phép", "exception_reason": "ngoại lệ: lý do",
+    "exception_expires_on": "ngoại lệ: hết hiệu lực từ ngày",
+}
+STATUS_LABELS = ["quá hạn", "có nguy cơ chậm", "đúng tiến độ", "đang chờ", "đạt sau hạn", "đạt",
+                 "miễn thực hiện", "không áp dụng"]
+# The summary's tables, by the label in column A: (table, its CSV key).
+SUMMARY_TABLES = {"kết quả": "findings", "mã nhiệm vụ": "obligation_id",
+                  "loại cơ quan": "agency_kind"}
 IS_CLASSIFY_TITLE = ("Tổ chức xác định, phân loại và phê duyệt Hồ sơ đề xuất cấp độ của 100% "
                      "các hệ thống thông tin trước ngày 30/9/2022")
 MAX_REPORTED = 10  # mismatches shown per check
@@ -140,8 +171,10 @@ def check_table_sheet(check, ws, columns, data_rows):
 def check_finding_sheet(check, wb, name, status, header, findings):
     ws = wb[name]
     got_header, got = sheet_rows(ws)
-    check.ok(got_header == header, f"{name}: header row equals the CSV header ({len(header)} columns)",
-             f"{got_header} != {header}")
+    labels = [LABELS.get(column, column) for column in header]
+    check.ok(got_header == labels,
+             f"{name}: header row is the CSV header's {len(header)} columns in Vietnamese",
+             f"{got_header} != {labels}")
     expected = [row for row in findings if row["status"] == status]
     check.rows(f"{name}: {len(got)} rows equal the CSV's {len(expected)} {status} rows, in order",
                compare_rows(header, expected, got,
@@ -165,8 +198,8 @@ def read_summary(ws):
     tables, current = {}, None
     for row in ws.iter_rows(values_only=True):
         label = row[0] if row else None
-        if label in ("findings", "obligation_id", "agency_kind"):
-            current = tables.setdefault(label, {"header": list(row[1:len(STATUSES) + 2]),
+        if label in SUMMARY_TABLES:
+            current = tables.setdefault(SUMMARY_TABLES[label], {"header": list(row[1:len(STATUSES) + 2]),
                                                 "rows": {}, "extra": {}})
             current["extra_names"] = list(row[len(STATUSES) + 2:])
         elif label is None:
@@ -186,21 +219,23 @@ def expected_counts(findings, key):
 
 def check_summary(check, wb, findings, issues):
     ws = wb[SUMMARY]
-    check.ok(AS_OF in str(ws["A1"].value), f"{SUMMARY}: title names the as-of date",
+    # dd/mm/yyyy, as people read dates in Vietnamese.
+    shown = "/".join(reversed(AS_OF.split("-")))
+    check.ok(shown in str(ws["A1"].value), f"{SUMMARY}: title names the as-of date",
              repr(ws["A1"].value))
     as_of = ws["B2"].value
     check.ok(isinstance(as_of, datetime.datetime) and as_of.date().isoformat() == AS_OF,
              f"{SUMMARY}: as_of is the date cell {AS_OF}", repr(as_of))
-    check.ok(ws["A4"].value == "data_issues" and ws["B4"].value == len(issues),
+    check.ok(ws["A4"].value == "lỗi dữ liệu" and ws["B4"].value == len(issues),
              f"{SUMMARY}: data_issues = {len(issues)}", f"{ws['A4'].value} {ws['B4'].value!r}")
     tables = read_summary(ws)
-    for name, key in (("findings", lambda row: "all"),
+    for name, key in (("findings", lambda row: "tất cả"),
                       ("obligation_id", lambda row: row["obligation_id"]),
-                      ("agency_kind", lambda row: row["agency_kind"])):
+                      ("agency_kind", lambda row: row["agency_kind_label"])):
         table = tables.get(name)
         if not check.ok(table is not None, f"{SUMMARY}: table '{name}' found"):
             continue
-        check.ok(table["header"] == STATUSES + ["total"],
+        check.ok(table["header"] == STATUS_LABELS + ["tổng"],
                  f"{SUMMARY}: '{name}' columns are the statuses in enum order, then total",
                  repr(table["header"]))
         expected = expected_counts(findings, key)
@@ -226,11 +261,11 @@ def check_summary(check, wb, findings, issues):
         if denominator == 0:
             continue
         got = extra.get(obligation, {})
-        if (got.get("numerator"), got.get("denominator")) != (numerator, denominator):
-            problems.append(f"{obligation}: sheet {got.get('numerator')}/{got.get('denominator')}"
+        if (got.get("tử số"), got.get("mẫu số")) != (numerator, denominator):
+            problems.append(f"{obligation}: sheet {got.get('tử số')}/{got.get('mẫu số')}"
                             f" != CSV {numerator}/{denominator}")
-        elif abs(got.get("share", -1) - numerator / denominator) > 1e-9:
-            problems.append(f"{obligation}: share {got.get('share')!r}")
+        elif abs(got.get("tỷ lệ", -1) - numerator / denominator) > 1e-9:
+            problems.append(f"{obligation}: share {got.get('tỷ lệ')!r}")
     check.rows(f"{SUMMARY}: national numerator/denominator/share of {len(totals)} coverage and "
                "task obligations equal the CSV's sums", problems)
 
@@ -271,7 +306,8 @@ def check_data_issues(check, binary, db, source, work):
     wb = openpyxl.load_workbook(out / "workbook.xlsx")
     ws = wb[DATA]
     header, got = sheet_rows(ws)
-    check.ok(header == DATA_COLUMNS, f"{DATA}: columns {', '.join(DATA_COLUMNS)}", repr(header))
+    labels = [LABELS[column] for column in DATA_COLUMNS]
+    check.ok(header == labels, f"{DATA}: columns {', '.join(labels)}", repr(header))
     check.ok(len(issues) >= 3, f"{DATA} (broken copy): the CSV has {len(issues)} data issues",
              "expected at least the 3 values broken on purpose")
     check.rows(f"{DATA} (broken copy): {len(got)} rows equal the CSV's data_issue rows, in order",

@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(an_extension_beyond_the_succession_passes_on_with_the_duty)
   BOOST_TEST(finding->reason.find("due date extended from 2025-01-31 to 2025-06-30 by "
                                   "15/UBDT-KHTC of 2025-01-20 (Ban Chỉ đạo)") != std::string::npos,
              finding->reason);
-  BOOST_TEST(finding->reason.find("kế thừa từ Ủy ban Dân tộc") != std::string::npos,
+  BOOST_TEST(finding->reason.find("inherited from Ủy ban Dân tộc") != std::string::npos,
              finding->reason);
   // Overdue from the extended date, not from the rule's.
   const Report july = country.At("2025-07-10");

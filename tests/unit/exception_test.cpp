@@ -488,6 +488,41 @@ BOOST_AUTO_TEST_CASE(validate_checks_a_recurring_duty_s_periods) {
              "after the first period's due date 2022-04-15; the extension extends nothing\n");
 }
 
+// Huế ceases on 2022-10-01, Thành phố Huế takes over: its duties pass on
+// the day before, with the exceptions in force then, so an exception
+// granted to Huế on or after 2022-10-01 reaches no one.
+BOOST_AUTO_TEST_CASE(validate_warns_of_an_exception_granted_once_its_agency_had_ceased) {
+  const std::string rule = TaskRule("drill", "{kinds: [province]}", "2022-09-15");
+  const std::string ceased =
+      "UPDATE agency SET valid_until = '2022-10-01' WHERE id = 'HUE';\n"
+      "INSERT INTO agency (id, name, kind, parent_id, valid_from) VALUES "
+      "('TP-HUE', 'Thành phố Huế', 'province', NULL, '2022-10-01');\n"
+      "INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, main) "
+      "VALUES ('HUE', 'TP-HUE', '2022-10-01', 1);\n" +
+      Task(1, "HUE", "drill");
+  const Fixture on_the_day(rule,
+                           ceased + Exceptions({{"drill", "HUE", "waiver", "NULL", "2022-10-01"},
+                                                {"drill", "HUE", "waiver", "NULL", "2022-11-20"}}));
+  BOOST_TEST(on_the_day.Validate() ==
+             "warning [drill]: table 'exception', row 1, column document_date: granted on "
+             "2022-10-01 to HUE, which ceased on 2022-10-01: it would never be honoured; grant "
+             "it to the successor TP-HUE\n"
+             "warning [drill]: table 'exception', row 2, column document_date: granted on "
+             "2022-11-20 to HUE, which ceased on 2022-10-01: it would never be honoured; grant "
+             "it to the successor TP-HUE\n");
+  // Indeed never honoured: the duty Thành phố Huế took over is not waived.
+  for (const Date& as_of : {Date(2022, 10, 10), Date(2022, 12, 1)}) {
+    const Report report = on_the_day.At(as_of);
+    const Finding& inherited = Find(report, "drill", "TP-HUE");
+    BOOST_TEST(StatusName(inherited.status) == std::string("overdue"));
+    BOOST_TEST(inherited.exception == nullptr);
+  }
+  // Granted the day before it ceased: in force when the duty passes on.
+  const Fixture the_day_before(
+      rule, ceased + Exceptions({{"drill", "HUE", "waiver", "NULL", "2022-09-30"}}));
+  BOOST_TEST(the_day_before.Validate() == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

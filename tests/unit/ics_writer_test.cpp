@@ -3,6 +3,8 @@
 // and unique UIDs, and which findings are upcoming deadlines.
 #include "report/ics_writer.hpp"
 
+#include "base/language.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>  // prints Date in failures
 #include <boost/test/unit_test.hpp>
 
@@ -133,17 +135,17 @@ BOOST_AUTO_TEST_CASE(small_calendar_exact_text) {
       "DTEND;VALUE=DATE:20221201\r\n"
       "SUMMARY:Diễn tập thực chiến an toàn thông tin mạng (2022)\r\n"
       "DESCRIPTION:obligation: drill\\, period 2022\\nagency: Hà Nội (HA-NOI)\\nst\r\n"
-      " atus: at_risk (29 days left) as of 2022-11-01\\nreason: not completed\\; due\r\n"
-      "  in 29 days (2022-11-30)\\ndue: 2022-11-30 (30/11/2022)\\nsource: Báo cáo \r\n"
-      " sơ kết\\, slide 21\\npassage: Tổ chức diễn tập\\; ít nhất 1 l\r\n"
-      " ần/năm\\nassumed: Due 30/11.\r\n"
+      " atus: at risk\\, 29 days left\\, as of 2022-11-01\\nreason: not completed\\; d\r\n"
+      " ue in 29 days (2022-11-30)\\ndue: 2022-11-30\\nsource: Báo cáo sơ kết\\,\r\n"
+      "  slide 21\\npassage: Tổ chức diễn tập\\; ít nhất 1 lần/năm\\nas\r\n"
+      " sumed: Due 30/11.\r\n"
       "CATEGORIES:An toàn\\, an ninh mạng\r\n"
       "SEQUENCE:0\r\n"
       "TRANSP:TRANSPARENT\r\n"
       "BEGIN:VALARM\r\n"
       "ACTION:DISPLAY\r\n"
-      "DESCRIPTION:Hạn 30/11/2022: Diễn tập thực chiến an toàn thông t\r\n"
-      " in mạng (2022)\r\n"
+      "DESCRIPTION:Due 2022-11-30: Diễn tập thực chiến an toàn thông tin\r\n"
+      "  mạng (2022)\r\n"
       "TRIGGER;VALUE=DATE-TIME:20221116T010000Z\r\n"
       "END:VALARM\r\n"
       "END:VEVENT\r\n"
@@ -151,6 +153,26 @@ BOOST_AUTO_TEST_CASE(small_calendar_exact_text) {
   const Report report = MakeReport({Drill()});
   BOOST_TEST(AgencyCalendar(report, "HA-NOI") == expected);
   BOOST_TEST(AgencyCalendar(report, "HA-NOI") == AgencyCalendar(report, "HA-NOI"));
+}
+
+// What agencies read by default: the description's labels, the status and
+// the dates in Vietnamese (dd/mm/yyyy); the record's own texts as they are.
+BOOST_AUTO_TEST_CASE(descriptions_are_vietnamese_by_default) {
+  ScopedLanguage vietnamese(Language::kVietnamese);
+  const std::string calendar = AgencyCalendar(MakeReport({Drill()}), "HA-NOI");
+  BOOST_TEST(Properties(calendar, "X-WR-CALDESC:") ==
+                 std::vector<std::string>{
+                     "dxcomply: các hạn sắp tới của Hà Nội (HA-NOI)\\, tính đến ngày 01/11/2022"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Properties(calendar, "DESCRIPTION:") ==
+                 (std::vector<std::string>{
+                     "nhiệm vụ: drill\\, kỳ 2022\\ncơ quan: Hà Nội (HA-NOI)\\ntrạng thái: có "
+                     "nguy cơ chậm\\, còn 29 ngày\\, tính đến ngày 01/11/2022\\nlý do: not "
+                     "completed\\; due in 29 days (2022-11-30)\\nhạn: 30/11/2022\\ncăn cứ: Báo "
+                     "cáo sơ kết\\, slide 21\\ntrích: Tổ chức diễn tập\\; ít nhất 1 "
+                     "lần/năm\\ngiả định: Due 30/11.",
+                     "Hạn 30/11/2022: Diễn tập thực chiến an toàn thông tin mạng (2022)"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(agency_without_upcoming_deadlines_gets_an_empty_calendar) {

@@ -1,3 +1,5 @@
 // The Boost.Test entry point of unit_tests; every other file adds suites.
 #define BOOST_TEST_MODULE dxcomply unit tests
+#include "support/english_texts.hpp"
+
 #include <boost/test/unit_test.hpp>

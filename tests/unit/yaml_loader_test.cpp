@@ -249,7 +249,8 @@ BOOST_AUTO_TEST_CASE(authorities_load_and_must_follow_each_other) {
   };
   RuleSet rules;
   BOOST_TEST(Load("authorities:\n" + with("until: 2025-03-13,") +
-                      with("from: 2025-03-13, reply_to: R, escalation_tiers: {3: T3},"),
+                      with("from: 2025-03-13, reply_to: R, escalation_tiers: {3: T3}, "
+                           "escalation_tiers_en: {3: T3 en},"),
                   &rules) == "");
   BOOST_TEST_REQUIRE(rules.authorities.size() == 2u);
   BOOST_TEST(rules.authorities[1].reply_to_name == "R");
@@ -258,9 +259,14 @@ BOOST_AUTO_TEST_CASE(authorities_load_and_must_follow_each_other) {
   BOOST_TEST(rules.authorities[1].escalation_tiers.at(3) == "T3");
 
   // The escalation tiers take the names of the authority in force.
-  rules.escalation = {EscalationTier{3, "Báo cáo Ủy ban", "", {}, {}}};
+  rules.escalation = {EscalationTier{3, "Báo cáo Ủy ban", "Report to the Committee", {}, {}}};
   BOOST_TEST(rules.EscalationOn(Date(2025, 3, 12))[0].name == "Báo cáo Ủy ban");
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 12))[0].name_en == "Report to the Committee");
   BOOST_TEST(rules.EscalationOn(Date(2025, 3, 13))[0].name == "T3");
+  // In English too: the authority's English name, never the old body's.
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 13))[0].name_en == "T3 en");
+  rules.authorities[1].escalation_tiers_en.clear();
+  BOOST_TEST(rules.EscalationOn(Date(2025, 3, 13))[0].name_en == "");
   BOOST_TEST(rules.AuthorityOn(Date(2026, 12, 1)) == &rules.authorities[1]);
 
   // Checked once every file is read: a gap, an overlap.

@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE calendar_tests
 #include "dxcomply/work_calendar.hpp"
 
+#include "support/english_texts.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -178,6 +180,21 @@ BOOST_AUTO_TEST_CASE(statutory_fallback_2027_and_2028) {
              "112(1)(đ); 1/9 chosen as the adjacent day by dxcomply's statutory rule]\n"
              "2028-09-04..2028-09-04 Nghỉ bù (substitute day off) for Quốc khánh (National Day, "
              "2/9 and 1/9) on 02/09/2028 [Labor Code 2019, Art. 111(3)]\n");
+}
+
+// People read the statutory year in Vietnamese by default, citing the Labor
+// Code as Vietnamese texts do (point, clause, article).
+BOOST_AUTO_TEST_CASE(statutory_year_in_vietnamese) {
+  ScopedLanguage vietnamese(Language::kVietnamese);
+  const CalendarYear year = WorkCalendar::Statutory().Year(2028);
+  BOOST_TEST(year.source ==
+             "Điều 112 (ngày nghỉ lễ, tết) và khoản 3 Điều 111 (nghỉ bù) Bộ luật Lao động 2019; "
+             "theo luật, không có văn bản quyết định cho năm 2028");
+  BOOST_TEST_REQUIRE(year.days_off.size() >= 2u);
+  BOOST_TEST(year.days_off[0].name == "Tết Dương lịch");
+  BOOST_TEST(year.days_off[0].source == "điểm a khoản 1 Điều 112 Bộ luật Lao động 2019");
+  BOOST_TEST(year.days_off[1].name == "Nghỉ bù cho Tết Dương lịch ngày 01/01/2028");
+  BOOST_TEST(year.days_off[1].source == "khoản 3 Điều 111 Bộ luật Lao động 2019");
 }
 
 // The statutory rule reproduces the decisions wherever they only applied the

@@ -14,6 +14,9 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/ DESTINATION ${DXCOMPLY_DATA_DIR}/
 # at run time so that officials can edit them.
 install(FILES ${PROJECT_SOURCE_DIR}/templates/reminder.md.mustache
               ${PROJECT_SOURCE_DIR}/templates/reminder.html.mustache
+              ${PROJECT_SOURCE_DIR}/templates/letter.yaml
+              ${PROJECT_SOURCE_DIR}/templates/reference.docx
+              ${PROJECT_SOURCE_DIR}/templates/reminder-docx.lua
   DESTINATION ${DXCOMPLY_DATA_DIR}/templates)
 
 # The manual page, compressed as Debian's policy wants it (man reads it so).

@@ -30,5 +30,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The program runs without these; they read the outputs.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, graphviz")
+# `remind --format docx` runs pandoc and `--format pdf` chromium (opt-in;
+# the default md and html need neither); fonts-liberation2 gives the letters'
+# Times New Roman its metric twin where Microsoft's fonts are not installed.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pandoc, chromium, fonts-liberation2")
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/package)
 include(CPack)

@@ -8,12 +8,15 @@ packages=(
   cmake ninja-build g++ pkg-config python3 python3-yaml
   libboost-graph-dev libboost-date-time-dev libboost-test-dev libboost-locale-dev gettext
   libsqlite3-dev libyaml-cpp-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
-  libxlsxwriter-dev libkainjow-mustache-dev
+  libxlsxwriter-dev libkainjow-mustache-dev zlib1g-dev
   libzip-dev libpugixml-dev libssl-dev
   # the Debian package (CPack: dpkg-shlibdeps finds its dependencies) and man
   dpkg-dev file man-db
+  # reminder letters as .docx (pandoc, run by `remind --format docx`) and
+  # .pdf (chromium); Times New Roman's metric twin for the printed pages
+  pandoc fonts-liberation2
   # tests: real readers and renderers for every output format
-  sqlite3 graphviz python3-openpyxl python3-icalendar chromium
+  sqlite3 graphviz python3-openpyxl python3-icalendar chromium python3-docx poppler-utils
   # benchmark
   hyperfine time
 )

@@ -11,6 +11,7 @@
 #include "cli/prepared_run.hpp"
 #include "cli/report_filter.hpp"
 #include "cli/run_inputs.hpp"
+#include "cli/run_record.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version.hpp"
 #include "engine/finding_text.hpp"
@@ -270,22 +271,40 @@ ExitStatus RunExport(const ExportOptions& options, std::ostream& out, std::ostre
       }
     }
   }
+  RunRecord record("export");
+  nlohmann::json given = EvaluateOptionsJson(options);
+  given["out"] = options.out;
+  given["only"] = options.only;
+  record.Set("options", std::move(given));
   std::optional<Prepared> prepared = Prepare(options, err);
   if (!prepared) return kExitInputError;
-  const Report& report = Run(*prepared);
-  const Summary summary = Summarize(report);
+  const std::string log = options.out + "/" + kRunLogName;
   try {
-    RemoveStrayTemporaries(options.out);
-    const std::vector<std::string> written =
-        WriteOutputSet(report, summary, options.out, selection);
-    FlushToDisk(options.out);
-    out << Format(
-               Tr("wrote {0} to {1}"),
-               {Counted(written.size(), TrN("{0} file", "{0} files", written.size())), options.out})
-        << "\n";
-  } catch (const OutputError& e) {
+    const Report& report = RunRecorded(*prepared, options.database, record);
+    const Summary summary = Summarize(report);
+    record.SetCounts(CountsByStatus(summary));
+    OutputStyle style;
+    style.run_header = record.Header().dump();
+    try {
+      RemoveStrayTemporaries(options.out);
+      const std::vector<std::string> written =
+          WriteOutputSet(report, summary, options.out, selection, style);
+      const nlohmann::json done = record.Finished(kExitOk, written);
+      WriteRunRecord(options.out, done);
+      AppendRunLog(log, done);
+      FlushToDisk(options.out);
+      out << Format(Tr("wrote {0} to {1}"),
+                    {Counted(written.size(), TrN("{0} file", "{0} files", written.size())),
+                     options.out})
+          << "\n";
+    } catch (const OutputError& e) {
+      err << Tr("error: ") << e.what() << "\n";
+      LogFailedRun(record, log, kExitRunFailed, err);
+      return kExitRunFailed;
+    }
+  } catch (const OutputError& e) {  // a digest: a file read for the record
     err << Tr("error: ") << e.what() << "\n";
-    return kExitRunFailed;
+    return kExitInputError;
   }
   return kExitOk;
 }

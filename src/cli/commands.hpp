@@ -70,12 +70,16 @@ struct RemindOptions : EvaluateOptions {
   int reply_within_working_days = 10;   // the reply date: as-of + this many working days
   int max_letters = 100;                // refuse a larger batch ...
   bool force = false;                   // ... unless forced
+  std::string letter_settings;          // letter.yaml; empty: the one beside the templates, if any
+  std::vector<std::string> formats = {"md", "html"};  // remind only: some of md html docx pdf
 };
 
 // The nightly batch: everything once, into a dated folder, with what changed
 // since the last run (state in `state`).
 struct NightlyOptions : RemindOptions {
   std::string state;  // folder holding the last run's state
+  bool full = false;  // every agency's letter and calendar, not only those that changed
+  int keep = 0;       // > 0: remove dated folders older than the last `keep` nights
 };
 
 struct ValidateOptions {

@@ -2,8 +2,10 @@
 
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "cli/output_files.hpp"
 #include "cli/prepared_run.hpp"
 #include "cli/run_inputs.hpp"
+#include "cli/run_record.hpp"
 #include "import/import_file.hpp"
 #include "import/table_fields.hpp"
 
@@ -49,6 +51,31 @@ void PrintCounts(const ImportResult& result, std::ostream& out) {
   }
 }
 
+// The import's record beside the database: <db>.run.json, and a line of
+// <db>.runs.jsonl. A record that cannot be written is said: the import is
+// committed already.
+void KeepRecord(const RunRecord& record, const ImportOptions& options, const ImportResult& result,
+                const std::string& outcome, std::ostream& err) {
+  try {
+    nlohmann::json done = record.Finished(kExitOk, {});
+    done["outcome"] = outcome;
+    done["sha256_of_file"] = result.sha256;
+    nlohmann::json tables = nlohmann::json::object();
+    for (const TablePlan& plan : result.tables) {
+      tables[plan.table->name] = {{"added", plan.counts.added},
+                                  {"changed", plan.counts.changed},
+                                  {"unchanged", plan.counts.unchanged}};
+    }
+    done["counts"] = std::move(tables);
+    done["database_after"] = DatabaseIdentity(options.database);
+    WriteFileAtomically(options.database + "." + kRunRecordName, done.dump(2) + "\n");
+    AppendRunLog(options.database + "." + kRunLogName, done);
+  } catch (const OutputError& e) {
+    err << Tr("warning: ") << Format(Tr("the import's record is not kept: {0}"), {e.what()})
+        << "\n";
+  }
+}
+
 }  // namespace
 
 ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
@@ -62,6 +89,20 @@ ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostre
                   {Counted(diagnostics.error_count(),
                            TrN("{0} error", "{0} errors", diagnostics.error_count()))})
         << "\n";
+    return kExitInputError;
+  }
+  RunRecord record("import");
+  record.Set("options", {{"file", options.file},
+                         {"db", options.database},
+                         {"rules", options.rules},
+                         {"agency", options.agency},
+                         {"table", options.table}});
+  try {
+    record.Set("rules", RulesRead(*rules_folder, rules, false));
+    record.Set("file", FileIdentity(options.file));
+    record.Set("database", DatabaseIdentity(options.database));
+  } catch (const OutputError& e) {
+    err << Tr("error: ") << e.what() << "\n";
     return kExitInputError;
   }
   ImportRequest request;
@@ -107,12 +148,14 @@ ExitStatus RunImport(const ImportOptions& options, std::ostream& out, std::ostre
                     {options.file, result.sha256, options.database})
           << "\n";
       PrintCounts(result, out);
+      KeepRecord(record, options, result, "nothing_new", err);
       return kExitOk;
     case ImportResult::Outcome::kWritten:
       out << Format(Tr("Imported {0} (SHA-256 {1}) into {2}:"),
                     {options.file, result.sha256, options.database})
           << "\n";
       PrintCounts(result, out);
+      KeepRecord(record, options, result, "written", err);
       return kExitOk;
   }
   return kExitOk;

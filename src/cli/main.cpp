@@ -260,6 +260,17 @@ int main(int argc, char** argv) {
       "remind", Tr("Write one reminder letter per agency with anything overdue or at risk"));
   AddReminderOptions(remind_command, remind, log);
   remind_command->add_option("--agency", remind.agency, Tr("Only this agency's letter"));
+  remind_command
+      ->add_option("--letter-settings", remind.letter_settings,
+                   Tr("The office's letter.yaml: place, reference pattern, signer (default: the "
+                      "one beside the templates)"))
+      ->check(CLI::ExistingFile);
+  remind_command
+      ->add_option("--format", remind.formats,
+                   Tr("Some of: md html docx pdf (docx needs pandoc, pdf chromium: slower)"))
+      ->delimiter(',')
+      ->check(CLI::IsMember({"md", "html", "docx", "pdf"}))
+      ->capture_default_str();
 
   NightlyOptions nightly;
   CLI::App* nightly_command = app.add_subcommand(
@@ -268,6 +279,11 @@ int main(int argc, char** argv) {
   AddReminderOptions(nightly_command, nightly, log);
   nightly_command->add_option("--state", nightly.state, Tr("Folder of the batch's state"))
       ->required();
+  nightly_command->add_flag("--full", nightly.full,
+                            Tr("Every agency's letter and calendar, not only those that changed"));
+  nightly_command
+      ->add_option("--keep", nightly.keep, Tr("Remove dated folders older than the last N nights"))
+      ->check(CLI::Range(1, 100000));
 
   ValidateOptions validate;
   CLI::App* validate_command =

@@ -2,6 +2,7 @@
 
 #include "base/percent_encoding.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -142,8 +143,19 @@ int RemoveStrayTemporaries(const std::string& folder) {
   return removed;
 }
 
+bool IsTemporaryOf(std::string_view name, std::string_view file) {
+  const std::string_view mark = kTemporaryMark;
+  if (name.size() <= file.size() + mark.size() || name.substr(0, file.size()) != file ||
+      name.substr(file.size(), mark.size()) != mark) {
+    return false;
+  }
+  const std::string_view pid = name.substr(file.size() + mark.size());
+  return pid.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 void CountCommittedFile() {
-  static int committed = 0;
+  // Atomic: the nightly batch writes its files on two threads.
+  static std::atomic<int> committed{0};
   static const char* limit = std::getenv("DXCOMPLY_KILL_AFTER_FILES");
   if (limit == nullptr) return;
   if (++committed >= std::atoi(limit)) std::raise(SIGKILL);

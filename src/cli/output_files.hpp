@@ -13,6 +13,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace dxcomply {
 
@@ -64,6 +65,10 @@ std::string FileNameOf(const std::string& id);
 
 // Removes temporary files left in `folder` by a killed run. Returns how many.
 int RemoveStrayTemporaries(const std::string& folder);
+
+// Whether `name` is the name of a temporary file of `file` (both names in
+// one folder): the nightly batch removes only its own files' temporaries.
+bool IsTemporaryOf(std::string_view name, std::string_view file);
 
 // Test hook for the crash tests: when DXCOMPLY_KILL_AFTER_FILES=N is set, the
 // process kills itself (SIGKILL) right after its N-th committed file.

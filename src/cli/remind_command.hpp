@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "remind/reminder_letters.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <ostream>
@@ -25,5 +27,23 @@ std::optional<std::string> TemplatesFolder(const std::string& given, std::ostrea
 // returns the paths written, relative to `folder`. Throws OutputError.
 std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>& letters,
                                               const std::string& folder);
+
+// For the run record (cli/run_record.hpp): remind's options as given (but
+// --agency), and the two templates read from `folder` with their digests.
+nlohmann::json RemindOptionsJson(const RemindOptions& options);
+nlohmann::json TemplatesRead(const std::string& folder);
+
+// Empty when every format of --format can be made; otherwise the error
+// (a converter not on PATH, templates/reference.docx missing).
+std::string LetterFormatsUnavailable(const RemindOptions& options, const std::string& templates);
+
+// `remind`'s files: <folder>/<agency id>.<format> for each letter and each of
+// options.formats (md, html, docx, pdf), each atomically; the .docx and .pdf
+// are converted from the HTML (remind/letter_documents.hpp) before any file
+// is written. Returns the names written, relative to `folder`. Throws
+// OutputError, ConversionError.
+std::vector<std::string> WriteLetterFiles(const std::vector<ReminderLetter>& letters,
+                                          const std::string& folder, const RemindOptions& options,
+                                          const std::string& templates);
 
 }  // namespace dxcomply

@@ -32,6 +32,9 @@ const std::vector<Shape>& Shapes() {
        TrNoop("{0} takes at least {1} values, not {2}")},
       {std::regex("^(.+): At Most (\\d+) required but received (\\d+)$"),
        TrNoop("{0} takes at most {1} values, not {2}")},
+      {std::regex("^(.+): (.+) not in \\{(.*)\\}$"),
+       TrNoop("{0} does not take '{1}' (one of: {2})")},
+      {std::regex("^(.+): File does not exist: (.*)$"), TrNoop("{0}: file {1} does not exist")},
   };
   return shapes;
 }

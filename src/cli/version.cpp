@@ -29,6 +29,8 @@ std::string Line(const std::string& name, const std::string& version) {
 
 const char* VersionNumber() { return DXCOMPLY_VERSION; }
 
+const char* GitRevision() { return DXCOMPLY_GIT_REVISION; }
+
 std::string VersionText() {
   std::string text = "dxcomply " DXCOMPLY_VERSION " (revision " DXCOMPLY_GIT_REVISION ")\n";
   const std::string data = InstalledDataDir();

@@ -10,6 +10,9 @@ namespace dxcomply {
 // "0.1.0".
 const char* VersionNumber();
 
+// The git revision the program was built from ("unknown" outside git).
+const char* GitRevision();
+
 // Several lines, ending with a newline.
 std::string VersionText();
 

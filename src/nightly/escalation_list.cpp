@@ -7,8 +7,7 @@
 #include "base/shown_format.hpp"
 #include "eval/classify.hpp"
 #include "report/csv_field.hpp"
-
-#include <nlohmann/json.hpp>
+#include "report/json_stream.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,8 +16,6 @@
 
 namespace dxcomply {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 std::string DueText(const std::optional<Date>& due) {
   return due ? FormatIsoDate(*due) : std::string();
@@ -66,12 +63,11 @@ std::string TierName(const NightHeader& header, int level) {
   return "";
 }
 
-std::string ItemLine(const TrackedItem& item) {
-  std::string line = item.agency_name + " (" + item.agency_id + ") · " + item.obligation_id;
-  if (!item.period.empty()) line += " [" + item.period + "]";
-  line += ": " + StateText(item);
-  if (item.due) Words().due.AppendTo(line, {ShownDate(*item.due)});
-  return line;
+void WriteItemLine(const TrackedItem& item, std::ostream& out) {
+  out << item.agency_name << " (" << item.agency_id << ") · " << item.obligation_id;
+  if (!item.period.empty()) out << " [" << item.period << "]";
+  out << ": " << StateText(item);
+  if (item.due) out << Words().due({ShownDate(*item.due)});
 }
 
 std::vector<const ItemChange*> Escalated(const NightChanges& changes) {
@@ -83,6 +79,32 @@ std::vector<const ItemChange*> Escalated(const NightChanges& changes) {
       escalated.begin(), escalated.end(),
       [](const ItemChange* a, const ItemChange* b) { return a->escalate_to > b->escalate_to; });
   return escalated;
+}
+
+// Text gathered and written in large pieces.
+class ChunkedText {
+ public:
+  explicit ChunkedText(std::ostream& out) : out_(out) { text_.reserve(kChunk + 4096); }
+  ~ChunkedText() { Flush(); }
+  std::string& text() { return text_; }
+  void MaybeFlush() {
+    if (text_.size() >= kChunk) Flush();
+  }
+  void Flush() {
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 16;
+  std::ostream& out_;
+  std::string text_;
+};
+
+void AppendMember(std::string& text, const char* key) {
+  text += ",\"";
+  text += key;
+  text += "\":";
 }
 
 }  // namespace
@@ -114,8 +136,8 @@ std::string ChangeCounts(const NightChanges& changes) {
   return text;
 }
 
-std::string EscalationListText(const NightHeader& header, const NightChanges& changes) {
-  std::ostringstream out;
+void WriteEscalationListText(const NightHeader& header, const NightChanges& changes,
+                             std::ostream& out) {
   const ListPhrases& words = Words();
   out << words.title({ShownDate(header.as_of),
                       header.baseline_as_of ? ShownDate(*header.baseline_as_of) : words.first_run})
@@ -123,20 +145,21 @@ std::string EscalationListText(const NightHeader& header, const NightChanges& ch
       << ChangeCounts(changes) << "\n";
 
   const std::vector<const ItemChange*> escalated = Escalated(changes);
+  std::map<int, int> per_tier;
+  for (const ItemChange* change : escalated) ++per_tier[change->escalate_to];
   int current_tier = -1;
   for (const ItemChange* change : escalated) {
     if (change->escalate_to != current_tier) {
       current_tier = change->escalate_to;
-      int count = 0;
-      for (const ItemChange* other : escalated) count += other->escalate_to == current_tier;
       out << "\n"
           << words.tier_heading({std::to_string(current_tier), TierName(header, current_tier),
-                                 std::to_string(count)})
+                                 std::to_string(per_tier[current_tier])})
           << "\n";
     }
-    out << "  " << ItemLine(change->item) << " — "
-        << words.changes[static_cast<std::size_t>(change->change)];
-    if (change->previous) {
+    out << "  ";
+    WriteItemLine(*change->item, out);
+    out << " — " << words.changes[static_cast<std::size_t>(change->change)];
+    if (change->previous != nullptr) {
       const std::string& was = StatusLabel(change->previous->status);
       if (change->previous->tier > 0) {
         out << words.was_at_tier({was, std::to_string(change->previous->tier)});
@@ -157,62 +180,85 @@ std::string EscalationListText(const NightHeader& header, const NightChanges& ch
           << "\n";
       resolved_header = true;
     }
-    out << "  " << ItemLine(change.item) << words.then << "\n";
+    out << "  ";
+    WriteItemLine(*change.item, out);
+    out << words.then << "\n";
   }
-  return out.str();
 }
 
-std::string EscalationListCsv(const NightHeader& header, const NightChanges& changes) {
-  std::string csv = kUtf8ByteOrderMark;
-  csv += CsvRow({"as_of", "tier", "tier_name", "change", "agency_id", "agency_name",
+void WriteEscalationListCsv(const NightHeader& header, const NightChanges& changes,
+                            std::ostream& out) {
+  out << kUtf8ByteOrderMark
+      << CsvRow({"as_of", "tier", "tier_name", "change", "agency_id", "agency_name",
                  "obligation_id", "obligation_title", "period", "status", "days", "day_unit", "due",
                  "previous_status", "previous_tier", "previous_escalated_tier"});
+  const std::string as_of = FormatIsoDate(header.as_of);
   for (const ItemChange* change : Escalated(changes)) {
-    const TrackedItem& item = change->item;
-    const bool had = change->previous.has_value();
-    csv +=
-        CsvRow({FormatIsoDate(header.as_of), std::to_string(change->escalate_to),
-                TierName(header, change->escalate_to), ChangeName(change->change), item.agency_id,
-                item.agency_name, item.obligation_id, item.obligation_title, item.period,
-                StatusName(item.status), std::to_string(item.days), DayUnitName(item.day_unit),
-                DueText(item.due), had ? StatusName(change->previous->status) : "",
-                had ? std::to_string(change->previous->tier) : "",
-                had ? std::to_string(change->previous->escalated_tier) : ""});
+    const TrackedItem& item = *change->item;
+    const TrackedItem* previous = change->previous;
+    out << CsvRow({as_of, std::to_string(change->escalate_to),
+                   TierName(header, change->escalate_to), ChangeName(change->change),
+                   std::string(item.agency_id), std::string(item.agency_name),
+                   std::string(item.obligation_id), std::string(item.obligation_title),
+                   std::string(item.period), StatusName(item.status), std::to_string(item.days),
+                   DayUnitName(item.day_unit), DueText(item.due),
+                   previous != nullptr ? StatusName(previous->status) : "",
+                   previous != nullptr ? std::to_string(previous->tier) : "",
+                   previous != nullptr ? std::to_string(previous->escalated_tier) : ""});
   }
-  return csv;
 }
 
-std::string ChangesJson(const NightHeader& header, const NightChanges& changes) {
-  std::ostringstream out;
-  out << "{\"format\":\"dxcomply-nightly-changes\",\"version\":1,\"as_of\":\""
-      << FormatIsoDate(header.as_of) << "\",\"baseline_as_of\":"
-      << (header.baseline_as_of ? "\"" + FormatIsoDate(*header.baseline_as_of) + "\"" : "null")
-      << ",\"changes\":[";
+void WriteChangesJson(const NightHeader& header, const NightChanges& changes, std::ostream& out) {
+  ChunkedText chunked(out);
+  std::string& text = chunked.text();
+  text += "{\"format\":\"dxcomply-nightly-changes\",\"version\":1,\"as_of\":\"" +
+          FormatIsoDate(header.as_of) + "\",\"baseline_as_of\":" +
+          (header.baseline_as_of ? "\"" + FormatIsoDate(*header.baseline_as_of) + "\"" : "null") +
+          ",\"changes\":[";
   const char* separator = "\n";
   for (const ItemChange& change : changes.changes) {
-    const TrackedItem& item = change.item;
-    json entry = {
-        {"change", ChangeName(change.change)},
-        {"obligation_id", item.obligation_id},
-        {"obligation_title", item.obligation_title},
-        {"agency_id", item.agency_id},
-        {"agency_name", item.agency_name},
-        {"period", item.period},
-        {"status", change.change == Change::kResolved ? "resolved" : StatusName(item.status)},
-        {"days", item.days},
-        {"day_unit", DayUnitName(item.day_unit)},
-        {"due", item.due ? json(FormatIsoDate(*item.due)) : json(nullptr)},
-        {"tier", change.change == Change::kResolved ? 0 : item.tier},
-        {"escalated_to", change.escalate_to > 0 ? json(change.escalate_to) : json(nullptr)},
-        {"previous", change.previous ? json{{"status", StatusName(change.previous->status)},
-                                            {"tier", change.previous->tier},
-                                            {"escalated_tier", change.previous->escalated_tier}}
-                                     : json(nullptr)}};
-    out << separator << entry.dump(-1, ' ', false, json::error_handler_t::replace);
+    const TrackedItem& item = *change.item;
+    const bool resolved = change.change == Change::kResolved;
+    text += separator;
     separator = ",\n";
+    text += "{\"change\":\"";
+    text += ChangeName(change.change);
+    text += '"';
+    AppendMember(text, "obligation_id");
+    AppendJsonString(item.obligation_id, text);
+    AppendMember(text, "obligation_title");
+    AppendJsonString(item.obligation_title, text);
+    AppendMember(text, "agency_id");
+    AppendJsonString(item.agency_id, text);
+    AppendMember(text, "agency_name");
+    AppendJsonString(item.agency_name, text);
+    AppendMember(text, "period");
+    AppendJsonString(item.period, text);
+    AppendMember(text, "status");
+    AppendJsonString(resolved ? "resolved" : StatusName(item.status), text);
+    AppendMember(text, "days");
+    text += std::to_string(item.days);
+    AppendMember(text, "day_unit");
+    AppendJsonString(DayUnitName(item.day_unit), text);
+    AppendMember(text, "due");
+    text += item.due ? "\"" + FormatIsoDate(*item.due) + "\"" : "null";
+    AppendMember(text, "tier");
+    text += std::to_string(resolved ? 0 : item.tier);
+    AppendMember(text, "escalated_to");
+    text += change.escalate_to > 0 ? std::to_string(change.escalate_to) : "null";
+    AppendMember(text, "previous");
+    if (change.previous != nullptr) {
+      text += "{\"status\":\"";
+      text += StatusName(change.previous->status);
+      text += "\",\"tier\":" + std::to_string(change.previous->tier) +
+              ",\"escalated_tier\":" + std::to_string(change.previous->escalated_tier) + "}";
+    } else {
+      text += "null";
+    }
+    text += '}';
+    chunked.MaybeFlush();
   }
-  out << "\n]}\n";
-  return out.str();
+  text += "\n]}\n";
 }
 
 }  // namespace dxcomply

@@ -1,6 +1,8 @@
 // The nightly batch's account of the night: the escalation list (who moves
 // to which tier tonight) as text for people and CSV for spreadsheets, and
 // every change (new, worsened, resolved, unchanged) as JSON for programs.
+// Each is written to a stream as it is made: on the first night of a large
+// country they run to tens of megabytes.
 #pragma once
 
 #include "dxcomply/rule_set.hpp"
@@ -8,6 +10,7 @@
 #include "nightly/night_changes.hpp"
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,13 +24,16 @@ struct NightHeader {
 
 // escalations.txt: tonight's escalations by tier, highest first, then the
 // counts of every change and the resolved items.
-std::string EscalationListText(const NightHeader& header, const NightChanges& changes);
+void WriteEscalationListText(const NightHeader& header, const NightChanges& changes,
+                             std::ostream& out);
 
 // escalations.csv: one row per escalation tonight (UTF-8 with BOM, CRLF).
-std::string EscalationListCsv(const NightHeader& header, const NightChanges& changes);
+void WriteEscalationListCsv(const NightHeader& header, const NightChanges& changes,
+                            std::ostream& out);
 
-// changes.json: every tracked item with its change, tier and escalation.
-std::string ChangesJson(const NightHeader& header, const NightChanges& changes);
+// changes.json: every tracked item with its change, tier and escalation,
+// one per line.
+void WriteChangesJson(const NightHeader& header, const NightChanges& changes, std::ostream& out);
 
 // "5 new, 3 worsened, 2 resolved, 150 unchanged; 8 escalated (tier 1: 2, tier 2: 6)"
 std::string ChangeCounts(const NightChanges& changes);

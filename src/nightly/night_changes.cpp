@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_set>
 
 namespace dxcomply {
 
@@ -19,40 +20,49 @@ const char* ChangeName(Change change) {
   return "unchanged";
 }
 
-NightChanges CompareNights(const TrackedItems& baseline, const TrackedItems& tonight) {
+NightChanges CompareNights(const TrackedItems& baseline, TrackedItems tonight) {
+  using KeySet = std::unordered_set<const TrackedItem*, ItemKeyHash, ItemKeyEqual>;
+  KeySet before(baseline.size() * 2);
+  for (const TrackedItem& item : baseline) before.insert(&item);
+
   NightChanges result;
-  for (const auto& [key, current] : tonight) {
+  result.tonight = std::move(tonight);
+  result.changes.reserve(result.tonight.size() + baseline.size() / 16);
+  std::vector<bool> matched(baseline.size(), false);
+  for (TrackedItem& current : result.tonight) {
     ItemChange change;
-    change.item = current;
-    const auto before = baseline.find(key);
+    change.item = &current;
+    const auto found = before.find(&current);
     int escalated_before = 0;
-    if (before == baseline.end()) {
+    if (found == before.end()) {
       change.change = Change::kNew;
     } else {
-      change.previous = before->second;
-      escalated_before = before->second.escalated_tier;
-      change.change = current.tier > before->second.tier ? Change::kWorsened : Change::kUnchanged;
+      change.previous = *found;
+      matched[static_cast<std::size_t>(change.previous - baseline.data())] = true;
+      escalated_before = change.previous->escalated_tier;
+      change.change = current.tier > change.previous->tier ? Change::kWorsened : Change::kUnchanged;
     }
     if (current.tier > escalated_before) change.escalate_to = current.tier;
-    change.item.escalated_tier = std::max(escalated_before, current.tier);
-    result.tonight.emplace(key, change.item);
-    result.changes.push_back(std::move(change));
+    current.escalated_tier = std::max(escalated_before, current.tier);
+    result.changes.push_back(change);
   }
-  for (const auto& [key, previous] : baseline) {
-    if (tonight.count(key) != 0) continue;
+  for (std::size_t i = 0; i < baseline.size(); ++i) {
+    if (matched[i]) continue;
+    const TrackedItem& previous = baseline[i];
     ItemChange change;
     change.change = Change::kResolved;
-    change.item = previous;
-    change.previous = previous;
-    result.changes.push_back(std::move(change));
+    change.item = &previous;
+    change.previous = &previous;
+    result.changes.push_back(change);
   }
-  std::sort(result.changes.begin(), result.changes.end(),
-            [](const ItemChange& a, const ItemChange& b) {
-              return std::make_tuple(static_cast<int>(a.change), -a.item.tier, a.item.agency_id,
-                                     a.item.obligation_id, a.item.period) <
-                     std::make_tuple(static_cast<int>(b.change), -b.item.tier, b.item.agency_id,
-                                     b.item.obligation_id, b.item.period);
-            });
+  std::sort(
+      result.changes.begin(), result.changes.end(), [](const ItemChange& a, const ItemChange& b) {
+        const TrackedItem& x = *a.item;
+        const TrackedItem& y = *b.item;
+        return std::make_tuple(static_cast<int>(a.change), -x.tier, x.agency_id, x.obligation_id,
+                               x.period) < std::make_tuple(static_cast<int>(b.change), -y.tier,
+                                                           y.agency_id, y.obligation_id, y.period);
+      });
   return result;
 }
 

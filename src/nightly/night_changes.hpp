@@ -16,16 +16,26 @@ const char* ChangeName(Change change);  // "new", "worsened", "resolved", "uncha
 
 struct ItemChange {
   Change change = Change::kUnchanged;
-  TrackedItem item;                     // tonight's; for resolved, the baseline's
-  std::optional<TrackedItem> previous;  // the baseline's, when it had the item
-  int escalate_to = 0;                  // > 0: escalated tonight to this tier
+  const TrackedItem* item = nullptr;      // tonight's; for resolved, the baseline's
+  const TrackedItem* previous = nullptr;  // the baseline's, when it had the item
+  int escalate_to = 0;                    // > 0: escalated tonight to this tier
 };
 
+// Points into its own `tonight` and into the baseline it was made from,
+// which must outlive it. Moving keeps the pointers valid; copying would not.
 struct NightChanges {
-  std::vector<ItemChange> changes;  // by change, then tier (highest first), agency, obligation
+  NightChanges() = default;
+  NightChanges(NightChanges&&) = default;
+  NightChanges& operator=(NightChanges&&) = default;
+  NightChanges(const NightChanges&) = delete;
+  NightChanges& operator=(const NightChanges&) = delete;
+
   TrackedItems tonight;             // tonight's items, escalated_tier updated
+  std::vector<ItemChange> changes;  // by change, then tier (highest first), agency, obligation
 };
 
-NightChanges CompareNights(const TrackedItems& baseline, const TrackedItems& tonight);
+// A hash join on the items' stable keys (obligation, agency, period): each
+// item is looked up once, whatever the number of items.
+NightChanges CompareNights(const TrackedItems& baseline, TrackedItems tonight);
 
 }  // namespace dxcomply

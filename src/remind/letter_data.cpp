@@ -1,7 +1,11 @@
 #include "remind/letter_data.hpp"
 
+#include "base/messages.hpp"
 #include "remind/finding_phrases.hpp"
 #include "remind/vietnamese_text.hpp"
+
+#include <algorithm>
+#include <optional>
 
 namespace dxcomply {
 namespace {
@@ -27,21 +31,40 @@ std::string Joined(const std::vector<std::string>& lines, std::size_t from = 0) 
   return text;
 }
 
-// The letter's issuer, from the authority in force on its date.
-void SetAuthority(data& letter, const Agency& agency, const Authority& authority) {
+std::vector<std::string> Or(const std::vector<std::string>& chosen,
+                            const std::vector<std::string>& otherwise) {
+  return chosen.empty() ? otherwise : chosen;
+}
+
+// The letter's issuer, from the authority in force on its date, and what the
+// office's settings (letter.yaml) say: the number line, the place, the
+// signer, the recipients.
+void SetAuthority(data& letter, const Agency& agency, const Authority& authority,
+                  const LetterSettings& settings, const LetterDate& date) {
+  const std::vector<std::string> letterhead = Or(settings.letterhead, authority.letterhead);
+  const std::vector<std::string> signing_title =
+      Or(settings.signing_title, authority.signing_title);
   letter.set("authority_body", authority.body);
   letter.set("authority_head", authority.head);
-  letter.set("letterhead", Joined(authority.letterhead));
-  letter.set("letterhead_lines", LinesData(authority.letterhead));
-  letter.set("signing_title_1", authority.signing_title.empty() ? "" : authority.signing_title[0]);
-  letter.set("signing_title_2", Joined(authority.signing_title, 1));
-  letter.set("has_signing_title_2", Flag(authority.signing_title.size() > 1));
-  letter.set("signing_title_lines", LinesData(authority.signing_title));
+  letter.set("letterhead", Joined(letterhead));
+  letter.set("letterhead_lines", LinesData(letterhead));
+  letter.set("signing_title_1", signing_title.empty() ? "" : signing_title[0]);
+  letter.set("signing_title_2", Joined(signing_title, 1));
+  letter.set("has_signing_title_2", Flag(signing_title.size() > 1));
+  letter.set("signing_title_lines", LinesData(signing_title));
+  letter.set("signer", settings.signer);
+  letter.set("has_signer", Flag(!settings.signer.empty()));
   letter.set("standing_body_id", authority.standing_body_agency);
   letter.set("standing_body_name", authority.standing_body_name);
   letter.set("reply_to_name", authority.reply_to_name);
   letter.set("reference_suffix", authority.reference_suffix);
   letter.set("has_reference_suffix", Flag(!authority.reference_suffix.empty()));
+  letter.set("reference", ReferenceNumber(settings.reference, authority.reference_suffix, date.year,
+                                          Tr("letter settings (reference)")));
+  letter.set("place", settings.place);
+  letter.set("drafting_unit", settings.drafting_unit);
+  letter.set("has_drafting_unit", Flag(!settings.drafting_unit.empty()));
+  letter.set("copies_to", LinesData(settings.copies_to));
   // The standing body's own letter does not ask it to report to itself.
   letter.set("via_standing_body", Flag(agency.id != authority.standing_body_agency));
 }
@@ -67,7 +90,7 @@ InstanceKey Key(const std::string& obligation, const std::string& agency,
   return std::make_tuple(obligation, agency, period);
 }
 
-// Where each instance of a letter stands in it: "I.3" (section I, item 3).
+// Where each instance of a letter stands in it: its row in the appendix.
 using LetterReferences = std::map<InstanceKey, std::string>;
 
 // The title of an instance named in a blocker chain, and its period.
@@ -211,6 +234,131 @@ data ExceptionData(const Finding& finding) {
   return item;
 }
 
+// "1-4, 7, 9-10": row numbers (ascending) as the letter refers to them.
+std::string RowRanges(const std::vector<int>& numbers) {
+  std::string text;
+  for (std::size_t i = 0; i < numbers.size();) {
+    std::size_t j = i;
+    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+    text += (text.empty() ? "" : ", ") + std::to_string(numbers[i]);
+    if (j > i) text += "-" + std::to_string(numbers[j]);
+    i = j + 1;
+  }
+  return text;
+}
+
+// Whether a passage can be quoted in a Vietnamese letter: a few rules quote
+// an English rendering of their source (no diacritics at all), which the
+// letter leaves out rather than present as the document's words.
+bool IsVietnamese(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char byte) { return static_cast<unsigned char>(byte) >= 0x80; });
+}
+
+// Each row's quoted passage, numbered by first appearance so that a passage
+// several duties share is quoted once; 0 for a row whose rule quotes none
+// (or none in Vietnamese).
+std::vector<int> PassageNumbers(const std::vector<const Finding*>& rows) {
+  std::map<std::string, int> numbers;
+  std::vector<int> of_row;
+  for (const Finding* finding : rows) {
+    const std::string& passage = finding->obligation->source.passage;
+    if (!IsVietnamese(passage)) {
+      of_row.push_back(0);
+      continue;
+    }
+    const auto inserted = numbers.emplace(passage, static_cast<int>(numbers.size()) + 1);
+    of_row.push_back(inserted.first->second);
+  }
+  return of_row;
+}
+
+// The passages, once each, with the document they are quoted from and the
+// rows they stand for.
+data PassagesData(const std::vector<const Finding*>& rows, const std::vector<int>& passage_of) {
+  std::map<int, std::vector<int>> rows_of;
+  std::map<int, const Finding*> first_row;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (passage_of[i] == 0) continue;
+    rows_of[passage_of[i]].push_back(static_cast<int>(i) + 1);
+    first_row.emplace(passage_of[i], rows[i]);
+  }
+  data list{data::type::list};
+  for (const auto& [number, row_numbers] : rows_of) {
+    const LegalSource& source = first_row[number]->obligation->source;
+    data passage;
+    passage.set("number", std::to_string(number));
+    passage.set("document", LegalBasis(source));
+    passage.set("text", source.passage);
+    passage.set("rows", RowRanges(row_numbers));
+    passage.set("has_many_rows", Flag(row_numbers.size() > 1));
+    list.push_back(passage);
+  }
+  return list;
+}
+
+// The body's paragraphs: the rows grouped by their rule file's theme, in
+// the order the themes first appear (worst first).
+data GroupsData(const std::vector<const Finding*>& rows, int overdue_count) {
+  struct Group {
+    std::string theme;
+    std::vector<int> overdue_rows;
+    std::vector<int> at_risk_rows;
+    std::int64_t longest_overdue = 0;
+    DayUnit longest_unit = DayUnit::kCalendar;
+    std::optional<Date> nearest_due;
+    bool blocked = false;
+  };
+  std::vector<Group> groups;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Finding& finding = *rows[i];
+    const std::string& theme = finding.obligation->theme;
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const Group& g) { return g.theme == theme; });
+    if (group == groups.end()) {
+      Group added;
+      added.theme = theme;
+      group = groups.insert(groups.end(), added);
+    }
+    const int row = static_cast<int>(i) + 1;
+    if (static_cast<int>(i) < overdue_count) {
+      group->overdue_rows.push_back(row);
+      if (finding.days_overdue > group->longest_overdue) {
+        group->longest_overdue = finding.days_overdue;
+        group->longest_unit = finding.day_unit;
+      }
+    } else {
+      group->at_risk_rows.push_back(row);
+      if (finding.due && (!group->nearest_due || *finding.due < *group->nearest_due)) {
+        group->nearest_due = finding.due;
+      }
+    }
+    group->blocked = group->blocked || !finding.blocked_by.empty();
+  }
+  data list{data::type::list};
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const Group& group = groups[i];
+    data item;
+    item.set("number", std::to_string(i + 1));
+    item.set("theme", group.theme);
+    item.set("has_theme", Flag(!group.theme.empty()));
+    item.set("has_overdue", Flag(!group.overdue_rows.empty()));
+    item.set("overdue_count", Number(static_cast<std::int64_t>(group.overdue_rows.size())));
+    item.set("overdue_rows", RowRanges(group.overdue_rows));
+    item.set("longest_overdue",
+             VnInteger(group.longest_overdue) + " " + VnDayUnit(group.longest_unit));
+    item.set("has_at_risk", Flag(!group.at_risk_rows.empty()));
+    item.set("has_both", Flag(!group.overdue_rows.empty() && !group.at_risk_rows.empty()));
+    item.set("at_risk_count", Number(static_cast<std::int64_t>(group.at_risk_rows.size())));
+    item.set("at_risk_rows", RowRanges(group.at_risk_rows));
+    item.set("nearest_due", group.nearest_due ? FormatVnDate(*group.nearest_due) : "");
+    item.set("has_nearest_due", Flag(group.nearest_due.has_value()));
+    item.set("blocked", Flag(group.blocked));
+    list.push_back(item);
+  }
+  return list;
+}
+
 }  // namespace
 
 ReportIndex::ReportIndex(const Report& report) {
@@ -234,28 +382,36 @@ Agency ReportIndex::AgencyOf(const std::string& id, const std::string& name) con
 
 data LetterData(const Agency& agency, const std::vector<const Finding*>& findings,
                 const std::vector<const Finding*>& excepted, const LetterContext& context) {
-  int overdue_count = 0;
-  int at_risk_count = 0;
-  std::vector<int> numbers;  // each finding's number in its section
+  // Appendix rows: the overdue first, then the at-risk, each in the report's
+  // order (worst first), numbered 1..N across both.
+  std::vector<const Finding*> rows;
   for (const Finding* finding : findings) {
-    numbers.push_back(finding->status == Status::kOverdue ? ++overdue_count : ++at_risk_count);
+    if (finding->status == Status::kOverdue) rows.push_back(finding);
   }
-  const std::string overdue_heading = RomanNumeral(1);
-  const std::string at_risk_heading = RomanNumeral(overdue_count > 0 ? 2 : 1);
-  const std::string exceptions_heading =
-      RomanNumeral(1 + (overdue_count > 0 ? 1 : 0) + (at_risk_count > 0 ? 1 : 0));
+  const int overdue_count = static_cast<int>(rows.size());
+  for (const Finding* finding : findings) {
+    if (finding->status != Status::kOverdue) rows.push_back(finding);
+  }
+  const int at_risk_count = static_cast<int>(rows.size()) - overdue_count;
   LetterReferences references;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& finding = *findings[i];
-    references[Key(finding.obligation->id, finding.agency->id, finding.period)] =
-        (finding.status == Status::kOverdue ? overdue_heading : at_risk_heading) + "." +
-        std::to_string(numbers[i]);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    references[Key(rows[i]->obligation->id, rows[i]->agency->id, rows[i]->period)] =
+        std::to_string(i + 1);
   }
+  const std::vector<int> passage_of = PassageNumbers(rows);
+
   data overdue{data::type::list};
   data at_risk{data::type::list};
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    data item = ItemData(*findings[i], numbers[i], agency, context, references);
-    (findings[i]->status == Status::kOverdue ? overdue : at_risk).push_back(item);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const bool is_overdue = static_cast<int>(i) < overdue_count;
+    const int number =
+        is_overdue ? static_cast<int>(i) + 1 : static_cast<int>(i) + 1 - overdue_count;
+    data item = ItemData(*rows[i], number, agency, context, references);
+    item.set("row", std::to_string(i + 1));
+    item.set("is_overdue", Flag(is_overdue));
+    item.set("passage_number", passage_of[i] == 0 ? "" : std::to_string(passage_of[i]));
+    item.set("has_passage", Flag(passage_of[i] != 0));
+    (is_overdue ? overdue : at_risk).push_back(item);
   }
 
   const LetterDate date = ToLetterDate(context.as_of);
@@ -267,7 +423,7 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   letter.set("is_province", Flag(agency.kind == "province"));
   letter.set("is_central_city", Flag(IsCentralCity(agency)));
   letter.set("is_ministry", Flag(agency.kind == "ministry" || agency.kind == "gov_agency"));
-  SetAuthority(letter, agency, *context.authority);
+  SetAuthority(letter, agency, *context.authority, *context.settings, date);
   letter.set("sample_notice", context.sample_notice);
   letter.set("has_sample_notice", Flag(!context.sample_notice.empty()));
   letter.set("letter_day", date.day);
@@ -282,14 +438,17 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   letter.set("item_count", Number(overdue_count + at_risk_count));
   letter.set("has_overdue", Flag(overdue_count > 0));
   letter.set("has_at_risk", Flag(at_risk_count > 0));
-  letter.set("overdue_heading", overdue_heading);
-  letter.set("at_risk_heading", at_risk_heading);
+  letter.set("overdue_heading", RomanNumeral(1));
+  letter.set("at_risk_heading", RomanNumeral(overdue_count > 0 ? 2 : 1));
   letter.set("overdue", overdue);
   letter.set("at_risk", at_risk);
+  letter.set("groups", GroupsData(rows, overdue_count));
+  letter.set("passages", PassagesData(rows, passage_of));
+  letter.set("has_passages", Flag(!passage_of.empty() &&
+                                  *std::max_element(passage_of.begin(), passage_of.end()) > 0));
   data exceptions{data::type::list};
   for (const Finding* finding : excepted) exceptions.push_back(ExceptionData(*finding));
   letter.set("has_exceptions", Flag(!excepted.empty()));
-  letter.set("exceptions_heading", exceptions_heading);
   letter.set("exceptions", exceptions);
   return letter;
 }

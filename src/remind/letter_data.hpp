@@ -6,6 +6,8 @@
 #include "dxcomply/finding.hpp"
 #include "dxcomply/rule_set.hpp"
 
+#include "remind/letter_settings.hpp"
+
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <string>
@@ -36,12 +38,14 @@ struct LetterContext {
   const RuleSet* rules = nullptr;
   const ReportIndex* index = nullptr;
   const Authority* authority = nullptr;  // in force on as_of; never null
+  const LetterSettings* settings = nullptr;  // never null
   std::string sample_notice;             // "" unless the database is sample data
 };
 
 // The template data of one agency's letter. `findings` are its overdue and
 // at-risk findings, in the report's order (worst first); `excepted` its
 // findings with an exception in force (waived or extended), in that order.
+// Throws TemplateError when the settings' reference pattern is malformed.
 kainjow::mustache::data LetterData(const Agency& agency,
                                    const std::vector<const Finding*>& findings,
                                    const std::vector<const Finding*>& excepted,

@@ -22,7 +22,7 @@ std::string Located(const std::string& path, const std::string& text, std::strin
   if (at == std::string::npos || at + 4 >= message.size() ||
       message.find_first_not_of("0123456789", at + 4) != std::string::npos ||
       (offset = std::stoul(message.substr(at + 4))) > text.size()) {
-    return "template " + path + " is malformed: " + message;
+    return Format(Tr("template {0} is malformed: {1}"), {path, message});
   }
   message.resize(at);
   int line = 1;
@@ -36,8 +36,8 @@ std::string Located(const std::string& path, const std::string& text, std::strin
       ++column;
     }
   }
-  return path + ":" + std::to_string(line) + ":" + std::to_string(column) +
-         ": template is malformed: " + message;
+  return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         Format(Tr("template is malformed: {0}"), {message});
 }
 
 kainjow::mustache::mustache Parse(const std::string& path, const std::string& text,

@@ -6,6 +6,7 @@
 #include "remind/letter_data.hpp"
 #include "report/finding_format.hpp"
 
+#include <filesystem>
 #include <map>
 
 namespace dxcomply {
@@ -25,6 +26,14 @@ std::string InFolder(const std::string& folder, const std::string& name) {
   return folder.back() == '/' ? folder + name : folder + "/" + name;
 }
 
+LetterSettings SettingsOf(const ReminderSettings& settings, const std::string& given) {
+  if (!given.empty()) return LoadLetterSettings(given);
+  const std::string beside_templates = InFolder(settings.templates_dir, kLetterSettingsName);
+  std::error_code error;
+  if (std::filesystem::exists(beside_templates, error)) return LoadLetterSettings(beside_templates);
+  return LetterSettings{};
+}
+
 }  // namespace
 
 std::vector<std::string> AgenciesToRemind(const Report& report, const std::string& only_agency) {
@@ -38,22 +47,39 @@ std::vector<std::string> AgenciesToRemind(const Report& report, const std::strin
 }
 
 ReminderComposer::ReminderComposer(const ReminderSettings& settings, const RuleSet& rules,
-                                   const WorkCalendar& calendar)
+                                   const WorkCalendar& calendar, const std::string& letter_settings)
     : settings_(settings),
       rules_(rules),
       calendar_(calendar),
+      letter_settings_(SettingsOf(settings, letter_settings)),
       markdown_(InFolder(settings.templates_dir, kMarkdownTemplateName), Escaping::kNone),
       html_(InFolder(settings.templates_dir, kHtmlTemplateName), Escaping::kHtml) {}
 
 std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
                                                       const std::string& only_agency) const {
+  std::vector<ReminderLetter> letters;
+  ComposeEach(
+      report,
+      [&](const std::string& agency_id) { return only_agency.empty() || agency_id == only_agency; },
+      [&](ReminderLetter&& letter) { letters.push_back(std::move(letter)); });
+  return letters;
+}
+
+void ReminderComposer::ComposeEach(const Report& report,
+                                   const std::function<bool(const std::string&)>& wanted,
+                                   const std::function<void(ReminderLetter&&)>& write) const {
   // Each agency's findings, in the report's order (worst first), by agency id.
   std::map<std::string, std::vector<const Finding*>> by_agency;
   std::map<std::string, std::vector<const Finding*>> excepted;
   for (const Finding& finding : report.findings) {
-    if (Selected(finding, only_agency)) by_agency[finding.agency->id].push_back(&finding);
-    if (finding.exception) excepted[finding.agency->id].push_back(&finding);
+    if (NeedsReminder(finding) && wanted(finding.agency->id)) {
+      by_agency[finding.agency->id].push_back(&finding);
+    }
+    if (finding.exception && wanted(finding.agency->id)) {
+      excepted[finding.agency->id].push_back(&finding);
+    }
   }
+  if (by_agency.empty()) return;
 
   const ReportIndex index(report);
   LetterContext context;
@@ -63,6 +89,7 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
   context.rules = &rules_;
   context.index = &index;
   context.authority = rules_.AuthorityOn(report.as_of);
+  context.settings = &letter_settings_;
   if (context.authority == nullptr && !by_agency.empty()) {
     throw TemplateError(Format(Tr("no authority in force on {0} in the rules' authorities.yaml: "
                                   "no one to issue the letters"),
@@ -72,7 +99,6 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
       report.dataset,
       "DỮ LIỆU MẪU: số liệu là số liệu giả lập, không phải số liệu thật của các cơ quan có tên");
 
-  std::vector<ReminderLetter> letters;
   for (const auto& [agency_id, findings] : by_agency) {
     const kainjow::mustache::data data =
         LetterData(*findings.front()->agency, findings, excepted[agency_id], context);
@@ -83,9 +109,8 @@ std::vector<ReminderLetter> ReminderComposer::Compose(const Report& report,
     for (const Finding* finding : findings) {
       (finding->status == Status::kOverdue ? letter.overdue : letter.at_risk) += 1;
     }
-    letters.push_back(std::move(letter));
+    write(std::move(letter));
   }
-  return letters;
 }
 
 }  // namespace dxcomply

@@ -9,8 +9,10 @@
 #include "dxcomply/rule_set.hpp"
 #include "dxcomply/work_calendar.hpp"
 
+#include "remind/letter_settings.hpp"
 #include "remind/letter_templates.hpp"  // TemplateError
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,12 +41,14 @@ struct ReminderLetter {
 std::vector<std::string> AgenciesToRemind(const Report& report,
                                           const std::string& only_agency = "");
 
-// Loads and checks both templates at construction; throws TemplateError
-// naming the file.
+// Loads and checks both templates and the letter settings at construction;
+// throws TemplateError naming the file.
 class ReminderComposer {
  public:
+  // `letter_settings`: the office's letter.yaml; empty: the templates
+  // folder's letter.yaml when there is one, else LetterSettings' defaults.
   ReminderComposer(const ReminderSettings& settings, const RuleSet& rules,
-                   const WorkCalendar& calendar);
+                   const WorkCalendar& calendar, const std::string& letter_settings = "");
 
   // One letter per agency (not "VN") with anything overdue or at risk, by
   // agency id; only `only_agency` when not empty. Throws TemplateError if a
@@ -52,10 +56,18 @@ class ReminderComposer {
   std::vector<ReminderLetter> Compose(const Report& report,
                                       const std::string& only_agency = "") const;
 
+  // The letters of the agencies `wanted` says yes to, one at a time, by
+  // agency id: `write` gets each as soon as it is composed, so a batch of
+  // ten thousand letters is never held whole (the nightly batch). Safe to
+  // call from two threads at once.
+  void ComposeEach(const Report& report, const std::function<bool(const std::string&)>& wanted,
+                   const std::function<void(ReminderLetter&&)>& write) const;
+
  private:
   ReminderSettings settings_;
   const RuleSet& rules_;
   const WorkCalendar& calendar_;
+  LetterSettings letter_settings_;
   LetterTemplate markdown_;
   LetterTemplate html_;
 };

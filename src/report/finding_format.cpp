@@ -4,6 +4,7 @@
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
+#include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
 #include "report/text_layout.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -66,6 +67,22 @@ std::string StatusWithDaysText(const Finding& finding) {
     default:
       return StatusLabel(finding.status);
   }
+}
+
+std::string GroundsText(const Finding& finding) {
+  std::string text;
+  for (RiskGround ground : GroundsIn(finding.grounds)) {
+    text += (text.empty() ? "" : ", ") + RiskGroundLabel(ground);
+  }
+  return text;
+}
+
+std::string BlockersText(const Finding& finding) {
+  std::string text;
+  for (const BlockerChain& chain : finding.blocked_by) {
+    text += (text.empty() ? "" : "; ") + DescribeRef(chain.chain.back());
+  }
+  return text;
 }
 
 std::string NationalTotalText(const ObligationSummary& o) {

@@ -22,6 +22,12 @@ std::string DaysText(const Finding& finding);
 // The status with its days in the rule's unit, in the current language:
 // "quá hạn 32 ngày", "at risk, 3 working days left", "met".
 std::string StatusWithDaysText(const Finding& finding);
+// Why an at-risk finding is at risk, its grounds by their labels joined by
+// ", ": "sắp đến hạn, phải chờ nhiệm vụ khác"; "" without grounds.
+std::string GroundsText(const Finding& finding);
+// The root of each blocker chain (engine/finding_text.hpp's DescribeRef),
+// joined by "; "; "" when nothing blocks it.
+std::string BlockersText(const Finding& finding);
 // The national total of an obligation's measure: "1,982 of 3,161 (62.7%)",
 // "82 of 170 tasks done", "412 in total", or "" for indicators; in the
 // current language.

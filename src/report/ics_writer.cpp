@@ -239,12 +239,20 @@ std::string AgencyCalendar(const Report& report, const std::string& agency_id) {
 void ForEachAgencyCalendar(
     const Report& report,
     const std::function<void(const Agency& agency, const std::string& calendar)>& visit) {
+  ForEachAgencyCalendar(
+      report, [](const Agency&) { return true; }, visit);
+}
+
+void ForEachAgencyCalendar(
+    const Report& report, const std::function<bool(const Agency& agency)>& wanted,
+    const std::function<void(const Agency& agency, const std::string& calendar)>& visit) {
   // One pass over the findings for every agency, not one per agency.
   std::unordered_map<std::string, std::vector<const Finding*>> events;
   for (const Finding& finding : report.findings) {
     if (IsUpcomingDeadline(finding, report.as_of)) events[finding.agency->id].push_back(&finding);
   }
   for (const Agency& agency : report.agencies) {
+    if (!wanted(agency)) continue;
     const auto found = events.find(agency.id);
     visit(agency, CalendarText(report, agency.id, agency.name,
                                found == events.end() ? std::vector<const Finding*>()

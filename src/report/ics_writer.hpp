@@ -63,6 +63,11 @@ std::string AgencyCalendar(const Report& report, const std::string& agency_id);
 void ForEachAgencyCalendar(
     const Report& report,
     const std::function<void(const Agency& agency, const std::string& calendar)>& visit);
+// The same for the agencies `wanted` says yes to (the nightly batch writes
+// only the calendars that changed).
+void ForEachAgencyCalendar(
+    const Report& report, const std::function<bool(const Agency& agency)>& wanted,
+    const std::function<void(const Agency& agency, const std::string& calendar)>& visit);
 
 // The upcoming rule: a finding is an upcoming deadline as of `as_of` when it
 // has a due date on or after `as_of` and its status is neither met, met_late,

@@ -408,6 +408,8 @@ class JsonReporter : public Reporter {
       json_out.Key("sample").Bool(view.report.dataset.sample);
       json_out.EndObject();
     }
+    // Which program, rules and database made the file (export, nightly).
+    if (!view.run_header.empty()) json_out.Members("\"run\":" + view.run_header);
     const std::vector<const Finding*> listed = ListedFindings(view);
     // Each obligation once, with its title and legal source.
     json_out.Key("obligations").BeginObject();

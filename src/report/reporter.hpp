@@ -26,6 +26,7 @@ struct ReportView {
   std::string agency_id;      // check: the one agency (findings are already filtered)
   bool all_statuses = false;  // list every finding, not only overdue and at risk
   bool colour = false;        // text: status headings in colour (a terminal, no NO_COLOR)
+  std::string run_header = {};  // json: the "run" member, a JSON object (cli/run_record.hpp)
 };
 
 // `dxcomply explain`: one finding and what stands behind it.

@@ -1,8 +1,7 @@
-// The Excel workbook (libxlsxwriter): a summary sheet (counts per status per
-// obligation and per agency kind), an overdue sheet, an at-risk sheet and a
-// data-quality sheet, one row per finding with the CSV's columns
-// (report/finding_rows.hpp), frozen header row, filters, dates as real Excel
-// dates, Vietnamese text intact.
+// The Excel workbook (libxlsxwriter) for officials: a summary sheet (the
+// figures per agency kind with a chart, per obligation and per agency), the
+// overdue and at-risk findings and the data issues, in Vietnamese, dates
+// dd/mm/yyyy (report/xlsx_sheets.hpp).
 #pragma once
 
 #include "dxcomply/finding.hpp"
@@ -27,6 +26,11 @@ std::string CellText(std::string_view text);
 
 // Writes the workbook to `path` (its folder must exist; an existing file is
 // replaced). Returns "" on success, otherwise what went wrong.
-std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path);
+// `constant_memory`: libxlsxwriter's mode that writes each row out as it
+// comes (strings inline, not shared) instead of holding every cell until
+// the end: the same sheets in about 500 MB less on the benchmark's country
+// (the nightly batch, which writes other files at the same time).
+std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path,
+                          bool constant_memory = false);
 
 }  // namespace dxcomply

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The large-country benchmark: dxcomply report against the floor, a bare
-# SQLite scan of exactly the columns the rules read. See tests/bench/README.md.
+# SQLite scan of exactly the columns the rules read; then how fast the
+# country's dashboard opens in headless Chromium. See tests/bench/README.md.
 #
 #   tests/bench/run.sh <path-to-dxcomply-binary> [<baseline-binary>]
 #
@@ -16,8 +17,8 @@
 #                         1 warm-up run of each before)
 #
 # Needs sqlite3, hyperfine, /usr/bin/time (Debian: sqlite3 hyperfine time) and
-# python3 with yaml (python3-yaml). Exits non-zero only if a command fails; a
-# missed goal is reported, not a failure.
+# python3 with yaml (python3-yaml); chromium for the dashboard's figures. Exits
+# non-zero only if a command fails; a missed goal is reported, not a failure.
 set -euo pipefail
 
 if [[ $# -ne 1 && $# -ne 2 ]]; then
@@ -328,3 +329,13 @@ if graph:
 else:
     print("  dependency graph: not measured (this dxcomply prints no stage timings with --verbose)")
 PY
+
+# --- The dashboard: the large country's dashboard.html opened in headless
+# Chromium (tests/bench/dashboard_load.py; goal: under 3 s).
+if command -v chromium >/dev/null; then
+  echo "== dashboard (export --only html, headless Chromium)" >&2
+  python3 tests/bench/dashboard_load.py "$bin" "$db" "$tmp/dashboard"
+else
+  echo
+  echo "  dashboard: not measured (chromium not found; Debian: apt-get install -y chromium)"
+fi

@@ -37,6 +37,8 @@ def main():
                      data / "rules" / "calendar" / "2025.yaml",
                      data / "templates" / "reminder.md.mustache",
                      data / "templates" / "reminder.html.mustache",
+                     data / "templates" / "letter.yaml", data / "templates" / "reference.docx",
+                     data / "templates" / "reminder-docx.lua",
                      prefix / "share" / "man" / "man1" / "dxcomply.1.gz"]:
             check(path.is_file(), f"installed {path.relative_to(prefix)}")
 

@@ -19,16 +19,22 @@ Across the nights every class of change occurs (new, worsened, resolved,
 unchanged), and no item is escalated to a tier it was escalated to before.
 Running the third night again gives byte-identical files and state; running
 the second night after the third is refused (exit 2) and changes nothing.
-Then the third night is killed (SIGKILL, DXCOMPLY_KILL_AFTER_FILES) after 1,
-2, about half and all but one of its files: each time the second night's
-outputs and the state are exactly as they were, and the next complete run
-produces exactly what an uninterrupted run produced.
+Then the third night is killed (SIGKILL, DXCOMPLY_KILL_AFTER_FILES) at every
+stage: after the manifest of what it may write, after one and two outputs
+(written on two threads), half of them, all of them, and after the manifest
+of what it wrote: each time the second night's outputs and the state are
+exactly as they were, and the next complete run produces exactly what an
+uninterrupted run produced. (tests/nightly/check_night_folder.py covers the
+output folder: foreign files, links, two batches on one folder, --keep,
+--full, the letters that changed, and a version 1 state.)
 """
 
+import gzip
 import hashlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -48,13 +54,29 @@ class Checks:
             self.failures.append(what + (": " + detail if detail else ""))
 
 
+# What differs from one run of a night to the next by design: the run
+# record (run.json; runs.jsonl, the log of runs) and the record's header in
+# findings.json.gz (who ran it, when). Everything else must be identical.
+RUN_RECORDS = ("run.json", "runs.jsonl")
+
+
+def content_digest(p):
+    if p.name == "findings.json.gz":
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            findings = json.load(f)
+        findings.pop("run", None)
+        return hashlib.sha256(json.dumps(findings, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
 def tree(folder):
-    """Every file under folder: relative path -> sha256."""
+    """Every file under folder but the run records: relative path -> sha256."""
     folder = pathlib.Path(folder)
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {str(p.relative_to(folder)): content_digest(p)
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in (".lock", ".dxcomply-nightly.lock", *RUN_RECORDS)}
 
 
 class Batch:
@@ -70,7 +92,13 @@ class Batch:
             env={**os.environ, **(env or {})})
 
     def changes(self, night):
-        return json.loads((self.out / night / "changes.json").read_text(encoding="utf-8"))["changes"]
+        with gzip.open(self.out / night / "changes.json.gz", "rt", encoding="utf-8") as f:
+            return json.load(f)["changes"]
+
+
+def summary_counts(stdout):
+    """The summary's findings, overdue and at risk, in any language."""
+    return [int(n) for n in re.match(r"nightly \S+: (\d+)\D+(\d+)\D+(\d+)", stdout).groups()]
 
 
 def key(change):
@@ -155,11 +183,51 @@ def main():
     csv_rows = (batch.out / NIGHTS[2] / "escalations.csv").read_bytes().decode("utf-8-sig").splitlines()
     checks.check(len(csv_rows) - 1 == sum(c["escalated_to"] is not None for c in nights[NIGHTS[2]]),
                  "escalations.csv: one row per escalation tonight")
-    names = tree(batch.out / NIGHTS[2])
-    for wanted in ["findings.json", "findings.csv", "workbook.xlsx", "dashboard.html",
-                   "escalations.txt", "escalations.csv", "changes.json",
+    names = tree(batch.out / NIGHTS[0])
+    for wanted in ["findings.json.gz", "findings.csv.gz", "workbook.xlsx", "dashboard.html",
+                   "escalations.txt", "escalations.csv", "changes.json.gz", ".dxcomply-manifest",
                    "calendars/NGHE-AN.ics", "reminders/NGHE-AN.md", "reminders/NGHE-AN.html"]:
-        checks.check(wanted in names, f"the night's folder holds {wanted}")
+        checks.check(wanted in names, f"the first night's folder holds {wanted}")
+    for night in NIGHTS:
+        manifest = (batch.out / night / ".dxcomply-manifest").read_text(encoding="utf-8").split("\n")
+        checks.check(manifest[0] == "dxcomply-manifest 1"
+                     and sorted(filter(None, manifest[1:])) == sorted(
+                         [*(n for n in tree(batch.out / night) if n != ".dxcomply-manifest"),
+                          "run.json"]),
+                     f"{night}: the manifest names exactly the files the night wrote")
+    with gzip.open(batch.out / NIGHTS[2] / "findings.json.gz", "rt", encoding="utf-8") as f:
+        findings = json.load(f)
+    checks.check(findings["format"] == "dxcomply-findings" and len(findings["findings"]) ==
+                 summary_counts(runs[NIGHTS[2]].stdout)[0],
+                 "findings.json.gz: every finding, readable with gzip")
+
+    # The run record: beside each night's files, in the state's log, and as
+    # findings.json.gz's header.
+    log = [json.loads(line) for line in
+           (batch.state / "runs.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = {night: json.loads((batch.out / night / "run.json").read_text(encoding="utf-8"))
+               for night in NIGHTS}
+    checks.check([r["as_of"] for r in log] == NIGHTS and log == [records[n] for n in NIGHTS],
+                 "run record: each night's run.json, and one line per night in <state>/runs.jsonl",
+                 str([r.get("as_of") for r in log]))
+    third = records[NIGHTS[2]]
+    header = {k: v for k, v in third.items() if k not in ("finished", "exit_code", "files")}
+    checks.check(third["command"] == "nightly" and third["exit_code"] == 0
+                 and third["counts"]["overdue"] == summary_counts(runs[NIGHTS[2]].stdout)[1]
+                 and third["database"]["path"] == str(pathlib.Path(batch.db).resolve())
+                 and len(third["database"]["sha256"]) == 64
+                 and any(f["file"] == "escalation.yaml" for f in third["rules"]["files"])
+                 and third["night"]["since"] == NIGHTS[1]
+                 and sorted(third["files"]) == sorted(
+                     n for n in tree(batch.out / NIGHTS[2]) if n != ".dxcomply-manifest"),
+                 "run record: command, counts, database, rules, the night and its files", str(third))
+    checks.check(findings.get("run") == header,
+                 "run record: findings.json.gz carries its header")
+    checks.check(records[NIGHTS[1]]["database"]["sha256"] == records[NIGHTS[0]]["database"]["sha256"]
+                 and third["database"]["sha256"] != records[NIGHTS[1]]["database"]["sha256"]
+                 and len({r["rules"]["sha256"] for r in records.values()}) == 1,
+                 "run record: the database's digest changes with its data (before the third "
+                 "night), the rules' do not")
 
     # The same night again, same data: the same files, nothing escalated twice.
     after_third = tree(batch.out), tree(batch.state)
@@ -177,10 +245,15 @@ def main():
                  "the refused run changed nothing")
 
     # Killed mid-run: the previous night and the state stay intact, and the
-    # next run produces what an uninterrupted one did.
-    total = len(tree(batch.out / NIGHTS[2])) + 1  # every output, then the state
+    # next run produces what an uninterrupted one did. A run commits the
+    # manifest of what it may write, every output (two at a time), the
+    # manifest of what it wrote, then the state: killed after the first
+    # manifest, after one and two outputs, half of them, all of them, and
+    # after the last manifest.
+    outputs = len(tree(batch.out / NIGHTS[2])) - 1
+    total = outputs + 3
     night2 = tree(batch.out / NIGHTS[1])
-    for after in sorted({1, 2, total // 2, total - 1}):
+    for after in sorted({1, 2, 3, total // 2, outputs + 1, outputs + 2}):
         state = work / f"state-kill-{after}"
         out = work / f"out-kill-{after}"
         shutil.rmtree(state, ignore_errors=True)

@@ -113,10 +113,17 @@ def check_date(check, binary, db, source, work, date):
 
     book = openpyxl.load_workbook(out / "workbook.xlsx", read_only=True)
     book_ids = set()
+    inherited = {}
     for sheet in ("Quá hạn", "Có nguy cơ chậm"):
+        # Row 1: the English codes (hidden); row 2: the headings in the run's language.
         rows_of = list(book[sheet].iter_rows(values_only=True))
-        column = rows_of[0].index("mã cơ quan")  # agency_id, as the header says it
-        book_ids |= {row[column] for row in rows_of[1:] if row[column]}
+        codes = rows_of[0]
+        for row in rows_of[2:]:
+            cells = dict(zip(codes, row))
+            book_ids.add(cells["agency_id"])
+            if cells.get("inherited_from"):
+                inherited[(cells["agency_id"], cells["obligation_id"], cells.get("period") or "")] = \
+                    cells["inherited_from"]
     check.ok(book_ids <= known, f"{date}: the workbook names only agencies existing on the date",
              repr(sorted(book_ids - known)[:10]))
     summary = [row for row in book["Tổng hợp"].iter_rows(values_only=True)]
@@ -124,6 +131,28 @@ def check_date(check, binary, db, source, work, date):
              f"{date}: the workbook says sample data")
     check.ok(any(row[:2] == ("số cơ quan", len(agencies)) for row in summary if row),
              f"{date}: the workbook counts {len(agencies)} agencies")
+    # The summary's table per agency: one row per agency of the date (and the country).
+    codes = next((row for row in summary if row and row[0] == "agency_name" and "agency_id" in row), None)
+    per_agency = set()
+    if codes:
+        start = summary.index(codes) + 2
+        column = codes.index("agency_id")
+        per_agency = {row[column] for row in summary[start:] if row and row[column]}
+    check.ok(per_agency and per_agency <= known and set(agencies) <= per_agency,
+             f"{date}: the workbook's table per agency has a row for each agency of the date, no other",
+             repr(sorted(per_agency ^ set(agencies))[:10]))
+    # Inherited duties: the workbook says whose duty each was, as findings.json does.
+    want = {(f["agency"]["id"], f["obligation_id"], f["period"] or ""): f["inherited_from"]
+            for f in report["findings"] if f.get("inherited_from") and f["status"] in ("overdue", "at_risk")}
+    got_origins = inherited
+    wrong = [k for k, origins in want.items()
+             if not all(o["agency_name"] in got_origins.get(k, "") and o["agency_id"] in got_origins.get(k, "")
+                        for o in origins)]
+    check.ok(set(got_origins) == set(want) and not wrong,
+             f"{date}: the workbook's 'kế thừa từ' names the origin of each of the {len(want)} "
+             "overdue or at-risk inherited duties", repr(sorted(set(got_origins) ^ set(want))[:5] + wrong[:5]))
+    if date.startswith("2026"):
+        check.ok(len(want) > 0, f"{date}: some duties are inherited (the 2025 mergers)")
 
     page = (out / "dashboard.html").read_text(encoding="utf-8")
     data = json.loads(re.search(

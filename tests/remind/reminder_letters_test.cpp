@@ -173,11 +173,14 @@ BOOST_AUTO_TEST_CASE(one_letter_per_agency_with_anything_overdue_or_at_risk) {
   BOOST_TEST(Occurrences(markdown, "Kính gửi:") == 1);
   BOOST_TEST(Contains(markdown, "Kính gửi: Ủy ban nhân dân tỉnh Nghệ An"));
   BOOST_TEST(Contains(markdown, "còn 2 nhiệm vụ đã quá hạn và 1 nhiệm vụ có nguy cơ chậm"));
-  BOOST_TEST(Occurrences(markdown, "**1. Nhiệm vụ classify**") == 1);
-  BOOST_TEST(Occurrences(markdown, "**2. Nhiệm vụ plan**") == 1);
-  BOOST_TEST(Occurrences(markdown, "**1. Nhiệm vụ monitor**") == 1);
-  BOOST_TEST(Contains(markdown, "## I. CÁC NHIỆM VỤ ĐÃ QUÁ HẠN"));
-  BOOST_TEST(Contains(markdown, "## II. CÁC NHIỆM VỤ CÓ NGUY CƠ CHẬM TIẾN ĐỘ"));
+  // One appendix row per item, numbered across both sections.
+  BOOST_TEST(Occurrences(markdown, "| 1 | Nhiệm vụ classify |") == 1);
+  BOOST_TEST(Occurrences(markdown, "| 2 | Nhiệm vụ plan |") == 1);
+  BOOST_TEST(Occurrences(markdown, "| 3 | Nhiệm vụ monitor |") == 1);
+  BOOST_TEST(Contains(markdown, "| **I** | **Nhiệm vụ đã quá hạn** |"));
+  BOOST_TEST(Contains(markdown, "| **II** | **Nhiệm vụ có nguy cơ chậm** |"));
+  BOOST_TEST(Occurrences(markdown, "**Phụ lục**") == 1);
+  BOOST_TEST(Occurrences(letters[1].html, "<tr><td>") == 3);
   BOOST_TEST(Contains(markdown, "Hà Nội, ngày 01 tháng 11 năm 2022"));
   BOOST_TEST(!Contains(markdown, "ENGLISH REASON"));
   BOOST_TEST(!Contains(letters[1].html, "ENGLISH REASON"));
@@ -283,7 +286,7 @@ BOOST_AUTO_TEST_CASE(why_at_risk_and_who_blocks_it) {
   BOOST_TEST(letters[0].markdown ==
              "[sắp đến hạn][theo tốc độ 30 ngày qua, đến hạn chỉ đạt khoảng 60% (yêu cầu "
              "100%)][phụ thuộc vào nhiệm vụ khác chưa hoàn thành]\n"
-             "<Nhiệm vụ classify|Ủy ban nhân dân thành phố Hà Nội|đã quá hạn 32 ngày|mục I.1>\n"
+             "<Nhiệm vụ classify|Ủy ban nhân dân thành phố Hà Nội|đã quá hạn 32 ngày|mục 1>\n"
              "<Nhiệm vụ classify|Bộ Công an|đã quá hạn 5 ngày làm việc||qua Nhiệm vụ plan (có "
              "nguy cơ chậm, còn 2 ngày đến hạn)>\n");
 }
@@ -393,7 +396,7 @@ BOOST_AUTO_TEST_CASE(the_html_letter_is_a_standalone_printable_page) {
   const std::string html = composer.Compose(report)[0].html;
   BOOST_TEST(html.rfind("<!DOCTYPE html>", 0) == 0u);
   BOOST_TEST(Contains(html, "<meta charset=\"utf-8\">"));
-  BOOST_TEST(Contains(html, "@page { size: A4; margin: 20mm 20mm 20mm 30mm; }"));
+  BOOST_TEST(Contains(html, "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }"));
   BOOST_TEST(Contains(html, "Times New Roman"));
   BOOST_TEST(!Contains(html, "http://"));
   BOOST_TEST(!Contains(html, "https://"));
@@ -429,7 +432,9 @@ BOOST_AUTO_TEST_CASE(the_authority_in_force_on_the_letters_date_issues_it) {
                       "trước ngày"));
   BOOST_TEST(Contains(old.markdown, "| **Nơi nhận:** | **KT. BỘ TRƯỞNG** |"));
   BOOST_TEST(Contains(old.markdown, "| - Như trên; | **THỨ TRƯỞNG** |"));
-  BOOST_TEST(Contains(old.html, "BỘ THÔNG TIN<br>VÀ TRUYỀN THÔNG"));
+  BOOST_TEST(Contains(old.html,
+                      ">BỘ THÔNG TIN</div><div class=\"issuer-name\" "
+                      "data-custom-style=\"Issuer\">VÀ TRUYỀN THÔNG</div>"));
   BOOST_TEST(!Contains(old.markdown, "Ban Chỉ đạo"));
   BOOST_TEST(!Contains(old.markdown, "Khoa học và Công nghệ"));
 
@@ -444,7 +449,10 @@ BOOST_AUTO_TEST_CASE(the_authority_in_force_on_the_letters_date_issues_it) {
   BOOST_TEST(Contains(now.markdown, "báo cáo Ban Chỉ đạo của Chính phủ và Thủ tướng Chính phủ."));
   BOOST_TEST(Contains(now.markdown, "| - Như trên; | **THỨ TRƯỞNG (ký thay)** |"));
   BOOST_TEST(Contains(now.markdown, "- Ban Chỉ đạo của Chính phủ (để b/c);"));
-  BOOST_TEST(Contains(now.html, "KT. BỘ TRƯỞNG<br>\n      THỨ TRƯỞNG<br>\n      (ký thay)"));
+  BOOST_TEST(Contains(now.html,
+                      ">KT. BỘ TRƯỞNG</div><div class=\"signing-title\" "
+                      "data-custom-style=\"Signing Title\">THỨ TRƯỞNG</div>"));
+  BOOST_TEST(Contains(now.html, ">(ký thay)</div>"));
   BOOST_TEST(!Contains(now.markdown, "Ủy ban Quốc gia"));
   BOOST_TEST(!Contains(now.markdown, "Thông tin và Truyền thông"));
 
@@ -485,25 +493,133 @@ BOOST_AUTO_TEST_CASE(assumed_dates_inherited_duties_and_the_duty_setting_documen
   const ReminderLetter letter = composer.Compose(report)[0];
   BOOST_TEST(letter.markdown.rfind("**DỮ LIỆU MẪU", 0) == 0u);
   BOOST_TEST(Contains(letter.html, "DỮ LIỆU MẪU"));
-  BOOST_TEST(Contains(letter.markdown, "- Thời hạn dự kiến: 30/09/2022; đã quá hạn 32 ngày."));
-  BOOST_TEST(Occurrences(letter.markdown, "Thời hạn dự kiến") == 1);
-  BOOST_TEST(Contains(letter.markdown, "- Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).\n"));
-  BOOST_TEST(Contains(letter.html, "<li>Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).</li>"));
-  // The document that sets the duty, not the report it was read in, nor its statistics.
+  BOOST_TEST(Contains(letter.markdown, "| 30/09/2022 (dự kiến) | Quá hạn 32 ngày |"));
+  BOOST_TEST(Occurrences(letter.markdown, "(dự kiến)") == 1);
+  BOOST_TEST(Contains(letter.markdown, ". Kế thừa từ: Bình Thuận (từ ngày 01/07/2025) |"));
+  BOOST_TEST(Contains(letter.html, ". Kế thừa từ: Bình Thuận (từ ngày 01/07/2025)</td>"));
+  // The document that sets the duty, not the report it was read in.
+  BOOST_TEST(
+      Contains(letter.markdown, "| Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ [2] |"));
+  BOOST_TEST(
+      Contains(letter.markdown, "| Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 [1] |"));
+  // Each passage once, in the appendix, under the document it is quoted from.
   BOOST_TEST(Contains(letter.markdown,
-                      "- Căn cứ: Nghị quyết số 144/NQ-CP ngày 10/9/2023 của Chính phủ.\n"));
-  BOOST_TEST(!Contains(letter.markdown, "Đoạn trích nguồn"));  // no passage: it may be statistics
-  BOOST_TEST(Contains(letter.markdown,
-                      "- Căn cứ: Sơ kết công tác chuyển đổi số 6 tháng đầu năm "
-                      "2022.\n"));
+                      "[1] Sơ kết công tác chuyển đổi số 6 tháng đầu năm 2022 (mục 1): "
+                      "“Đoạn trích nguồn của classify”"));
+  BOOST_TEST(Occurrences(letter.markdown, "Đoạn trích nguồn của plan") == 1);
   // A letter dated before that document does not cite it.
   report.as_of = Date(2023, 9, 1);
   const ReminderLetter earlier = composer.Compose(report)[0];
   BOOST_TEST(!Contains(earlier.markdown, "144/NQ-CP"));
-  BOOST_TEST(Occurrences(earlier.markdown, "- Căn cứ:") == 1);
   BOOST_TEST(Contains(letter.markdown,
-                      "- Kế thừa từ: Bình Thuận (từ ngày 01/07/2025).\n- Thời "
-                      "hạn: 30/09/2022"));
+                      ". Kế thừa từ: Bình Thuận (từ ngày 01/07/2025) | 30/09/2022 | Quá hạn"));
+}
+
+Finding WithSource(Finding finding, const std::string& theme, const std::string& passage) {
+  ObligationText text = *finding.obligation;
+  text.theme = theme;
+  text.source.passage = passage;
+  finding.obligation = std::make_shared<const ObligationText>(std::move(text));
+  return finding;
+}
+
+BOOST_AUTO_TEST_CASE(one_paragraph_per_group_and_each_passage_quoted_once) {
+  // Three duties quote one passage (as the 2022 review's duties do); one
+  // quotes an English rendering, which a Vietnamese letter leaves out.
+  const std::string shared = "Đề nghị các địa phương khẩn trương ban hành.";
+  Finding late = WithSource(Make("classify", kNgheAn, Status::kOverdue), "An toàn", shared);
+  late.days_overdue = 40;
+  const Finding plan =
+      WithSource(Make("plan", kNgheAn, Status::kOverdue, "task"), "Thể chế", shared);
+  const Finding monitor = WithSource(Make("monitor", kNgheAn, Status::kAtRisk), "An toàn", shared);
+  Finding english = WithSource(Make("dossiers", kNgheAn, Status::kAtRisk, "indicator"), "Thể chế",
+                               "The rate reaches at least 80%.");
+  english.due = Date(2022, 11, 20);
+  const Report report = MakeReport({late, plan, monitor, english});
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar);
+  const std::string markdown = composer.Compose(report)[0].markdown;
+  BOOST_TEST(Occurrences(markdown, shared) == 1);
+  BOOST_TEST(Contains(markdown, "(mục 1-3): “" + shared + "”"));
+  BOOST_TEST(!Contains(markdown, "The rate"));
+  BOOST_TEST(!Contains(markdown, "[2]"));
+  // Groups in the order their worst item comes; rows numbered overdue first.
+  BOOST_TEST(Contains(markdown,
+                      "1. Nhóm nhiệm vụ “An toàn”: 1 nhiệm vụ đã quá hạn (mục 1 của Phụ lục), "
+                      "lâu nhất 40 ngày; 1 nhiệm vụ có nguy cơ chậm (mục 3 của Phụ lục), "
+                      "thời hạn gần nhất ngày 15/11/2022. Đề nghị khẩn trương hoàn thành"));
+  BOOST_TEST(Contains(markdown,
+                      "2. Nhóm nhiệm vụ “Thể chế”: 1 nhiệm vụ đã quá hạn (mục 2 của Phụ lục), "
+                      "lâu nhất 32 ngày; 1 nhiệm vụ có nguy cơ chậm (mục 4 của Phụ lục), "
+                      "thời hạn gần nhất ngày 20/11/2022."));
+  BOOST_TEST(Occurrences(markdown, "Nhóm nhiệm vụ") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(the_offices_settings_give_the_number_place_and_signer) {
+  testing::TempFolder folder;
+  folder.Write("letter.yaml",
+               "place: \"Thành phố Hồ Chí Minh\"\n"
+               "reference: \"{number}/{suffix}-{year}\"\n"
+               "drafting_unit: CĐSQG\n"
+               "signing_title: [\"KT. BỘ TRƯỞNG\", \"THỨ TRƯỞNG\"]\n"
+               "signer: Nguyễn Văn A\n"
+               "copies_to: [\"Bộ trưởng (để b/c)\"]\n");
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const ReminderComposer composer(Settings(RepoTemplates()), rules, calendar,
+                                  folder.path() + "/letter.yaml");
+  Report report = MakeReport({Make("classify", kNgheAn, Status::kOverdue)});
+  report.as_of = Date(2026, 12, 1);
+  const ReminderLetter letter = composer.Compose(report)[0];
+  BOOST_TEST(Contains(letter.markdown,
+                      "| Số: ......../BKHCN-CĐSQG-2026 | *Thành phố Hồ Chí Minh, "
+                      "ngày 01 tháng 12 năm 2026* |"));
+  BOOST_TEST(Contains(letter.markdown, "Kèm theo Công văn số ......../BKHCN-CĐSQG-2026 ngày"));
+  // The configured title replaces the authority's three lines.
+  BOOST_TEST(!Contains(letter.markdown, "(ký thay)"));
+  BOOST_TEST(Contains(letter.markdown, "| - Bộ trưởng (để b/c); | |"));
+  BOOST_TEST(Contains(letter.markdown, "| - Lưu: VT, CĐSQG. | **Nguyễn Văn A** |"));
+  BOOST_TEST(Contains(letter.html, "data-custom-style=\"Signer\">Nguyễn Văn A</div>"));
+  // A rule without a theme: its paragraph has no group name.
+  BOOST_TEST(Contains(letter.markdown, "\n1. Các nhiệm vụ khác: 1 nhiệm vụ đã quá hạn (mục 1 của"));
+
+  // Without settings: the shipped letter.yaml beside the templates (no signer).
+  const ReminderComposer plain(Settings(RepoTemplates()), rules, calendar);
+  const ReminderLetter unsigned_letter = plain.Compose(report)[0];
+  BOOST_TEST(Contains(unsigned_letter.markdown, "| - Lưu: VT. | |"));
+  BOOST_TEST(Contains(unsigned_letter.markdown, "*Hà Nội, ngày 01 tháng 12 năm 2026*"));
+  BOOST_TEST(!Contains(unsigned_letter.html, "data-custom-style=\"Signer\""));
+}
+
+BOOST_AUTO_TEST_CASE(bad_letter_settings_are_errors_naming_file_and_line) {
+  const RuleSet rules = Rules();
+  const WorkCalendar calendar;
+  const auto error_of = [&](const std::string& text) {
+    testing::TempFolder folder;
+    folder.Write("letter.yaml", text);
+    try {
+      ReminderComposer composer(Settings(RepoTemplates()), rules, calendar,
+                                folder.path() + "/letter.yaml");
+    } catch (const TemplateError& e) {
+      const std::string message = e.what();
+      const std::string prefix = folder.path() + "/letter.yaml";
+      BOOST_TEST(message.rfind(prefix, 0) == 0u, message);
+      return message.substr(prefix.size());
+    }
+    return std::string("no error");
+  };
+  BOOST_TEST(error_of("place: Huế\nsigner_name: A\n") ==
+             ":2:1: unknown key 'signer_name' (expected: place, reference, drafting_unit, "
+             "letterhead, signing_title, signer, copies_to)");
+  BOOST_TEST(error_of("reference: \"{number}/{unit}\"\n") ==
+             ":1: reference \"{number}/{unit}\" has an unknown placeholder {unit} (known: "
+             "{number}, {suffix}, {year})");
+  BOOST_TEST(error_of("reference: \"123/{suffix}\"\n") ==
+             ":1:12: reference must hold {number}, the blank the clerk fills in (e.g. "
+             "\"{number}/{suffix}\")");
+  BOOST_TEST(error_of("signing_title: {a: b}\n") == ":1:16: signing_title must be a list of lines");
+  BOOST_TEST(error_of("place: [\n").rfind(":", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_template_is_an_error_naming_the_file) {

@@ -71,6 +71,10 @@ BOOST_AUTO_TEST_CASE(usage_errors_of_known_shapes_are_translated) {
              "lỗi: không dùng được ở đây: a b\n" + hint);
   BOOST_TEST(UsageErrorText("--reply-within: Value 400 not in range 0 to 366") ==
              "lỗi: --reply-within: 400 nằm ngoài khoảng 0 đến 366\n" + hint);
+  BOOST_TEST(UsageErrorText("--format: foo not in {md,html,docx,pdf}") ==
+             "lỗi: --format không nhận 'foo' (chọn một trong: md,html,docx,pdf)\n" + hint);
+  BOOST_TEST(UsageErrorText("--letter-settings: File does not exist: /no/letter.yaml") ==
+             "lỗi: --letter-settings: không có tệp /no/letter.yaml\n" + hint);
   // A shape it does not know keeps CLI11's words.
   BOOST_TEST(UsageErrorText("something new") == "lỗi: something new\n" + hint);
 }

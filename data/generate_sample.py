@@ -1133,7 +1133,29 @@ def fill(conn, g):
     for ind, a, d, v, src in agency_measurements(g):
         cur.execute("INSERT INTO measurement (indicator_id, agency_id, as_of, value, source)"
                     " VALUES (?, ?, ?, ?, ?)", (ind, a, iso(d), v, src))
+    add_exceptions(cur)
     conn.commit()
+
+
+def add_exceptions(cur):
+    """An extension and a waiver granted to Quảng Trị in 2022 (table exception).
+
+    Invented, as the reports name none: the numbers, dates and reasons are
+    sample data, and say so. docs/sample-data.md lists them.
+    """
+    rows = [
+        (1, "is-classify", "QUANG-TRI", None, "extension", "2022-12-31",
+         "2785/BTTTT-CATTT (dữ liệu mẫu)", "2022-09-23", "Bộ Thông tin và Truyền thông",
+         "(dữ liệu mẫu) Tỉnh rà soát, phân loại lại các hệ thống thông tin sau khi sắp xếp "
+         "các sở, ngành", None),
+        (2, "plan-411", "QUANG-TRI", None, "waiver", None,
+         "2410/BTTTT-KTSXHS (dữ liệu mẫu)", "2022-08-15", "Bộ Thông tin và Truyền thông",
+         "(dữ liệu mẫu) Nội dung Kế hoạch hành động đã được lồng ghép vào Kế hoạch chuyển "
+         "đổi số năm 2022 của tỉnh", None),
+    ]
+    cur.executemany("INSERT INTO exception (id, obligation_id, agency_id, period, kind, new_due,"
+                    " document_number, document_date, granted_by, reason, expires_on)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def main(argv=None):

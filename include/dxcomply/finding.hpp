@@ -16,7 +16,8 @@ namespace dxcomply {
 
 // Statuses, as of date T (see README "What the statuses mean").
 // Declared worst first: the worst-first order and the summary's columns go
-// by this order.
+// by this order. A waived duty comes after the met ones: settled, by a
+// document rather than by the work; before not_applicable, as it was owed.
 enum class Status {
   kOverdue,        // target not reached and T is after the due date
   kAtRisk,         // not reached, not yet due, and close to due, behind pace, or blocked
@@ -24,12 +25,38 @@ enum class Status {
   kWaiting,        // its due date counts from an event that has not happened yet
   kMetLate,        // reached by T but not by the due date
   kMet,            // reached by the due date (or by T if T is earlier) and still at T
+  kWaived,         // a waiver in force on T exempts the agency (table `exception`)
   kNotApplicable,  // agency out of scope, or nothing to measure
 };
+inline constexpr int kStatusCount = 8;
 
 // Stable lower-case names used in every output: "overdue", "at_risk", ...
 const char* StatusName(Status status);
 std::optional<Status> ParseStatus(const std::string& name);
+
+// Nothing is owed any more: met, met late, waived or not applicable. Such an
+// instance holds nothing back and waits on nothing.
+inline bool NothingOwed(Status status) {
+  return status == Status::kMet || status == Status::kMetLate || status == Status::kWaived ||
+         status == Status::kNotApplicable;
+}
+
+// An exception granted by a document (table `exception`): an extension
+// moves an instance's due date to `new_due`; a waiver exempts the agency.
+enum class ExceptionKind { kExtension, kWaiver };
+const char* ExceptionKindName(ExceptionKind kind);  // "extension", "waiver"
+
+// An exception in force on T for a finding, as the row granting it says.
+struct GrantedException {
+  ExceptionKind kind = ExceptionKind::kExtension;
+  std::string row_id;              // the exception row's id
+  std::optional<Date> new_due;     // extension: the due date it grants
+  std::string document_number;     // "2785/BTTTT-CATTT"
+  Date document_date;              // granted on
+  std::string granted_by;          // who signed it
+  std::string reason;              // may be empty
+  std::optional<Date> expires_on;  // in force until the day before; none: no end
+};
 
 // Why an instance is at risk (README "What the statuses mean"). An at-risk
 // finding has at least one; outputs name them by RiskGroundName, in this
@@ -141,6 +168,12 @@ struct Finding {
   // unit): from then on it is at risk if not reached. None without a due date.
   std::optional<Date> warn_from;
   std::optional<Date> due;  // none while waiting; per-record checks: the oldest late or next row's
+  // The due date before an extension in force moved it (`due` is then the
+  // extension's new date); none without one.
+  std::optional<Date> original_due;
+  // The extension or waiver in force on T for this instance; null without
+  // one. Shared by the instances one row covers (every period).
+  std::shared_ptr<const GrantedException> exception;
   int days_overdue = 0;     // > 0 only when overdue
   int days_left = 0;        // due - T when T <= due, else 0
   DayUnit day_unit = DayUnit::kCalendar;  // how days_overdue and days_left count
@@ -229,7 +262,7 @@ struct Report {
   Date as_of;
   std::vector<Agency> agencies;  // every agency existing on as_of, by id, named as on it
   Dataset dataset;
-  std::vector<Finding> findings;  // worst first: overdue, at risk, on track, met late, met, n/a
+  std::vector<Finding> findings;       // worst first: by Status, then as worst_first.hpp says
   std::vector<DataIssue> data_issues;  // by table, row id, column
   std::optional<GraphView> graph;      // only with EngineOptions::keep_graph
 };

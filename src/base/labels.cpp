@@ -10,12 +10,12 @@ namespace {
 
 struct Labels {
   // In Status order.
-  std::array<std::string, 7> statuses = {
-      Tr("overdue"),  TrC("status", "at risk"), Tr("on track"),      TrC("status", "waiting"),
-      Tr("met late"), TrC("status", "met"),     Tr("not applicable")};
-  std::array<std::string, 7> headings = {Tr("OVERDUE"),       Tr("AT RISK"),  Tr("ON TRACK"),
-                                         Tr("WAITING"),       Tr("MET LATE"), Tr("MET"),
-                                         Tr("NOT APPLICABLE")};
+  std::array<std::string, kStatusCount> statuses = {
+      Tr("overdue"),  TrC("status", "at risk"), Tr("on track"),          TrC("status", "waiting"),
+      Tr("met late"), TrC("status", "met"),     TrC("status", "waived"), Tr("not applicable")};
+  std::array<std::string, kStatusCount> headings = {
+      Tr("OVERDUE"),  Tr("AT RISK"), Tr("ON TRACK"), Tr("WAITING"),
+      Tr("MET LATE"), Tr("MET"),     Tr("WAIVED"),   Tr("NOT APPLICABLE")};
   std::string ministry = Tr("ministry");
   std::string gov_agency = Tr("government agency");
   std::string province = Tr("province");
@@ -30,6 +30,8 @@ struct Labels {
   std::string count = TrC("check", "count");
   std::string task = TrC("check", "task");
   std::string indicator = TrC("check", "indicator");
+  std::string extension = TrC("exception", "extension");
+  std::string waiver = TrC("exception", "waiver");
   // English has one day and many days; Vietnamese one form.
   Phrase one_day{TrN("{0} day", "{0} days", 1)};
   Phrase days{TrN("{0} day", "{0} days", 2)};
@@ -73,6 +75,10 @@ std::string CheckKindLabel(std::string_view kind) {
   if (kind == "task") return labels.task;
   if (kind == "indicator") return labels.indicator;
   return std::string(kind);
+}
+
+const std::string& ExceptionKindLabel(ExceptionKind kind) {
+  return kind == ExceptionKind::kWaiver ? Current().waiver : Current().extension;
 }
 
 std::string DaysCount(long long days, DayUnit unit) {

@@ -25,6 +25,8 @@ const std::string& DayUnitLabel(DayUnit unit);  // "ngày", "ngày làm việc"
 const std::string& RiskGroundLabel(RiskGround ground);
 // "tỷ lệ", "số lượng", "công việc", "chỉ tiêu"; an unknown kind as it is.
 std::string CheckKindLabel(std::string_view kind);
+// "gia hạn", "miễn thực hiện": an exception's kind (table `exception`).
+const std::string& ExceptionKindLabel(ExceptionKind kind);
 // "3 ngày", "1 day", "5 working days": a count of days in their unit.
 std::string DaysCount(long long days, DayUnit unit);
 

@@ -2,6 +2,9 @@
 
 namespace dxcomply {
 
+static_assert(static_cast<int>(Status::kNotApplicable) + 1 == kStatusCount,
+              "kStatusCount counts every Status");
+
 const char* StatusName(Status status) {
   switch (status) {
     case Status::kOverdue:
@@ -16,6 +19,8 @@ const char* StatusName(Status status) {
       return "met_late";
     case Status::kMet:
       return "met";
+    case Status::kWaived:
+      return "waived";
     case Status::kNotApplicable:
       return "not_applicable";
   }
@@ -54,10 +59,14 @@ const char* DayUnitName(DayUnit unit) {
 
 std::optional<Status> ParseStatus(const std::string& name) {
   for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
-                        Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
+                        Status::kMetLate, Status::kMet, Status::kWaived, Status::kNotApplicable}) {
     if (name == StatusName(status)) return status;
   }
   return std::nullopt;
+}
+
+const char* ExceptionKindName(ExceptionKind kind) {
+  return kind == ExceptionKind::kWaiver ? "waiver" : "extension";
 }
 
 }  // namespace dxcomply

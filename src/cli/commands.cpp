@@ -16,6 +16,7 @@
 #include "cli/version.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/dependency_owners.hpp"
+#include "eval/exception_check.hpp"
 #include "graph/graph_view_ops.hpp"
 #include "report/check_gate.hpp"
 #include "report/graph_writer.hpp"
@@ -313,11 +314,14 @@ ExitStatus RunValidate(const ValidateOptions& options, std::ostream& out, std::o
   if (!folder) return kExitInputError;
   Diagnostics diagnostics;
   const RuleSet rules = LoadCheckedRules(*folder, diagnostics);
-  LoadCalendar(*folder, diagnostics);
+  const WorkCalendar calendar = LoadCalendar(*folder, diagnostics);
   if (!options.database.empty()) {
     try {
       RecordStore store = RecordStore::Open(options.database);
       CheckAgainstDatabase(rules, store, diagnostics);
+      // On rules and a schema without errors: else an obligation missing
+      // from broken rules would make every exception of it an error too.
+      if (!diagnostics.HasErrors()) CheckExceptions(rules, store, calendar, diagnostics);
     } catch (const StoreError& e) {
       err << Tr("error: ") << e.what() << "\n";
       return kExitInputError;

@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   report_command->add_option(
       "--status", report.statuses,
       Tr("Only findings of this status: overdue, at_risk, on_track, waiting, "
-         "met_late, met, not_applicable (repeatable; listed even without --all)"));
+         "met_late, met, waived, not_applicable (repeatable; listed even without --all)"));
   report_command->add_option("--kind", report.kinds,
                              Tr("Only agencies of this kind: ministry, gov_agency, province, "
                                 "national (repeatable)"));

@@ -28,7 +28,7 @@ std::optional<FindingFilter> MakeFindingFilter(const ReportOptions& options, Pre
   FindingFilter filter;
   std::vector<std::string> status_names;
   for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
-                        Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
+                        Status::kMetLate, Status::kMet, Status::kWaived, Status::kNotApplicable}) {
     status_names.push_back(StatusName(status));
   }
   for (const std::string& name : options.statuses) {

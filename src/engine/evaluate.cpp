@@ -16,10 +16,12 @@
 #include "engine/worst_first.hpp"
 #include "eval/classify.hpp"
 #include "eval/collectors.hpp"
+#include "eval/exception_grants.hpp"
 #include "eval/task_scan.hpp"
 #include "graph/blocking.hpp"
 #include "graph/dependency_graph.hpp"
 #include "graph/impact.hpp"
+#include "records/exception_reader.hpp"
 #include "records/schema_check.hpp"
 #include "records/agency_timeline.hpp"
 #include "records/dataset_info.hpp"
@@ -154,6 +156,9 @@ class Evaluation {
     const InstanceScope scope{&timeline, given_inherited_ != nullptr ? given_inherited_ : &passed,
                               only_agencies_};
     InstanceTable instances(rules_, agencies, national, deadlines, options_.as_of, scope);
+    // Before the scans: an extension's due date is the one measured at.
+    GrantExceptions(ReadExceptions(store_, agencies, report.data_issues), rules_, instances,
+                    options_.as_of);
     StageTimer timer;
     timer.Done("agencies and " + std::to_string(instances.size()) + " instances");
     // The records, measures and graph live only in this call, so that they
@@ -400,7 +405,10 @@ class Evaluation {
           after < 0 || instance.inherited_due ? -1 : instances.Find(after, instance.agency);
       if (upstream >= 0) {
         const std::optional<Date> met = MetOn(book, instances, upstream);
-        if (met) instance.due = deadlines.After(rule.due, *met);
+        if (met) {
+          instance.due = deadlines.After(rule.due, *met);
+          ExtendResolvedDue(instances, i);
+        }
       }
       if (rule.check.kind == CheckKind::kTask) book.FinishTasks(i, deadlines);
     }
@@ -477,6 +485,21 @@ class Evaluation {
     finding.target = rule.check.kind == CheckKind::kCount ? static_cast<double>(rule.check.at_least)
                                                           : rule.check.target;
     finding.data_issues = book.counts(index).issue_rows;
+    const InstanceException* exception = instances.ExceptionOf(index);
+    if (exception != nullptr) {
+      finding.exception = exception->grant;
+      finding.original_due = exception->original_due;
+      if (exception->grant->kind == ExceptionKind::kWaiver) {
+        finding.status = Status::kWaived;
+        finding.reason = WaiverReason(*exception->grant);
+        return finding;
+      }
+    }
+    const auto extension_note = [&] {
+      return exception == nullptr ? std::string()
+                                  : "; " + ExtensionNote(*exception->grant, exception->original_due,
+                                                         rule.due.kind == Due::Kind::kPerRecord);
+    };
 
     if (rule.due.kind == Due::Kind::kAfter && !instance.due) {
       const int after = after_rule_[static_cast<std::size_t>(instance.rule)];
@@ -488,6 +511,7 @@ class Evaluation {
                          CountText(rule.due.days, rule.due.unit)})
                : Format(Tr("its due date counts from {0}, which does not apply to this agency"),
                         {rule.due.after});
+      finding.reason += extension_note();
       return finding;
     }
 
@@ -519,7 +543,7 @@ class Evaluation {
       finding.spare_days =
           deadlines.Between(finding.day_unit, finding.as_of, *finding.latest_start);
     }
-    finding.reason = classification.reason;
+    finding.reason = classification.reason + extension_note();
     finding.days_overdue = classification.days_overdue;
     finding.days_left = classification.days_left;
     finding.projection = classification.projection;

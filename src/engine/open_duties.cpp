@@ -31,8 +31,13 @@ std::vector<InheritedDuty> PassOpenDuties(const RuleSet& rules, const AgencyDire
     const DayNumber last_day = day - 1;
     for (const Finding& finding : evaluate(last_day, passed, ceasing)) {
       // Only a duty that had fallen due while it existed: one not yet due is
-      // owed by whoever is in the rule's scope on its due date.
-      if (!Open(finding.status) || !finding.due || ToDayNumber(*finding.due) > last_day) continue;
+      // owed by whoever is in the rule's scope on its due date. Fallen due by
+      // the rule's date: an extension granted to the predecessor moves the
+      // date, not who owes the duty; it passes on with the duty. A waived
+      // duty is not open: nothing passes on.
+      if (!Open(finding.status) || !finding.due) continue;
+      const Date& fell_due = finding.original_due ? *finding.original_due : *finding.due;
+      if (ToDayNumber(fell_due) > last_day) continue;
       const Obligation* rule = rules.FindObligation(finding.obligation->id);
       const int predecessor = agencies.Find(finding.agency->id);
       if (rule == nullptr || predecessor < 0 || rule->on_succession == OnSuccession::kLapse) {
@@ -46,13 +51,24 @@ std::vector<InheritedDuty> PassOpenDuties(const RuleSet& rules, const AgencyDire
         const auto key =
             std::make_tuple(RuleIndex(rules, rule), succession.successor, finding.period);
         const auto [at, added] = position.emplace(key, passed.size());
+        std::shared_ptr<const GrantedException> extension;
+        if (finding.exception && finding.exception->kind == ExceptionKind::kExtension &&
+            finding.original_due) {
+          extension = finding.exception;
+        }
+        const std::optional<Date> original_due = extension ? finding.original_due : std::nullopt;
         if (added) {
-          passed.push_back(
-              {std::get<0>(key), finding.period, succession.successor, finding.due, origins});
+          passed.push_back({std::get<0>(key), finding.period, succession.successor, finding.due,
+                            origins, extension, original_due});
           continue;
         }
         InheritedDuty& duty = passed[at->second];
-        if (*finding.due < *duty.due) duty.due = finding.due;
+        if (*finding.due < *duty.due) {
+          // The earliest due date of those merged, and its extension if any.
+          duty.due = finding.due;
+          duty.extension = extension;
+          duty.original_due = original_due;
+        }
         duty.origins.insert(duty.origins.end(), origins.begin(), origins.end());
       }
     }

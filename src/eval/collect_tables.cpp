@@ -1,5 +1,6 @@
 #include "base/prefetch.hpp"
 #include "eval/collectors.hpp"
+#include "eval/exception_grants.hpp"
 #include "records/scan_plan.hpp"
 #include "records/schema_check.hpp"
 #include "records/table_scan.hpp"
@@ -23,6 +24,7 @@ namespace {
 // agency, the table's rules side by side, and added to the book at the end.
 struct ScanCounts {
   int instance = -1;  // -1: the agency is outside the rule's scope
+  DayNumber due_floor = kMinusInfinity;  // per-record: no row due before (an extension)
   std::array<DayNumber, kMeasureDates> days{};
   std::array<std::int64_t, kMeasureDates> base{};
   std::array<std::int64_t, kMeasureDates> hits{};
@@ -89,7 +91,9 @@ void CollectTableMeasures(const CollectContext& context) {
       for (std::size_t r = 0; r < rule_count; ++r) {
         ScanCounts& cell = cells[agency * rule_count + r];
         cell.instance = context.instances.Find(rule_index[r], static_cast<int>(agency));
-        if (cell.instance >= 0) cell.days = context.book.Days(cell.instance);
+        if (cell.instance < 0) continue;
+        cell.days = context.book.Days(cell.instance);
+        if (event_slot[r] >= 0) cell.due_floor = RowDueFloor(context.instances, cell.instance);
       }
     }
 
@@ -130,7 +134,8 @@ void CollectTableMeasures(const CollectContext& context) {
               ++counts.without_event;
               continue;
             }
-            const DayNumber own_due = context.deadlines.After(rule_plan.rule->due, event);
+            const DayNumber own_due =
+                std::max(context.deadlines.After(rule_plan.rule->due, event), counts.due_floor);
             if (satisfied_now) {
               if (satisfied_from > own_due) ++counts.satisfied_late;
             } else if (own_due < as_of) {

@@ -108,6 +108,10 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
       if (!own) {
         instance.due = duty->due;
         instance.inherited_due = true;
+        if (duty->extension) {
+          exceptions_.push_back(
+              {static_cast<int>(instances_.size()), duty->extension, duty->original_due});
+        }
       }
     }
     instances_.push_back(instance);
@@ -181,6 +185,26 @@ InstanceTable::InstanceTable(const RuleSet& rules, const AgencyDirectory& agenci
       if (!every_period) partial_[rule].emplace(static_cast<int>(agency), std::move(of_period));
     }
   }
+}
+
+void InstanceTable::SetExceptions(std::vector<InstanceException> exceptions) {
+  std::sort(exceptions.begin(), exceptions.end(),
+            [](const InstanceException& a, const InstanceException& b) {
+              return a.instance < b.instance;
+            });
+  exceptions_ = std::move(exceptions);
+}
+
+InstanceException* InstanceTable::ExceptionOf(int instance) {
+  const auto found = std::lower_bound(
+      exceptions_.begin(), exceptions_.end(), instance,
+      [](const InstanceException& exception, int index) { return exception.instance < index; });
+  if (found == exceptions_.end() || found->instance != instance || !found->grant) return nullptr;
+  return &*found;
+}
+
+const InstanceException* InstanceTable::ExceptionOf(int instance) const {
+  return const_cast<InstanceTable*>(this)->ExceptionOf(instance);
 }
 
 int InstanceTable::FindPeriod(int rule, int agency, std::string_view label) const {

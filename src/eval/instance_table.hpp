@@ -26,6 +26,7 @@
 #include "records/agency_timeline.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,13 +48,16 @@ struct Instance {
 };
 
 // An open duty a ceased agency passes to a successor: the successor gets
-// the instance (rule, period), with the due date it had.
+// the instance (rule, period), with the due date it had, and the extension
+// that date came from (README "Extensions and waivers").
 struct InheritedDuty {
   int rule = 0;
   std::string period;  // the period's label; "" when not recurring
   int agency = 0;      // the successor (AgencyDirectory index)
   std::optional<Date> due;
-  std::vector<DutyOrigin> origins;  // who left it, oldest first
+  std::vector<DutyOrigin> origins;                    // who left it, oldest first
+  std::shared_ptr<const GrantedException> extension;  // null: not extended
+  std::optional<Date> original_due;                   // the date it moved
 };
 
 // What besides the rules decides which instances exist.
@@ -62,6 +66,13 @@ struct InstanceScope {
   const std::vector<InheritedDuty>* inherited = nullptr;
   // When set, only these agencies (by index) have instances.
   const std::vector<bool>* only_agencies = nullptr;
+};
+
+// The exception in force on T for an instance (eval/exception_grants.hpp).
+struct InstanceException {
+  int instance = -1;
+  std::shared_ptr<const GrantedException> grant;  // null: none after all
+  std::optional<Date> original_due;               // the due date an extension moved
 };
 
 class InstanceTable {
@@ -95,12 +106,22 @@ class InstanceTable {
   Instance& at(int index) { return instances_[static_cast<std::size_t>(index)]; }
   int size() const { return static_cast<int>(instances_.size()); }
 
+  // The exceptions in force (GrantExceptions), and an instance's; null when
+  // it has none. Few: looked up by binary search. Before GrantExceptions:
+  // the extensions that came with inherited duties (the successor's own
+  // duty keeps its own due date, and so none).
+  const std::vector<InstanceException>& Exceptions() const { return exceptions_; }
+  void SetExceptions(std::vector<InstanceException> exceptions);
+  const InstanceException* ExceptionOf(int instance) const;
+  InstanceException* ExceptionOf(int instance);
+
  private:
   std::size_t rule_count_;
   std::vector<std::int32_t> cells_;  // by agency, then rule: a row's lookups stay in a few lines
-  std::vector<std::vector<Period>> periods_;  // by rule; empty when not recurring
-  std::vector<StringIndex> period_of_label_;  // by rule
-  std::vector<Instance> instances_;           // by rule, then agency, then period
+  std::vector<std::vector<Period>> periods_;   // by rule; empty when not recurring
+  std::vector<StringIndex> period_of_label_;   // by rule
+  std::vector<Instance> instances_;            // by rule, then agency, then period
+  std::vector<InstanceException> exceptions_;  // by instance
   // Recurring rule x agency owing only some of the rule's periods: by rule,
   // agency -> the instance of each period (-1 where none). Empty for most.
   std::vector<std::unordered_map<int, std::vector<std::int32_t>>> partial_;

@@ -6,9 +6,7 @@
 namespace dxcomply {
 namespace {
 
-bool IsDone(Status status) {
-  return status == Status::kMet || status == Status::kMetLate || status == Status::kNotApplicable;
-}
+bool IsDone(Status status) { return NothingOwed(status); }
 
 bool IsProblem(Status status) { return status == Status::kOverdue || status == Status::kAtRisk; }
 

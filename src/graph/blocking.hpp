@@ -5,9 +5,10 @@
 // is itself held back. Root causes: an instance overdue or at risk on its
 // own figures, and each open task of such an instance. A task is held back
 // by a task it waits on that holds back; an instance (not done: met, met
-// late or not applicable) by an instance its rule depends on, or by what one
-// of its own open tasks waits on, that holds back. An instance is never held
-// back by its own tasks' links to each other: that lateness is its own.
+// late, waived or not applicable) by an instance its rule depends on, or by
+// what one of its own open tasks waits on, that holds back. An instance is
+// never held back by its own tasks' links to each other: that lateness is
+// its own.
 #pragma once
 
 #include "dxcomply/finding.hpp"

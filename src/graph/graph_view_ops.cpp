@@ -45,9 +45,7 @@ const Finding* NodeFinding(const Report& report, int node) {
 
 bool IsDoneNode(const Report& report, int node) {
   const Finding* finding = NodeFinding(report, node);
-  return finding != nullptr &&
-         (finding->status == Status::kMet || finding->status == Status::kMetLate ||
-          finding->status == Status::kNotApplicable);
+  return finding != nullptr && NothingOwed(finding->status);
 }
 
 std::vector<int> SelectNodes(const Report& report, const GraphSelection& selection) {

@@ -6,7 +6,7 @@ namespace {
 bool Done(const DependencyGraph& graph, const std::vector<OwnStatus>& own, NodeId node) {
   if (!graph.IsInstance(node)) return false;  // Task nodes are open tasks.
   const Status status = own[node].status;
-  return status == Status::kMet || status == Status::kMetLate || status == Status::kNotApplicable;
+  return NothingOwed(status);
 }
 
 }  // namespace

@@ -32,14 +32,30 @@ struct Sums {
 
 std::uint64_t NonZero(std::uint64_t digest) { return digest == 0 ? 1 : digest; }
 
+// The exception in force for a finding, as letters and calendars say it:
+// its kind, the due date it replaced, its document, reason and expiry.
+Digest& AddException(const Finding& finding, Digest& digest) {
+  digest.Add(DayOrNone(finding.original_due));
+  if (!finding.exception) return digest.Add(-1);
+  const GrantedException& grant = *finding.exception;
+  return digest.Add(static_cast<std::int64_t>(grant.kind))
+      .Add(DayOrNone(grant.new_due))
+      .Add(grant.document_number)
+      .Add(ToDayNumber(grant.document_date))
+      .Add(grant.granted_by)
+      .Add(grant.reason)
+      .Add(DayOrNone(grant.expires_on));
+}
+
 // What a letter and a calendar say of a finding besides its item: whether
-// its due date is assumed and whom the duty was inherited from.
+// its due date is assumed, whom the duty was inherited from, and the
+// exception that extended it.
 Digest& AddOrigin(const Finding& finding, Digest& digest) {
   digest.Add(finding.obligation->id).Add(finding.period).Add(finding.due_assumed ? 1 : 0);
   for (const DutyOrigin& origin : finding.inherited_from) {
     digest.Add(origin.agency_id).Add(origin.agency_name).Add(ToDayNumber(origin.since));
   }
-  return digest;
+  return AddException(finding, digest);
 }
 
 // A letter cites the document setting the duty once the letter's date
@@ -96,6 +112,20 @@ AgencyDigests DigestAgencies(const Report& report, const TrackedItems& items,
     Digest digest;
     AddOrigin(finding, digest).Add(BasisCited(finding.obligation->source, report.as_of) ? 1 : 0);
     found->second.letter += Mixed(digest.value());
+  }
+  // A letter also lists its agency's waived and extended duties, whatever
+  // their status (remind/letter_data.cpp): a waiver granted, changed or
+  // expired changes the letter.
+  for (const Finding& finding : report.findings) {
+    if (!finding.exception || finding.agency->id == kNationalAgencyId) continue;
+    const auto found = sums.find(finding.agency->id);
+    if (found == sums.end() || !found->second.has_letter) continue;
+    Digest digest;
+    digest.Add("exception")
+        .Add(finding.obligation->id)
+        .Add(finding.obligation->title)
+        .Add(finding.period);
+    found->second.letter += Mixed(AddException(finding, digest).value());
   }
   const std::string sample_notice = SampleDataNotice(report.dataset);
   for (const Finding& finding : report.findings) {

@@ -4,6 +4,7 @@
 #include "base/phrase.hpp"
 #include "records/agency_timeline.hpp"
 #include "records/dataset_info.hpp"
+#include "records/exception_reader.hpp"
 #include "rules/rule_vocabulary.hpp"
 #include "store/record_store.hpp"
 
@@ -22,6 +23,34 @@ const BuiltInTable kBuiltInTables[] = {
     {kTaskTable, {"id", "agency_id"}},
     {kTaskDependencyTable, {"task_id", "depends_on"}},
 };
+
+// The engine reads `exception` when the database has it, so then every
+// column it reads must be there. A database made before the table existed
+// honours no exception: said when the rules declare the table, not refused.
+void CheckExceptionTable(const RuleSet& rules, RecordStore& store, Diagnostics& diagnostics) {
+  const SourceLocation database{store.path(), 0, 0};
+  if (!store.HasTable(kExceptionTable)) {
+    if (const TableSpec* declared = rules.FindTable(kExceptionTable)) {
+      diagnostics.Warning(declared->location, "",
+                          Format(Tr("{0}; no extension or waiver is honoured"),
+                                 {Format(Tr("table '{0}' does not exist in {1}"),
+                                         {kExceptionTable, store.path()})}));
+    }
+    return;
+  }
+  const TableSpec& table = ExceptionTableSpec();
+  std::vector<std::string> names = {table.id_column, table.agency_column};
+  for (const ColumnSpec& column : table.columns) names.push_back(column.name);
+  for (const std::string& name : names) {
+    if (!store.HasColumn(table.name, name)) {
+      diagnostics.Error(
+          database, "",
+          Format(Tr("table '{0}' has no column '{1}', which the engine reads to honour extensions "
+                    "and waivers"),
+                 {table.name, name}));
+    }
+  }
+}
 
 // Optional tables (agencies over time, the dataset): when present, the
 // engine reads these columns of them.
@@ -63,10 +92,11 @@ void CheckSchema(const RuleSet& rules, RecordStore& store, Diagnostics& diagnost
     }
   }
 
+  CheckExceptionTable(rules, store, diagnostics);
   for (const TableSpec& table : rules.tables) {
-    // A declared table that nothing reads (the exceptions, until the engine
-    // honours them) may be missing from a database made before it was
-    // declared: said, but no reason to refuse the run.
+    if (table.name == kExceptionTable) continue;  // CheckExceptionTable
+    // A declared table that nothing reads may be missing from a database
+    // made before it was declared: said, but no reason to refuse the run.
     const bool read =
         table.name == kTaskTable || table.name == kMeasurementTable ||
         std::any_of(rules.obligations.begin(), rules.obligations.end(),

@@ -157,6 +157,20 @@ RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation) {
   return reasons;
 }
 
+std::string ExceptionDocumentPhrase(const GrantedException& grant) {
+  return "Văn bản số " + grant.document_number + " ngày " + FormatVnDate(grant.document_date) +
+         " của " + grant.granted_by;
+}
+
+std::string GrantedPhrase(const Finding& finding) {
+  const GrantedException& grant = *finding.exception;
+  if (grant.kind == ExceptionKind::kWaiver) return "được miễn thực hiện";
+  std::string text = "được gia hạn đến ngày " + FormatVnDate(*grant.new_due);
+  if (finding.original_due)
+    text += " (thời hạn ban đầu " + FormatVnDate(*finding.original_due) + ")";
+  return text;
+}
+
 std::string BlockerStatePhrase(const InstanceRef& ref, DayUnit day_unit) {
   if (ref.free_task) return "chưa hoàn thành";
   const std::string days = VnInteger(ref.days) + " " + VnDayUnit(day_unit);

@@ -49,6 +49,14 @@ struct RiskReasons {
 };
 RiskReasons ExplainRisk(const Finding& finding, const Obligation* obligation);
 
+// The document that granted an exception, as a letter cites it: "Văn bản
+// số 2785/BTTTT-CATTT ngày 23/09/2022 của Bộ Thông tin và Truyền thông".
+std::string ExceptionDocumentPhrase(const GrantedException& grant);
+
+// What an exception grants the finding: "được miễn thực hiện", "được gia
+// hạn đến ngày 31/12/2022 (thời hạn ban đầu 30/09/2022)".
+std::string GrantedPhrase(const Finding& finding);
+
 // The state of an upstream instance named in a blocker chain:
 // "đã quá hạn 32 ngày", "có nguy cơ chậm, còn 14 ngày làm việc đến hạn",
 // "chưa hoàn thành". `day_unit` is the upstream instance's.

@@ -170,6 +170,11 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   SetLegalBasis(item, finding.obligation->source, context.as_of);
   item.set("due_date", finding.due ? FormatVnDate(*finding.due) : "");
   item.set("has_due_date", Flag(finding.due.has_value()));
+  const bool extended = finding.original_due.has_value();
+  item.set("is_extended", Flag(extended));
+  item.set("original_due_date", extended ? FormatVnDate(*finding.original_due) : "");
+  item.set("exception_document",
+           finding.exception ? ExceptionDocumentPhrase(*finding.exception) : "");
   item.set("due_assumed", Flag(finding.due_assumed));
   item.set("due_label", finding.due_assumed ? "Thời hạn dự kiến" : "Thời hạn");
   std::string inherited;
@@ -206,6 +211,26 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   }
   item.set("has_blockers", Flag(!blockers.list_value().empty()));
   item.set("blockers", blockers);
+  return item;
+}
+
+// A waived or extended duty, in the letter's list of exceptions.
+data ExceptionData(const Finding& finding) {
+  const GrantedException& grant = *finding.exception;
+  const std::string period = finding.period.empty() ? "" : VnPeriod(finding.period);
+  data item;
+  item.set("obligation_id", finding.obligation->id);
+  item.set("title", finding.obligation->title);
+  item.set("period", period);
+  item.set("has_period", Flag(!period.empty()));
+  item.set("is_waiver", Flag(grant.kind == ExceptionKind::kWaiver));
+  item.set("is_extension", Flag(grant.kind == ExceptionKind::kExtension));
+  item.set("granted", GrantedPhrase(finding));
+  item.set("document", ExceptionDocumentPhrase(grant));
+  item.set("reason", grant.reason);
+  item.set("has_reason", Flag(!grant.reason.empty()));
+  item.set("expires_on", grant.expires_on ? FormatVnDate(*grant.expires_on) : "");
+  item.set("has_expiry", Flag(grant.expires_on.has_value()));
   return item;
 }
 
@@ -356,7 +381,7 @@ Agency ReportIndex::AgencyOf(const std::string& id, const std::string& name) con
 }
 
 data LetterData(const Agency& agency, const std::vector<const Finding*>& findings,
-                const LetterContext& context) {
+                const std::vector<const Finding*>& excepted, const LetterContext& context) {
   // Appendix rows: the overdue first, then the at-risk, each in the report's
   // order (worst first), numbered 1..N across both.
   std::vector<const Finding*> rows;
@@ -421,6 +446,10 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
   letter.set("passages", PassagesData(rows, passage_of));
   letter.set("has_passages", Flag(!passage_of.empty() &&
                                   *std::max_element(passage_of.begin(), passage_of.end()) > 0));
+  data exceptions{data::type::list};
+  for (const Finding* finding : excepted) exceptions.push_back(ExceptionData(*finding));
+  letter.set("has_exceptions", Flag(!excepted.empty()));
+  letter.set("exceptions", exceptions);
   return letter;
 }
 

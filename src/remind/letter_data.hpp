@@ -43,10 +43,12 @@ struct LetterContext {
 };
 
 // The template data of one agency's letter. `findings` are its overdue and
-// at-risk findings, in the report's order (worst first). Throws
-// TemplateError when the settings' reference pattern is malformed.
+// at-risk findings, in the report's order (worst first); `excepted` its
+// findings with an exception in force (waived or extended), in that order.
+// Throws TemplateError when the settings' reference pattern is malformed.
 kainjow::mustache::data LetterData(const Agency& agency,
                                    const std::vector<const Finding*>& findings,
+                                   const std::vector<const Finding*>& excepted,
                                    const LetterContext& context);
 
 }  // namespace dxcomply

@@ -70,9 +70,13 @@ void ReminderComposer::ComposeEach(const Report& report,
                                    const std::function<void(ReminderLetter&&)>& write) const {
   // Each agency's findings, in the report's order (worst first), by agency id.
   std::map<std::string, std::vector<const Finding*>> by_agency;
+  std::map<std::string, std::vector<const Finding*>> excepted;
   for (const Finding& finding : report.findings) {
     if (NeedsReminder(finding) && wanted(finding.agency->id)) {
       by_agency[finding.agency->id].push_back(&finding);
+    }
+    if (finding.exception && wanted(finding.agency->id)) {
+      excepted[finding.agency->id].push_back(&finding);
     }
   }
   if (by_agency.empty()) return;
@@ -96,7 +100,8 @@ void ReminderComposer::ComposeEach(const Report& report,
       "DỮ LIỆU MẪU: số liệu là số liệu giả lập, không phải số liệu thật của các cơ quan có tên");
 
   for (const auto& [agency_id, findings] : by_agency) {
-    const kainjow::mustache::data data = LetterData(*findings.front()->agency, findings, context);
+    const kainjow::mustache::data data =
+        LetterData(*findings.front()->agency, findings, excepted[agency_id], context);
     ReminderLetter letter;
     letter.agency_id = agency_id;
     letter.markdown = markdown_.Render(data);

@@ -27,14 +27,15 @@ bool FailsCheck(const Finding& finding, bool fail_on_risk);
 
 // JUnit XML as Jenkins, GitLab and GitHub's test reporters read it: one
 // <testsuite> per theme, one <testcase> per finding (a <failure> when it
-// fails the check, <skipped> when waiting or not applicable).
+// fails the check, <skipped> when waiting, waived or not applicable).
 void WriteJunit(const CheckGate& gate, std::ostream& out);
 
 // SARIF 2.1.0: rules are the obligations (id = obligation id), one result
 // per finding (level error when it fails the check; at risk otherwise a
-// warning; the rest kind pass, open or notApplicable), located at the
-// obligation's `id:` in its rules file; data issues as results of rule
-// "data-quality".
+// warning; the rest kind pass, open or notApplicable; a waived one
+// informational, with an external suppression giving the waiver's
+// document), located at the obligation's `id:` in its rules file; data
+// issues as results of rule "data-quality".
 void WriteSarif(const CheckGate& gate, std::ostream& out);
 
 }  // namespace dxcomply

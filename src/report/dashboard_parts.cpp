@@ -3,6 +3,7 @@
 #include "base/file_name.hpp"
 
 #include "base/percent_encoding.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
 
 #include <unordered_map>
@@ -62,6 +63,10 @@ void WriteDashboardFinding(JsonStream& out, const Finding& f) {
   if (f.day_unit == DayUnit::kWorking) out.Key("working_days").Bool(true);
   if (f.due) out.Key("due").String(FormatIsoDate(*f.due));
   if (f.due && f.due_assumed) out.Key("due_assumed").Bool(true);
+  // An extended due date is shown with the one it replaced and the document
+  // that moved it; a waiver names its document beside the status.
+  if (f.original_due) out.Key("original_due").String(FormatIsoDate(*f.original_due));
+  if (f.exception) out.Key("exception_document").String(DocumentText(*f.exception));
   out.Key("now").String(MeasureText(f, f.at_as_of));
   if (f.projection) out.Key("projection").String(ProjectionText(f));
   out.Key("reason").String(f.reason);

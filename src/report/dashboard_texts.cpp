@@ -89,6 +89,7 @@ constexpr Text kTexts[] = {
     {"none", TrNoop("None.")},
     {"waitingDue", TrNoop("not yet counted")},
     {"dueAssumed", TrNoop("assumed date")},
+    {"extendedFrom", TrNoop("extended from {0} by {1}")},
     {"dueAssumedTitle",
      TrNoop("Assumed due date: the document sets no deadline; the rule chose this date")},
     {"timeline", TrNoop("Coming due")},

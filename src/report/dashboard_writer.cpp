@@ -14,6 +14,7 @@
 
 #include "base/labels.hpp"
 #include "base/shown_format.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/dashboard_parts.hpp"
 #include "report/dashboard_texts.hpp"
 #include "report/finding_format.hpp"
@@ -45,7 +46,7 @@ constexpr int kFormatVersion = 2;
 constexpr int kTimelineDays = 90;
 constexpr const char* kAgencyFolder = "dashboard/";
 // One character per obligation in an agency's row of the table: the worst
-// status of its instances ('0' overdue ... '6' not applicable), or not owed.
+// status of its instances ('0' overdue ... '7' not applicable), or not owed.
 constexpr char kNotOwed = '.';
 
 bool Listed(const Finding& f) {
@@ -200,6 +201,17 @@ void WriteList(JsonStream& out, const Report& report, const Indexes& indexes) {
   if (std::any_of(listed.begin(), listed.end(),
                   [](const Finding* f) { return f->due && f->due_assumed; })) {
     column("due_assumed", [](const Finding& f) { return f.due && f.due_assumed ? 1 : 0; });
+  }
+  // Only where some due date is extended: the date it replaced, and the
+  // document that granted the extension.
+  if (std::any_of(listed.begin(), listed.end(),
+                  [](const Finding* f) { return f->original_due.has_value(); })) {
+    column("original_due", [&](const Finding& f) {
+      return dates.Of(f.original_due ? FormatIsoDate(*f.original_due) : "");
+    });
+    column("exception_document", [&](const Finding& f) {
+      return texts.Of(f.original_due && f.exception ? DocumentText(*f.exception) : "");
+    });
   }
   column("now", [&](const Finding& f) { return texts.Of(MeasureText(f, f.at_as_of)); });
   // The at-risk list's priority (README "Which risks first"): the rank (0

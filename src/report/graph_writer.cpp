@@ -34,6 +34,8 @@ const char* StatusColour(Status status) {
       return "#b6d7a8";
     case Status::kMet:
       return "#93c47d";
+    case Status::kWaived:
+      return "#a2c4c9";
     case Status::kNotApplicable:
       return "#d9d9d9";
   }

@@ -1,11 +1,13 @@
 #include "report/ics_writer.hpp"
 
+#include "base/labels.hpp"
 #include "base/messages.hpp"
 #include "base/percent_encoding.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
 #include "report/utf8.hpp"
 
@@ -116,9 +118,17 @@ std::string Description(const Finding& finding) {
       "\n" + line(TrC("field", "agency"), finding.agency->name + " (" + finding.agency->id + ")");
   text += "\n" + line(Tr("status"), StatusText(finding));
   text += "\n" + line(Tr("reason"), finding.reason);
-  text += "\n" + line(TrC("explain", "due"),
-                      finding.due_assumed ? Format(Tr("{0}, assumed"), {ShownDate(*finding.due)})
-                                          : ShownDate(*finding.due));
+  std::string due = finding.due_assumed ? Format(Tr("{0}, assumed"), {ShownDate(*finding.due)})
+                                        : ShownDate(*finding.due);
+  if (finding.original_due) {
+    due = Format(Tr("{0}, extended from {1}"), {due, ShownDate(*finding.original_due)});
+  }
+  text += "\n" + line(TrC("explain", "due"), due);
+  if (finding.exception) {
+    text += "\n" + line(Tr("exception"),
+                        Format(Tr("{0} by {1}"), {ExceptionKindLabel(finding.exception->kind),
+                                                  DocumentText(*finding.exception)}));
+  }
   if (!finding.inherited_from.empty()) {
     text += "\n" + line(Tr("inherited from"), OriginsText(finding.inherited_from));
   }
@@ -167,8 +177,7 @@ void AppendEvent(const Finding& finding, const std::string& dtstamp, std::string
 
 bool IsUpcomingDeadline(const Finding& finding, const Date& as_of) {
   if (!finding.due || *finding.due < as_of) return false;
-  return finding.status != Status::kMet && finding.status != Status::kMetLate &&
-         finding.status != Status::kNotApplicable;
+  return !NothingOwed(finding.status);
 }
 
 std::string EventUid(const Finding& finding) {

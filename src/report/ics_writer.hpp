@@ -22,7 +22,9 @@
 //                  (an all-day event)
 //     SUMMARY      the obligation's Vietnamese title, then " (<period>)"
 //     DESCRIPTION  obligation, agency, status with days left, reason, due
-//                  date, legal source document, passage and assumption
+//                  date (and the one an extension moved it from), the
+//                  extension's document, legal source document, passage and
+//                  assumption
 //     CATEGORIES   the obligation's theme
 //     SEQUENCE:0   always. RFC 5546 orders revisions of one UID by SEQUENCE
 //                  and then DTSTAMP; DTSTAMP grows with the as-of date, so a
@@ -68,9 +70,10 @@ void ForEachAgencyCalendar(
     const std::function<void(const Agency& agency, const std::string& calendar)>& visit);
 
 // The upcoming rule: a finding is an upcoming deadline as of `as_of` when it
-// has a due date on or after `as_of` and its status is neither met, met_late
-// nor not_applicable. In practice that is at_risk and on_track (an overdue
-// instance's due date is past; a waiting one has no due date yet).
+// has a due date on or after `as_of` and its status is neither met, met_late,
+// waived nor not_applicable (an extended one: on its new due date). In
+// practice that is at_risk and on_track (an overdue instance's due date is
+// past; a waiting one has no due date yet).
 bool IsUpcomingDeadline(const Finding& finding, const Date& as_of);
 
 // "<obligation>+<period>+<agency>@dxcomply", or "<obligation>+<agency>@dxcomply"

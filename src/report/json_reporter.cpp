@@ -183,6 +183,27 @@ void WriteDay(JsonStream& out, const std::optional<Date>& day, SharedMembers* sh
   }
 }
 
+void WriteException(JsonStream& out, const GrantedException* grant, SharedMembers* shared) {
+  if (grant == nullptr) {
+    out.Null();
+    return;
+  }
+  out.BeginObject();
+  out.Key("kind").String(ExceptionKindName(grant->kind));
+  out.Key("kind_label").String(ExceptionKindLabel(grant->kind));
+  out.Key("id").String(grant->row_id);
+  out.Key("new_due");
+  WriteDay(out, grant->new_due, shared);
+  out.Key("document_number").String(grant->document_number);
+  out.Key("document_date");
+  WriteDate(out, grant->document_date, shared);
+  out.Key("granted_by").String(grant->granted_by);
+  out.Key("reason").String(grant->reason);
+  out.Key("expires_on");
+  WriteDay(out, grant->expires_on, shared);
+  out.EndObject();
+}
+
 // One finding. In a report (`shared`: its obligation's and agency's members,
 // escaped already), the legal source goes in the document's "obligations"
 // map rather than in each of thousands of findings; a finding standing alone
@@ -218,6 +239,10 @@ void WriteFinding(JsonStream& out, const Finding& f, SharedMembers* shared) {
   WriteDate(out, f.lookback_date, shared);
   out.Key("due");
   WriteDay(out, f.due, shared);
+  out.Key("original_due");
+  WriteDay(out, f.original_due, shared);
+  out.Key("exception");
+  WriteException(out, f.exception.get(), shared);
   // Only where they apply: most findings have neither.
   if (f.due_assumed) out.Key("due_assumed").Bool(true);
   if (!f.inherited_from.empty()) {

@@ -1,6 +1,7 @@
 #include "base/labels.hpp"
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "base/shown_format.hpp"
 #include "engine/finding_text.hpp"
 #include "report/check_gate.hpp"
 #include "report/finding_format.hpp"
@@ -81,6 +82,7 @@ std::string Details(const Finding& finding) {
   text += line(Tr("status"), StatusWithDaysText(finding));
   text += line(Tr("reason"), finding.reason);
   text += line(TrC("explain", "due"), ShownDueText(finding));
+  if (finding.original_due) text += line(Tr("original due"), ShownDate(*finding.original_due));
   if (!finding.blocked_by.empty()) {
     text += line(Tr("blocked by"), DescribeBlockers(finding.blocked_by));
   }
@@ -92,7 +94,8 @@ std::string Details(const Finding& finding) {
 }
 
 bool Skipped(const Finding& finding) {
-  return finding.status == Status::kWaiting || finding.status == Status::kNotApplicable;
+  return finding.status == Status::kWaiting || finding.status == Status::kWaived ||
+         finding.status == Status::kNotApplicable;
 }
 
 struct Suite {

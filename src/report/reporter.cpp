@@ -21,11 +21,15 @@ std::unique_ptr<Reporter> MakeReporter(OutputFormat format) {
   return MakeTextReporter();
 }
 
+bool ListedByDefault(const Finding& finding) {
+  return finding.status == Status::kOverdue || finding.status == Status::kAtRisk ||
+         finding.exception != nullptr;
+}
+
 std::vector<const Finding*> ListedFindings(const ReportView& view) {
   std::vector<const Finding*> listed;
   for (const Finding& finding : view.report.findings) {
-    if (view.all_statuses || finding.status == Status::kOverdue ||
-        finding.status == Status::kAtRisk) {
+    if (view.all_statuses || ListedByDefault(finding)) {
       listed.push_back(&finding);
     }
   }

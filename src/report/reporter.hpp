@@ -51,7 +51,11 @@ std::unique_ptr<Reporter> MakeJsonReporter();
 std::unique_ptr<Reporter> MakeCsvReporter();
 std::unique_ptr<Reporter> MakeReporter(OutputFormat format);
 
-// Findings a report lists: overdue then at risk, or all of them.
+// What a report lists without --all: the overdue and at-risk findings, and
+// those with an exception in force (waived, or extended whatever their
+// status now).
+bool ListedByDefault(const Finding& finding);
+// Findings a report lists, in the report's order: those, or all of them.
 std::vector<const Finding*> ListedFindings(const ReportView& view);
 
 }  // namespace dxcomply

@@ -3,6 +3,7 @@
 #include "base/percent_encoding.hpp"
 #include "base/phrase.hpp"
 #include "engine/finding_text.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/check_gate.hpp"
 #include "report/finding_format.hpp"
 #include "rules/rule_vocabulary.hpp"
@@ -56,6 +57,8 @@ std::pair<const char*, const char*> KindAndLevel(const Finding& finding, bool fa
     case Status::kMet:
     case Status::kMetLate:
       return {"pass", "none"};
+    case Status::kWaived:
+      return {"informational", "none"};
     case Status::kNotApplicable:
     case Status::kOverdue:
       break;
@@ -147,6 +150,23 @@ void WriteSarif(const CheckGate& gate, std::ostream& out) {
                      {"days_left", finding.days_left},
                      {"day_unit", DayUnitName(finding.day_unit)},
                      {"blocked_by", DescribeBlockers(finding.blocked_by)}}}};
+    if (finding.original_due) {
+      result["properties"]["original_due"] = FormatIsoDate(*finding.original_due);
+    }
+    if (finding.exception) {
+      const GrantedException& grant = *finding.exception;
+      result["properties"]["exception"] = {{"kind", ExceptionKindName(grant.kind)},
+                                           {"document_number", grant.document_number},
+                                           {"document_date", FormatIsoDate(grant.document_date)},
+                                           {"granted_by", grant.granted_by},
+                                           {"reason", grant.reason}};
+      // A waived duty is not a finding to act on: SARIF's external
+      // suppression (3.35), justified by the document.
+      if (grant.kind == ExceptionKind::kWaiver) {
+        result["suppressions"] = {
+            {{"kind", "external"}, {"status", "accepted"}, {"justification", WaiverReason(grant)}}};
+      }
+    }
     results.push_back(std::move(result));
   }
   for (const DataIssue& issue : report.data_issues) {

@@ -24,7 +24,9 @@ Summary Summarize(const Report& report) {
     }
     ObligationSummary& obligation = summary.obligations[it->second];
     ++obligation.statuses[status];
-    if (finding.at_as_of.known && finding.status != Status::kNotApplicable) {
+    // The national total counts what is owed: not what a waiver exempts.
+    if (finding.at_as_of.known && finding.status != Status::kNotApplicable &&
+        finding.status != Status::kWaived) {
       obligation.numerator += finding.at_as_of.numerator;
       obligation.denominator += finding.at_as_of.denominator;
     }

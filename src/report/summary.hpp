@@ -12,7 +12,6 @@
 
 namespace dxcomply {
 
-inline constexpr int kStatusCount = 7;
 using StatusCounts = std::array<int, kStatusCount>;  // indexed by static_cast<int>(Status)
 
 struct ObligationSummary {

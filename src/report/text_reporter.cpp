@@ -8,6 +8,7 @@
 #include "base/terminal_text.hpp"
 #include "engine/finding_text.hpp"
 #include "eval/classify.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
 #include "report/reporter.hpp"
 #include "report/text_layout.hpp"
@@ -31,7 +32,7 @@ struct CountColumns {
       TrC("summary column", "overdue"),  TrC("summary column", "at_risk"),
       TrC("summary column", "on_track"), TrC("summary column", "waiting"),
       TrC("summary column", "met_late"), TrC("summary column", "met"),
-      TrC("summary column", "n/a")};
+      TrC("summary column", "waived"),   TrC("summary column", "n/a")};
   std::array<std::size_t, kStatusCount> widths{};
   CountColumns() {
     for (std::size_t i = 0; i < widths.size(); ++i) {
@@ -41,11 +42,12 @@ struct CountColumns {
 };
 
 // A status heading in bold and its colour (ANSI SGR): red overdue, yellow
-// at risk, green met.
+// at risk, green met, cyan waived.
 std::string Coloured(Status status, const std::string& text) {
   const char* colour = status == Status::kOverdue                               ? "1;31"
                        : status == Status::kAtRisk                              ? "1;33"
                        : (status == Status::kMet || status == Status::kMetLate) ? "1;32"
+                       : status == Status::kWaived                              ? "1;36"
                                                                                 : "1";
   return std::string("\033[") + colour + "m" + text + "\033[0m";
 }
@@ -107,15 +109,21 @@ class TextReporter : public Reporter {
         << "\n";
 
     const std::vector<const Finding*> listed = ListedFindings(view);
-    for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
-                          Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
+    for (Status status :
+         {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting, Status::kMetLate,
+          Status::kMet, Status::kWaived, Status::kNotApplicable}) {
+      // Without --all, extended findings of other statuses are listed only
+      // under EXTENDED.
+      const bool problem = status == Status::kOverdue || status == Status::kAtRisk;
+      if (!view.all_statuses && !problem && status != Status::kWaived) continue;
       std::vector<const Finding*> group;
       for (const Finding* finding : listed) {
         if (finding->status == status) group.push_back(finding);
       }
-      if (group.empty() && !(status == Status::kOverdue || status == Status::kAtRisk)) continue;
+      if (group.empty() && !problem) continue;
       WriteGroup(status, group, view.colour, out);
     }
+    WriteExtensions(listed, view.colour, out);
     WriteSummary(view, out);
     WriteDataIssues(report, out);
   }
@@ -153,7 +161,26 @@ class TextReporter : public Reporter {
     }
     lines.Add(Tr("check"), CheckKindLabel(f.obligation->check_kind));
     lines.Add(Tr("target"), TargetText(f));
-    lines.Add(TrC("explain", "due"), f.due ? ShownDate(*f.due) : "- (" + f.reason + ")");
+    {
+      std::string due = f.due ? ShownDate(*f.due) : "- (" + f.reason + ")";
+      if (f.original_due) {
+        due = Format(Tr("{0}, extended from {1}"), {due, ShownDate(*f.original_due)});
+      }
+      lines.Add(TrC("explain", "due"), due);
+    }
+    if (f.exception) {
+      const GrantedException& grant = *f.exception;
+      lines.Add(Tr("exception"),
+                grant.kind == ExceptionKind::kExtension
+                    ? Format(Tr("extension to {0} granted by {1}, exception row {2}"),
+                             {ShownDate(*grant.new_due), DocumentText(grant), grant.row_id})
+                    : Format(Tr("waiver granted by {0}, exception row {1}"),
+                             {DocumentText(grant), grant.row_id}));
+      if (!grant.reason.empty()) lines.Add("", "\"" + grant.reason + "\"");
+      if (grant.expires_on) {
+        lines.Add("", Format(Tr("expires on {0}"), {ShownDate(*grant.expires_on)}));
+      }
+    }
     if (f.day_unit != DayUnit::kCalendar) {
       lines.Add(Tr("days count"), Format(Tr("in {0}"), {DayUnitLabel(f.day_unit)}));
     }
@@ -313,6 +340,40 @@ class TextReporter : public Reporter {
           << FitWidth(obligation, kObligationWidth) << "  " << FitWidth(ShownDueText(*f), 10)
           << "  " << MeasureText(*f, f->at_as_of) << "\n";
       out << indent << TerminalSafe(f->reason) << "\n";
+    }
+  }
+
+  // The extensions in force among the listed findings, whatever their
+  // status: both due dates and the document.
+  static void WriteExtensions(const std::vector<const Finding*>& listed, bool colour,
+                              std::ostream& out) {
+    std::vector<const Finding*> extended;
+    for (const Finding* finding : listed) {
+      if (finding->exception && finding->exception->kind == ExceptionKind::kExtension) {
+        extended.push_back(finding);
+      }
+    }
+    if (extended.empty()) return;
+    const std::string heading = Tr("EXTENDED") + std::string(" (") +
+                                GroupThousands(static_cast<long long>(extended.size())) + ")";
+    out << "\n" << (colour ? "\033[1m" + heading + "\033[0m" : heading) << "\n";
+    const std::string extended_to = TrC("column", "extended to");
+    const std::size_t extended_width = std::max<std::size_t>(11, DisplayWidth(extended_to));
+    out << "  " << FitWidth(TrC("column", "agency"), kAgencyWidth) << "  "
+        << FitWidth(TrC("column", "obligation"), kObligationWidth) << "  "
+        << FitWidth(TrC("column", "due"), 10) << "  " << FitWidth(extended_to, extended_width)
+        << "  " << TrC("column", "now") << "\n";
+    for (const Finding* f : extended) {
+      const GrantedException& grant = *f->exception;
+      const std::string obligation = f->obligation->id + (f->period.empty() ? "" : " " + f->period);
+      out << "  " << FitWidth(f->agency->name, kAgencyWidth) << "  "
+          << FitWidth(obligation, kObligationWidth) << "  "
+          << FitWidth(f->original_due ? ShownDate(*f->original_due) : "-", 10) << "  "
+          << FitWidth(ShownDate(*grant.new_due), extended_width) << "  " << StatusWithDaysText(*f)
+          << "\n";
+      const std::string by = Format(Tr("by {0}"), {DocumentText(grant)});
+      out << "  " << std::string(kAgencyWidth + 2, ' ')
+          << (grant.reason.empty() ? by : Format(Tr("{0}: {1}"), {by, grant.reason})) << "\n";
     }
   }
 

@@ -6,6 +6,7 @@
 #include "base/labels.hpp"
 #include "base/messages.hpp"
 #include "engine/finding_text.hpp"
+#include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
 #include "report/source_display.hpp"
 #include "report/xlsx_labels.hpp"
@@ -97,6 +98,16 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return f.due_assumed && f.due.has_value(); },
      [](const Finding& f, Context&) {
        return f.due_assumed && f.due ? Cell::Text(TrC("due date", "assumed")) : Cell();
+     }},
+    // An extended due date: the one it replaced, and the document that
+    // granted the extension (a waived finding is never on these sheets).
+    {"original_due", On::kBoth, Shown::kDate, 12,
+     [](const Finding& f, Context&) { return f.original_due.has_value(); },
+     [](const Finding& f, Context&) { return Cell::Day(f.original_due); }},
+    {"exception_document", On::kBoth, Shown::kWrapped, 40,
+     [](const Finding& f, Context&) { return f.exception != nullptr; },
+     [](const Finding& f, Context&) {
+       return f.exception ? Cell::Text(DocumentText(*f.exception)) : Cell();
      }},
     {"value", On::kBoth, Shown::kShare, 10,
      [](const Finding& f, Context&) { return f.at_as_of.known; },

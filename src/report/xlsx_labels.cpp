@@ -23,6 +23,7 @@ constexpr std::string_view kSameAs[][2] = {
 
 constexpr Label kLabels[] = {
     {"source_citation", TrNoop("legal source (in full)")},
+    {"exception_document", TrNoop("exception: document")},
     // The summary sheet.
     {"title", TrNoop("dxcomply · summary of the digital-transformation obligations' findings")},
     {"agencies", TrNoop("agencies")},

@@ -26,7 +26,7 @@ constexpr int kFirstStatusColumn = 1;
 constexpr int kTotalColumn = kFirstStatusColumn + kStatusCount;
 // The dashboard's colours, one per status, worst first.
 constexpr lxw_color_t kStatusColours[kStatusCount] = {0xC62828, 0xEF6C00, 0x1E88E5, 0x7E57C2,
-                                                      0x9E9D24, 0x2E7D32, 0xB0B0B0};
+                                                      0x9E9D24, 0x2E7D32, 0x00897B, 0xB0B0B0};
 constexpr const char* kKindOrder[] = {"ministry", "gov_agency", "province", "national"};
 
 // The heading of a counts table: its first column, the statuses, the total,

@@ -21,6 +21,7 @@ inline constexpr const char* kAgencyTable = "agency";
 inline constexpr const char* kTaskTable = "task";
 inline constexpr const char* kTaskDependencyTable = "task_dependency";
 inline constexpr const char* kMeasurementTable = "measurement";
+inline constexpr const char* kExceptionTable = "exception";
 
 std::optional<CheckKind> ParseCheckKind(const std::string& name);
 const char* CheckKindName(CheckKind kind);

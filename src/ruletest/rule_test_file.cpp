@@ -31,7 +31,7 @@ std::string NormalFolder(const fs::path& folder) {
 std::string StatusNames() {
   std::vector<std::string> names;
   for (Status status : {Status::kOverdue, Status::kAtRisk, Status::kOnTrack, Status::kWaiting,
-                        Status::kMetLate, Status::kMet, Status::kNotApplicable}) {
+                        Status::kMetLate, Status::kMet, Status::kWaived, Status::kNotApplicable}) {
     names.push_back(StatusName(status));
   }
   names.push_back("none");

@@ -67,7 +67,9 @@ AS_OF = "2022-11-01"
 # inherited duties, assumed due dates.
 TODAY = "2026-12-01"
 AGENCY = "NGHE-AN"
-STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "not_applicable"]
+EXCEPTED = "QUANG-TRI"  # the sample's waiver and extension (issue 15)
+STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "waived",
+            "not_applicable"]
 LISTED = ("overdue", "at_risk")
 TIMELINE_DAYS = 90
 MAX_REPORTED = 10
@@ -517,6 +519,53 @@ def check_agency(check, browser, page_file, findings, name, work):
     page.close()
 
 
+def check_exceptions(check, browser, page_file, findings):
+    """Quảng Trị's waived duty is shown as waived with its document; its
+    extended one shows the original due date and the document where its due
+    date is shown, in the national list and on its page."""
+    mine = [f for f in findings if f["agency"]["id"] == EXCEPTED]
+    waived = [f for f in mine if f["status"] == "waived"]
+    extended = [f for f in mine if f.get("original_due")]
+    check.ok(waived and extended, f"{EXCEPTED}: the sample has a waived and an extended finding",
+             (len(waived), len(extended)))
+
+    def shows_extension(rows, label):
+        for f in extended:
+            number = f["exception"]["document_number"]
+            original = "/".join(reversed(f["original_due"].split("-")))
+            texts = [r["due_text"] for r in rows if r["obligation"] == f["obligation_id"]
+                     and r["agency"] == EXCEPTED and r["period"] == f["period"]]
+            check.ok(len(texts) == 1 and original in texts[0] and number in texts[0],
+                     f"{label}: {f['obligation_id']}'s due date says it was extended from {original} "
+                     f"by {number}", texts)
+
+    page = open_page(browser, page_file)
+    if check_rendered(check, page, "national page (exceptions)"):
+        tiles = page.evaluate("[...document.querySelectorAll('#status-tiles .tile.s-waived .count')].map(e => e.dataset.count)")
+        count = sum(1 for f in findings if f["status"] == "waived")
+        check.ok(tiles and tiles[0].replace(".", "").replace(",", "") == str(count),
+                 f"national: a 'waived' tile counts the {count} waived findings", tiles)
+        shows_extension([r for r in page.evaluate("__t.all('findings-table')") if r.get("agency") == EXCEPTED],
+                        "national list")
+    page.close()
+    page = open_page(browser, page_file, "#agency=" + EXCEPTED)
+    if not check_rendered(check, page, f"#agency={EXCEPTED}"):
+        return
+    page.evaluate("__t.choose('agency-status', 'waived')")
+    rows = page.evaluate("__t.rows('agency-findings')")
+    check.same(sorted((EXCEPTED, r["obligation"], r["period"], r["status"]) for r in rows),
+               sorted(key(f) for f in waived), f"#agency={EXCEPTED}: the status filter keeps its waived duty")
+    text = page.evaluate("document.getElementById('app').innerText")
+    for f in waived:
+        number = f["exception"]["document_number"]
+        check.ok("miễn thực hiện" in text.lower() and number in text,
+                 f"#agency={EXCEPTED}: its waived duty is labelled waived and names {number}")
+    page.evaluate("__t.choose('agency-status', '')")
+    shows_extension([dict(r, agency=EXCEPTED) for r in page.evaluate("__t.all('agency-findings')")],
+                    f"#agency={EXCEPTED}")
+    page.close()
+
+
 def check_today(check, browser, binary, db, source, work):
     """As of TODAY: only the agencies existing then; an agency's page marks its
     assumed due dates "dự kiến" and says whose duty each inherited one was."""
@@ -669,6 +718,7 @@ def main():
         page.close()
         if small:
             check_agency(check, browser, page_file, findings, agencies.get(AGENCY), work)
+            check_exceptions(check, browser, page_file, findings)
             check_failures(check, browser, work, text)
             check_today(check, browser, binary, db, source, work)
             check_english(check, browser, binary, db, source, work)

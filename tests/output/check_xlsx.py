@@ -53,11 +53,12 @@ except ImportError:
 AS_OF = "2022-11-01"
 SHEETS = ["Tổng hợp", "Quá hạn", "Có nguy cơ chậm", "Chất lượng dữ liệu"]
 SUMMARY, OVERDUE, AT_RISK, DATA = SHEETS
-STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "not_applicable"]
+STATUSES = ["overdue", "at_risk", "on_track", "waiting", "met_late", "met", "waived",
+            "not_applicable"]
 # The names people read, as po/vi.po gives them (base/labels.hpp, docs/glossary.md);
 # the CSV's status_label and agency_kind_label say the same.
 STATUS_VI = {"overdue": "quá hạn", "at_risk": "có nguy cơ chậm", "on_track": "đúng tiến độ",
-             "waiting": "đang chờ", "met_late": "đạt sau hạn", "met": "đạt",
+             "waiting": "đang chờ", "met_late": "đạt sau hạn", "met": "đạt", "waived": "miễn thực hiện",
              "not_applicable": "không áp dụng"}
 KIND_VI = {"ministry": "bộ, cơ quan ngang bộ", "gov_agency": "cơ quan thuộc Chính phủ",
            "province": "địa phương", "national": "toàn quốc"}
@@ -69,7 +70,8 @@ HEADINGS = {
     "grounds": "dấu hiệu nguy cơ", "latest_start": "bắt đầu trước",
     "spare_days": "số ngày dư",
     "days_overdue": "số ngày quá hạn", "days_left": "số ngày còn lại", "day_unit": "đơn vị ngày",
-    "due": "hạn", "due_assumed": "thời hạn dự kiến", "inherited_from": "kế thừa từ", "value": "giá trị",
+    "due": "hạn", "due_assumed": "thời hạn dự kiến", "original_due": "hạn ban đầu",
+    "exception_document": "ngoại lệ: văn bản", "inherited_from": "kế thừa từ", "value": "giá trị",
     "numerator": "tử số", "denominator": "mẫu số",
     "target": "yêu cầu", "value_due": "giá trị tại hạn", "projection": "dự báo",
     "reason": "lý do", "blocked_by": "phải chờ", "holds_back": "làm chậm (nhiệm vụ)",
@@ -82,10 +84,11 @@ HEADINGS = {
     "total": "tổng", "theme": "chủ đề", "national_numerator": "tử số (toàn quốc)",
     "national_denominator": "mẫu số (toàn quốc)", "national_share": "tỷ lệ (toàn quốc)",
     **{k: v for k, v in STATUS_VI.items()}}
-DATE_CODES = {"due", "latest_finish", "latest_start"}
+DATE_CODES = {"due", "original_due", "latest_finish", "latest_start"}
 SHARE_CODES = {"value", "target", "value_due", "projection"}
 WRAPPED_CODES = {"agency_name", "obligation_title", "reason", "grounds", "blocked_by", "source_document",
-                 "source_citation", "source_assumed", "issue_value", "issue_problem"}
+                 "source_citation", "source_assumed", "issue_value", "issue_problem",
+                 "exception_document"}
 # The CSV column each workbook code is compared with, and how.
 SAME_AS_CSV = {"agency_name": "agency_name", "obligation_title": "obligation_title",
                "period": "period", "agency_id": "agency_id", "obligation_id": "obligation_id",
@@ -93,7 +96,8 @@ SAME_AS_CSV = {"agency_name": "agency_name", "obligation_title": "obligation_tit
                "value": "value", "target": "target", "projection": "projection",
                "latest_finish": "latest_finish", "slack_days": "slack_days",
                "value_due": "value_due", "priority": "priority", "heading_tier": "heading_tier",
-               "latest_start": "latest_start", "spare_days": "spare_days"}
+               "latest_start": "latest_start", "spare_days": "spare_days",
+               "original_due": "original_due"}
 DATA_CODES = ["agency_name", "issue_table", "issue_row_id", "issue_column", "issue_value",
               "issue_problem", "agency_id"]
 ENGLISH = re.compile(r"\b(days?|past|target|overdue|at risk|blocked|completed|due)\b")
@@ -234,8 +238,18 @@ def check_finding_sheet(check, wb, name, status, findings):
         if (have.get("inherited_from") or "") != want["inherited_from"]:
             problems.append(f"row {number}: inherited_from {want['inherited_from']!r}, sheet "
                             f"{have.get('inherited_from')!r}")
+        # An extended due date: the one it replaced and the exception's document.
+        document = want["exception_document_number"]
+        if want["exception_kind"] == "extension" and (not have.get("original_due")
+                                                      or document not in (have.get("exception_document") or "")):
+            problems.append(f"row {number}: extension without its original due date or document "
+                            f"{have.get('original_due')!r}, {have.get('exception_document')!r}")
     check.rows(f"{name}: {len(data)} rows equal the CSV's {len(expected)} {status} rows, in order, "
                "status, kind and reason in Vietnamese, assumed due dates and inherited duties said", problems)
+    extended = sum(row["exception_kind"] == "extension" for row in expected)
+    check.ok(("original_due" in codes and "exception_document" in codes) == (extended > 0),
+             f"{name}: the original due date and the exception's document exactly when some row is "
+             f"extended ({extended})", codes)
     assumed = sum(row["due_assumed"] == "yes" and bool(row["due"]) for row in expected)
     check.ok(("due_assumed" in codes) == (assumed > 0),
              f"{name}: a 'thời hạn dự kiến' column exactly when some row's due date is assumed ({assumed})", codes)
@@ -331,7 +345,7 @@ def check_summary(check, wb, findings, issues):
             continue
         heading_row, codes, rows = tables[first]
         headings = [ws.cell(heading_row, i + 1).value for i in range(len(codes))]
-        check.ok(codes[1:9] == STATUSES + ["total"] and all(HEADINGS.get(c) == h or c == first
+        check.ok(codes[1:len(STATUSES) + 2] == STATUSES + ["total"] and all(HEADINGS.get(c) == h or c == first
                                                              for c, h in zip(codes, headings)),
                  f"{SUMMARY}: {label}: statuses then total, headed in Vietnamese", headings)
         want = counts_of(findings, key)
@@ -354,7 +368,7 @@ def check_summary(check, wb, findings, issues):
     by_id = {r["obligation_id"]: r for r in rows}
     totals = collections.defaultdict(lambda: [0, 0])
     for row in findings:
-        if row["check"] in ("coverage", "task") and row["value"] and row["status"] != "not_applicable":
+        if row["check"] in ("coverage", "task") and row["value"] and row["status"] not in ("not_applicable", "waived"):
             totals[row["obligation_id"]][0] += int(row["numerator"])
             totals[row["obligation_id"]][1] += int(row["denominator"])
     problems = []

@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(reports_keys_and_values_at_their_line_and_column) {
              "rules/tests/x.yaml:6:41: unknown key 'stauts' in an expectation (did you mean "
              "'status'?)\n"
              "rules/tests/x.yaml:7:49: [plan] 'status' must be one of: overdue, at_risk, on_track, "
-             "waiting, met_late, met, not_applicable, none\n"
+             "waiting, met_late, met, waived, not_applicable, none\n"
              "rules/tests/x.yaml:7:69: 'days_overdue' must be between 0 and 100000 days\n"
              "rules/tests/x.yaml:8:67: an entry of blocked_by is written obligation@AGENCY (or "
              "obligation@AGENCY[period]), not 'plan-BTC'\n"

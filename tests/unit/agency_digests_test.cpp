@@ -163,6 +163,69 @@ BOOST_AUTO_TEST_CASE(what_a_calendar_says_is_a_change) {
   BOOST_TEST(calendar([](Night& n) { n.report.dataset.sample = true; }) != same);  // its notice
 }
 
+// Issue 15: a letter's appendix row says an extension (its document, the
+// original due date) and the letter lists the agency's waived duties; a
+// calendar's event says the extension too. Granting, changing or dropping
+// an exception rewrites them.
+BOOST_AUTO_TEST_CASE(an_exception_granted_or_changed_is_a_change) {
+  const auto extended = [](Finding& f, const char* number) {
+    auto grant = std::make_shared<GrantedException>();
+    grant->kind = ExceptionKind::kExtension;
+    grant->row_id = "1";
+    grant->new_due = *f.due;
+    grant->document_number = number;
+    grant->document_date = Date(2022, 9, 23);
+    grant->granted_by = "Bộ Thông tin và Truyền thông";
+    f.original_due = Date(2022, 9, 1);
+    f.exception = grant;
+  };
+  const auto waived = [](Night& n, const char* number, const char* reason) {
+    Finding f = n.report.findings[0];
+    f.obligation = std::make_shared<ObligationText>(*f.obligation);
+    f.status = Status::kWaived;
+    f.period = "2021";
+    auto grant = std::make_shared<GrantedException>();
+    grant->kind = ExceptionKind::kWaiver;
+    grant->row_id = "2";
+    grant->document_number = number;
+    grant->document_date = Date(2022, 8, 15);
+    grant->granted_by = "Bộ Thông tin và Truyền thông";
+    grant->reason = reason;
+    f.exception = grant;
+    n.report.findings.push_back(f);
+  };
+  const Night base = MakeNight(0);
+  const AgencyDigests a = DigestAgencies(base.report, base.items, 1);
+  // An agency's digest of a changed night, read while the night lives (the
+  // digests' ids point into its report).
+  const auto digest_of = [](const char* id, auto change) {
+    Night night = MakeNight(0);
+    change(night);
+    return Of(DigestAgencies(night.report, night.items, 1), id);
+  };
+  const std::uint64_t letter = Of(a, "X").letter;
+  const std::uint64_t extended_letter =
+      digest_of("X", [&](Night& n) { extended(n.report.findings[0], "2785/BTTTT-CATTT"); }).letter;
+  BOOST_TEST(extended_letter != letter);
+  BOOST_TEST(digest_of("X", [&](Night& n) {
+               extended(n.report.findings[0], "2786/BTTTT-CATTT");
+             }).letter != extended_letter);  // another document
+  const std::uint64_t waived_letter =
+      digest_of("X", [&](Night& n) { waived(n, "2410/BTTTT-KTSXHS", "lồng ghép"); }).letter;
+  BOOST_TEST(waived_letter != letter);
+  BOOST_TEST(digest_of("X", [&](Night& n) { waived(n, "2410/BTTTT-KTSXHS", "khác"); }).letter !=
+             waived_letter);  // another reason
+  BOOST_TEST(digest_of("X", [&](Night& n) {
+               waived(n, "2410/BTTTT-KTSXHS", "lồng ghép");
+               n.report.findings.back().exception = nullptr;  // expired: no longer listed
+               n.report.findings.back().status = Status::kMet;
+             }).letter == letter);
+  const std::uint64_t calendar = Of(a, "Y").calendar;
+  BOOST_TEST(digest_of("Y", [&](Night& n) {
+               extended(n.report.findings[2], "2785/BTTTT-CATTT");
+             }).calendar != calendar);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_or_full_writes_everything_and_new_agencies_are_written) {
   const Night night = MakeNight(0);
   const AgencyDigests tonight = DigestAgencies(night.report, night.items, 1);

@@ -33,6 +33,8 @@ install(FILES ${DXCOMPLY_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/calendar.md
               ${PROJECT_SOURCE_DIR}/docs/reminders.md ${PROJECT_SOURCE_DIR}/docs/outputs.md
+              ${PROJECT_SOURCE_DIR}/docs/rule-language.md ${PROJECT_SOURCE_DIR}/docs/data-contract.md
+              ${PROJECT_SOURCE_DIR}/docs/translation.md ${PROJECT_SOURCE_DIR}/docs/glossary.md
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The build tree's data folder, beside build/src (where the program is).

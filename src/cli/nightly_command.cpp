@@ -21,7 +21,6 @@
 #include "nightly/agency_digests.hpp"
 #include "nightly/escalation_list.hpp"
 #include "nightly/nightly_state.hpp"
-#include "remind/letter_settings.hpp"
 #include "remind/reminder_letters.hpp"
 #include "report/finding_format.hpp"
 #include "report/summary.hpp"
@@ -130,20 +129,10 @@ void RunOnTwoThreads(const std::vector<OutputJob>& jobs) {
 // every letter.
 std::uint64_t LetterWording(const NightlyOptions& options) {
   Digest digest;
-  for (const char* name : {kMarkdownTemplateName, kHtmlTemplateName}) {
-    const std::string path = options.templates + "/" + name;
+  for (const std::string& path : LetterInputFiles(options.templates)) {
     const FileText file = ReadFileText(path);
     if (!file.ok()) {
       throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {path, file.error}));
-    }
-    digest.Add(file.text);
-  }
-  const std::string settings = options.templates + "/" + kLetterSettingsName;
-  std::error_code error;
-  if (std::filesystem::exists(settings, error)) {
-    const FileText file = ReadFileText(settings);
-    if (!file.ok()) {
-      throw TemplateError(Format(Tr("cannot read template {0}: {1}"), {settings, file.error}));
     }
     digest.Add(file.text);
   }

@@ -63,7 +63,7 @@ nlohmann::json RemindOptionsJson(const RemindOptions& options) {
   return given;
 }
 
-nlohmann::json TemplatesRead(const std::string& folder) {
+std::vector<std::string> LetterInputFiles(const std::string& folder) {
   std::vector<std::string> files = {folder + "/" + kMarkdownTemplateName,
                                     folder + "/" + kHtmlTemplateName};
   // The office's settings beside the templates, when there (signer, ký hiệu).
@@ -71,7 +71,11 @@ nlohmann::json TemplatesRead(const std::string& folder) {
   if (std::filesystem::exists(folder + "/" + kLetterSettingsName, error)) {
     files.push_back(folder + "/" + kLetterSettingsName);
   }
-  return FolderDigest(folder, files);
+  return files;
+}
+
+nlohmann::json TemplatesRead(const std::string& folder) {
+  return FolderDigest(folder, LetterInputFiles(folder));
 }
 
 namespace {

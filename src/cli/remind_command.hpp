@@ -32,6 +32,9 @@ std::vector<std::string> WriteReminderLetters(const std::vector<ReminderLetter>&
 // --agency), and the two templates read from `folder` with their digests.
 nlohmann::json RemindOptionsJson(const RemindOptions& options);
 nlohmann::json TemplatesRead(const std::string& folder);
+// The files in the templates `folder` that make a letter's words: the two
+// templates and, when there, letter.yaml.
+std::vector<std::string> LetterInputFiles(const std::string& folder);
 
 // Empty when every format of --format can be made; otherwise the error
 // (a converter not on PATH, templates/reference.docx missing).

@@ -30,7 +30,6 @@ output folder: foreign files, links, two batches on one folder, --keep,
 """
 
 import gzip
-import hashlib
 import json
 import os
 import pathlib
@@ -44,29 +43,7 @@ NIGHTS = ["2022-11-14", "2022-11-15", "2022-11-16"]
 RESOLVED = ("action-plan", "PHU-YEN", "2022")
 
 
-class Checks:
-    def __init__(self):
-        self.failures = []
-
-    def check(self, ok, what, detail=""):
-        print(("ok    " if ok else "FAIL  ") + what)
-        if not ok:
-            self.failures.append(what + (": " + detail if detail else ""))
-
-
-# What differs from one run of a night to the next by design: the run
-# record (run.json; runs.jsonl, the log of runs) and the record's header in
-# findings.json.gz (who ran it, when). Everything else must be identical.
-RUN_RECORDS = ("run.json", "runs.jsonl")
-
-
-def content_digest(p):
-    if p.name == "findings.json.gz":
-        with gzip.open(p, "rt", encoding="utf-8") as f:
-            findings = json.load(f)
-        findings.pop("run", None)
-        return hashlib.sha256(json.dumps(findings, sort_keys=True).encode()).hexdigest()
-    return hashlib.sha256(p.read_bytes()).hexdigest()
+from night_support import Checks, RUN_RECORDS, content_digest
 
 
 def tree(folder):

@@ -90,18 +90,13 @@ kainjow::mustache::mustache Parse(const std::string& path, const std::string& te
 }  // namespace
 
 LetterTemplate::LetterTemplate(const std::string& path, Escaping escaping)
-    : path_(path), text_(ReadTemplateFile(path)), escaping_(escaping) {
-  Parse(path_, text_, escaping_);
-}
+    : path_(path), parsed_(Parse(path, ReadTemplateFile(path), escaping)) {}
 
-std::string LetterTemplate::Render(const kainjow::mustache::data& data) const {
-  // Rendering changes the parsed template's state, so each letter gets its
-  // own (parsing a letter template takes microseconds).
-  kainjow::mustache::mustache parsed = Parse(path_, text_, escaping_);
-  std::string text = parsed.render(data);
-  if (!parsed.is_valid()) {
+std::string LetterTemplate::Render(const kainjow::mustache::data& data) {
+  std::string text = parsed_.render(data);
+  if (!parsed_.is_valid()) {
     throw TemplateError(
-        Format(Tr("template {0} failed to render: {1}"), {path_, parsed.error_message()}));
+        Format(Tr("template {0} failed to render: {1}"), {path_, parsed_.error_message()}));
   }
   return text;
 }

@@ -27,20 +27,23 @@ enum class Escaping { kHtml, kMarkdown };
 std::string MarkdownEscaped(const std::string& value);
 
 // One template file, read and parsed once; rendered for each letter.
+// Rendering is not const: a failed render leaves the parsed template in an
+// error state (kainjow keeps the message in it). A caller that renders on
+// several threads gives each thread its own copy, which is a copy of the
+// parsed tree, not a new parse.
 class LetterTemplate {
  public:
   // Throws TemplateError naming `path`.
   LetterTemplate(const std::string& path, Escaping escaping);
 
   // Throws TemplateError naming the file if rendering fails.
-  std::string Render(const kainjow::mustache::data& data) const;
+  std::string Render(const kainjow::mustache::data& data);
 
   const std::string& path() const { return path_; }
 
  private:
   std::string path_;
-  std::string text_;
-  Escaping escaping_;
+  kainjow::mustache::mustache parsed_;
 };
 
 }  // namespace dxcomply

@@ -99,13 +99,16 @@ void ReminderComposer::ComposeEach(const Report& report,
       report.dataset,
       "DỮ LIỆU MẪU: số liệu là số liệu giả lập, không phải số liệu thật của các cơ quan có tên");
 
+  // This call's own templates: ComposeEach may run on two threads at once.
+  LetterTemplate markdown = markdown_;
+  LetterTemplate html = html_;
   for (const auto& [agency_id, findings] : by_agency) {
     const kainjow::mustache::data data =
         LetterData(*findings.front()->agency, findings, excepted[agency_id], context);
     ReminderLetter letter;
     letter.agency_id = agency_id;
-    letter.markdown = markdown_.Render(data);
-    letter.html = html_.Render(data);
+    letter.markdown = markdown.Render(data);
+    letter.html = html.Render(data);
     for (const Finding* finding : findings) {
       (finding->status == Status::kOverdue ? letter.overdue : letter.at_risk) += 1;
     }

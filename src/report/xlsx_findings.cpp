@@ -18,21 +18,14 @@
 namespace dxcomply {
 namespace {
 
-// What the cells of one run share: each obligation's source as shown,
+// What the cells of one run share: each obligation's document as shown,
 // computed once per obligation.
 struct Context {
-  struct Source {
-    std::string document;
-    std::string assumed;
-  };
-  std::unordered_map<const ObligationText*, Source> sources;
+  std::unordered_map<const ObligationText*, std::string> documents;
 
-  const Source& SourceOf(const Finding& f) {
-    const auto [it, added] = sources.try_emplace(f.obligation.get());
-    if (added) {
-      it->second = {DocumentName(f.obligation->source),
-                    WithoutInternalReferences(f.obligation->source.assumed)};
-    }
+  const std::string& DocumentOf(const Finding& f) {
+    const auto [it, added] = documents.try_emplace(f.obligation.get());
+    if (added) it->second = DocumentName(f.obligation->source);
     return it->second;
   }
 };
@@ -61,7 +54,11 @@ bool HasDenominator(const Finding& f) {
   return f.at_as_of.known && (check == "coverage" || check == "task");
 }
 
-// The people's columns first (the first two frozen), the codes last.
+// The people's columns first (the first two frozen), the codes last. What
+// is the obligation's own (its check, what its rule assumed, in a paragraph)
+// is said once on the summary sheet's per-obligation table, not on each of
+// its rows: a row keeps the "dự kiến" mark and its reason says the due date
+// is assumed.
 const Column kColumns[] = {
     {"agency_name", On::kBoth, Shown::kWrapped, 30, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(f.agency->name); }},
@@ -166,11 +163,8 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return f.data_issues > 0; },
      [](const Finding& f, Context&) { return Cell::Integer(f.data_issues); }},
     {"source_document", On::kBoth, Shown::kWrapped, 40,
-     [](const Finding& f, Context& context) { return !context.SourceOf(f).document.empty(); },
-     [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).document); }},
-    {"source_assumed", On::kBoth, Shown::kWrapped, 40,
-     [](const Finding& f, Context& context) { return !context.SourceOf(f).assumed.empty(); },
-     [](const Finding& f, Context& context) { return Cell::Text(context.SourceOf(f).assumed); }},
+     [](const Finding& f, Context& context) { return !context.DocumentOf(f).empty(); },
+     [](const Finding& f, Context& context) { return Cell::Text(context.DocumentOf(f)); }},
     {"inherited_from", On::kBoth, Shown::kWrapped, 40,
      [](const Finding& f, Context&) { return !f.inherited_from.empty(); },
      [](const Finding& f, Context&) { return Cell::Text(OriginsText(f.inherited_from)); }},
@@ -180,10 +174,6 @@ const Column kColumns[] = {
      [](const Finding& f, Context&) { return Cell::Text(f.agency->id); }},
     {"obligation_id", On::kBoth, Shown::kText, 40, nullptr,
      [](const Finding& f, Context&) { return Cell::Text(f.obligation->id); }},
-    {"check", On::kBoth, Shown::kText, 16, nullptr,
-     [](const Finding& f, Context&) {
-       return Cell::Text(CheckKindLabel(f.obligation->check_kind));
-     }},
 };
 
 constexpr int kFrozenColumns = 2;  // agency, obligation

@@ -379,6 +379,16 @@ def check_summary(check, wb, findings, issues):
             problems.append(f"{obligation}: {got.get('national_numerator')}/{got.get('national_denominator')} "
                             f"!= {numerator}/{denominator}")
     check.rows(f"{SUMMARY}: the national figures of {len(totals)} coverage and task obligations", problems)
+    # The lists mark an assumed due date "dự kiến"; what was assumed, and
+    # the check, are said once per obligation here.
+    assumed = {row["obligation_id"] for row in findings if row["due_assumed"] == "yes" and row["due"]}
+    problems = [f"{obligation}: check {by_id.get(obligation, {}).get('check')!r}, "
+                f"assumed {by_id.get(obligation, {}).get('source_assumed')!r}"
+                for obligation in sorted({row["obligation_id"] for row in findings})
+                if not by_id.get(obligation, {}).get("check")
+                or (obligation in assumed and not by_id.get(obligation, {}).get("source_assumed"))]
+    check.rows(f"{SUMMARY}: per obligation, its check, and what was assumed for each of the "
+               f"{len(assumed)} obligations with an assumed due date", problems)
 
     # The chart: stacked bars of the seven statuses per agency kind, from the kind table.
     charts = ws._charts

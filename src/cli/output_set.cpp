@@ -90,18 +90,23 @@ std::vector<OutputJob> OutputJobs(const Report& report, const Summary& summary,
          }});
   }
   if (selection.dashboard) {
+    // The files are listed before they are written (the nightly's manifest
+    // needs them): the agencies are found once, for the list and the job.
+    auto agencies = std::make_shared<const std::vector<DashboardAgency>>(DashboardAgencies(report));
     OutputJob job{"dashboard", {"dashboard.html"}, {}};
-    for (const DashboardAgency& entry : DashboardAgencies(report)) {
+    for (const DashboardAgency& entry : *agencies) {
       job.files.push_back(DashboardAgencyPath(entry.agency.id));
     }
-    job.write = [&report, &summary, folder] {
-      WriteFileAtomically(folder + "/dashboard.html",
-                          [&](std::ostream& out) { WriteDashboard(report, summary, out); });
-      EnsureFolder(folder + "/dashboard");
-      ForEachDashboardAgency(report, [&](const Agency& agency, const std::string& script) {
-        WriteFileAtomically(folder + "/" + DashboardAgencyPath(agency.id),
-                            [&](std::ostream& out) { out << script; });
+    job.write = [&report, &summary, folder, agencies] {
+      WriteFileAtomically(folder + "/dashboard.html", [&](std::ostream& out) {
+        WriteDashboard(report, summary, *agencies, out);
       });
+      EnsureFolder(folder + "/dashboard");
+      ForEachDashboardAgency(report, *agencies,
+                             [&](const Agency& agency, const std::string& script) {
+                               WriteFileAtomically(folder + "/" + DashboardAgencyPath(agency.id),
+                                                   [&](std::ostream& out) { out << script; });
+                             });
     };
     jobs.push_back(std::move(job));
   }

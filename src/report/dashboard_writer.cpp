@@ -272,8 +272,8 @@ json DashboardSummaryJson(const Summary& summary) {
 // type="application/json">: every '<' (only ever inside strings) is escaped
 // as \u003c, so no record can close the element early ("</script>") or open
 // an HTML comment ("<!--"); JSON.parse restores the text unchanged.
-void WriteData(const Report& report, const Summary& summary, std::ostream& stream) {
-  const std::vector<DashboardAgency> agencies = DashboardAgencies(report);
+void WriteData(const Report& report, const Summary& summary,
+               const std::vector<DashboardAgency>& agencies, std::ostream& stream) {
   Indexes indexes;
   JsonStream out(stream);
   out.ScriptSafe().BeginObject();
@@ -316,7 +316,8 @@ void WriteData(const Report& report, const Summary& summary, std::ostream& strea
 
 }  // namespace
 
-void WriteDashboard(const Report& report, const Summary& summary, std::ostream& out) {
+void WriteDashboard(const Report& report, const Summary& summary,
+                    const std::vector<DashboardAgency>& agencies, std::ostream& out) {
   // The build checks that the marker occurs exactly once; a page without
   // its data would be worse than no page.
   const std::size_t marker = kDashboardTemplate.find(kDataMarker);
@@ -324,7 +325,7 @@ void WriteDashboard(const Report& report, const Summary& summary, std::ostream& 
     throw std::logic_error("the built-in dashboard template has no data marker");
   }
   out << kDashboardTemplate.substr(0, marker);
-  WriteData(report, summary, out);
+  WriteData(report, summary, agencies, out);
   out << kDashboardTemplate.substr(marker + kDataMarker.size());
 }
 
@@ -333,11 +334,11 @@ std::string DashboardAgencyPath(const std::string& agency_id) {
 }
 
 void ForEachDashboardAgency(
-    const Report& report,
+    const Report& report, const std::vector<DashboardAgency>& agencies,
     const std::function<void(const Agency& agency, const std::string& script)>& visit) {
   const std::string as_of = FormatIsoDate(report.as_of);
   std::ostringstream text;
-  for (const DashboardAgency& entry : DashboardAgencies(report)) {
+  for (const DashboardAgency& entry : agencies) {
     text.str("");
     text << "dxcomplyAgency(";
     {

@@ -17,12 +17,14 @@
 
 #include "dxcomply/finding.hpp"
 
+#include "report/dashboard_parts.hpp"
 #include "report/summary.hpp"
 
 #include <cstddef>
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace dxcomply {
 
@@ -31,8 +33,10 @@ namespace dxcomply {
 // reason is then shown when the row is opened).
 inline constexpr std::size_t kDashboardInlineReasons = 5000;
 
-// Writes dashboard.html.
-void WriteDashboard(const Report& report, const Summary& summary, std::ostream& out);
+// Writes dashboard.html. `agencies`: DashboardAgencies(report), computed
+// once by the caller for the page and its agency files.
+void WriteDashboard(const Report& report, const Summary& summary,
+                    const std::vector<DashboardAgency>& agencies, std::ostream& out);
 
 // The agency file's path relative to the folder holding dashboard.html:
 // "dashboard/<stem>.js", the stem being the id as a file name
@@ -42,7 +46,7 @@ std::string DashboardAgencyPath(const std::string& agency_id);
 // Each agency file's content, for every agency the national page names, in
 // the page's order: a script calling dxcomplyAgency({...}).
 void ForEachDashboardAgency(
-    const Report& report,
+    const Report& report, const std::vector<DashboardAgency>& agencies,
     const std::function<void(const Agency& agency, const std::string& script)>& visit);
 
 }  // namespace dxcomply

@@ -303,6 +303,19 @@ class TestFileReader {
       }
       expectation.blocked_by = std::move(names);
     }
+    // "No instance" has no due date, days or reason: a field given beside
+    // it would look checked while nothing checks it.
+    if (expectation.none) {
+      for (const char* field : {"days_overdue", "days_left", "due", "reason", "blocked_by"}) {
+        if (const YAML::Node given = YamlNodeReader::Get(node, field); given.IsDefined()) {
+          reader_.Error(given, expectation.obligation,
+                        Format(Tr("'{0}' cannot be checked with status none: no instance, "
+                                  "nothing to compare"),
+                               {field}));
+          ok = false;
+        }
+      }
+    }
     if (!ok) return std::nullopt;
     return expectation;
   }

@@ -151,6 +151,22 @@ BOOST_AUTO_TEST_CASE(a_file_without_tests_or_with_a_bad_row_says_so) {
              "rules/tests/x.yaml:2:11: test case 'n' needs 'as_of'\n");
 }
 
+BOOST_AUTO_TEST_CASE(status_none_refuses_the_fields_only_an_instance_has) {
+  // The period names which instance must not exist; the rest would look
+  // checked while nothing checks it.
+  BOOST_TEST(Read("tests:\n  - name: n\n    as_of: 2022-01-01\n    expect:\n"
+                  "      - {obligation: o, agency: A, period: '2022', status: none}\n") == "");
+  BOOST_TEST(Read("tests:\n  - name: n\n    as_of: 2022-01-01\n    expect:\n"
+                  "      - {obligation: o, agency: A, status: none, days_overdue: 3,\n"
+                  "         due: 2022-01-01, blocked_by: []}\n") ==
+             "rules/tests/x.yaml:5:64: [o] 'days_overdue' cannot be checked with status none: "
+             "no instance, nothing to compare\n"
+             "rules/tests/x.yaml:6:15: [o] 'due' cannot be checked with status none: no "
+             "instance, nothing to compare\n"
+             "rules/tests/x.yaml:6:39: [o] 'blocked_by' cannot be checked with status none: no "
+             "instance, nothing to compare\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -31,11 +31,14 @@ add_custom_command(
 add_custom_target(man_page ALL DEPENDS ${DXCOMPLY_MAN_PAGE})
 install(FILES ${DXCOMPLY_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
-install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/calendar.md
-              ${PROJECT_SOURCE_DIR}/docs/reminders.md ${PROJECT_SOURCE_DIR}/docs/outputs.md
-              ${PROJECT_SOURCE_DIR}/docs/rule-language.md ${PROJECT_SOURCE_DIR}/docs/data-contract.md
-              ${PROJECT_SOURCE_DIR}/docs/translation.md ${PROJECT_SOURCE_DIR}/docs/glossary.md
-  DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# As in the repository, README.md beside a docs/ folder: the README links
+# to docs/*.md (and the dashboard's picture, the manual's source) and they
+# link back to ../README.md.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+file(GLOB DXCOMPLY_DOC_PAGES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
+install(FILES ${DXCOMPLY_DOC_PAGES} ${PROJECT_SOURCE_DIR}/docs/dashboard.png
+              ${PROJECT_SOURCE_DIR}/docs/dxcomply.1
+  DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 
 # The build tree's data folder, beside build/src (where the program is).
 get_filename_component(build_data_dir

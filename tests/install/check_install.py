@@ -9,6 +9,7 @@ naming a folder that is not there. And the overrides win over the install.
     check_install.py BUILD_DIR SAMPLE_DB
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,20 @@ def main():
                      data / "templates" / "reminder-docx.lua",
                      prefix / "share" / "man" / "man1" / "dxcomply.1.gz"]:
             check(path.is_file(), f"installed {path.relative_to(prefix)}")
+
+        # The installed README and docs link to each other as in the
+        # repository: every relative link must reach an installed file.
+        docs = prefix / "share" / "doc" / "dxcomply"
+        pages = sorted(docs.rglob("*.md"))
+        broken = []
+        for page in pages:
+            for target in re.findall(r"\]\(([^)#:\s]+\.(?:md|png|1))(?:#[^)]*)?\)",
+                                     page.read_text("utf-8")):
+                if not (page.parent / target).is_file():
+                    broken.append(f"{page.relative_to(docs)} -> {target}")
+        check(len(pages) >= 8 and not broken,
+              f"the installed docs' {len(pages)} pages link only to installed pages"
+              + (f": broken {broken}" if broken else ""))
 
         elsewhere = temp / "elsewhere"  # no rules/ or templates/ here
         elsewhere.mkdir()

@@ -60,13 +60,13 @@ bool IsOneOf(const std::string& text, std::initializer_list<const char*> words) 
 
 CellReading Problem(std::string problem) { return {Value::Null(), std::move(problem)}; }
 
-CellReading ReadDate(const Cell& cell) {
-  if (cell.kind == Cell::Kind::kNumber && cell.date_format) {
+CellReading ReadDate(const SheetCell& cell) {
+  if (cell.kind == SheetCell::Kind::kNumber && cell.date_format) {
     if (const std::optional<Date> date = ExcelSerialDate(cell.number)) {
       return {Value::Text(FormatIsoDate(*date)), ""};
     }
   }
-  if (cell.kind == Cell::Kind::kText) {
+  if (cell.kind == SheetCell::Kind::kText) {
     const std::string text = Trimmed(cell.text);
     std::optional<Date> date = ParseDayMonthYear(text);
     if (!date) date = ParseIsoDate(text);
@@ -76,10 +76,10 @@ CellReading ReadDate(const Cell& cell) {
 }
 
 // The number in a numeric, boolean or text cell; `percent` when typed "x%".
-std::optional<double> CellNumber(const Cell& cell, bool* percent) {
+std::optional<double> CellNumber(const SheetCell& cell, bool* percent) {
   *percent = false;
-  if (cell.kind == Cell::Kind::kNumber && !cell.date_format) return cell.number;
-  if (cell.kind == Cell::Kind::kText) return ParseNumberText(Trimmed(cell.text), percent);
+  if (cell.kind == SheetCell::Kind::kNumber && !cell.date_format) return cell.number;
+  if (cell.kind == SheetCell::Kind::kText) return ParseNumberText(Trimmed(cell.text), percent);
   return std::nullopt;
 }
 
@@ -123,16 +123,16 @@ std::string VnDateText(const std::string& iso) {
   return date ? FormatVnDate(*date) : iso;
 }
 
-std::string Shown(const Cell& cell) {
+std::string Shown(const SheetCell& cell) {
   switch (cell.kind) {
-    case Cell::Kind::kEmpty:
+    case SheetCell::Kind::kEmpty:
       return "";
-    case Cell::Kind::kText:
-    case Cell::Kind::kError:
+    case SheetCell::Kind::kText:
+    case SheetCell::Kind::kError:
       return cell.text;
-    case Cell::Kind::kBoolean:
+    case SheetCell::Kind::kBoolean:
       return cell.number != 0 ? "TRUE" : "FALSE";
-    case Cell::Kind::kNumber:
+    case SheetCell::Kind::kNumber:
       if (cell.date_format) {
         if (const std::optional<Date> date = ExcelSerialDate(cell.number)) {
           return FormatVnDate(*date);
@@ -143,27 +143,27 @@ std::string Shown(const Cell& cell) {
   return "";
 }
 
-std::optional<std::string> CellText(const Cell& cell) {
+std::optional<std::string> CellText(const SheetCell& cell) {
   switch (cell.kind) {
-    case Cell::Kind::kEmpty:
+    case SheetCell::Kind::kEmpty:
       return std::string();
-    case Cell::Kind::kText:
+    case SheetCell::Kind::kText:
       return Trimmed(cell.text);
-    case Cell::Kind::kNumber:
+    case SheetCell::Kind::kNumber:
       if (cell.date_format) return std::nullopt;
       return NumberText(cell.number);
-    case Cell::Kind::kBoolean:
+    case SheetCell::Kind::kBoolean:
       return cell.number != 0 ? "1" : "0";
-    case Cell::Kind::kError:
+    case SheetCell::Kind::kError:
       return std::nullopt;
   }
   return std::nullopt;
 }
 
-CellReading ReadCellAs(const Cell& cell, const ColumnSpec& column) {
-  if (cell.kind == Cell::Kind::kEmpty) return {Value::Null(), ""};
-  if (cell.kind == Cell::Kind::kText && Trimmed(cell.text).empty()) return {Value::Null(), ""};
-  if (cell.kind == Cell::Kind::kError) return Problem(msg::FormulaError(cell.text));
+CellReading ReadCellAs(const SheetCell& cell, const ColumnSpec& column) {
+  if (cell.kind == SheetCell::Kind::kEmpty) return {Value::Null(), ""};
+  if (cell.kind == SheetCell::Kind::kText && Trimmed(cell.text).empty()) return {Value::Null(), ""};
+  if (cell.kind == SheetCell::Kind::kError) return Problem(msg::FormulaError(cell.text));
   const std::string shown = Shown(cell);
   bool percent = false;
   switch (column.type) {
@@ -183,12 +183,12 @@ CellReading ReadCellAs(const Cell& cell, const ColumnSpec& column) {
       return {Value::Integer(value), ""};
     }
     case ColumnType::kBoolean: {
-      if (cell.kind == Cell::Kind::kBoolean ||
-          (cell.kind == Cell::Kind::kNumber && !cell.date_format &&
+      if (cell.kind == SheetCell::Kind::kBoolean ||
+          (cell.kind == SheetCell::Kind::kNumber && !cell.date_format &&
            (cell.number == 0 || cell.number == 1))) {
         return {Value::Integer(cell.number != 0 ? 1 : 0), ""};
       }
-      const std::string text = cell.kind == Cell::Kind::kText ? Trimmed(cell.text) : "";
+      const std::string text = cell.kind == SheetCell::Kind::kText ? Trimmed(cell.text) : "";
       if (IsOneOf(text, {"Có", "có", "CÓ", "1", "TRUE", "True", "true"})) {
         return {Value::Integer(1), ""};
       }
@@ -209,7 +209,7 @@ CellReading ReadCellAs(const Cell& cell, const ColumnSpec& column) {
       return {Value::Real(*number), ""};
     }
     case ColumnType::kText: {
-      if (cell.kind == Cell::Kind::kNumber && cell.date_format) {
+      if (cell.kind == SheetCell::Kind::kNumber && cell.date_format) {
         return Problem(msg::DateInTextCell());
       }
       const std::string text = *CellText(cell);

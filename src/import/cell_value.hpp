@@ -42,14 +42,14 @@ struct CellReading {
   Value value;
   std::string problem;  // empty when the cell fits
 };
-CellReading ReadCellAs(const Cell& cell, const ColumnSpec& column);
+CellReading ReadCellAs(const SheetCell& cell, const ColumnSpec& column);
 
 // The cell as text (ids, agency ids): numbers without ".0", trimmed.
 // nullopt for a formula error or a date.
-std::optional<std::string> CellText(const Cell& cell);
+std::optional<std::string> CellText(const SheetCell& cell);
 
 // The text a cell shows a person (for messages): dates dd/mm/yyyy.
-std::string Shown(const Cell& cell);
+std::string Shown(const SheetCell& cell);
 
 // The value as the template writes it: an enum's label, Có/Không.
 std::string Labelled(const ColumnSpec& column, const Value& value);

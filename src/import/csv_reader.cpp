@@ -57,9 +57,9 @@ std::optional<Sheet> ParseCsv(std::string_view text, const std::string& name, st
   std::string field;
   bool quoted_field = false;
   const auto end_field = [&] {
-    Cell cell;
+    SheetCell cell;
     if (!field.empty()) {
-      cell.kind = Cell::Kind::kText;
+      cell.kind = SheetCell::Kind::kText;
       cell.text = std::move(field);
     }
     row.cells.push_back(std::move(cell));
@@ -68,7 +68,8 @@ std::optional<Sheet> ParseCsv(std::string_view text, const std::string& name, st
   };
   const auto end_row = [&] {
     end_field();
-    while (!row.cells.empty() && row.cells.back().kind == Cell::Kind::kEmpty) row.cells.pop_back();
+    while (!row.cells.empty() && row.cells.back().kind == SheetCell::Kind::kEmpty)
+      row.cells.pop_back();
     if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
     row = SheetRow{};
     row.number = line + 1;

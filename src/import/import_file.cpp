@@ -43,7 +43,7 @@ std::string InfoSheetAgency(const std::vector<Sheet>& sheets) {
   for (const Sheet& sheet : sheets) {
     if (Trimmed(sheet.name) != msg::kInfoSheet) continue;
     for (const SheetRow& row : sheet.rows) {
-      if (row.cells.size() >= 2 && row.cells[0].kind == Cell::Kind::kText &&
+      if (row.cells.size() >= 2 && row.cells[0].kind == SheetCell::Kind::kText &&
           Trimmed(row.cells[0].text) == msg::kInfoAgencyId) {
         return CellText(row.cells[1]).value_or("");
       }
@@ -145,7 +145,7 @@ class FileImporter {
     }
     std::vector<std::string> headers;
     if (!sheet.rows.empty()) {
-      for (const Cell& cell : sheet.rows.front().cells) headers.push_back(Shown(cell));
+      for (const SheetCell& cell : sheet.rows.front().cells) headers.push_back(Shown(cell));
     }
     const TableSpec* table = TableOfHeader(rules_, headers);
     if (table == nullptr) {

@@ -8,7 +8,7 @@
 
 namespace dxcomply {
 
-struct Cell {
+struct SheetCell {
   enum class Kind { kEmpty, kText, kNumber, kBoolean, kError };
   Kind kind = Kind::kEmpty;
   std::string text;          // kText; kError: the error as shown ("#REF!")
@@ -17,8 +17,8 @@ struct Cell {
 };
 
 struct SheetRow {
-  int number = 0;           // 1-based, as the spreadsheet shows it
-  std::vector<Cell> cells;  // by column, 0-based; missing trailing cells are empty
+  int number = 0;                // 1-based, as the spreadsheet shows it
+  std::vector<SheetCell> cells;  // by column, 0-based; missing trailing cells are empty
 };
 
 struct Sheet {

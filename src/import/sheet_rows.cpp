@@ -9,17 +9,17 @@
 namespace dxcomply {
 namespace {
 
-const Cell kEmptyCell;
+const SheetCell kEmptyCell;
 
-const Cell& CellAt(const SheetRow& row, int column) {
+const SheetCell& CellAt(const SheetRow& row, int column) {
   return column >= 0 && static_cast<std::size_t>(column) < row.cells.size()
              ? row.cells[static_cast<std::size_t>(column)]
              : kEmptyCell;
 }
 
-bool IsEmpty(const Cell& cell) {
-  return cell.kind == Cell::Kind::kEmpty ||
-         (cell.kind == Cell::Kind::kText && Trimmed(cell.text).empty());
+bool IsEmpty(const SheetCell& cell) {
+  return cell.kind == SheetCell::Kind::kEmpty ||
+         (cell.kind == SheetCell::Kind::kText && Trimmed(cell.text).empty());
 }
 
 // Whether `row` is the template's line of notes under the header: each of
@@ -27,11 +27,11 @@ bool IsEmpty(const Cell& cell) {
 bool IsNotesRow(const SheetRow& row, const SheetRows& out) {
   bool any = false;
   for (std::size_t column = 0; column < row.cells.size(); ++column) {
-    const Cell& cell = row.cells[column];
+    const SheetCell& cell = row.cells[column];
     if (IsEmpty(cell)) continue;
     const auto field =
         std::find(out.field_cell.begin(), out.field_cell.end(), static_cast<int>(column));
-    if (field == out.field_cell.end() || cell.kind != Cell::Kind::kText) return false;
+    if (field == out.field_cell.end() || cell.kind != SheetCell::Kind::kText) return false;
     const std::size_t index = static_cast<std::size_t>(field - out.field_cell.begin());
     if (Trimmed(cell.text) != Trimmed(out.fields[index].note)) return false;
     any = true;
@@ -62,7 +62,7 @@ SheetRows ReadSheetRows(const Sheet& sheet, int sheet_index, const TableSpec& ta
   const SheetRow& header = sheet.rows.front();
   out.header_row = header.number;
   for (std::size_t column = 0; column < header.cells.size(); ++column) {
-    const Cell& cell = header.cells[column];
+    const SheetCell& cell = header.cells[column];
     if (IsEmpty(cell)) continue;
     const std::string text = Shown(cell);
     const int field = FindField(out.fields, text);
@@ -102,7 +102,7 @@ SheetRows ReadSheetRows(const Sheet& sheet, int sheet_index, const TableSpec& ta
 
     ImportRow item;
     item.row = row.number;
-    if (const Cell& cell = CellAt(row, out.IdCell()); !IsEmpty(cell)) {
+    if (const SheetCell& cell = CellAt(row, out.IdCell()); !IsEmpty(cell)) {
       const std::optional<std::string> text = CellText(cell);
       if (!text) {
         problem(row.number, out.IdCell(), msg::NotWholeNumber(Shown(cell)));
@@ -113,7 +113,7 @@ SheetRows ReadSheetRows(const Sheet& sheet, int sheet_index, const TableSpec& ta
         item.id = digits ? Value::Integer(std::stoll(*text)) : Value::Text(*text);
       }
     }
-    if (const Cell& cell = CellAt(row, out.AgencyCell()); !IsEmpty(cell)) {
+    if (const SheetCell& cell = CellAt(row, out.AgencyCell()); !IsEmpty(cell)) {
       const std::optional<std::string> text = CellText(cell);
       if (!text) {
         problem(row.number, out.AgencyCell(), msg::UnknownAgency(Shown(cell)));

@@ -214,8 +214,8 @@ class XlsxReader {
               Format(Tr("the cell reference '{0}' is not valid"), {cell.attribute("r").value()});
           return false;
         }
-        Cell value = ReadCell(cell);
-        if (value.kind == Cell::Kind::kEmpty) continue;
+        SheetCell value = ReadCell(cell);
+        if (value.kind == SheetCell::Kind::kEmpty) continue;
         if (out.cells.size() <= static_cast<std::size_t>(column)) out.cells.resize(column + 1);
         out.cells[column] = std::move(value);
       }
@@ -235,36 +235,36 @@ class XlsxReader {
     return ColumnIndex(reference.substr(0, letters));
   }
 
-  Cell ReadCell(pugi::xml_node cell) const {
-    Cell out;
+  SheetCell ReadCell(pugi::xml_node cell) const {
+    SheetCell out;
     const std::string_view type = cell.attribute("t").value();
     const pugi::xml_node value = Child(cell, "v");
     if (type == "inlineStr") {
-      out.kind = Cell::Kind::kText;
+      out.kind = SheetCell::Kind::kText;
       AppendText(Child(cell, "is"), out.text);
     } else if (!value) {
       return out;
     } else if (type == "s") {
       const unsigned long index = std::strtoul(value.text().get(), nullptr, 10);
-      out.kind = Cell::Kind::kText;
+      out.kind = SheetCell::Kind::kText;
       if (index < shared_strings_.size()) out.text = shared_strings_[index];
     } else if (type == "str" || type == "d") {
-      out.kind = Cell::Kind::kText;
+      out.kind = SheetCell::Kind::kText;
       out.text = value.text().get();
     } else if (type == "b") {
-      out.kind = Cell::Kind::kBoolean;
+      out.kind = SheetCell::Kind::kBoolean;
       out.number = value.text().as_int() != 0 ? 1 : 0;
     } else if (type == "e") {
-      out.kind = Cell::Kind::kError;
+      out.kind = SheetCell::Kind::kError;
       out.text = value.text().get();
     } else {
-      out.kind = Cell::Kind::kNumber;
+      out.kind = SheetCell::Kind::kNumber;
       out.number = value.text().as_double();
       const unsigned style = cell.attribute("s").as_uint();
       out.date_format = style < date_styles_.size() && date_styles_[style];
       if (out.date_format && date1904_) out.number += k1904Offset;
     }
-    if (out.kind == Cell::Kind::kText && out.text.empty()) out.kind = Cell::Kind::kEmpty;
+    if (out.kind == SheetCell::Kind::kText && out.text.empty()) out.kind = SheetCell::Kind::kEmpty;
     return out;
   }
 

@@ -15,7 +15,7 @@ namespace dxcomply {
 // Every sheet of the workbook whose bytes are `bytes` (read from the file
 // `name`), in workbook order, or nullopt with what is wrong in `*error` (in
 // Vietnamese, naming the file). A serial day
-// of the 1904 system is turned into the 1900 system's, so Cell::number of a
+// of the 1904 system is turned into the 1900 system's, so SheetCell::number of a
 // date cell always counts from 30/12/1899.
 std::optional<std::vector<Sheet>> ReadXlsx(const std::string& bytes, const std::string& name,
                                            std::string* error);

@@ -9,9 +9,9 @@
 namespace dxcomply {
 namespace {
 
-Cell Text(const std::string& text) { return {Cell::Kind::kText, text, 0, false}; }
-Cell Number(double number) { return {Cell::Kind::kNumber, "", number, false}; }
-Cell Serial(double number) { return {Cell::Kind::kNumber, "", number, true}; }
+SheetCell Text(const std::string& text) { return {SheetCell::Kind::kText, text, 0, false}; }
+SheetCell Number(double number) { return {SheetCell::Kind::kNumber, "", number, false}; }
+SheetCell Serial(double number) { return {SheetCell::Kind::kNumber, "", number, true}; }
 
 ColumnSpec Column(ColumnType type) {
   ColumnSpec column;
@@ -20,7 +20,7 @@ ColumnSpec Column(ColumnType type) {
   return column;
 }
 
-std::string Read(const Cell& cell, const ColumnSpec& column) {
+std::string Read(const SheetCell& cell, const ColumnSpec& column) {
   const CellReading reading = ReadCellAs(cell, column);
   return reading.problem.empty() ? reading.value.ToString() : "! " + reading.problem;
 }
@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(dates_from_serials_vietnamese_and_iso_text) {
   BOOST_TEST(Read(Text("31/02/2022"), date) ==
              "! '31/02/2022' không phải ngày có thật (nhập dd/mm/yyyy hoặc yyyy-mm-dd)");
   BOOST_TEST(Read(Number(44834), date).rfind("! '44834' không phải ngày", 0) == 0);
-  BOOST_TEST(Read(Cell{}, date) == "");
+  BOOST_TEST(Read(SheetCell{}, date) == "");
 }
 
 BOOST_AUTO_TEST_CASE(excel_serial_days) {
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(booleans_as_co_khong) {
   const ColumnSpec flag = Column(ColumnType::kBoolean);
   BOOST_TEST(Read(Text("Có"), flag) == "1");
   BOOST_TEST(Read(Text("Không"), flag) == "0");
-  BOOST_TEST(Read(Cell{Cell::Kind::kBoolean, "", 1, false}, flag) == "1");
+  BOOST_TEST(Read(SheetCell{SheetCell::Kind::kBoolean, "", 1, false}, flag) == "1");
   BOOST_TEST(Read(Number(0), flag) == "0");
   BOOST_TEST(Read(Text("x"), flag) == "! 'x' không phải Có hoặc Không");
 }
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(listed_text_by_value_or_vietnamese_label) {
   const ColumnSpec period = Column(ColumnType::kText);
   BOOST_TEST(Read(Number(2022), period) == "2022");  // a year typed into Excel is a number
   BOOST_TEST(Read(Serial(44834), period).rfind("! ô kiểu ngày", 0) == 0);
-  BOOST_TEST(Read(Cell{Cell::Kind::kError, "#REF!", 0, false}, period) ==
+  BOOST_TEST(Read(SheetCell{SheetCell::Kind::kError, "#REF!", 0, false}, period) ==
              "! ô có lỗi công thức #REF!");
 }
 

@@ -7,7 +7,7 @@ namespace {
 
 std::vector<std::string> Texts(const SheetRow& row) {
   std::vector<std::string> texts;
-  for (const Cell& cell : row.cells) texts.push_back(cell.text);
+  for (const SheetCell& cell : row.cells) texts.push_back(cell.text);
   return texts;
 }
 
@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(bom_semicolons_crlf_and_quotes) {
   BOOST_TEST_REQUIRE(sheet->rows.size() == 3u);
   BOOST_TEST(Texts(sheet->rows[0]) == (std::vector<std::string>{"Vai trò", "Hình thức"}));
   BOOST_TEST(Texts(sheet->rows[1]) == (std::vector<std::string>{"a;b", "say \"hi\""}));
-  BOOST_TEST((sheet->rows[2].cells[0].kind == Cell::Kind::kEmpty));
+  BOOST_TEST((sheet->rows[2].cells[0].kind == SheetCell::Kind::kEmpty));
   BOOST_TEST(sheet->rows[2].cells[1].text == "x");
   BOOST_TEST(sheet->rows[2].number == 3);
 }

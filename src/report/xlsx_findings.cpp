@@ -12,8 +12,10 @@
 #include "report/xlsx_labels.hpp"
 #include "report/xlsx_sheets.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace dxcomply {
 namespace {
@@ -196,21 +198,84 @@ lxw_format* FormatFor(XlsxBook& book, const Column& column, const Finding& f) {
   }
 }
 
-// Headings, freeze, filter and widths once the rows are written.
-void FinishList(XlsxBook& book, XlsxSheet& sheet, int columns, int last_row,
-                const std::vector<double>& caps, int frozen) {
-  worksheet_freeze_panes(sheet.worksheet, 2, static_cast<lxw_col_t>(frozen));
-  book.Check(worksheet_autofilter(sheet.worksheet, 1, 0, static_cast<lxw_row_t>(last_row),
-                                  static_cast<lxw_col_t>(columns - 1)));
-  book.FitColumns(sheet, caps);
+// A list's hidden code row and its headings.
+constexpr int kListHeadRows = 2;
+
+bool AllOpen(const std::vector<XlsxSheet>& sheets) {
+  return !sheets.empty() && std::all_of(sheets.begin(), sheets.end(), [](const XlsxSheet& sheet) {
+    return sheet.worksheet != nullptr;
+  });
 }
+
+// Writes a list's rows down its sheets: the headings at the top of each,
+// the next sheet when one is full, and the panes, filter and widths of each
+// once its rows are written.
+class ListWriter {
+ public:
+  ListWriter(XlsxBook& book, std::vector<XlsxSheet>& sheets,
+             const std::vector<std::string_view>& codes, const std::vector<std::string>& headings,
+             const std::vector<double>& caps, int frozen, int max_sheet_rows)
+      : book_(book),
+        sheets_(sheets),
+        codes_(codes),
+        headings_(headings),
+        caps_(caps),
+        frozen_(frozen),
+        max_sheet_rows_(max_sheet_rows) {
+    row_ = book_.TableHead(sheets_[0], 0, codes_, headings_);
+  }
+
+  // The sheet and row of the next row; a null sheet (and the error kept)
+  // when the sheets counted for the list are full.
+  std::pair<XlsxSheet*, int> NextRow() {
+    if (row_ == max_sheet_rows_) {
+      FinishSheet();
+      if (++sheet_ == sheets_.size()) {
+        book_.Check(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+        return {nullptr, 0};
+      }
+      row_ = book_.TableHead(sheets_[sheet_], 0, codes_, headings_);
+    }
+    return {&sheets_[sheet_], row_++};
+  }
+
+  void Finish() {
+    if (sheet_ < sheets_.size()) FinishSheet();
+  }
+
+ private:
+  // Headings, freeze, filter and widths once the rows are written.
+  void FinishSheet() {
+    XlsxSheet& sheet = sheets_[sheet_];
+    worksheet_freeze_panes(sheet.worksheet, kListHeadRows, static_cast<lxw_col_t>(frozen_));
+    book_.Check(worksheet_autofilter(sheet.worksheet, 1, 0, static_cast<lxw_row_t>(row_ - 1),
+                                     static_cast<lxw_col_t>(codes_.size() - 1)));
+    book_.FitColumns(sheet, caps_);
+  }
+
+  XlsxBook& book_;
+  std::vector<XlsxSheet>& sheets_;
+  const std::vector<std::string_view>& codes_;
+  const std::vector<std::string>& headings_;
+  const std::vector<double>& caps_;
+  int frozen_;
+  int max_sheet_rows_;
+  std::size_t sheet_ = 0;
+  int row_ = 0;
+};
 
 }  // namespace
 
-void WriteFindingSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report, Status status) {
-  if (sheet.worksheet == nullptr) return;
+std::size_t ListSheetCount(std::size_t rows, int max_sheet_rows) {
+  const auto per_sheet = static_cast<std::size_t>(max_sheet_rows - kListHeadRows);
+  return std::max<std::size_t>(1, (rows + per_sheet - 1) / per_sheet);
+}
+
+void WriteFindingSheets(XlsxBook& book, std::vector<XlsxSheet>& sheets, const Report& report,
+                        Status status, int max_sheet_rows) {
+  if (!AllOpen(sheets)) return;
   Context context;
-  // Which columns this run fills on this sheet.
+  // Which columns this run fills on this list.
   std::vector<const Column*> columns;
   for (const Column& column : kColumns) {
     if (!Applies(column, status)) continue;
@@ -229,20 +294,22 @@ void WriteFindingSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report, S
     headings.emplace_back(WorkbookLabel(column->code));
     caps.push_back(column->cap);
   }
-  int row = book.TableHead(sheet, 0, codes, headings);
+  ListWriter list(book, sheets, codes, headings, caps, kFrozenColumns, max_sheet_rows);
   for (const Finding& f : report.findings) {
     if (f.status != status) continue;
+    const auto [sheet, row] = list.NextRow();
+    if (sheet == nullptr) return;
     for (std::size_t col = 0; col < columns.size(); ++col) {
-      book.Write(sheet, row, static_cast<int>(col), columns[col]->cell(f, context),
+      book.Write(*sheet, row, static_cast<int>(col), columns[col]->cell(f, context),
                  FormatFor(book, *columns[col], f));
     }
-    ++row;
   }
-  FinishList(book, sheet, static_cast<int>(columns.size()), row - 1, caps, kFrozenColumns);
+  list.Finish();
 }
 
-void WriteDataSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report) {
-  if (sheet.worksheet == nullptr) return;
+void WriteDataSheets(XlsxBook& book, std::vector<XlsxSheet>& sheets, const Report& report,
+                     int max_sheet_rows) {
+  if (!AllOpen(sheets)) return;
   std::map<std::string, std::string> names;
   for (const Agency& agency : report.agencies) names[agency.id] = agency.name;
   // The agency first (frozen), when some issue has one.
@@ -257,26 +324,27 @@ void WriteDataSheet(XlsxBook& book, XlsxSheet& sheet, const Report& report) {
   if (agencies) codes.push_back("agency_id");
   std::vector<std::string> headings;
   for (std::string_view code : codes) headings.emplace_back(WorkbookLabel(code));
-  int row = book.TableHead(sheet, 0, codes, headings);
+  std::vector<double> caps(codes.size(), 40);
+  if (agencies) caps.front() = 30;
+  ListWriter list(book, sheets, codes, headings, caps, 1, max_sheet_rows);
   for (const DataIssue& issue : report.data_issues) {
+    const auto [sheet, row] = list.NextRow();
+    if (sheet == nullptr) return;
     const auto name = names.find(issue.agency_id);
     int col = 0;
     if (agencies) {
-      book.Text(sheet, row, col++, name != names.end() ? std::string_view(name->second) : "",
+      book.Text(*sheet, row, col++, name != names.end() ? std::string_view(name->second) : "",
                 book.wrap());
     }
     for (const std::string* value : {&issue.table, &issue.row_id, &issue.column}) {
-      book.Text(sheet, row, col++, *value);
+      book.Text(*sheet, row, col++, *value);
     }
     // Values and problems may be long: they wrap.
-    book.Text(sheet, row, col++, issue.value, book.wrap());
-    book.Text(sheet, row, col++, issue.problem, book.wrap());
-    if (agencies) book.Text(sheet, row, col++, issue.agency_id);
-    ++row;
+    book.Text(*sheet, row, col++, issue.value, book.wrap());
+    book.Text(*sheet, row, col++, issue.problem, book.wrap());
+    if (agencies) book.Text(*sheet, row, col++, issue.agency_id);
   }
-  std::vector<double> caps(codes.size(), 40);
-  if (agencies) caps.front() = 30;
-  FinishList(book, sheet, static_cast<int>(codes.size()), row - 1, caps, 1);
+  list.Finish();
 }
 
 }  // namespace dxcomply

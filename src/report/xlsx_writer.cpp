@@ -49,7 +49,7 @@ std::string CellText(std::string_view text) {
 }
 
 std::string WriteWorkbook(const Report& report, const Summary& summary, const std::string& path,
-                          bool constant_memory) {
+                          bool constant_memory, int max_sheet_rows) {
   // constant_memory: each row goes to a temporary file as soon as the next
   // one starts (rows are written in order), instead of every cell and
   // string being held until the end. Strings are then stored in their cells
@@ -73,22 +73,43 @@ std::string WriteWorkbook(const Report& report, const Summary& summary, const st
   properties.created = static_cast<std::time_t>(ToDayNumber(report.as_of)) * 86400;
   book.Check(workbook_set_properties(workbook, &properties));
 
+  // Every sheet is added before any is written: a list that needs more than
+  // one sheet has its sheets side by side.
+  std::size_t overdue = 0;
+  std::size_t at_risk = 0;
+  for (const Finding& f : report.findings) {
+    overdue += f.status == Status::kOverdue;
+    at_risk += f.status == Status::kAtRisk;
+  }
+  const auto list_sheets = [&](const char* name, std::size_t rows) {
+    std::vector<XlsxSheet> sheets;
+    const std::size_t count = ListSheetCount(rows, max_sheet_rows);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string shown = Tr(name);
+      sheets.push_back(
+          book.AddSheet((i == 0 ? shown : shown + " (" + std::to_string(i + 1) + ")").c_str()));
+    }
+    return sheets;
+  };
   XlsxSheet summary_sheet = book.AddSheet(Tr(kSummarySheet));
-  XlsxSheet overdue_sheet = book.AddSheet(Tr(kOverdueSheet));
-  XlsxSheet at_risk_sheet = book.AddSheet(Tr(kAtRiskSheet));
-  XlsxSheet data_sheet = book.AddSheet(Tr(kDataSheet));
+  std::vector<XlsxSheet> overdue_sheets = list_sheets(kOverdueSheet, overdue);
+  std::vector<XlsxSheet> at_risk_sheets = list_sheets(kAtRiskSheet, at_risk);
+  std::vector<XlsxSheet> data_sheets = list_sheets(kDataSheet, report.data_issues.size());
   if (book.error() == LXW_NO_ERROR) {
     if (report.dataset.sample) {
       // On every printed page too: a sheet printed alone still says it.
       const std::string header = std::string("&C&\"-,Bold\"") + Tr("SAMPLE DATA");
-      for (XlsxSheet* sheet : {&summary_sheet, &overdue_sheet, &at_risk_sheet, &data_sheet}) {
-        book.Check(worksheet_set_header(sheet->worksheet, header.c_str()));
+      book.Check(worksheet_set_header(summary_sheet.worksheet, header.c_str()));
+      for (auto* sheets : {&overdue_sheets, &at_risk_sheets, &data_sheets}) {
+        for (XlsxSheet& sheet : *sheets) {
+          book.Check(worksheet_set_header(sheet.worksheet, header.c_str()));
+        }
       }
     }
     WriteSummarySheet(book, summary_sheet, report, summary);
-    WriteFindingSheet(book, overdue_sheet, report, Status::kOverdue);
-    WriteFindingSheet(book, at_risk_sheet, report, Status::kAtRisk);
-    WriteDataSheet(book, data_sheet, report);
+    WriteFindingSheets(book, overdue_sheets, report, Status::kOverdue, max_sheet_rows);
+    WriteFindingSheets(book, at_risk_sheets, report, Status::kAtRisk, max_sheet_rows);
+    WriteDataSheets(book, data_sheets, report, max_sheet_rows);
   }
   const lxw_error closed = workbook_close(workbook);
   const lxw_error error = book.error() != LXW_NO_ERROR ? book.error() : closed;

@@ -12,6 +12,21 @@ namespace {
 
 using kainjow::mustache::data;
 
+// kainjow's data::set() and push_back() take the value by const reference
+// and copy it: a letter's items, objects holding lists of objects, were
+// copied two or three times over, most of the nightly's first-night letter
+// time. These move the value into place instead. kainjow hands out its
+// members only as const references; they are our own non-const objects.
+void Put(data& object, const std::string& name, data value) {
+  object.set(name, data(false));
+  const_cast<data&>(*object.get(name)) = std::move(value);
+}
+
+void Append(data& list, data item) {
+  list.push_back(data(false));
+  const_cast<data&>(list.list_value().back()) = std::move(item);
+}
+
 data Flag(bool value) { return data(value); }
 
 // Lines as a list of {text, is_first}, for templates that break them.
@@ -19,8 +34,8 @@ data LinesData(const std::vector<std::string>& lines) {
   data list{data::type::list};
   for (std::size_t i = 0; i < lines.size(); ++i) {
     data line("text", lines[i]);
-    line.set("is_first", Flag(i == 0));
-    list.push_back(line);
+    Put(line, "is_first", Flag(i == 0));
+    Append(list, std::move(line));
   }
   return list;
 }
@@ -44,29 +59,30 @@ void SetAuthority(data& letter, const Agency& agency, const Authority& authority
   const std::vector<std::string> letterhead = Or(settings.letterhead, authority.letterhead);
   const std::vector<std::string> signing_title =
       Or(settings.signing_title, authority.signing_title);
-  letter.set("authority_body", authority.body);
-  letter.set("authority_head", authority.head);
-  letter.set("letterhead", Joined(letterhead));
-  letter.set("letterhead_lines", LinesData(letterhead));
-  letter.set("signing_title_1", signing_title.empty() ? "" : signing_title[0]);
-  letter.set("signing_title_2", Joined(signing_title, 1));
-  letter.set("has_signing_title_2", Flag(signing_title.size() > 1));
-  letter.set("signing_title_lines", LinesData(signing_title));
-  letter.set("signer", settings.signer);
-  letter.set("has_signer", Flag(!settings.signer.empty()));
-  letter.set("standing_body_id", authority.standing_body_agency);
-  letter.set("standing_body_name", authority.standing_body_name);
-  letter.set("reply_to_name", authority.reply_to_name);
-  letter.set("reference_suffix", authority.reference_suffix);
-  letter.set("has_reference_suffix", Flag(!authority.reference_suffix.empty()));
-  letter.set("reference", ReferenceNumber(settings.reference, authority.reference_suffix, date.year,
-                                          Tr("letter settings (reference)")));
-  letter.set("place", settings.place);
-  letter.set("drafting_unit", settings.drafting_unit);
-  letter.set("has_drafting_unit", Flag(!settings.drafting_unit.empty()));
-  letter.set("copies_to", LinesData(settings.copies_to));
+  Put(letter, "authority_body", authority.body);
+  Put(letter, "authority_head", authority.head);
+  Put(letter, "letterhead", Joined(letterhead));
+  Put(letter, "letterhead_lines", LinesData(letterhead));
+  Put(letter, "signing_title_1", signing_title.empty() ? "" : signing_title[0]);
+  Put(letter, "signing_title_2", Joined(signing_title, 1));
+  Put(letter, "has_signing_title_2", Flag(signing_title.size() > 1));
+  Put(letter, "signing_title_lines", LinesData(signing_title));
+  Put(letter, "signer", settings.signer);
+  Put(letter, "has_signer", Flag(!settings.signer.empty()));
+  Put(letter, "standing_body_id", authority.standing_body_agency);
+  Put(letter, "standing_body_name", authority.standing_body_name);
+  Put(letter, "reply_to_name", authority.reply_to_name);
+  Put(letter, "reference_suffix", authority.reference_suffix);
+  Put(letter, "has_reference_suffix", Flag(!authority.reference_suffix.empty()));
+  Put(letter, "reference",
+      ReferenceNumber(settings.reference, authority.reference_suffix, date.year,
+                      Tr("letter settings (reference)")));
+  Put(letter, "place", settings.place);
+  Put(letter, "drafting_unit", settings.drafting_unit);
+  Put(letter, "has_drafting_unit", Flag(!settings.drafting_unit.empty()));
+  Put(letter, "copies_to", LinesData(settings.copies_to));
   // The standing body's own letter does not ask it to report to itself.
-  letter.set("via_standing_body", Flag(agency.id != authority.standing_body_agency));
+  Put(letter, "via_standing_body", Flag(agency.id != authority.standing_body_agency));
 }
 
 // "Căn cứ": the document that sets the duty (`basis`), unless it is dated
@@ -76,10 +92,10 @@ void SetAuthority(data& letter, const Agency& agency, const Authority& authority
 void SetLegalBasis(data& item, const LegalSource& source, const Date& letter_date) {
   const bool cited =
       source.basis.empty() || !source.basis_date || *source.basis_date <= letter_date;
-  item.set("legal_basis", !cited ? "" : source.basis.empty() ? LegalBasis(source) : source.basis);
-  item.set("has_legal_basis", Flag(cited));
-  item.set("source_passage", source.passage);
-  item.set("has_source_passage", Flag(!source.passage.empty()));
+  Put(item, "legal_basis", !cited ? "" : source.basis.empty() ? LegalBasis(source) : source.basis);
+  Put(item, "has_legal_basis", Flag(cited));
+  Put(item, "source_passage", source.passage);
+  Put(item, "has_source_passage", Flag(!source.passage.empty()));
 }
 
 data Number(std::int64_t value) { return data(VnInteger(value)); }
@@ -126,18 +142,18 @@ data InstanceData(const InstanceRef& ref, const Agency& letter_agency, const Let
   const NamedInstance named = Name(ref, context);
   const Agency owner = context.index->AgencyOf(ref.agency_id, ref.agency_name);
   data item;
-  item.set("title", named.title);
-  item.set("period", named.period);
-  item.set("has_period", Flag(!named.period.empty()));
-  item.set("agency_id", owner.id);
-  item.set("agency_name", owner.name);
-  item.set("owner", Addressee(owner));
-  item.set("is_own", Flag(owner.id == letter_agency.id));
-  item.set("state", BlockerStatePhrase(ref, named.day_unit));
+  Put(item, "title", named.title);
+  Put(item, "period", named.period);
+  Put(item, "has_period", Flag(!named.period.empty()));
+  Put(item, "agency_id", owner.id);
+  Put(item, "agency_name", owner.name);
+  Put(item, "owner", Addressee(owner));
+  Put(item, "is_own", Flag(owner.id == letter_agency.id));
+  Put(item, "state", BlockerStatePhrase(ref, named.day_unit));
   const auto reference = references.find(Key(ref.obligation_id, ref.agency_id, ref.period));
   const bool in_letter = ref.task_id.empty() && reference != references.end();
-  item.set("in_letter", Flag(in_letter));
-  item.set("letter_ref", in_letter ? reference->second : "");
+  Put(item, "in_letter", Flag(in_letter));
+  Put(item, "letter_ref", in_letter ? reference->second : "");
   return item;
 }
 
@@ -148,11 +164,11 @@ data BlockerData(const BlockerChain& blocker, const Agency& letter_agency,
   data via{data::type::list};
   for (std::size_t i = 0; i + 1 < blocker.chain.size(); ++i) {
     data step = InstanceData(blocker.chain[i], letter_agency, context, references);
-    step.set("is_first", Flag(i == 0));
-    via.push_back(step);
+    Put(step, "is_first", Flag(i == 0));
+    Append(via, std::move(step));
   }
-  item.set("has_via", Flag(blocker.chain.size() > 1));
-  item.set("via", via);
+  Put(item, "has_via", Flag(blocker.chain.size() > 1));
+  Put(item, "via", std::move(via));
   return item;
 }
 
@@ -161,56 +177,55 @@ data ItemData(const Finding& finding, int number, const Agency& agency,
   const Obligation* obligation = context.rules->FindObligation(finding.obligation->id);
   const std::string period = finding.period.empty() ? "" : VnPeriod(finding.period);
   data item;
-  item.set("number", std::to_string(number));
-  item.set("obligation_id", finding.obligation->id);
-  item.set("title", finding.obligation->title);
-  item.set("period", period);
-  item.set("has_period", Flag(!period.empty()));
-  item.set("source_document", finding.obligation->source.document);
+  Put(item, "number", std::to_string(number));
+  Put(item, "obligation_id", finding.obligation->id);
+  Put(item, "title", finding.obligation->title);
+  Put(item, "period", period);
+  Put(item, "has_period", Flag(!period.empty()));
+  Put(item, "source_document", finding.obligation->source.document);
   SetLegalBasis(item, finding.obligation->source, context.as_of);
-  item.set("due_date", finding.due ? FormatVnDate(*finding.due) : "");
-  item.set("has_due_date", Flag(finding.due.has_value()));
+  Put(item, "due_date", finding.due ? FormatVnDate(*finding.due) : "");
+  Put(item, "has_due_date", Flag(finding.due.has_value()));
   const bool extended = finding.original_due.has_value();
-  item.set("is_extended", Flag(extended));
-  item.set("original_due_date", extended ? FormatVnDate(*finding.original_due) : "");
-  item.set("exception_document",
-           finding.exception ? ExceptionDocumentPhrase(*finding.exception) : "");
-  item.set("due_assumed", Flag(finding.due_assumed));
-  item.set("due_label", finding.due_assumed ? "Thời hạn dự kiến" : "Thời hạn");
+  Put(item, "is_extended", Flag(extended));
+  Put(item, "original_due_date", extended ? FormatVnDate(*finding.original_due) : "");
+  Put(item, "exception_document",
+      finding.exception ? ExceptionDocumentPhrase(*finding.exception) : "");
+  Put(item, "due_assumed", Flag(finding.due_assumed));
+  Put(item, "due_label", finding.due_assumed ? "Thời hạn dự kiến" : "Thời hạn");
   std::string inherited;
   for (const DutyOrigin& origin : finding.inherited_from) {
     inherited += (inherited.empty() ? "" : "; ") + origin.agency_name + " (từ ngày " +
                  FormatVnDate(origin.since) + ")";
   }
-  item.set("inherited", Flag(!inherited.empty()));
-  item.set("inherited_from", inherited);
-  item.set("day_unit", VnDayUnit(finding.day_unit));
-  item.set("days_overdue", Number(finding.days_overdue));
-  item.set("days_left", Number(finding.days_left));
-  item.set("measured", MeasuredPhrase(finding, obligation));
+  Put(item, "inherited", Flag(!inherited.empty()));
+  Put(item, "inherited_from", inherited);
+  Put(item, "day_unit", VnDayUnit(finding.day_unit));
+  Put(item, "days_overdue", Number(finding.days_overdue));
+  Put(item, "days_left", Number(finding.days_left));
+  Put(item, "measured", MeasuredPhrase(finding, obligation));
 
   const RiskReasons risk = ExplainRisk(finding, obligation);
   data reasons{data::type::list};
   for (const std::string& phrase : risk.phrases) {
     data reason("text", phrase);
-    reason.set("is_first", Flag(reasons.list_value().empty()));
-    reasons.push_back(reason);
+    Put(reason, "is_first", Flag(reasons.list_value().empty()));
+    Append(reasons, std::move(reason));
   }
-  item.set("reasons", reasons);
-  item.set("close_to_due", Flag(risk.close_to_due));
-  item.set("no_measurement", Flag(risk.no_measurement));
-  item.set("behind_pace", Flag(risk.behind_pace));
-  item.set("not_started", Flag(risk.not_started));
-  item.set("blocked", Flag(risk.blocked));
-  item.set("short_of_time_for_others", Flag(risk.short_of_time_for_others));
+  Put(item, "reasons", std::move(reasons));
+  Put(item, "close_to_due", Flag(risk.close_to_due));
+  Put(item, "no_measurement", Flag(risk.no_measurement));
+  Put(item, "behind_pace", Flag(risk.behind_pace));
+  Put(item, "not_started", Flag(risk.not_started));
+  Put(item, "blocked", Flag(risk.blocked));
+  Put(item, "short_of_time_for_others", Flag(risk.short_of_time_for_others));
 
   data blockers{data::type::list};
   for (const BlockerChain& blocker : finding.blocked_by) {
-    if (!blocker.chain.empty())
-      blockers.push_back(BlockerData(blocker, agency, context, references));
+    if (!blocker.chain.empty()) Append(blockers, BlockerData(blocker, agency, context, references));
   }
-  item.set("has_blockers", Flag(!blockers.list_value().empty()));
-  item.set("blockers", blockers);
+  Put(item, "has_blockers", Flag(!blockers.list_value().empty()));
+  Put(item, "blockers", std::move(blockers));
   return item;
 }
 
@@ -219,18 +234,18 @@ data ExceptionData(const Finding& finding) {
   const GrantedException& grant = *finding.exception;
   const std::string period = finding.period.empty() ? "" : VnPeriod(finding.period);
   data item;
-  item.set("obligation_id", finding.obligation->id);
-  item.set("title", finding.obligation->title);
-  item.set("period", period);
-  item.set("has_period", Flag(!period.empty()));
-  item.set("is_waiver", Flag(grant.kind == ExceptionKind::kWaiver));
-  item.set("is_extension", Flag(grant.kind == ExceptionKind::kExtension));
-  item.set("granted", GrantedPhrase(finding));
-  item.set("document", ExceptionDocumentPhrase(grant));
-  item.set("reason", grant.reason);
-  item.set("has_reason", Flag(!grant.reason.empty()));
-  item.set("expires_on", grant.expires_on ? FormatVnDate(*grant.expires_on) : "");
-  item.set("has_expiry", Flag(grant.expires_on.has_value()));
+  Put(item, "obligation_id", finding.obligation->id);
+  Put(item, "title", finding.obligation->title);
+  Put(item, "period", period);
+  Put(item, "has_period", Flag(!period.empty()));
+  Put(item, "is_waiver", Flag(grant.kind == ExceptionKind::kWaiver));
+  Put(item, "is_extension", Flag(grant.kind == ExceptionKind::kExtension));
+  Put(item, "granted", GrantedPhrase(finding));
+  Put(item, "document", ExceptionDocumentPhrase(grant));
+  Put(item, "reason", grant.reason);
+  Put(item, "has_reason", Flag(!grant.reason.empty()));
+  Put(item, "expires_on", grant.expires_on ? FormatVnDate(*grant.expires_on) : "");
+  Put(item, "has_expiry", Flag(grant.expires_on.has_value()));
   return item;
 }
 
@@ -287,12 +302,12 @@ data PassagesData(const std::vector<const Finding*>& rows, const std::vector<int
   for (const auto& [number, row_numbers] : rows_of) {
     const LegalSource& source = first_row[number]->obligation->source;
     data passage;
-    passage.set("number", std::to_string(number));
-    passage.set("document", LegalBasis(source));
-    passage.set("text", source.passage);
-    passage.set("rows", RowRanges(row_numbers));
-    passage.set("has_many_rows", Flag(row_numbers.size() > 1));
-    list.push_back(passage);
+    Put(passage, "number", std::to_string(number));
+    Put(passage, "document", LegalBasis(source));
+    Put(passage, "text", source.passage);
+    Put(passage, "rows", RowRanges(row_numbers));
+    Put(passage, "has_many_rows", Flag(row_numbers.size() > 1));
+    Append(list, std::move(passage));
   }
   return list;
 }
@@ -339,22 +354,22 @@ data GroupsData(const std::vector<const Finding*>& rows, int overdue_count) {
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const Group& group = groups[i];
     data item;
-    item.set("number", std::to_string(i + 1));
-    item.set("theme", group.theme);
-    item.set("has_theme", Flag(!group.theme.empty()));
-    item.set("has_overdue", Flag(!group.overdue_rows.empty()));
-    item.set("overdue_count", Number(static_cast<std::int64_t>(group.overdue_rows.size())));
-    item.set("overdue_rows", RowRanges(group.overdue_rows));
-    item.set("longest_overdue",
-             VnInteger(group.longest_overdue) + " " + VnDayUnit(group.longest_unit));
-    item.set("has_at_risk", Flag(!group.at_risk_rows.empty()));
-    item.set("has_both", Flag(!group.overdue_rows.empty() && !group.at_risk_rows.empty()));
-    item.set("at_risk_count", Number(static_cast<std::int64_t>(group.at_risk_rows.size())));
-    item.set("at_risk_rows", RowRanges(group.at_risk_rows));
-    item.set("nearest_due", group.nearest_due ? FormatVnDate(*group.nearest_due) : "");
-    item.set("has_nearest_due", Flag(group.nearest_due.has_value()));
-    item.set("blocked", Flag(group.blocked));
-    list.push_back(item);
+    Put(item, "number", std::to_string(i + 1));
+    Put(item, "theme", group.theme);
+    Put(item, "has_theme", Flag(!group.theme.empty()));
+    Put(item, "has_overdue", Flag(!group.overdue_rows.empty()));
+    Put(item, "overdue_count", Number(static_cast<std::int64_t>(group.overdue_rows.size())));
+    Put(item, "overdue_rows", RowRanges(group.overdue_rows));
+    Put(item, "longest_overdue",
+        VnInteger(group.longest_overdue) + " " + VnDayUnit(group.longest_unit));
+    Put(item, "has_at_risk", Flag(!group.at_risk_rows.empty()));
+    Put(item, "has_both", Flag(!group.overdue_rows.empty() && !group.at_risk_rows.empty()));
+    Put(item, "at_risk_count", Number(static_cast<std::int64_t>(group.at_risk_rows.size())));
+    Put(item, "at_risk_rows", RowRanges(group.at_risk_rows));
+    Put(item, "nearest_due", group.nearest_due ? FormatVnDate(*group.nearest_due) : "");
+    Put(item, "has_nearest_due", Flag(group.nearest_due.has_value()));
+    Put(item, "blocked", Flag(group.blocked));
+    Append(list, std::move(item));
   }
   return list;
 }
@@ -407,49 +422,49 @@ data LetterData(const Agency& agency, const std::vector<const Finding*>& finding
     const int number =
         is_overdue ? static_cast<int>(i) + 1 : static_cast<int>(i) + 1 - overdue_count;
     data item = ItemData(*rows[i], number, agency, context, references);
-    item.set("row", std::to_string(i + 1));
-    item.set("is_overdue", Flag(is_overdue));
-    item.set("passage_number", passage_of[i] == 0 ? "" : std::to_string(passage_of[i]));
-    item.set("has_passage", Flag(passage_of[i] != 0));
-    (is_overdue ? overdue : at_risk).push_back(item);
+    Put(item, "row", std::to_string(i + 1));
+    Put(item, "is_overdue", Flag(is_overdue));
+    Put(item, "passage_number", passage_of[i] == 0 ? "" : std::to_string(passage_of[i]));
+    Put(item, "has_passage", Flag(passage_of[i] != 0));
+    Append(is_overdue ? overdue : at_risk, std::move(item));
   }
 
   const LetterDate date = ToLetterDate(context.as_of);
   data letter;
-  letter.set("agency_id", agency.id);
-  letter.set("agency_name", agency.name);
-  letter.set("agency_kind", agency.kind);
-  letter.set("addressee", Addressee(agency));
-  letter.set("is_province", Flag(agency.kind == "province"));
-  letter.set("is_central_city", Flag(IsCentralCity(agency)));
-  letter.set("is_ministry", Flag(agency.kind == "ministry" || agency.kind == "gov_agency"));
+  Put(letter, "agency_id", agency.id);
+  Put(letter, "agency_name", agency.name);
+  Put(letter, "agency_kind", agency.kind);
+  Put(letter, "addressee", Addressee(agency));
+  Put(letter, "is_province", Flag(agency.kind == "province"));
+  Put(letter, "is_central_city", Flag(IsCentralCity(agency)));
+  Put(letter, "is_ministry", Flag(agency.kind == "ministry" || agency.kind == "gov_agency"));
   SetAuthority(letter, agency, *context.authority, *context.settings, date);
-  letter.set("sample_notice", context.sample_notice);
-  letter.set("has_sample_notice", Flag(!context.sample_notice.empty()));
-  letter.set("letter_day", date.day);
-  letter.set("letter_month", date.month);
-  letter.set("letter_year", date.year);
-  letter.set("as_of_date", FormatVnDate(context.as_of));
-  letter.set("as_of_iso", FormatIsoDate(context.as_of));
-  letter.set("reply_by", FormatVnDate(context.reply_by));
-  letter.set("reply_within_working_days", Number(context.reply_within_working_days));
-  letter.set("overdue_count", Number(overdue_count));
-  letter.set("at_risk_count", Number(at_risk_count));
-  letter.set("item_count", Number(overdue_count + at_risk_count));
-  letter.set("has_overdue", Flag(overdue_count > 0));
-  letter.set("has_at_risk", Flag(at_risk_count > 0));
-  letter.set("overdue_heading", RomanNumeral(1));
-  letter.set("at_risk_heading", RomanNumeral(overdue_count > 0 ? 2 : 1));
-  letter.set("overdue", overdue);
-  letter.set("at_risk", at_risk);
-  letter.set("groups", GroupsData(rows, overdue_count));
-  letter.set("passages", PassagesData(rows, passage_of));
-  letter.set("has_passages", Flag(!passage_of.empty() &&
-                                  *std::max_element(passage_of.begin(), passage_of.end()) > 0));
+  Put(letter, "sample_notice", context.sample_notice);
+  Put(letter, "has_sample_notice", Flag(!context.sample_notice.empty()));
+  Put(letter, "letter_day", date.day);
+  Put(letter, "letter_month", date.month);
+  Put(letter, "letter_year", date.year);
+  Put(letter, "as_of_date", FormatVnDate(context.as_of));
+  Put(letter, "as_of_iso", FormatIsoDate(context.as_of));
+  Put(letter, "reply_by", FormatVnDate(context.reply_by));
+  Put(letter, "reply_within_working_days", Number(context.reply_within_working_days));
+  Put(letter, "overdue_count", Number(overdue_count));
+  Put(letter, "at_risk_count", Number(at_risk_count));
+  Put(letter, "item_count", Number(overdue_count + at_risk_count));
+  Put(letter, "has_overdue", Flag(overdue_count > 0));
+  Put(letter, "has_at_risk", Flag(at_risk_count > 0));
+  Put(letter, "overdue_heading", RomanNumeral(1));
+  Put(letter, "at_risk_heading", RomanNumeral(overdue_count > 0 ? 2 : 1));
+  Put(letter, "overdue", std::move(overdue));
+  Put(letter, "at_risk", std::move(at_risk));
+  Put(letter, "groups", GroupsData(rows, overdue_count));
+  Put(letter, "passages", PassagesData(rows, passage_of));
+  Put(letter, "has_passages",
+      Flag(!passage_of.empty() && *std::max_element(passage_of.begin(), passage_of.end()) > 0));
   data exceptions{data::type::list};
-  for (const Finding* finding : excepted) exceptions.push_back(ExceptionData(*finding));
-  letter.set("has_exceptions", Flag(!excepted.empty()));
-  letter.set("exceptions", exceptions);
+  for (const Finding* finding : excepted) Append(exceptions, ExceptionData(*finding));
+  Put(letter, "has_exceptions", Flag(!excepted.empty()));
+  Put(letter, "exceptions", std::move(exceptions));
   return letter;
 }
 

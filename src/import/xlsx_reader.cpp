@@ -50,15 +50,19 @@ pugi::xml_attribute PrefixedAttribute(pugi::xml_node node, std::string_view name
   return {};
 }
 
-// The text of <t> elements under `node`, in order, skipping phonetic runs
-// (<rPh>): a shared or inline string, plain or rich.
+// The text of a shared or inline string, plain (<t>) or rich (runs <r>
+// holding <t>), skipping phonetic runs (<rPh>). Runs hold no runs: nested
+// ones are not followed, since a hostile file nests a million of them to
+// run the stack out.
 void AppendText(pugi::xml_node node, std::string& text) {
   for (pugi::xml_node child : node.children()) {
     const std::string_view name = LocalName(child.name());
     if (name == "t") {
       text += child.text().get();
     } else if (name == "r") {
-      AppendText(child, text);
+      for (pugi::xml_node run_child : child.children()) {
+        if (LocalName(run_child.name()) == "t") text += run_child.text().get();
+      }
     }
   }
 }

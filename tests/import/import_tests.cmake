@@ -6,10 +6,12 @@ add_executable(import_tests
   ${CMAKE_CURRENT_LIST_DIR}/day_month_year_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/csv_reader_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cell_value_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sheet_keys_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sheet_keys_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/xlsx_reader_test.cpp)
 target_link_libraries(import_tests PRIVATE dxcomply_import Boost::unit_test_framework)
 target_include_directories(import_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests)
-target_compile_definitions(import_tests PRIVATE BOOST_TEST_DYN_LINK)
+target_compile_definitions(import_tests PRIVATE BOOST_TEST_DYN_LINK
+  DXCOMPLY_FUZZ_REGRESSIONS="${PROJECT_SOURCE_DIR}/tests/fuzz/regressions")
 add_test(NAME import_tests COMMAND import_tests)
 
 # openpyxl is Debian's, for /usr/bin/python3 (see tests/output/CMakeLists.txt).

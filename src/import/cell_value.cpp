@@ -76,9 +76,14 @@ CellReading ReadDate(const SheetCell& cell) {
 }
 
 // The number in a numeric, boolean or text cell; `percent` when typed "x%".
+// Not NaN or infinite: Excel writes neither, but an .xlsx may hold "NaN" or
+// "1e400", which SQLite would store as NULL or as infinity.
 std::optional<double> CellNumber(const SheetCell& cell, bool* percent) {
   *percent = false;
-  if (cell.kind == SheetCell::Kind::kNumber && !cell.date_format) return cell.number;
+  if (cell.kind == SheetCell::Kind::kNumber && !cell.date_format) {
+    if (!std::isfinite(cell.number)) return std::nullopt;
+    return cell.number;
+  }
   if (cell.kind == SheetCell::Kind::kText) return ParseNumberText(Trimmed(cell.text), percent);
   return std::nullopt;
 }

@@ -6,6 +6,8 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <limits>
+
 namespace dxcomply {
 namespace {
 
@@ -69,6 +71,19 @@ BOOST_AUTO_TEST_CASE(fractions_as_percent_decimal_comma_or_share) {
   const ColumnSpec value = Column(ColumnType::kReal);
   BOOST_TEST(Read(Text("14,96%"), value) == "0.1496");
   BOOST_TEST(Read(Text("abc"), value) == "! 'abc' không phải số");
+}
+
+// An .xlsx may hold "NaN" or "1e400" in a number cell (the fuzzer's
+// find): read as is, SQLite stored NaN as NULL (in a NOT NULL column the
+// import failed at the insert, naming no cell) and infinity as a value.
+BOOST_AUTO_TEST_CASE(nan_and_infinity_are_no_numbers) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double infinity = std::numeric_limits<double>::infinity();
+  BOOST_TEST(Read(Number(nan), Column(ColumnType::kReal)) == "! 'nan' không phải số");
+  BOOST_TEST(Read(Number(infinity), Column(ColumnType::kReal)) == "! 'inf' không phải số");
+  BOOST_TEST(Read(Number(nan), Column(ColumnType::kFraction)).rfind("! 'nan' phải từ 0%", 0) == 0);
+  BOOST_TEST(Read(Number(-infinity), Column(ColumnType::kInteger)) ==
+             "! '-inf' không phải số nguyên");
 }
 
 BOOST_AUTO_TEST_CASE(booleans_as_co_khong) {

@@ -6,6 +6,8 @@
 namespace dxcomply {
 namespace {
 
+// Well-formed UTF-8: no overlong forms, UTF-16 surrogates or code points
+// past U+10FFFF, which decoders refuse or turn into other characters.
 bool IsUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -16,8 +18,15 @@ bool IsUtf8(std::string_view text) {
                          : (c >> 3) == 0x1E ? 4
                                             : 0;
     if (length == 0 || i + length > text.size()) return false;
+    char32_t code = length == 1 ? c : c & (0x7F >> length);
     for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
+      const unsigned char next = static_cast<unsigned char>(text[i + k]);
+      if ((next >> 6) != 0x2) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    constexpr char32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kLeast[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
+      return false;
     }
     i += length;
   }

@@ -53,6 +53,21 @@ BOOST_AUTO_TEST_CASE(refuses_an_open_quote_and_text_that_is_not_utf8) {
   BOOST_TEST(error.find("không phải văn bản UTF-8") != std::string::npos);
 }
 
+// Byte sequences shaped like UTF-8 that are not: an overlong "/", a UTF-16
+// surrogate, a code point past U+10FFFF. The reader let them into the
+// database; Vietnamese in any form, and 4-byte characters, still pass.
+BOOST_AUTO_TEST_CASE(refuses_overlong_forms_surrogates_and_past_unicode) {
+  std::string error;
+  for (const char* bad : {"a\n\xC0\xAF\n", "a\n\xE0\x80\xAF\n", "a\n\xED\xA0\x80\n",
+                          "a\n\xF4\x90\x80\x80\n", "a\n\xF0\x80\x80\xAF\n"}) {
+    BOOST_TEST(!ParseCsv(bad, "t.csv", &error).has_value(), bad);
+  }
+  const std::optional<Sheet> sheet =
+      ParseCsv("a\nNghệ An \xF0\x9F\x93\x84 \xEF\xBF\xBF\n", "t.csv", &error);
+  BOOST_TEST_REQUIRE(sheet.has_value(), error);
+  BOOST_TEST(sheet->rows[1].cells[0].text == "Nghệ An \xF0\x9F\x93\x84 \xEF\xBF\xBF");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -17,6 +17,12 @@ namespace {
 // is well under a megabyte, and a small file can unpack to gigabytes.
 constexpr zip_uint64_t kMaxPartBytes = 256u << 20;
 
+// Rows are kept as wide as their last cell, so one far cell a row ("ZZZ2",
+// "ZZZ3"...) costs a megabyte a row: a 250 KB file asked for 100 GB. A
+// sheet holding more cells than this, counted so, is refused; a template
+// sheet has a dozen columns.
+constexpr std::size_t kMaxSheetCells = std::size_t{1} << 22;
+
 // 1904-based serial days are this many days behind 1900-based ones.
 constexpr double k1904Offset = 1462;
 
@@ -203,6 +209,7 @@ class XlsxReader {
     pugi::xml_document document;
     if (!Parse(part, document)) return false;
     int row_number = 0;
+    std::size_t cells = 0;
     for (pugi::xml_node row : Child(document.document_element(), "sheetData").children()) {
       if (LocalName(row.name()) != "row") continue;
       row_number = row.attribute("r") ? row.attribute("r").as_int() : row_number + 1;
@@ -223,7 +230,18 @@ class XlsxReader {
         if (out.cells.size() <= static_cast<std::size_t>(column)) out.cells.resize(column + 1);
         out.cells[column] = std::move(value);
       }
-      if (!out.cells.empty()) sheet.rows.push_back(std::move(out));
+      if (out.cells.empty()) continue;
+      cells += out.cells.size();
+      if (cells > kMaxSheetCells) {
+        *error_ = path_ + ": " + sheet.name + ": " +
+                  Format(Tr("more than {0} cells up to cell {1}: delete what lies beyond the "
+                            "table's columns"),
+                         {std::to_string(kMaxSheetCells),
+                          ColumnLetters(static_cast<int>(out.cells.size()) - 1) +
+                              std::to_string(row_number)});
+        return false;
+      }
+      sheet.rows.push_back(std::move(out));
     }
     return true;
   }

@@ -52,7 +52,8 @@ def main():
                      "./usr/share/dxcomply/rules/calendar/2025.yaml",
                      "./usr/share/dxcomply/templates/reminder.md.mustache",
                      "./usr/share/dxcomply/templates/reminder.html.mustache",
-                     "./usr/share/man/man1/dxcomply.1.gz"]:
+                     "./usr/share/man/man1/dxcomply.1.gz",
+                     "./usr/share/man/vi/man1/dxcomply.1.gz"]:
             check(path in paths, f"the package holds {path}")
         check(not any("/build/" in p or p.startswith("./usr/local") for p in paths),
               "nothing from the build tree or /usr/local")

@@ -40,7 +40,8 @@ def main():
                      data / "templates" / "reminder.html.mustache",
                      data / "templates" / "letter.yaml", data / "templates" / "reference.docx",
                      data / "templates" / "reminder-docx.lua",
-                     prefix / "share" / "man" / "man1" / "dxcomply.1.gz"]:
+                     prefix / "share" / "man" / "man1" / "dxcomply.1.gz",
+                     prefix / "share" / "man" / "vi" / "man1" / "dxcomply.1.gz"]:
             check(path.is_file(), f"installed {path.relative_to(prefix)}")
 
         # The installed README and docs link to each other as in the

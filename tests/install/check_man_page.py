@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """The manual page documents every command and every option that
 `dxcomply COMMAND --help` lists, so that neither falls behind the other.
+The Vietnamese page is checked the same way: its sections keep the
+commands' names and its options are spelled as the program spells them.
 
     check_man_page.py DXCOMPLY docs/dxcomply.1
+    check_man_page.py DXCOMPLY docs/dxcomply.vi.1
 """
 import os
 import re

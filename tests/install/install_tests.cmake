@@ -7,7 +7,8 @@
 #   install/deb        check_deb.py: the CPack Debian package's Depends and
 #                      contents (dpkg-deb -I/-c), and its program run unpacked
 #   install/man_page   check_man_page.py: every command and option of --help
-#                      is in docs/dxcomply.1
+#                      is in docs/dxcomply.1 and in its Vietnamese translation
+#                      docs/dxcomply.vi.1 (install/man_page_vi)
 #
 # scripts/test-deb-in-debian12.sh installs the package into a fresh Debian 12
 # root and runs it there (minutes, network; not run by CTest).
@@ -21,6 +22,9 @@ add_test(NAME install/deb
 add_test(NAME install/man_page
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/check_man_page.py
           $<TARGET_FILE:dxcomply> ${PROJECT_SOURCE_DIR}/docs/dxcomply.1)
+add_test(NAME install/man_page_vi
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/check_man_page.py
+          $<TARGET_FILE:dxcomply> ${PROJECT_SOURCE_DIR}/docs/dxcomply.vi.1)
 set_tests_properties(install/prefix install/deb PROPERTIES TIMEOUT 180)
 
 # Colour only on a terminal, NO_COLOR honoured (check_colour.py).

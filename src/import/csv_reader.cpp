@@ -2,36 +2,10 @@
 
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "base/utf8.hpp"
 
 namespace dxcomply {
 namespace {
-
-// Well-formed UTF-8: no overlong forms, UTF-16 surrogates or code points
-// past U+10FFFF, which decoders refuse or turn into other characters.
-bool IsUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80           ? 1
-                         : (c >> 5) == 0x6  ? 2
-                         : (c >> 4) == 0xE  ? 3
-                         : (c >> 3) == 0x1E ? 4
-                                            : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    char32_t code = length == 1 ? c : c & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned char next = static_cast<unsigned char>(text[i + k]);
-      if ((next >> 6) != 0x2) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    constexpr char32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kLeast[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
 
 // The separator of the header line: the one of ';' and ',' it has more of
 // outside quotes (a comma when it has neither).

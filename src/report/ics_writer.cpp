@@ -9,7 +9,7 @@
 #include "eval/classify.hpp"
 #include "eval/exception_grants.hpp"
 #include "report/finding_format.hpp"
-#include "report/utf8.hpp"
+#include "base/utf8.hpp"
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 

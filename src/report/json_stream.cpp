@@ -1,7 +1,7 @@
 #include "report/json_stream.hpp"
 
 #include "report/json_number.hpp"
-#include "report/utf8.hpp"
+#include "base/utf8.hpp"
 
 #include <algorithm>
 #include <cassert>

@@ -5,7 +5,7 @@
 #include "engine/finding_text.hpp"
 #include "report/check_gate.hpp"
 #include "report/finding_format.hpp"
-#include "report/utf8.hpp"
+#include "base/utf8.hpp"
 
 #include <map>
 #include <vector>

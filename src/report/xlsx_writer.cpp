@@ -7,7 +7,7 @@
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
 #include "base/shown_format.hpp"
-#include "report/utf8.hpp"
+#include "base/utf8.hpp"
 #include "report/xlsx_book.hpp"
 #include "report/xlsx_labels.hpp"
 #include "report/xlsx_sheets.hpp"

@@ -1,5 +1,6 @@
-// UTF-8 as the writers meet it: record values come from SQLite as whatever
-// bytes were stored, and each output format must stay valid UTF-8.
+// UTF-8 as the program meets it: record values come from SQLite as whatever
+// bytes were stored, and each output format must stay valid UTF-8; an
+// imported file's text must be UTF-8 before it is stored.
 #pragma once
 
 #include <cstddef>
@@ -34,6 +35,16 @@ inline std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
     if (b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xBF)) return 0;
   }
   return length;
+}
+
+// Whether all of `text` is valid UTF-8 in the sense above.
+inline bool IsUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
 }
 
 }  // namespace dxcomply

@@ -3,6 +3,7 @@
 #include "base/day_month_year.hpp"
 #include "base/messages.hpp"
 #include "base/phrase.hpp"
+#include "base/utf8.hpp"
 #include "import/messages.hpp"
 #include "import/table_fields.hpp"
 
@@ -169,6 +170,9 @@ CellReading ReadCellAs(const SheetCell& cell, const ColumnSpec& column) {
   if (cell.kind == SheetCell::Kind::kEmpty) return {Value::Null(), ""};
   if (cell.kind == SheetCell::Kind::kText && Trimmed(cell.text).empty()) return {Value::Null(), ""};
   if (cell.kind == SheetCell::Kind::kError) return Problem(msg::FormulaError(cell.text));
+  // A CSV file is refused whole when it is not UTF-8; an .xlsx part's XML
+  // is read byte for byte, so a damaged one can hold anything.
+  if (cell.kind == SheetCell::Kind::kText && !IsUtf8(cell.text)) return Problem(msg::NotUtf8());
   const std::string shown = Shown(cell);
   bool percent = false;
   switch (column.type) {

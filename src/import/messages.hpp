@@ -53,6 +53,9 @@ inline std::string NotInList(const std::string& text, const std::string& list) {
 inline std::string FormulaError(const std::string& text) {
   return Format(Tr("the cell holds the formula error {0}"), {text});
 }
+inline std::string NotUtf8() {
+  return Tr("the cell's text is not UTF-8 (a damaged file?): type it again");
+}
 inline std::string DateInTextCell() {
   return Tr("a date cell in a text column (format the cell as Text and type it again)");
 }

@@ -86,6 +86,16 @@ BOOST_AUTO_TEST_CASE(nan_and_infinity_are_no_numbers) {
              "! '-inf' không phải số nguyên");
 }
 
+// An .xlsx part's XML is read byte for byte: an overlong "/" or a UTF-16
+// surrogate in a cell reached the database as it was.
+BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_is_refused) {
+  const std::string refused = "! văn bản trong ô không phải UTF-8 (tệp hỏng?): hãy nhập lại";
+  BOOST_TEST(Read(Text("Ban h\xC0\xAFnh"), Column(ColumnType::kText)) == refused);
+  BOOST_TEST(Read(Text("\xED\xA0\x80"), Column(ColumnType::kInteger)) == refused);
+  BOOST_TEST(Read(Text("Ban hành \xF0\x9F\x93\x84"), Column(ColumnType::kText)) ==
+             "Ban hành \xF0\x9F\x93\x84");
+}
+
 BOOST_AUTO_TEST_CASE(booleans_as_co_khong) {
   const ColumnSpec flag = Column(ColumnType::kBoolean);
   BOOST_TEST(Read(Text("Có"), flag) == "1");
